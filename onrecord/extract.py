@@ -1,0 +1,34 @@
+"""One article in, every attributed statement out: the pipeline's front door."""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from .article import Article, to_article
+from .models import Extraction
+from .nlp import load_pipeline
+from .quotes import find_quotes
+from .speakers import resolve_speakers
+
+
+def extract(text_or_html: str, doc_id: str | None = None, *, url: str | None = None) -> Extraction:
+    """Find every quotation in one article (plain text or HTML) and resolve its speaker.
+
+    Offsets refer to ``Extraction.text``: the input itself for plain text, the
+    text trafilatura extracted for HTML.
+    """
+    return next(extract_articles([to_article(text_or_html, doc_id, url)]))
+
+
+def extract_articles(articles: Iterable[Article], batch_size: int = 8) -> Iterator[Extraction]:
+    """Extract many articles, parsing them in batches with ``nlp.pipe``; yields in input order."""
+    nlp = load_pipeline()
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield extract_doc(doc, article)
+
+
+def extract_doc(doc, article: Article) -> Extraction:
+    """Apply the rules to an already parsed document."""
+    raw = find_quotes(doc)
+    quotes, entities = resolve_speakers(doc, raw)
+    return Extraction(doc_id=article.doc_id, text=article.text, quotes=tuple(quotes), speakers=tuple(entities))
