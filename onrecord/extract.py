@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from .article import Article, to_article
 from .models import Extraction
 from .nlp import load_pipeline
-from .quotes import find_quotes
+from .quotes import Tokens, find_quotes
 from .speakers import resolve_speakers
 
 
@@ -29,6 +30,7 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 8) -> Iterat
 
 def extract_doc(doc, article: Article) -> Extraction:
     """Apply the rules to an already parsed document."""
-    raw = find_quotes(doc)
-    quotes, entities = resolve_speakers(doc, raw)
+    toks = Tokens.from_doc(doc)
+    quotes, entities = resolve_speakers(toks, doc, find_quotes(toks))
+    quotes = [replace(q, id=f"q{n}") for n, q in enumerate(quotes, 1)]
     return Extraction(doc_id=article.doc_id, text=article.text, quotes=tuple(quotes), speakers=tuple(entities))

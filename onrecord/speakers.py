@@ -1,18 +1,159 @@
+"""Resolving each statement's source mention to a speaker inside the article.
+
+Names go to the longest name of that person in the article; pronouns to the
+nearest earlier person outside quotes (quotes introduce no referents for
+``he said``); role descriptions (``the Reigate MP``) to the person the article
+gave that role; spokespeople to their organisation.
+"""
 from __future__ import annotations
 
-from .models import Quote, Span
+from .mentions import PERSON_PRONOUNS, ROLE_NOUNS, Entity, Mention, Mentions, slug
+from .models import Entity as EntityRecord
+from .models import Quote, Span, Speaker
+from .quotes import Attribution
+from .quotes.cues import SPOKES_NOUNS
+from .quotes.tokens import Tokens
+
+_STOP = frozenset({"the", "a", "an", "of", "for", "in", "'s", "’s", "hq", "headquarters", "party"})
 
 
-def resolve_speakers(doc, attributions):
-    text = doc.text
-    quotes = [
-        Quote(
-            content=tuple(Span.of(text, s, e) for s, e in a.content),
-            kind=a.kind,
-            cue=Span.of(text, *a.cue) if a.cue else None,
-            source=Span.of(text, *a.source) if a.source else None,
-            confidence=a.confidence,
+def resolve_speakers(toks: Tokens, doc, attributions: list[Attribution]) -> tuple[list[Quote], list[EntityRecord]]:
+    """Quotes with resolved speakers, and the speakers as entities of this article."""
+    mentions = Mentions(toks, doc)
+    resolved: dict[int, tuple[Entity | None, str | None, str | None]] = {}
+    for a in attributions:
+        resolved[id(a)] = _resolve(toks, mentions, a, resolved)
+    ids = _speaker_ids([r[0] for r in resolved.values() if r[0] is not None])
+    text = toks.text
+    quotes = []
+    for a in attributions:
+        entity, role, fallback = resolved[id(a)]
+        quotes.append(
+            Quote(
+                content=tuple(Span.of(text, s, e) for s, e in a.content),
+                kind=a.kind,
+                cue=Span.of(text, *a.cue) if a.cue else None,
+                source=Span.of(text, *a.source) if a.source else None,
+                speaker=_speaker(entity, role, fallback, ids),
+                confidence=a.confidence,
+            )
         )
-        for a in attributions
-    ]
-    return quotes, []
+    records = [_record(e, ids[e.key]) for e in _ordered(resolved)]
+    return quotes, records
+
+
+def _resolve(toks: Tokens, mentions: Mentions, a: Attribution, done: dict) -> tuple[Entity | None, str | None, str | None]:
+    """(entity, role in this statement, name to show when no entity) for one attribution."""
+    if a.inherits is not None:
+        return done[id(a.inherits)]
+    head = a.source_head if a.source_head is not None else a.context_head
+    if head is None:
+        return None, None, None
+    first, last = toks.span_tokens(*a.source) if a.source else (head, head)
+    return resolve_mention(toks, mentions, head, first, last, done)
+
+
+def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, last: int, done: dict):
+    named = mentions.in_range(first, last)
+    word = toks.lower[head]
+    if word in SPOKES_NOUNS and not any(m.entity.kind == "person" for m in named):
+        return _spokesperson(toks, mentions, head, first, last)
+    if named:
+        people = [m for m in named if m.entity.kind == "person"] or named
+        m = next((m for m in people if m.first <= head <= m.last), people[0])
+        return m.entity, _mention_role(toks, first, last, m), None
+    if word in PERSON_PRONOUNS:
+        return _antecedent(toks, mentions, head, done), None, None
+    if toks.pos[head] == "PROPN":
+        person = mentions.person_named(toks.text[toks.starts[head] : toks.ends[head]])
+        if person:
+            return person, None, None
+    if word in ROLE_NOUNS or any(toks.lower[i] in ROLE_NOUNS for i in range(first, last + 1)):
+        entity = _by_role(toks, mentions, head, first, last)
+        if entity:
+            return entity, None, None
+    return None, None, toks.text[toks.starts[first] : toks.ends[last]]
+
+
+def _mention_role(toks: Tokens, first: int, last: int, m: Mention) -> str | None:
+    """A role said in this very mention ('Spokeswoman Haley Morris')."""
+    for i in range(first, last + 1):
+        if not m.first <= i <= m.last and toks.lower[i] in SPOKES_NOUNS:
+            return toks.lower[i]
+    return None
+
+
+def _antecedent(toks: Tokens, mentions: Mentions, pronoun: int, done: dict) -> Entity | None:
+    """Nearest earlier person outside quotes; subjects and recent speakers weigh more."""
+    speakers = {r[0].key for r in done.values() if r[0] is not None}
+    best, best_score = None, None
+    for m in mentions.before(pronoun, "person")[:12]:
+        distance = sum(1 for i in range(m.last + 1, pronoun) if toks.quote[i] == -1)
+        score = distance - (8 if m.subject else 0) - (10 if m.entity.key in speakers else 0)
+        if best_score is None or score < best_score:
+            best, best_score = m.entity, score
+    return best
+
+
+def _by_role(toks: Tokens, mentions: Mentions, head: int, first: int, last: int) -> Entity | None:
+    """'the Reigate MP' -> the person described as 'the MP for Reigate' earlier."""
+    words = {toks.lower[i] for i in range(first, last + 1)} - _STOP
+    best, best_score = None, 0
+    for m in mentions.before(head, "person"):
+        for role in m.entity.roles:
+            role_words = set(role.lower().split()) - _STOP
+            score = len(words & role_words) * 2 + (toks.lower[head] in role_words)
+            if score > best_score:
+                best, best_score = m.entity, score
+    return best
+
+
+def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last: int):
+    """'A Conservative HQ spokesperson' -> Conservative Party, role spokesperson."""
+    role = toks.lower[head]
+    words = [i for i in range(first, last + 1) if i != head and toks.pos[i] in ("PROPN", "ADJ", "NOUN")]
+    words += [c2 for c in toks.children[head] if toks.dep[c] == "prep" for c2 in toks.subtree(c)[1:]]
+    keys = {toks.lower[i] for i in words} - _STOP
+    orgs = [m.entity for m in mentions.mentions if m.entity.kind == "organization"]
+    for org in orgs:
+        if keys & (set(org.name.lower().split()) - _STOP):
+            return org, role, None
+    names = [i for i in sorted(set(words)) if toks.text[toks.starts[i]].isupper()]
+    if names:
+        name = " ".join(toks.text[toks.starts[i] : toks.ends[i]] for i in names)
+        return mentions.new_entity(name, "organization"), role, None
+    return None, role, toks.text[toks.starts[first] : toks.ends[last]]
+
+
+def _speaker_ids(entities: list[Entity]) -> dict[int, str]:
+    ids: dict[int, str] = {}
+    used: set[str] = set()
+    for e in entities:
+        if e.key in ids:
+            continue
+        base = sid = slug(e.name)
+        n = 2
+        while sid in used:
+            sid, n = f"{base}-{n}", n + 1
+        ids[e.key] = sid
+        used.add(sid)
+    return ids
+
+
+def _speaker(entity: Entity | None, role: str | None, fallback: str | None, ids: dict[int, str]) -> Speaker | None:
+    if entity is None:
+        return Speaker(id=slug(fallback), name=fallback, kind="unknown") if fallback else None
+    return Speaker(ids[entity.key], entity.name, entity.kind, role or (entity.roles[0] if entity.roles else None))
+
+
+def _ordered(resolved: dict) -> list[Entity]:
+    seen: dict[int, Entity] = {}
+    for entity, _, _ in resolved.values():
+        if entity is not None and entity.key not in seen:
+            seen[entity.key] = entity
+    return list(seen.values())
+
+
+def _record(e: Entity, sid: str) -> EntityRecord:
+    aliases = tuple(n for n in e.names if n != e.name)
+    return EntityRecord(sid, e.name, e.kind, aliases, tuple(e.roles), tuple(e.affiliations))

@@ -1,0 +1,207 @@
+"""People and organisations named in one article: their mentions, names, roles and affiliations.
+
+Built from the named entities and the parse, with repairs for the errors a small
+model makes on news (``for Wakefield Khan`` read as one name, a surname tagged
+as an organisation, a name tagged as a nationality).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .quotes.tokens import Tokens
+
+TITLES = frozenset(
+    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady sen sen. senator rep rep. gov gov. "
+    "governor president mayor judge prof prof. professor rev rev. gen gen. secretary speaker "
+    "chancellor minister premier prime councillor councilman councilwoman congressman congresswoman".split()
+)
+ROLE_NOUNS = frozenset(
+    "mp mps senator minister secretary spokesperson spokesman spokeswoman chair chairman chairwoman "
+    "president candidate governor mayor official leader lawyer attorney judge director adviser advisor "
+    "aide member congressman congresswoman representative nominee strategist analyst professor ceo chief "
+    "head manager founder councillor commissioner chancellor premier ambassador general officer sheriff "
+    "prosecutor executive economist researcher expert author editor correspondent host pollster donor "
+    "organizer organiser activist campaigner mp. justice speaker whip".split()
+)
+ORG_WORDS = frozenset(
+    "party court committee house department ministry association news times post inc corp company "
+    "council union agency office campaign university institute foundation group network bank police "
+    "commission board administration government senate congress parliament hq headquarters".split()
+)
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person or organisation as the article knows it (mutable while being built)."""
+
+    key: int
+    name: str
+    kind: str
+    names: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+
+    def add_name(self, name: str) -> None:
+        if name and name not in self.names:
+            self.names.append(name)
+        if len(name.split()) > len(self.name.split()) and self.kind == "person":
+            self.name = name
+
+    def add(self, attr: str, value: str) -> None:
+        values = getattr(self, attr)
+        if value and value not in values:
+            values.append(value)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1].lower()
+
+
+@dataclass(slots=True)
+class Mention:
+    first: int  # token range of the name itself (titles stripped)
+    last: int
+    entity: Entity
+    subject: bool  # is (part of) a clause's subject
+
+
+def slug(name: str) -> str:
+    return _SLUG.sub("-", name.lower()).strip("-") or "speaker"
+
+
+class Mentions:
+    """Every named mention of a person or organisation, in text order."""
+
+    def __init__(self, toks: Tokens, doc) -> None:
+        self.toks = toks
+        self.entities: list[Entity] = []
+        self.mentions: list[Mention] = []
+        places = {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC") and len(e) == 1}
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+                self._add_ent(ent.start, ent.end - 1, ent.label_, places)
+        self.mentions.sort(key=lambda m: m.first)
+
+    # building -----------------------------------------------------------------------------
+    def _add_ent(self, first: int, last: int, label: str, places: set[str]) -> None:
+        toks = self.toks
+        while first < last and (toks.lower[first] in TITLES or toks.lower[first] in ROLE_NOUNS or toks.pos[first] == "DET"):
+            first += 1
+        while last > first and toks.pos[last] in ("PART", "PUNCT"):
+            last -= 1
+        if label == "PERSON" and last > first and toks.lower[first] in places:
+            first += 1  # 'MP for Wakefield Khan': the place is not part of the name
+        words = [toks.text[toks.starts[i] : toks.ends[i]] for i in range(first, last + 1)]
+        if not words or not words[0][:1].isupper():
+            return
+        kind = self._kind(label, words)
+        if kind is None:
+            return
+        entity = self._entity_for(words, kind)
+        entity.add_name(" ".join(words))
+        subject = any(toks.dep[i] in ("nsubj", "nsubjpass") for i in range(first, last + 1))
+        self.mentions.append(Mention(first, last, entity, subject))
+        if kind == "person":
+            self._describe(entity, first, last)
+
+    def _kind(self, label: str, words: list[str]) -> str | None:
+        lowered = {w.lower() for w in words}
+        if label == "PERSON":
+            return "organization" if lowered & ORG_WORDS else "person"
+        if label == "ORG":
+            # A lone surname tagged ORG ('Blunt said') is a person we already know.
+            if len(words) == 1 and any(e.kind == "person" and e.surname == words[0].lower() for e in self.entities):
+                return "person"
+            return "organization"
+        # NORP/GPE: only two capitalised words that look like a personal name ('Anneliese Dodds').
+        if len(words) == 2 and all(w.istitle() for w in words) and not lowered & ORG_WORDS:
+            return "person"
+        return None
+
+    def _entity_for(self, words: list[str], kind: str) -> Entity:
+        name = " ".join(words)
+        for e in reversed(self.entities):
+            if e.kind != kind:
+                continue
+            if kind == "organization":
+                if _org_key(e.name) == _org_key(name):
+                    return e
+            elif _same_person(e, words):
+                return e
+        entity = Entity(len(self.entities), name, kind)
+        self.entities.append(entity)
+        return entity
+
+    def _describe(self, entity: Entity, first: int, last: int) -> None:
+        """Roles and affiliations from the words around a name: 'Labour's Chris Bryant, the MP'."""
+        toks = self.toks
+        head = max(range(first, last + 1), key=lambda i: toks.head[i] < first or toks.head[i] > last)
+        pre = []
+        k = first - 1
+        while k >= 0 and toks.pos[k] in ("PROPN", "NOUN", "ADJ") and toks.quote[k] == -1 and first - k <= 4:
+            pre.insert(0, k)
+            k -= 1
+        if k >= 0 and toks.lower[k] in ("'s", "’s") and k - 1 >= 0:
+            entity.add("affiliations", toks.text[toks.starts[k - 1] : toks.ends[k - 1]])
+        self._role_words(entity, pre)
+        for c in toks.children[head]:
+            if toks.dep[c] == "appos" and toks.pos[c] in ("NOUN", "PROPN") and c > last:
+                self._role_words(entity, toks.subtree(c, frozenset({"relcl", "acl"})))
+        h = toks.head[head]
+        if toks.dep[head] == "appos" and toks.pos[h] in ("NOUN", "PROPN") and h < first:
+            self._role_words(entity, [i for i in toks.subtree(h) if i < first])
+
+    def _role_words(self, entity: Entity, tokens: list[int]) -> None:
+        toks = self.toks
+        tokens = [i for i in tokens if toks.pos[i] not in ("DET", "PUNCT") and toks.quote[i] == -1]
+        if not any(toks.lower[i] in ROLE_NOUNS for i in tokens):
+            return
+        words = [toks.text[toks.starts[i] : toks.ends[i]] for i in tokens]
+        entity.add("roles", " ".join(words))
+        for i, w in zip(tokens, words):
+            if toks.ent[i] in ("NORP", "ORG") and toks.lower[i] not in ROLE_NOUNS:
+                entity.add("affiliations", w)
+
+    # lookup -------------------------------------------------------------------------------
+    def in_range(self, first: int, last: int) -> list[Mention]:
+        return [m for m in self.mentions if m.first <= last and m.last >= first]
+
+    def before(self, i: int, kind: str | None = None) -> list[Mention]:
+        """Mentions outside quotes that end before token ``i``, nearest first."""
+        out = [m for m in self.mentions if m.last < i and self.toks.quote[m.first] == -1]
+        if kind:
+            out = [m for m in out if m.entity.kind == kind]
+        return out[::-1]
+
+    def person_named(self, word: str) -> Entity | None:
+        word = word.lower()
+        for e in reversed(self.entities):
+            if e.kind == "person" and (e.surname == word or e.name.split()[0].lower() == word):
+                return e
+        return None
+
+    def new_entity(self, name: str, kind: str) -> Entity:
+        for e in self.entities:
+            if e.kind == kind and (_org_key(e.name) == _org_key(name) if kind != "person" else e.name == name):
+                return e
+        entity = Entity(len(self.entities), name, kind, [name])
+        self.entities.append(entity)
+        return entity
+
+
+def _org_key(name: str) -> str:
+    words = [w for w in name.lower().replace("’s", "").replace("'s", "").split() if w != "the"]
+    return " ".join(words)
+
+
+def _same_person(e: Entity, words: list[str]) -> bool:
+    """'Blunt' or 'Crispin Blunt' is Crispin Blunt; 'Ahmad Khan' is Imran Ahmad Khan."""
+    known = e.name.lower().split()
+    new = [w.lower() for w in words]
+    if len(new) == 1:
+        return new[0] == known[-1] or (len(known) > 1 and new[0] == known[0])
+    shorter, longer = (new, known) if len(new) <= len(known) else (known, new)
+    return longer[-len(shorter) :] == shorter or (len(shorter) == 1 and shorter[0] == longer[-1])

@@ -1,0 +1,195 @@
+"""Finding the cue and source of one quote in the words around it, or up its parse."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .cues import SPEECH_FORMS
+from .tokens import Tokens
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Dependents of a source that are not part of the mention itself.
+SOURCE_SKIP = frozenset({"relcl", "acl", "advcl", "punct_", "cc", "conj_"})
+# Nouns that report speech: 'issued an apology for causing "significant upset"'.
+CUE_NOUNS = frozenset(
+    "apology apologies statement statements remarks remark comment comments tweet tweets post posts "
+    "letter interview speech message warning claim claims promise pledge vow response reply".split()
+)
+# Verbs that take a quoted description: 'called it "disgraceful"', 'described the plan as "…"'.
+NAMING = frozenset(
+    "call calls called calling describe describes described describing label labels labeled labelled "
+    "dub dubs dubbed brand branded term termed deem deemed refer referred slam slammed".split()
+)
+VERBAL = frozenset({"VERB", "AUX"})
+NOMINAL = frozenset({"PROPN", "PRON", "NOUN"})
+SOURCE_POS = NOMINAL | {"NUM", "DET"}
+
+
+@dataclass(slots=True)
+class Cue:
+    span: tuple[int, int]  # first and last token
+    source: tuple[int, int] | None
+    source_head: int | None
+    kind: str  # direct | mixed
+    lexical: bool  # the cue word is in the lexicon
+
+
+def cue_after(toks: Tokens, frame: list[int], before: list[int], inner: str) -> Cue | None:
+    """'"…," he said' / '"…," said Trump' / '"…" - Trump said in a statement.'"""
+    if not frame:
+        return None
+    k = 0
+    while k < len(frame) and toks.pos[frame[k]] == "PUNCT":
+        k += 1
+    quote_ends_clause = inner[-1:] in ",.?!…-—–" or k > 0
+    body = frame[k:]
+    if not body or not quote_ends_clause:
+        return None
+    for n, v in enumerate(body[:8]):
+        if toks.pos[v] not in VERBAL or toks.dep[v] == "aux":
+            continue
+        lexical = toks.lower[v] in SPEECH_FORMS
+        subj = _subject(toks, v, body)
+        if subj is None and lexical:
+            subj = _subject_guess(toks, body, n)
+        if subj is None or not (lexical or n <= 5 and _person_like(toks, subj)):
+            continue
+        src = _mention(toks, subj, set(body))
+        return Cue(_cue_span(toks, v), src, subj, "direct" if not before else "mixed", lexical)
+    return None
+
+
+def cue_before(toks: Tokens, frame: list[int], first: int) -> Cue | None:
+    """'Blunt penned: "…"' / 'He added, "…"' / 'According to aides, "…"'."""
+    if not frame:
+        return None
+    last = toks.lower[frame[-1]]
+    frame_set = set(frame)
+    for v in reversed(frame):
+        if toks.pos[v] not in VERBAL or toks.dep[v] == "aux":
+            continue
+        lexical = toks.lower[v] in SPEECH_FORMS
+        between = [i for i in frame if i > v and toks.pos[i] != "PUNCT"]
+        adjacent = not between or len(between) == 1 and toks.lower[between[0]] == "that"
+        # Without a colon or comma the quote must follow the cue word itself ('He said "…"').
+        if not (last == ":" or lexical and (last == "," or adjacent)):
+            continue
+        subj = _subject(toks, v, frame)
+        if subj is None:
+            continue
+        src = _mention(toks, subj, frame_set)
+        return Cue(_cue_span(toks, v), src, subj, "direct", lexical)
+    return _according_to(toks, frame)
+
+
+def cue_in_parse(toks: Tokens, first: int, last: int) -> Cue | None:
+    """Climb from the quote's words to a verb or noun of speech: 'called it "disgraceful"'."""
+    words = [i for i in range(first, last + 1) if toks.pos[i] != "PUNCT"]
+    heads = {toks.head[i] for i in words if not first <= toks.head[i] <= last}
+    for h in sorted(heads, key=lambda h: abs(h - first)):
+        x, hops = h, 0
+        while hops < 5 and toks.quote[x] == -1:
+            word = toks.lower[x]
+            if toks.pos[x] in VERBAL and (word in SPEECH_FORMS or word in NAMING):
+                subj = _subject(toks, x, None)
+                if subj is None:
+                    subj = _nearest_name_before(toks, x)
+                if subj is not None:
+                    return Cue(_cue_span(toks, x), _mention(toks, subj, None), subj, "mixed", True)
+            if toks.pos[x] == "NOUN" and word in CUE_NOUNS:
+                subj = _noun_owner(toks, x)
+                if subj is not None:
+                    return Cue((x, x), _mention(toks, subj, None), subj, "mixed", True)
+            if toks.head[x] == x:
+                break
+            x, hops = toks.head[x], hops + 1
+    return None
+
+
+def _according_to(toks: Tokens, frame: list[int]) -> Cue | None:
+    for i in frame:
+        if toks.lower[i] == "according" and i + 1 < len(toks) and toks.lower[i + 1] == "to":
+            objs = [c for c in toks.children[i + 1] if toks.dep[c] == "pobj"]
+            if objs:
+                return Cue((i, i + 1), _mention(toks, objs[0], set(frame)), objs[0], "direct", True)
+    return None
+
+
+def _subject(toks: Tokens, v: int, frame: list[int] | None) -> int | None:
+    """The subject of verb ``v`` (through conjunctions and relative clauses)."""
+    for _ in range(3):
+        subs = [c for c in toks.children[v] if toks.dep[c] in SUBJECTS and toks.pos[c] in SOURCE_POS]
+        if subs:
+            s = subs[0]
+            if toks.tag[s] == "WP" or toks.lower[s] in ("who", "which", "that"):
+                return toks.head[v] if toks.dep[v] == "relcl" else None
+            return s if frame is None or s in frame or toks.quote[s] == -1 else None
+        if toks.dep[v] in ("conj", "xcomp", "advcl") and toks.head[v] != v:
+            v = toks.head[v]
+            continue
+        return None
+    return None
+
+
+def _subject_guess(toks: Tokens, body: list[int], n: int) -> int | None:
+    """When the parse missed it: a name or pronoun right before or after the cue word."""
+    for i in (body[n - 1] if n else None, body[n + 1] if n + 1 < len(body) else None):
+        if i is not None and toks.pos[i] in ("PROPN", "PRON"):
+            return i
+    return None
+
+
+def _nearest_name_before(toks: Tokens, v: int, limit: int = 15) -> int | None:
+    """A misparsed subject ('In a statement, Blunt, the MP, had called …'): the nearest name."""
+    window = []
+    k = v - 1
+    while k >= 0 and v - k <= limit and not toks.is_boundary(k):
+        if toks.quote[k] == -1:
+            window.append(k)
+        k -= 1
+    for wanted in ("PERSON", "PRP", "ORG"):
+        for k in window:
+            if toks.ent[k] == wanted or toks.tag[k] == wanted:
+                while k + 1 < v and toks.ent[k + 1] == toks.ent[k] and toks.pos[k + 1] == "PROPN":
+                    k += 1
+                return k
+    return None
+
+
+def _person_like(toks: Tokens, i: int) -> bool:
+    return toks.pos[i] in ("PROPN", "PRON") or toks.ent[i] in ("PERSON", "ORG", "NORP")
+
+
+def _noun_owner(toks: Tokens, noun: int) -> int | None:
+    """Who a speech noun belongs to: its possessor, or the subject of the verb that governs it."""
+    poss = [c for c in toks.children[noun] if toks.dep[c] == "poss"]
+    if poss:
+        return poss[0]
+    h = toks.head[noun]
+    if toks.dep[noun] in ("dobj", "pobj", "attr") and toks.pos[h] in VERBAL | {"ADP"}:
+        if toks.pos[h] == "ADP":
+            h = toks.head[h]
+        return _subject(toks, h, None)
+    return None
+
+
+def _cue_span(toks: Tokens, v: int) -> tuple[int, int]:
+    """The cue verb with its auxiliaries, negation and particles ('has since turned', 'hit back')."""
+    lo = hi = v
+    for c in toks.children[v]:
+        if toks.dep[c] in ("aux", "auxpass", "neg") and c < v and v - c <= 3:
+            lo = min(lo, c)
+        elif toks.dep[c] == "prt" and c == hi + 1:
+            hi = c
+    return lo, hi
+
+
+def _mention(toks: Tokens, head: int, allowed: set[int] | None) -> tuple[int, int]:
+    """The source mention: the subject's phrase, without relative clauses or trailing commas."""
+    tokens = [i for i in toks.subtree(head, SOURCE_SKIP) if allowed is None or i in allowed]
+    tokens = [i for i in tokens if toks.quote[i] == -1] or [head]
+    lo, hi = min(tokens), max(tokens)
+    while hi > lo and toks.pos[hi] == "PUNCT":
+        hi -= 1
+    while lo < hi and toks.pos[lo] == "PUNCT":
+        lo += 1
+    return lo, hi

@@ -1,0 +1,93 @@
+"""Indirect speech from the parse: 'X said (that) …', 'X denied …', 'according to X, …'."""
+from __future__ import annotations
+
+from .attribution import Attribution
+from .cues import INDIRECT_FORMS, OBJECT_CONTENT_FORMS, SPEECH_FORMS
+from .frames import VERBAL, _cue_span, _mention, _subject
+from .tokens import Tokens
+
+
+def find_indirect(toks: Tokens, taken: list[tuple[int, int]]) -> list[Attribution]:
+    """Reported speech outside quote marks; skips content already covered by a quote."""
+    found: list[Attribution] = []
+    for v in range(len(toks)):
+        if toks.quote[v] != -1:
+            continue
+        word = toks.lower[v]
+        if word == "according":
+            a = _according(toks, v)
+        elif word in INDIRECT_FORMS and toks.pos[v] in VERBAL:
+            a = _reported(toks, v)
+        else:
+            continue
+        if a is not None and not _overlaps(a.content[0], taken):
+            found.append(a)
+            taken.append(a.content[0])
+    return found
+
+
+def _reported(toks: Tokens, v: int) -> Attribution | None:
+    deps = ("ccomp", "dobj") if toks.lower[v] in OBJECT_CONTENT_FORMS else ("ccomp",)
+    comps = [c for c in toks.children[v] if toks.dep[c] in deps and toks.pos[c] not in ("PRON", "PUNCT")]
+    if not comps:
+        return None
+    subj = _subject(toks, v, None)
+    if subj is None or toks.quote[subj] != -1:
+        return None
+    content = _clause(toks, toks.subtree(comps[0]))
+    if content is None:
+        return None
+    confidence = 0.75 if toks.lower[v] in SPEECH_FORMS else 0.6
+    return Attribution(
+        [content],
+        "indirect",
+        cue=toks.chars(*_cue_span(toks, v)),
+        source=toks.chars(*_mention(toks, subj, None)),
+        source_head=subj,
+        confidence=confidence,
+    )
+
+
+def _according(toks: Tokens, i: int) -> Attribution | None:
+    if i + 1 >= len(toks) or toks.lower[i + 1] != "to":
+        return None
+    objs = [c for c in toks.children[i + 1] if toks.dep[c] == "pobj"]
+    head = toks.head[i]
+    if not objs or head == i:
+        return None
+    phrase = set(toks.subtree(i))
+    rest = [k for k in toks.subtree(head) if k not in phrase]
+    # Keep the side of the clause that does not hold the 'according to' phrase's commas.
+    before = [k for k in rest if k < i]
+    after = [k for k in rest if k > max(phrase)]
+    content = _clause(toks, after if len(after) >= len(before) else before)
+    if content is None:
+        return None
+    return Attribution(
+        [content],
+        "indirect",
+        cue=toks.chars(i, i + 1),
+        source=toks.chars(*_mention(toks, objs[0], None)),
+        source_head=objs[0],
+        confidence=0.75,
+    )
+
+
+def _clause(toks: Tokens, tokens: list[int]) -> tuple[int, int] | None:
+    """Character span of a contiguous clause, trimmed of punctuation; None when too short."""
+    tokens = [k for k in tokens if not toks.newline[k]]
+    if len(tokens) < 3:
+        return None
+    lo, hi = tokens[0], tokens[-1]
+    while hi > lo and toks.pos[hi] == "PUNCT":
+        hi -= 1
+    while lo < hi and toks.pos[lo] == "PUNCT":
+        lo += 1
+    if any(toks.quote[k] != -1 for k in (lo, hi)):
+        return None
+    return toks.chars(lo, hi)
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    s, e = span
+    return any(s < te and ts < e for ts, te in taken)
