@@ -56,7 +56,8 @@ def _piece(toks: Tokens, k: int, m: Marked) -> _Piece:
     inner = toks.text[m.start : m.end].rstrip("\"”'’»` \n")
     before = _before_frame(toks, first)
     after = _after_frame(toks, last)
-    standalone = not before or toks.lower[before[-1]] in (":", ",") and _has_cue_word(toks, before)
+    lead = toks.lower[before[-1]] if before else ""
+    standalone = not before or lead == ":" or lead == "," and _has_cue_word(toks, before)
     piece = _Piece(m, first, last, standalone, inner.endswith(","))
     piece.cue = (
         cue_after(toks, after, before, inner)
@@ -76,7 +77,8 @@ def _before_frame(toks: Tokens, first: int, limit: int = 40) -> list[int]:
     """Tokens before the quote back to the sentence start; across a paragraph ending in a colon."""
     out, k = [], first - 1
     while k >= 0 and len(out) < limit and toks.quote[k] == -1 and not toks.is_boundary(k):
-        out.append(k)
+        if not toks.space[k]:
+            out.append(k)
         k -= 1
     if not out and k >= 0 and toks.newline[k]:
         j = k - 1
@@ -87,10 +89,11 @@ def _before_frame(toks: Tokens, first: int, limit: int = 40) -> list[int]:
     return out[::-1]
 
 
-def _after_frame(toks: Tokens, last: int, limit: int = 25) -> list[int]:
+def _after_frame(toks: Tokens, last: int, limit: int = 60) -> list[int]:
     out, k = [], last + 1
     while k < len(toks) and len(out) < limit and toks.quote[k] == -1 and not toks.is_boundary(k):
-        out.append(k)
+        if not toks.space[k]:
+            out.append(k)
         k += 1
     return out
 
@@ -101,7 +104,7 @@ def _group(toks: Tokens, pieces: list[_Piece]) -> list[Attribution]:
     pending: list[_Piece] = []  # cue-less pieces waiting for a cue in a following piece
     for p in pieces:
         prev = groups[-1] if groups else None
-        if prev and _continues(toks, prev.pieces[-1], p) and not (p.cue and p.cue.source):
+        if prev and _continues(toks, prev, p):
             prev.pieces.append(p)
             continue
         if p.cue:
@@ -136,16 +139,23 @@ def _contextual(pending: list[_Piece]) -> list[_Piece]:
     return [head]
 
 
-def _continues(toks: Tokens, prev: _Piece, p: _Piece) -> bool:
-    """Does quote ``p`` carry on the statement whose last piece is ``prev``?"""
+def _continues(toks: Tokens, group: _Piece, p: _Piece) -> bool:
+    """Does quote ``p`` carry on the statement ``group`` (whose last piece is ``prev``)?"""
+    prev = group.pieces[-1]
     if prev.marked.continues:
         return True
-    if p.cue and p.cue.source is not None or not p.standalone:
-        return False
     if p.marked.paragraph == prev.marked.paragraph:
-        # '"A," he said. "B"': only the cue sentence lies between the two pieces.
+        # '"A," he said. "B"' or '"A," he said, "B"': the cue between the pieces is the group's.
+        if p.cue is not None:
+            # Same cue, or the same speaker ('"A," Trump said, adding, "B"').
+            return group.cue is not None and (
+                p.cue.span == group.cue.span
+                or p.cue.source_head is not None and p.cue.source_head == group.cue.source_head
+            )
         between = [i for i in range(prev.last + 1, p.first) if not toks.newline[i]]
-        return len(between) <= 12
+        return p.standalone and len(between) <= 40
+    if p.cue is not None and p.cue.source is not None or not p.standalone:
+        return False
     # A quote-only paragraph right after a quoted paragraph goes on with its speaker.
     return (
         prev.standalone
@@ -168,7 +178,8 @@ def _to_attribution(toks: Tokens, g: _Piece) -> Attribution:
         confidence -= 0.15
     if cue is None:
         return Attribution(content, "direct", confidence=confidence)
-    kind = cue.kind if len(g.pieces) == 1 else "direct"
+    # The statement is direct when its first piece stands alone; 'Oz is "smart," he wrote' is mixed.
+    kind = cue.kind if g.pieces[0].standalone or len(g.pieces) == 1 else "mixed"
     return Attribution(
         content,
         kind,

@@ -8,7 +8,8 @@ from .tokens import Tokens
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Dependents of a source that are not part of the mention itself.
-SOURCE_SKIP = frozenset({"relcl", "acl", "advcl", "punct_", "cc", "conj_"})
+# (PolNeAR's sources keep appositions and relative clauses: 'Tim Hess, a developer, who …,').
+SOURCE_SKIP = frozenset({"advcl"})
 # Nouns that report speech: 'issued an apology for causing "significant upset"'.
 CUE_NOUNS = frozenset(
     "apology apologies statement statements remarks remark comment comments tweet tweets post posts "
@@ -20,6 +21,7 @@ NAMING = frozenset(
     "dub dubs dubbed brand branded term termed deem deemed refer referred slam slammed".split()
 )
 VERBAL = frozenset({"VERB", "AUX"})
+DASHES = frozenset({"―", "—", "–", "-", "--"})
 NOMINAL = frozenset({"PROPN", "PRON", "NOUN"})
 SOURCE_POS = NOMINAL | {"NUM", "DET"}
 
@@ -38,13 +40,16 @@ def cue_after(toks: Tokens, frame: list[int], before: list[int], inner: str) -> 
     if not frame:
         return None
     k = 0
-    while k < len(frame) and toks.pos[frame[k]] == "PUNCT":
+    while k < len(frame) and (toks.pos[frame[k]] == "PUNCT" or toks.lower[frame[k]] in DASHES):
         k += 1
     quote_ends_clause = inner[-1:] in ",.?!…-—–" or k > 0
     body = frame[k:]
     if not body or not quote_ends_clause:
         return None
-    for n, v in enumerate(body[:8]):
+    dash = frame[k - 1] if k and toks.lower[frame[k - 1]] in DASHES else frame[0] - 1
+    if toks.lower[dash][-1:] in "―—–-" and toks.pos[body[0]] == "PROPN":
+        return _dash_signature(toks, dash, body)
+    for n, v in enumerate(body[:40]):
         if toks.pos[v] not in VERBAL or toks.dep[v] == "aux":
             continue
         lexical = toks.lower[v] in SPEECH_FORMS
@@ -53,9 +58,29 @@ def cue_after(toks: Tokens, frame: list[int], before: list[int], inner: str) -> 
             subj = _subject_guess(toks, body, n)
         if subj is None or not (lexical or n <= 5 and _person_like(toks, subj)):
             continue
+        if n > 6 and not _only_subject_before(toks, body[:n], subj):
+            continue
         src = _mention(toks, subj, set(body))
         return Cue(_cue_span(toks, v), src, subj, "direct" if not before else "mixed", lexical)
     return None
+
+
+def _only_subject_before(toks: Tokens, prefix: list[int], subj: int) -> bool:
+    """A long stretch before the cue must all be the source: 'Rep. Gwen Moore (D-Wis.) said'."""
+    tree = set(toks.subtree(subj))
+    return all(i in tree or toks.pos[i] == "PUNCT" for i in prefix)
+
+
+def _dash_signature(toks: Tokens, dash: int, body: list[int]) -> Cue | None:
+    """'"…" ― Jorge Falcon': a quote signed with a dash and a name, no verb."""
+    if any(toks.pos[i] in VERBAL for i in body):
+        return None
+    name = [i for i in body if toks.pos[i] in ("PROPN", "PUNCT", "ADJ", "NOUN", "NUM")]
+    while name and toks.pos[name[-1]] == "PUNCT":
+        name.pop()
+    if not name:
+        return None
+    return Cue((dash, dash), (name[0], name[-1]), name[-1], "direct", False)
 
 
 def cue_before(toks: Tokens, frame: list[int], first: int) -> Cue | None:
@@ -192,4 +217,8 @@ def _mention(toks: Tokens, head: int, allowed: set[int] | None) -> tuple[int, in
         hi -= 1
     while lo < hi and toks.pos[lo] == "PUNCT":
         lo += 1
+    # An aside set off by commas keeps its closing comma: 'Quina Jones, 25, said'.
+    if hi + 1 < len(toks) and toks.lower[hi + 1] == "," and any(toks.lower[i] == "," for i in range(lo, hi)):
+        if hi + 2 < len(toks) and toks.pos[hi + 2] in VERBAL:
+            hi += 1
     return lo, hi

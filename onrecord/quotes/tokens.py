@@ -23,12 +23,13 @@ class Tokens:
     head: list[int]
     ent: list[str]
     newline: list[bool]
+    space: list[bool]
     children: list[list[int]]
     quote: list[int]  # index of the quoted span a token lies in, -1 outside
 
     @classmethod
     def from_doc(cls, doc) -> "Tokens":
-        starts, ends, lower, pos, tag, dep, head, ent, newline = [], [], [], [], [], [], [], [], []
+        starts, ends, lower, pos, tag, dep, head, ent, newline, space = [], [], [], [], [], [], [], [], [], []
         for t in doc:
             starts.append(t.idx)
             ends.append(t.idx + len(t))
@@ -39,11 +40,13 @@ class Tokens:
             head.append(t.head.i)
             ent.append(t.ent_type_)
             newline.append(t.is_space and "\n" in t.text)
+            space.append(t.is_space)
         children: list[list[int]] = [[] for _ in starts]
         for i, h in enumerate(head):
             if h != i:
                 children[h].append(i)
-        return cls(doc.text, starts, ends, lower, pos, tag, dep, head, ent, newline, children, [-1] * len(starts))
+        quote = [-1] * len(starts)
+        return cls(doc.text, starts, ends, lower, pos, tag, dep, head, ent, newline, space, children, quote)
 
     def __len__(self) -> int:
         return len(self.starts)
