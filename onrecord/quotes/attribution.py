@@ -143,15 +143,13 @@ def _continues(toks: Tokens, group: _Piece, p: _Piece) -> bool:
     """Does quote ``p`` carry on the statement ``group`` (whose last piece is ``prev``)?"""
     prev = group.pieces[-1]
     if prev.marked.continues:
-        return True
+        # Unless the next quote names its own speaker: then the mark was missing, not continued.
+        return not (p.cue is not None and p.cue.source is not None and p.cue.kind == "direct")
     if p.marked.paragraph == prev.marked.paragraph:
         # '"A," he said. "B"' or '"A," he said, "B"': the cue between the pieces is the group's.
         if p.cue is not None:
-            # Same cue, or the same speaker ('"A," Trump said, adding, "B"').
-            return group.cue is not None and (
-                p.cue.span == group.cue.span
-                or p.cue.source_head is not None and p.cue.source_head == group.cue.source_head
-            )
+            # '"A," he said. "B"': B found the same cue; '"A," he said, adding, "B"' is two statements.
+            return group.cue is not None and p.cue.span == group.cue.span
         between = [i for i in range(prev.last + 1, p.first) if not toks.newline[i]]
         return p.standalone and len(between) <= 40
     if p.cue is not None and p.cue.source is not None or not p.standalone:
@@ -179,7 +177,7 @@ def _to_attribution(toks: Tokens, g: _Piece) -> Attribution:
     if cue is None:
         return Attribution(content, "direct", confidence=confidence)
     # The statement is direct when its first piece stands alone; 'Oz is "smart," he wrote' is mixed.
-    kind = cue.kind if g.pieces[0].standalone or len(g.pieces) == 1 else "mixed"
+    kind = cue.kind if len(g.pieces) == 1 else "direct" if g.pieces[0].standalone else "mixed"
     return Attribution(
         content,
         kind,

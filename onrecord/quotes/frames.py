@@ -50,7 +50,9 @@ def cue_after(toks: Tokens, frame: list[int], before: list[int], inner: str) -> 
     if toks.lower[dash][-1:] in "―—–-" and toks.pos[body[0]] == "PROPN":
         return _dash_signature(toks, dash, body)
     for n, v in enumerate(body[:40]):
-        if toks.pos[v] not in VERBAL or toks.dep[v] == "aux":
+        # 'Said Ellis.' — a capitalised cue is often tagged as a name.
+        verbal = toks.pos[v] in VERBAL or n == 0 and toks.lower[v] in SPEECH_FORMS
+        if not verbal or toks.dep[v] == "aux":
             continue
         lexical = toks.lower[v] in SPEECH_FORMS
         subj = _subject(toks, v, body)
@@ -112,14 +114,17 @@ def cue_in_parse(toks: Tokens, first: int, last: int) -> Cue | None:
     heads = {toks.head[i] for i in words if not first <= toks.head[i] <= last}
     for h in sorted(heads, key=lambda h: abs(h - first)):
         x, hops = h, 0
-        while hops < 5 and toks.quote[x] == -1:
+        while hops < 5 and toks.quote[x] == -1 and toks.para[x] == toks.para[first]:
             word = toks.lower[x]
             if toks.pos[x] in VERBAL and (word in SPEECH_FORMS or word in NAMING):
                 subj = _subject(toks, x, None)
                 if subj is None:
                     subj = _nearest_name_before(toks, x)
                 if subj is not None:
-                    return Cue(_cue_span(toks, x), _mention(toks, subj, None), subj, "mixed", True)
+                    # 'Trump declared "I think …"': a cue right before the quote makes it direct.
+                    gap = [i for i in range(x + 1, first) if toks.pos[i] != "PUNCT"]
+                    kind = "direct" if x < first and not gap and word in SPEECH_FORMS else "mixed"
+                    return Cue(_cue_span(toks, x), _mention(toks, subj, None), subj, kind, True)
             if toks.pos[x] == "NOUN" and word in CUE_NOUNS:
                 subj = _noun_owner(toks, x)
                 if subj is not None:
@@ -208,12 +213,19 @@ def _cue_span(toks: Tokens, v: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _opens_bracket(toks: Tokens, lo: int, hi: int) -> bool:
+    return any(toks.lower[i] == "(" for i in range(lo, hi))
+
+
 def _mention(toks: Tokens, head: int, allowed: set[int] | None) -> tuple[int, int]:
     """The source mention: the subject's phrase, without relative clauses or trailing commas."""
     tokens = [i for i in toks.subtree(head, SOURCE_SKIP) if allowed is None or i in allowed]
     tokens = [i for i in tokens if toks.quote[i] == -1] or [head]
     lo, hi = min(tokens), max(tokens)
-    while hi > lo and toks.pos[hi] == "PUNCT":
+    # A name the parse cut short ('Leslie' of 'Leslie Wimes'): take the whole entity.
+    while toks.ent[head] and hi + 1 < len(toks) and toks.ent[hi + 1] == toks.ent[head] and toks.pos[hi + 1] == "PROPN":
+        hi += 1
+    while hi > lo and toks.pos[hi] == "PUNCT" and not (toks.lower[hi] == ")" and _opens_bracket(toks, lo, hi)):
         hi -= 1
     while lo < hi and toks.pos[lo] == "PUNCT":
         lo += 1

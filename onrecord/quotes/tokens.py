@@ -24,6 +24,7 @@ class Tokens:
     ent: list[str]
     newline: list[bool]
     space: list[bool]
+    para: list[int]  # paragraph number of each token (newline tokens close a paragraph)
     children: list[list[int]]
     quote: list[int]  # index of the quoted span a token lies in, -1 outside
 
@@ -46,7 +47,11 @@ class Tokens:
             if h != i:
                 children[h].append(i)
         quote = [-1] * len(starts)
-        return cls(doc.text, starts, ends, lower, pos, tag, dep, head, ent, newline, space, children, quote)
+        para, n = [], 0
+        for nl in newline:
+            para.append(n)
+            n += nl
+        return cls(doc.text, starts, ends, lower, pos, tag, dep, head, ent, newline, space, para, children, quote)
 
     def __len__(self) -> int:
         return len(self.starts)
