@@ -88,6 +88,9 @@ class Mentions:
     # building -----------------------------------------------------------------------------
     def _add_ent(self, first: int, last: int, label: str, places: set[str]) -> None:
         toks = self.toks
+        possessive = [i for i in range(first, last) if toks.lower[i] in ("'s", "’s")]
+        if possessive:  # "Labour's Ann Lee" tagged as one name: the name starts after the 's
+            first = possessive[-1] + 1
         while first < last and (toks.lower[first] in TITLES or toks.lower[first] in ROLE_NOUNS or toks.pos[first] == "DET"):
             first += 1
         while last > first and toks.pos[last] in ("PART", "PUNCT"):

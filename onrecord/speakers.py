@@ -56,8 +56,12 @@ def _resolve(toks: Tokens, mentions: Mentions, a: Attribution, done: dict) -> tu
 def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, last: int, done: dict):
     named = mentions.in_range(first, last)
     word = toks.lower[head]
-    if word in SPOKES_NOUNS and not any(m.entity.kind == "person" for m in named):
-        return _spokesperson(toks, mentions, head, first, last)
+    if word in SPOKES_NOUNS:
+        # 'a spokesman, John Smith,' names the person; 'a Harbour Users spokesperson' names the body.
+        appos = [m for m in named if m.entity.kind == "person" and toks.dep[m.last] == "appos"]
+        if not appos:
+            return _spokesperson(toks, mentions, head, first, last)
+        named = appos
     if named:
         people = [m for m in named if m.entity.kind == "person"] or named
         m = next((m for m in people if m.first <= head <= m.last), people[0])

@@ -59,11 +59,12 @@ def _piece(toks: Tokens, k: int, m: Marked) -> _Piece:
     lead = toks.lower[before[-1]] if before else ""
     standalone = not before or lead == ":" or lead == "," and _has_cue_word(toks, before)
     piece = _Piece(m, first, last, standalone, inner.endswith(","))
-    piece.cue = (
-        cue_after(toks, after, before, inner)
-        or cue_before(toks, before, first)
-        or cue_in_parse(toks, first, last)
-    )
+    if standalone:
+        piece.cue = cue_after(toks, after, before, inner) or cue_before(toks, before, first)
+    else:
+        # Inside a sentence the parse knows best: 'called it "unfair", while others agreed'.
+        piece.cue = cue_before(toks, before, first) or cue_in_parse(toks, first, last)
+    piece.cue = piece.cue or cue_in_parse(toks, first, last) or cue_after(toks, after, before, inner)
     if piece.cue and piece.cue.kind == "direct" and before and not standalone:
         piece.cue.kind = "mixed"
     return piece

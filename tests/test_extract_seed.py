@@ -1,0 +1,79 @@
+"""Golden test: the canonical seed article, read from ../shared/data (never copied here)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import onrecord
+
+SEED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "seed" / "indy100-blunt-retraction.txt"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    if not SEED.exists():
+        pytest.skip(f"the seed article is not at {SEED} (it lives in the shared data folder, not the repo)")
+    return onrecord.extract(SEED.read_text(encoding="utf-8"), doc_id="seed")
+
+
+def _find(extraction, fragment):
+    found = [q for q in extraction.quotes if any(fragment in c.text for c in q.content)]
+    assert found, f"no statement contains {fragment!r}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("fragment", "speaker", "kind"),
+    [
+        ('"significant upset."', "Crispin Blunt", "mixed"),
+        ('"dreadful miscarriage of justice."', "Crispin Blunt", "mixed"),
+        ("I am utterly appalled and distraught", "Crispin Blunt", "direct"),
+        ("I sat through some of the trial", "Crispin Blunt", "direct"),
+        ("As a former justice minister", "Crispin Blunt", "direct"),
+        ('"wholly inappropriate"', "Chris Bryant", "mixed"),
+        ("“disgraceful”", "Anneliese Dodds", "mixed"),
+        ("On reflection I have decided to retract", "Crispin Blunt", "direct"),
+        ("A jury of Mr Khan’s peers", "Conservative Party", "direct"),
+        ("he will appeal against his conviction", "Imran Ahmad Khan", "indirect"),
+    ],
+)
+def test_seed_statement(seed, fragment, speaker, kind):
+    q = _find(seed, fragment)
+    assert q.speaker is not None and q.speaker.name == speaker
+    assert q.kind == kind
+
+
+def test_seed_spokesperson_is_the_party(seed):
+    q = _find(seed, "A jury of Mr Khan’s peers")
+    assert (q.speaker.kind, q.speaker.role) == ("organization", "spokesperson")
+    assert q.source.text == "A Conservative HQ spokesperson"
+
+
+def test_seed_pronoun_and_surname_resolve(seed):
+    pronoun = _find(seed, "I sat through some of the trial")
+    assert pronoun.source.text == "he" and pronoun.cue.text == "said"
+    surname = _find(seed, "On reflection I have decided to retract")
+    assert surname.source.text == "Blunt" and surname.cue.text == "penned"
+
+
+def test_seed_speakers_carry_aliases_roles_affiliations(seed):
+    people = {e.name: e for e in seed.speakers}
+    blunt = people["Crispin Blunt"]
+    assert "Blunt" in blunt.aliases
+    assert any("MP for Reigate" in r for r in blunt.roles)
+    assert "Tory" in blunt.affiliations
+    assert "Labour" in people["Chris Bryant"].affiliations
+    assert "Khan" in people["Imran Ahmad Khan"].aliases
+
+
+def test_seed_spans_are_exact_slices(seed):
+    for q in seed.quotes:
+        for span in (*q.content, q.cue, q.source):
+            if span is not None:
+                assert seed.text[span.start : span.end] == span.text
+
+
+def test_seed_website_statement_is_one_statement(seed):
+    q = _find(seed, "I am utterly appalled")
+    assert len(q.content) == 3  # three quoted paragraphs, cue in the second

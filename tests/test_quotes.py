@@ -1,0 +1,148 @@
+"""Extraction rules as (text, expected) tables: every quote pattern onrecord promises.
+
+Expected rows are (a fragment of the content, the resolved speaker's name, kind).
+All texts are written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+import onrecord
+
+
+def statements(text: str) -> list[tuple[str, str | None, str]]:
+    out = []
+    for q in onrecord.extract(text).quotes:
+        out.append((q.text, q.speaker.name if q.speaker else None, q.kind))
+    return out
+
+
+def assert_found(text: str, expected: list[tuple[str, str, str]]) -> None:
+    got = statements(text)
+    for fragment, speaker, kind in expected:
+        match = [g for g in got if fragment in g[0]]
+        assert match, f"{fragment!r} not found in {got}"
+        assert match[0][1:] == (speaker, kind), f"{fragment!r}: {match[0]}"
+
+
+DIRECT = [
+    ('Mayor Delia Marsh spoke on Tuesday.\n\n"We will fix the bridge," Marsh said.', [("We will fix the bridge", "Delia Marsh", "direct")]),
+    ('"We will fix the bridge," said Mayor Delia Marsh.', [("We will fix the bridge", "Delia Marsh", "direct")]),
+    ("“Curly marks work too,” Tom Okafor told reporters.", [("Curly marks work too", "Tom Okafor", "direct")]),
+    ("''The vote is on Monday,'' said Tom Okafor.", [("The vote is on Monday", "Tom Okafor", "direct")]),
+    ('Councillor Ann Lee said: "The plan is sound."', [("The plan is sound", "Ann Lee", "direct")]),
+    ('Ann Lee penned: "I have changed my mind about the toll."', [("changed my mind", "Ann Lee", "direct")]),
+    ('Ann Lee tweeted: "See you all at the vote."', [("See you all", "Ann Lee", "direct")]),
+    (
+        'Tom Okafor arrived late.\n\n"It is a tax," he said. "Nothing more and nothing less."',
+        [("It is a tax", "Tom Okafor", "direct"), ("Nothing more", "Tom Okafor", "direct")],
+    ),
+    (
+        "The Harbour Users Association met on Friday.\n\n“We support the plan,” "
+        "the association’s chair, Rosa Adeyemi, said, “but we want the numbers.”",
+        [("We support the plan", "Rosa Adeyemi", "direct"), ("we want the numbers", "Rosa Adeyemi", "direct")],
+    ),
+    ('"She said \'no\' twice," Ann Lee insisted.', [("She said 'no' twice", "Ann Lee", "direct")]),
+    ("“The bridge is safe.” ― Delia Marsh", [("The bridge is safe", "Delia Marsh", "direct")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DIRECT)
+def test_direct_quotes(text, expected):
+    assert_found(text, expected)
+
+
+def test_cue_in_the_middle_makes_one_statement():
+    text = 'Tom Okafor arrived late.\n\n"It is a tax," he said. "Nothing more and nothing less."'
+    [q] = onrecord.extract(text).quotes
+    assert [c.text for c in q.content] == ['"It is a tax,"', '"Nothing more and nothing less."']
+    assert (q.cue.text, q.source.text) == ("said", "he")
+
+
+def test_multi_paragraph_quote_keeps_its_speaker():
+    text = (
+        'Mayor Delia Marsh said: "The bridge is ninety years old.\n\n'
+        '"If we do nothing, we will be closing lanes within five years."\n\n'
+        "The council meets on Monday."
+    )
+    [q] = onrecord.extract(text).quotes
+    assert len(q.content) == 2 and q.speaker.name == "Delia Marsh" and q.kind == "direct"
+
+
+def test_cueless_quote_paragraph_takes_speaker_from_context():
+    text = (
+        'In a statement, Tom Okafor called the toll "unfair".\n\n'
+        '"People in the east of the city have no other way to get to work."\n\n'
+        "The council meets on Monday."
+    )
+    got = statements(text)
+    assert ("People in the east of the city", "Tom Okafor") in [(g[0][1:31], g[1]) for g in got]
+
+
+MIXED = [
+    ('Tom Okafor called the toll "a tax on commuters".', [('"a tax on commuters"', "Tom Okafor", "mixed")]),
+    ("Labour’s Ann Lee called it out as “wholly unfair”, while others agreed.", [("“wholly unfair”", "Ann Lee", "mixed")]),
+    (
+        'Mayor Delia Marsh issued an apology for causing "real distress."',
+        [('"real distress."', "Delia Marsh", "mixed")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MIXED)
+def test_mixed_quotes(text, expected):
+    assert_found(text, expected)
+
+
+INDIRECT = [
+    ("Delia Marsh said that the toll would pay for repairs.", [("the toll would pay for repairs", "Delia Marsh", "indirect")]),
+    ("Tom Okafor told reporters the plan would fail.", [("the plan would fail", "Tom Okafor", "indirect")]),
+    (
+        "According to Ann Lee, the bridge carries 40,000 cars a day.",
+        [("the bridge carries 40,000 cars a day", "Ann Lee", "indirect")],
+    ),
+    (
+        "Tom Okafor lost the vote. He has said he will appeal against the decision.",
+        [("he will appeal against the decision", "Tom Okafor", "indirect")],
+    ),
+    ("Delia Marsh denied the report about the bridge.", [("the report about the bridge", "Delia Marsh", "indirect")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INDIRECT)
+def test_indirect_speech(text, expected):
+    assert_found(text, expected)
+
+
+SPEAKERS = [
+    # surname and title to the full name
+    ("Councillor Ann Lee spoke first. \"It is late,\" Ms Lee said.", "Ann Lee"),
+    # role description through an earlier apposition
+    ('Tom Okafor, the MP for Eastgate, arrived.\n\n"We object," the Eastgate MP said.', "Tom Okafor"),
+    # spokesperson to the organisation
+    ('The Harbour Users Association met.\n\nA Harbour Users spokesperson said: "We object."', "Harbour Users Association"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), SPEAKERS)
+def test_speaker_resolution(text, speaker):
+    got = statements(text)
+    assert got and got[-1][1] == speaker, got
+
+
+UNBALANCED = [
+    'Ann Lee said "this never closes. Tom Okafor said that the plan would fail.',
+    '"""" Tom Okafor said that the plan would fail.',
+    "“Stray closing” mark” here. Tom Okafor said that the plan would fail.",
+    '"' * 500,
+]
+
+
+@pytest.mark.parametrize("text", UNBALANCED)
+def test_unbalanced_marks_never_crash_or_hide_the_rest(text):
+    extraction = onrecord.extract(text)
+    for q in extraction.quotes:
+        for span in q.content:
+            assert text[span.start : span.end] == span.text
+    if "plan would fail" in text:
+        assert any("plan would fail" in q.text for q in extraction.quotes)
