@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .cues import SPEECH_FORMS
-from .frames import Cue, cue_after, cue_before, cue_in_parse
+from .frames import CUE_NOUNS, VERBAL, Cue, cue_after, cue_before, cue_in_parse, noun_owner, subject_of
 from .marks import Marked, find_marked
 from .tokens import Tokens
 
@@ -122,11 +122,15 @@ def _group(toks: Tokens, pieces: list[_Piece]) -> list[Attribution]:
                 pending = []
     groups.extend(_contextual(pending))
     out: list[Attribution] = []
+    kept: dict[int, Attribution] = {}
     for k, g in enumerate(groups):
         a = _to_attribution(toks, g)
         if a.cue is None:
-            a.inherits = _previous(out, groups, k)
-            a.context_head = None if a.inherits else _context_subject(toks, g.first)
+            a.inherits = _previous(kept, groups, k)
+            a.context_head = None if a.inherits else _context_speaker(toks, g.first)
+            if a.inherits is None and a.context_head is None:
+                continue  # no speaker anywhere near: a title, a slogan, a pull quote
+        kept[k] = a
         out.append(a)
     return out
 
@@ -189,19 +193,31 @@ def _to_attribution(toks: Tokens, g: _Piece) -> Attribution:
     )
 
 
-def _previous(out: list[Attribution], groups: list[_Piece], k: int) -> Attribution | None:
+def _previous(kept: dict[int, Attribution], groups: list[_Piece], k: int) -> Attribution | None:
     """The statement just before a cue-less quote, if it is near enough to share its speaker."""
-    if k == 0:
+    if k == 0 or k - 1 not in kept:
         return None
     near = groups[k].marked.paragraph - groups[k - 1].pieces[-1].marked.paragraph <= 2
-    return out[k - 1] if near else None
+    return kept[k - 1] if near else None
 
 
-def _context_subject(toks: Tokens, first: int, limit: int = 80) -> int | None:
-    """The nearest earlier subject naming a person or organisation, outside quotes."""
-    k = first - 1
+def _context_speaker(toks: Tokens, first: int, limit: int = 120) -> int | None:
+    """Who a cue-less quote belongs to: the subject of a speech word just before it
+    ('In a statement on his website, Blunt … had called …'), this paragraph or the last."""
+    breaks, k = 0, first - 1
     while k >= 0 and first - k <= limit:
-        if toks.quote[k] == -1 and toks.dep[k] in ("nsubj", "nsubjpass") and toks.pos[k] in ("PROPN", "PRON"):
-            return k
+        if toks.newline[k]:
+            breaks += 1
+            if breaks > 1:
+                break
+        elif toks.quote[k] == -1:
+            if toks.pos[k] in VERBAL and toks.lower[k] in SPEECH_FORMS:
+                subj = subject_of(toks, k)
+                if subj is not None:
+                    return subj
+            elif toks.pos[k] == "NOUN" and toks.lower[k] in CUE_NOUNS:
+                owner = noun_owner(toks, k)
+                if owner is not None:
+                    return owner
         k -= 1
     return None

@@ -185,6 +185,14 @@ def _nearest_name_before(toks: Tokens, v: int, limit: int = 15) -> int | None:
     return None
 
 
+def subject_of(toks: Tokens, v: int) -> int | None:
+    return _subject(toks, v, None)
+
+
+def noun_owner(toks: Tokens, noun: int) -> int | None:
+    return _noun_owner(toks, noun)
+
+
 def _person_like(toks: Tokens, i: int) -> bool:
     return toks.pos[i] in ("PROPN", "PRON") or toks.ent[i] in ("PERSON", "ORG", "NORP")
 

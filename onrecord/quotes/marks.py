@@ -100,7 +100,16 @@ def find_marked(text: str) -> list[Marked]:
                 open_at = i
         if open_at is not None:
             found.append(Marked(open_at, pe, p, closed=False))
-    return _link_continuations(text, found)
+    return _link_continuations(text, [m for m in found if not _stray(text, m)])
+
+
+def _stray(text: str, m: Marked) -> bool:
+    """A mark that quotes nothing: no letters inside, or an unclosed straight mark around curly quotes."""
+    inner = text[m.start + 1 : m.end]
+    if not any(c.isalnum() for c in inner):
+        return True
+    # Scraped text often keeps a straight mark from the page source beside proper curly quotes.
+    return not m.closed and text[m.start] == '"' and ("“" in inner or "”" in inner or "“" in text[m.end : m.end + 2])
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
