@@ -21,6 +21,7 @@ reassure remind notify signal indicate proclaim announce predict forecast threat
 propose acknowledge caution rebut refute contradict deride scoff sneer bemoan decry denounce
 lambast lambaste berate chide scold rebuke fault credit applaud commend congratulate
 clarify elaborate specify summarize summarise opine posit theorize theorise reason point
+read affirm chant sing echo title entitle headline caption scold lecture interject interrupt
 """.split()
 
 # Cognition and intention: cues for indirect speech ("X believes that ...").

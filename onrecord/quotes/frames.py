@@ -105,7 +105,20 @@ def cue_before(toks: Tokens, frame: list[int], first: int) -> Cue | None:
             continue
         src = _mention(toks, subj, frame_set)
         return Cue(_cue_span(toks, v), src, subj, "direct", lexical)
-    return _according_to(toks, frame)
+    return _according_to(toks, frame) or _name_colon(toks, frame)
+
+
+def _name_colon(toks: Tokens, frame: list[int]) -> Cue | None:
+    """'More from Jones: "…"' / 'Jeffrey M. Jones: "…"': a name and a colon, no verb."""
+    if toks.lower[frame[-1]] != ":" or len(frame) < 2:
+        return None
+    k = len(frame) - 2
+    if toks.pos[frame[k]] != "PROPN":
+        return None
+    lo = k
+    while lo > 0 and toks.pos[frame[lo - 1]] == "PROPN":
+        lo -= 1
+    return Cue((frame[-1], frame[-1]), (frame[lo], frame[k]), frame[k], "direct", False)
 
 
 def cue_in_parse(toks: Tokens, first: int, last: int) -> Cue | None:
@@ -239,6 +252,9 @@ def _mention(toks: Tokens, head: int, allowed: set[int] | None) -> tuple[int, in
         lo += 1
     # An aside set off by commas keeps its closing comma: 'Quina Jones, 25, said'.
     if hi + 1 < len(toks) and toks.lower[hi + 1] == "," and any(toks.lower[i] == "," for i in range(lo, hi)):
-        if hi + 2 < len(toks) and toks.pos[hi + 2] in VERBAL:
+        nxt = hi + 2
+        while nxt < len(toks) and toks.pos[nxt] == "ADV":  # 'X, who …, once said'
+            nxt += 1
+        if nxt < len(toks) and (toks.pos[nxt] in VERBAL or toks.lower[nxt] in SPEECH_FORMS):
             hi += 1
     return lo, hi
