@@ -45,28 +45,28 @@ class _Piece:
 def find_quoted(toks: Tokens) -> list[Attribution]:
     """Every statement in quote marks, in text order."""
     marked = find_marked(toks.text)
-    pieces = [_piece(toks, k, m) for k, m in enumerate(marked)]
+    bounds = [toks.span_tokens(m.start, m.end) for m in marked]
+    for k, (first, last) in enumerate(bounds):  # every quote is marked before any frame is read
+        for i in range(first, last + 1):
+            toks.quote[i] = k
+    pieces = [_piece(toks, m, *b) for m, b in zip(marked, bounds)]
     return _group(toks, pieces)
 
 
-def _piece(toks: Tokens, k: int, m: Marked) -> _Piece:
-    first, last = toks.span_tokens(m.start, m.end)
-    for i in range(first, last + 1):
-        toks.quote[i] = k
+def _piece(toks: Tokens, m: Marked, first: int, last: int) -> _Piece:
     inner = toks.text[m.start : m.end].rstrip("\"”'’»` \n")
     before = _before_frame(toks, first)
     after = _after_frame(toks, last)
     lead = toks.lower[before[-1]] if before else ""
     standalone = not before or lead == ":" or lead == "," and _has_cue_word(toks, before)
     piece = _Piece(m, first, last, standalone, inner.endswith(","))
+    ends_clause = inner[-1:] in ",.?!…" or not after or toks.pos[after[0]] == "PUNCT"
     if standalone:
-        piece.cue = cue_after(toks, after, before, inner) or cue_before(toks, before, first)
+        piece.cue = cue_after(toks, after, before, inner) or cue_before(toks, before, first, ends_clause)
     else:
         # Inside a sentence the parse knows best: 'called it "unfair", while others agreed'.
-        piece.cue = cue_before(toks, before, first) or cue_in_parse(toks, first, last)
+        piece.cue = cue_before(toks, before, first, ends_clause) or cue_in_parse(toks, first, last)
     piece.cue = piece.cue or cue_in_parse(toks, first, last) or cue_after(toks, after, before, inner)
-    if piece.cue and piece.cue.kind == "direct" and before and not standalone:
-        piece.cue.kind = "mixed"
     return piece
 
 

@@ -85,7 +85,7 @@ def _dash_signature(toks: Tokens, dash: int, body: list[int]) -> Cue | None:
     return Cue((dash, dash), (name[0], name[-1]), name[-1], "direct", False)
 
 
-def cue_before(toks: Tokens, frame: list[int], first: int) -> Cue | None:
+def cue_before(toks: Tokens, frame: list[int], first: int, ends_clause: bool = True) -> Cue | None:
     """'Blunt penned: "…"' / 'He added, "…"' / 'According to aides, "…"'."""
     if not frame:
         return None
@@ -104,7 +104,11 @@ def cue_before(toks: Tokens, frame: list[int], first: int) -> Cue | None:
         if subj is None:
             continue
         src = _mention(toks, subj, frame_set)
-        return Cue(_cue_span(toks, v), src, subj, "direct", lexical)
+        # 'He yelled "You lie!"' quotes words said; 'Trump called it "a disgrace"' names a thing.
+        # 'he said "budget reforms" and …': a quote that runs into more words is a fragment.
+        naming = toks.lower[v] in NAMING and last != ":"
+        kind = "mixed" if naming or not (ends_clause or last in (":", ",")) else "direct"
+        return Cue(_cue_span(toks, v), src, subj, kind, lexical)
     return _according_to(toks, frame) or _name_colon(toks, frame)
 
 
@@ -153,7 +157,10 @@ def _according_to(toks: Tokens, frame: list[int]) -> Cue | None:
         if toks.lower[i] == "according" and i + 1 < len(toks) and toks.lower[i + 1] == "to":
             objs = [c for c in toks.children[i + 1] if toks.dep[c] == "pobj"]
             if objs:
-                return Cue((i, i + 1), _mention(toks, objs[0], set(frame)), objs[0], "direct", True)
+                # 'According to X, "…"' quotes X; 'According to X, it reeks of "fear"' is mixed.
+                phrase_end = max(toks.subtree(i))
+                kind = "direct" if frame[-1] <= phrase_end + 1 else "mixed"
+                return Cue((i, i + 1), _mention(toks, objs[0], set(frame)), objs[0], kind, True)
     return None
 
 
@@ -255,6 +262,8 @@ def _mention(toks: Tokens, head: int, allowed: set[int] | None) -> tuple[int, in
         nxt = hi + 2
         while nxt < len(toks) and toks.pos[nxt] == "ADV":  # 'X, who …, once said'
             nxt += 1
-        if nxt < len(toks) and (toks.pos[nxt] in VERBAL or toks.lower[nxt] in SPEECH_FORMS):
+        if nxt < len(toks) and (
+            toks.pos[nxt] in VERBAL or toks.lower[nxt] in SPEECH_FORMS or toks.quote[nxt] != -1
+        ):
             hi += 1
     return lo, hi
