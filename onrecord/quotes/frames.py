@@ -50,11 +50,11 @@ def cue_after(toks: Tokens, frame: list[int], before: list[int], inner: str) -> 
     if toks.lower[dash][-1:] in "―—–-" and toks.pos[body[0]] == "PROPN":
         return _dash_signature(toks, dash, body)
     for n, v in enumerate(body[:40]):
-        # 'Said Ellis.' — a capitalised cue is often tagged as a name.
-        verbal = toks.pos[v] in VERBAL or n == 0 and toks.lower[v] in SPEECH_FORMS
-        if not verbal or toks.dep[v] == "aux":
+        # 'Said Ellis.', 'Murphy, …, Tweeted on Friday': a capitalised cue is often tagged as a name.
+        capital = toks.lower[v] in SPEECH_FORMS and (n == 0 or toks.lower[body[n - 1]] == ",")
+        if not (toks.pos[v] in VERBAL or capital) or toks.dep[v] == "aux":
             continue
-        lexical = toks.lower[v] in SPEECH_FORMS
+        lexical = toks.lower[v] in SPEECH_FORMS or _phrasal_cue(toks, v)
         subj = _subject(toks, v, body)
         if subj is None and lexical:
             subj = _subject_guess(toks, body, n)
@@ -65,6 +65,11 @@ def cue_after(toks: Tokens, frame: list[int], before: list[int], inner: str) -> 
         src = _mention(toks, subj, set(body))
         return Cue(_cue_span(toks, v), src, subj, "direct" if not before else "mixed", lexical)
     return None
+
+
+def _phrasal_cue(toks: Tokens, v: int) -> bool:
+    """'shot back', 'hit back', 'lashed out', 'pushed back': a verb made a cue by its particle."""
+    return any(toks.dep[c] == "prt" and toks.lower[c] in ("back", "out") for c in toks.children[v])
 
 
 def _only_subject_before(toks: Tokens, prefix: list[int], subj: int) -> bool:
