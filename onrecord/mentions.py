@@ -159,18 +159,24 @@ class Mentions:
 
     def _role_words(self, entity: Entity, tokens: list[int]) -> None:
         toks = self.toks
-        tokens = [i for i in tokens if toks.pos[i] not in ("DET", "PUNCT") and toks.quote[i] == -1]
+        tokens = [i for i in tokens if toks.pos[i] not in ("DET", "PUNCT", "SPACE") and toks.quote[i] == -1]
         if not any(toks.lower[i] in ROLE_NOUNS for i in tokens):
             return
-        words = [toks.text[toks.starts[i] : toks.ends[i]] for i in tokens]
-        entity.add("roles", " ".join(words))
-        for i, w in zip(tokens, words):
+        # The role as written ("association's secretary"), one line, from its first to last word.
+        role = " ".join(toks.text[toks.starts[tokens[0]] : toks.ends[tokens[-1]]].split())
+        entity.add("roles", role)
+        for i in tokens:
             if toks.ent[i] in ("NORP", "ORG") and toks.lower[i] not in ROLE_NOUNS:
-                entity.add("affiliations", w)
+                entity.add("affiliations", toks.text[toks.starts[i] : toks.ends[i]])
 
     # lookup -------------------------------------------------------------------------------
     def in_range(self, first: int, last: int) -> list[Mention]:
         return [m for m in self.mentions if m.first <= last and m.last >= first]
+
+    def after(self, i: int, kind: str | None = None) -> list[Mention]:
+        """Mentions outside quotes that start after token ``i``, nearest first."""
+        out = [m for m in self.mentions if m.first > i and self.toks.quote[m.first] == -1]
+        return [m for m in out if m.entity.kind == kind] if kind else out
 
     def before(self, i: int, kind: str | None = None) -> list[Mention]:
         """Mentions outside quotes that end before token ``i``, nearest first."""

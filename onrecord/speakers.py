@@ -7,7 +7,7 @@ gave that role; spokespeople to their organisation.
 """
 from __future__ import annotations
 
-from .mentions import PERSON_PRONOUNS, ROLE_NOUNS, Entity, Mention, Mentions, slug
+from .mentions import ORG_WORDS, PERSON_PRONOUNS, ROLE_NOUNS, Entity, Mention, Mentions, slug
 from .models import Entity as EntityRecord
 from .models import Quote, Span, Speaker
 from .quotes import Attribution
@@ -62,6 +62,18 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
         if not appos:
             return _spokesperson(toks, mentions, head, first, last)
         named = appos
+    # "Holloway's party": a possessor is not the speaker; "A Westbrook councillor": nor is a modifier.
+    named = [m for m in named if m.first <= head <= m.last or toks.dep[m.last] not in ("poss", "compound", "amod")]
+    if not named and toks.pos[head] == "NOUN" and word not in ROLE_NOUNS:
+        owner = [c for c in toks.children[head] if toks.dep[c] == "poss" and toks.pos[c] == "PROPN"]
+        appos = [c for c in toks.children[head] if toks.dep[c] == "appos" and toks.pos[c] == "PROPN"]
+        if appos and word in ORG_WORDS:  # "Holloway's party, the Westbrook Independents,"
+            words = [i for i in toks.subtree(appos[0]) if toks.pos[i] == "PROPN"]
+            name = " ".join(toks.text[toks.starts[i] : toks.ends[i]] for i in words)
+            return mentions.new_entity(name, "organization"), None, None
+        if owner and word in ORG_WORDS:
+            name = f"{toks.text[toks.starts[owner[0]] : toks.ends[owner[0]]]} {word}"
+            return mentions.new_entity(name, "organization"), None, None
     if named:
         people = [m for m in named if m.entity.kind == "person"] or named
         m = next((m for m in people if m.first <= head <= m.last), people[0])
@@ -103,7 +115,8 @@ def _by_role(toks: Tokens, mentions: Mentions, head: int, first: int, last: int)
     """'the Reigate MP' -> the person described as 'the MP for Reigate' earlier."""
     words = {toks.lower[i] for i in range(first, last + 1)} - _STOP
     best, best_score = None, 0
-    for m in mentions.before(head, "person"):
+    # Earlier mentions first; a lede's 'A Westbrook councillor' may name its person only later.
+    for m in [*mentions.before(head, "person"), *mentions.after(head, "person")]:
         for role in m.entity.roles:
             role_words = set(role.lower().split()) - _STOP
             score = len(words & role_words) * 2 + (toks.lower[head] in role_words)

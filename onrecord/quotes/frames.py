@@ -171,14 +171,15 @@ def _according_to(toks: Tokens, frame: list[int]) -> Cue | None:
 
 def _subject(toks: Tokens, v: int, frame: list[int] | None) -> int | None:
     """The subject of verb ``v`` (through conjunctions and relative clauses)."""
-    for _ in range(3):
+    for _ in range(4):
         subs = [c for c in toks.children[v] if toks.dep[c] in SUBJECTS and toks.pos[c] in SOURCE_POS]
         if subs:
             s = subs[0]
             if toks.tag[s] == "WP" or toks.lower[s] in ("who", "which", "that"):
                 return toks.head[v] if toks.dep[v] == "relcl" else None
             return s if frame is None or s in frame or toks.quote[s] == -1 else None
-        if toks.dep[v] in ("conj", "xcomp", "advcl") and toks.head[v] != v:
+        # 'X apologised after describing …': the subject of the clause the cue hangs from.
+        if toks.dep[v] in ("conj", "xcomp", "advcl", "pcomp", "prep") and toks.head[v] != v:
             v = toks.head[v]
             continue
         return None
@@ -187,6 +188,9 @@ def _subject(toks: Tokens, v: int, frame: list[int] | None) -> int | None:
 
 def _subject_guess(toks: Tokens, body: list[int], n: int) -> int | None:
     """When the parse missed it: a name or pronoun right before or after the cue word."""
+    v = body[n]
+    if toks.dep[v] == "acl" and toks.head[v] in body and toks.pos[toks.head[v]] in NOMINAL:
+        return toks.head[v]  # '"…," Ann Lee, the head of X, Tweeted' read as a modifier of Lee
     for i in (body[n - 1] if n else None, body[n + 1] if n + 1 < len(body) else None):
         if i is not None and toks.pos[i] in ("PROPN", "PRON"):
             return i
