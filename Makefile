@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test bench lock clean
+.PHONY: install run test browser bench lock clean
 
 install: $(STAMP)
 
@@ -15,11 +15,19 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+# Ingest the demo corpus (skipped quickly when already stored) and serve it on http://127.0.0.1:8000.
 run: install
-	$(BIN)/onrecord extract demo/articles/harbour-bridge-statement.txt --format table
+	$(BIN)/onrecord ingest demo/corpus.jsonl --db onrecord.db
+	$(BIN)/onrecord serve --db onrecord.db --host 127.0.0.1 --port 8000
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest -q
+
+# The browser tests drive Debian's Chromium; install it when missing (they skip, saying why, if that fails).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { s=""; [ "$$(id -u)" -eq 0 ] || s=sudo; \
+	  $$s apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$s apt-get install -y -qq --no-install-recommends \
+	  chromium chromium-driver >/dev/null; } || echo "warning: could not install chromium; browser tests will be skipped"
 
 bench: install
 	$(BIN)/python benchmarks/extract_speed.py

@@ -5,6 +5,7 @@ from .article import Article
 from .errors import DataError, InputError, ModelNotFoundError, OnRecordError
 from .extract import extract, extract_articles
 from .models import Entity, Extraction, Quote, Speaker, Span
+from .record import open_store
 
 __version__ = "0.1.0"
 
@@ -21,4 +22,5 @@ __all__ = [
     "Speaker",
     "extract",
     "extract_articles",
+    "open_store",
 ]

@@ -10,6 +10,9 @@ from dataclasses import dataclass
 from .errors import InputError
 
 MAX_CHARS = 2_000_000  # ~300 pages; longer input is almost surely not one article
+# Bytes read from one file, URL or stdin before giving up: HTML markup can be many times its text.
+MAX_BYTES = 64 * 1024 * 1024
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body|<article|<div|<p[\s>])", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
@@ -22,6 +25,19 @@ class Article:
     url: str | None = None
     published: str | None = None
     outlet: str | None = None
+    source: str | None = None  # where it was read from: a path, "file.jsonl:12", a URL
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An input that could not be made into an article (or extracted); streams go on past it."""
+
+    doc_id: str
+    error: str  # the full message, naming the input (file, line, record or URL) and what to do
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, str]:
+        return {"doc_id": self.doc_id, "error": self.error}
 
 
 def decode(data: bytes, name: str = "input") -> str:
@@ -39,19 +55,39 @@ def decode(data: bytes, name: str = "input") -> str:
         ) from None
 
 
+def decode_html(data: bytes, name: str = "input", charset: str | None = None) -> str:
+    """Decode an HTML page: the charset given (HTTP header) or declared in a <meta>, else UTF-8."""
+    if charset is None:
+        found = _META_CHARSET.search(data[:4096])
+        charset = found.group(1).decode("ascii", "replace") if found else None
+    if not charset or charset.lower().replace("_", "-") in ("utf-8", "utf8"):
+        return decode(data, name)
+    if not data.strip():
+        raise InputError(f"{name} is empty: give an article with some text in it.")
+    try:
+        return data.decode(charset)
+    except LookupError:
+        raise InputError(f"{name} declares an unknown charset {charset!r}: convert it to UTF-8 first.") from None
+    except UnicodeDecodeError as err:
+        raise InputError(
+            f"{name} is not valid {charset} (byte 0x{data[err.start]:02x} at offset {err.start}): "
+            "convert it to UTF-8 first, e.g. with `iconv`."
+        ) from None
+
+
 def looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(text[:1000]))
 
 
-def check_text(text: str, name: str = "input") -> str:
+def check_text(text: str, name: str = "input", max_chars: int = MAX_CHARS) -> str:
     """Validate article text (already decoded) and return it unchanged."""
     if not isinstance(text, str):
         raise InputError(f"{name} must be text (str), not {type(text).__name__}.")
     if not text.strip():
         raise InputError(f"{name} is empty: give an article with some text in it.")
-    if len(text) > MAX_CHARS:
+    if len(text) > max_chars:
         raise InputError(
-            f"{name} has {len(text):,} characters, more than the {MAX_CHARS:,} one article may have: "
+            f"{name} has {len(text):,} characters, more than the {max_chars:,} one article may have: "
             "split it into articles (e.g. one JSONL line each)."
         )
     sample = text[:20000]
@@ -60,30 +96,52 @@ def check_text(text: str, name: str = "input") -> str:
     return text
 
 
-def html_to_article(html: str, doc_id: str = "doc", url: str | None = None) -> Article:
+def html_to_article(
+    html: str, doc_id: str = "doc", url: str | None = None, *, name: str | None = None
+) -> Article:
     """Extract the main text and metadata of an HTML page with trafilatura."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    name = name or doc_id
+    check_text(html, name, max_chars=MAX_BYTES)  # markup may be far longer than the text in it
+    try:
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    except Exception as e:  # lxml/trafilatura raise many types on broken markup
+        raise InputError(f"{name}: the HTML could not be parsed ({type(e).__name__}: {e}).") from None
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
-        raise InputError(f"{doc_id}: the HTML has no article text that could be extracted (no body?).")
+        raise InputError(
+            f"{name}: the HTML has no article text that could be extracted (no <body>, or only "
+            "navigation and boilerplate): give the page of one article, or its text as a .txt file."
+        )
     # trafilatura joins paragraphs with single newlines; blank lines keep them apart for the quote rules.
     text = re.sub(r"\n+", "\n\n", text.strip())
     return Article(
-        text=check_text(text, doc_id),
+        text=check_text(text, name),
         doc_id=doc_id,
         title=getattr(doc, "title", None),
         url=url or getattr(doc, "url", None),
         published=getattr(doc, "date", None),
         outlet=getattr(doc, "sitename", None),
+        source=url,
     )
 
 
-def to_article(text_or_html: str, doc_id: str | None = None, url: str | None = None) -> Article:
+def guess_title(text: str) -> str | None:
+    """A plain-text article's headline: its first line, when that line is a paragraph of its own."""
+    head, sep, rest = text.lstrip().partition("\n\n")
+    head = head.strip()
+    if sep and rest.strip() and head and "\n" not in head and len(head) <= 250:
+        return head
+    return None
+
+
+def to_article(
+    text_or_html: str, doc_id: str | None = None, url: str | None = None, *, name: str | None = None
+) -> Article:
     """Plain text passes as it is (offsets refer to it); HTML goes through trafilatura."""
-    name = doc_id or "input"
+    name = name or doc_id or "input"
+    if isinstance(text_or_html, str) and looks_like_html(text_or_html):
+        return html_to_article(text_or_html, doc_id or "doc", url, name=name)
     check_text(text_or_html, name)
-    if looks_like_html(text_or_html):
-        return html_to_article(text_or_html, doc_id or "doc", url)
-    return Article(text=text_or_html, doc_id=doc_id or "doc", url=url)
+    return Article(text=text_or_html, doc_id=doc_id or "doc", url=url, source=url)

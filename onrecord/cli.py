@@ -6,7 +6,6 @@ returns; ``OnRecordError`` becomes a one-line message and exit code 1.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -27,56 +26,321 @@ err = Console(stderr=True)
 
 
 def _fail(message: str) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}", highlight=False)
+    from rich.markup import escape  # file names and messages may hold [brackets]
+
+    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)  # one line, even piped
     return typer.Exit(1)
-
-
-def _read_source(source: str):
-    from .article import decode, to_article
-
-    if source == "-":
-        return to_article(decode(sys.stdin.buffer.read(), "standard input"), "stdin")
-    path = Path(source)
-    if not path.exists():
-        raise _fail(f"{source}: no such file. Give a text or HTML file, a URL, or - for standard input.")
-    if path.is_dir():
-        raise _fail(f"{source} is a folder: give one article file (or use --jsonl for many).")
-    return to_article(decode(path.read_bytes(), source), path.stem)
-
-
-def _print_table(extraction) -> None:
-    table = Table(title=f"{len(extraction.quotes)} statements in {extraction.doc_id}", show_lines=True)
-    for col in ("speaker", "kind", "cue", "content"):
-        table.add_column(col, overflow="fold")
-    for q in extraction.quotes:
-        speaker = q.speaker.name if q.speaker else "?"
-        if q.speaker and q.speaker.role:
-            speaker += f" ({q.speaker.role})"
-        table.add_row(speaker, q.kind, q.cue.text if q.cue else "", q.text)
-    out.print(table)
 
 
 @app.command()
 def extract(
-    source: Annotated[str, typer.Argument(help="Article file (text or HTML), a URL, or - for standard input.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="Output format: table or json.")] = "table",
+    source: Annotated[Optional[str], typer.Argument(metavar="FILE|URL|-", help="One article: a text or HTML file, an http(s) URL, or - for standard input.", show_default=False)] = None,
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", metavar="table|json", help="Output for one article: table (default) or json.", show_default=False)] = None,
+    jsonl: Annotated[Optional[str], typer.Option("--jsonl", metavar="IN.jsonl", help="Extract every line of this JSONL file ({\"id\", \"text\"} per line; - for standard input) into one JSON result line each, in order.", show_default=False)] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="OUT.jsonl", help="With --jsonl: write the result lines to this file instead of standard output.", show_default=False)] = None,
+    processes: Annotated[int, typer.Option("--processes", "-p", min=1, metavar="N", help="With --jsonl: extract in N worker processes (each loads the model once); output order is kept.")] = 1,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow fetching URLs on private, loopback or link-local addresses (refused by default).")] = False,
+    with_text: Annotated[bool, typer.Option("--with-text", help="JSON output: add the article \"text\" the offsets refer to (for HTML input, the text extracted from the page).")] = False,
 ) -> None:
-    """Find every quotation in one article, with its cue, source and resolved speaker."""
-    from .extract import extract_articles
+    """Find every quotation in one article, with its cue, source and resolved speaker; or in every line of a JSONL file."""
+    from .cli_extract import print_json, print_summary, print_table, run_jsonl
 
-    if fmt not in ("table", "json"):
+    if (source is None) == (jsonl is None):
+        raise _fail("give one article (FILE, URL or -) or --jsonl FILE, not both or neither.")
+    if jsonl is not None:
+        if fmt not in (None, "json"):
+            raise _fail("--jsonl always writes JSON lines: leave out --format.")
+        try:
+            summary = run_jsonl(jsonl, output, processes, err, with_text=with_text)
+        except OnRecordError as e:
+            raise _fail(str(e)) from None
+        print_summary(summary, err)
+        if summary.documents and not summary.extracted:
+            raise _fail(f"none of the {summary.documents:,} lines of {jsonl} could be extracted.")
+        return
+    if output is not None or processes != 1:
+        raise _fail("--output and --processes go with --jsonl; for one article, redirect the output.")
+    if fmt not in (None, "table", "json"):
         raise _fail(f"unknown format {fmt!r}: choose table or json.")
+    from .extract import extract_articles
+    from .ingest import read_article
+
     try:
-        article = _read_source(source)
-        extraction = next(extract_articles([article]))
+        extraction = next(extract_articles([read_article(source, allow_private=allow_private)]))
     except OnRecordError as e:
         raise _fail(str(e)) from None
     if fmt == "json":
-        out.print_json(json.dumps(extraction.to_dict()), highlight=False) if out.is_terminal else print(
-            json.dumps(extraction.to_dict(), ensure_ascii=False)
-        )
+        print_json(extraction, out, with_text=with_text)
     else:
-        _print_table(extraction)
+        print_table(extraction, out)
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f}"
+
+
+def _eval_tables(report) -> list[Table]:
+    from rich import box
+
+    quotes = Table(
+        title=f"Quote scores (%), {report.documents} documents",
+        caption="cov: share of the gold content a prediction must cover; spk: speaker mention "
+        "equal to gold (both absent counts), spk~: overlapping",
+        box=box.SIMPLE_HEAD,
+    )
+    for col in ("subset", "cov", "gold", "pred", "match", "P", "R", "F1", "spk", "spk~"):
+        quotes.add_column(col, justify="left" if col == "subset" else "right")
+    roles = Table(
+        title="Role scores (%), PolNeAR style",
+        caption="ex: the same trimmed span; ov: token Jaccard ≥ 0.5; both one-to-one",
+        box=box.SIMPLE_HEAD,
+    )
+    for col in ("subset", "role", "gold", "pred", "ex P", "ex R", "ex F1", "ov P", "ov R", "ov F1"):
+        roles.add_column(col, justify="left" if col in ("subset", "role") else "right")
+    for name, scores in (("all", report.all), ("direct", report.direct)):
+        for q in scores.quotes:
+            p = q.prf
+            quotes.add_row(name, f"{q.threshold:g}", str(p.gold), str(p.predicted), str(p.matched),
+                           _pct(p.precision), _pct(p.recall), _pct(p.f1),
+                           _pct(q.speaker_accuracy), _pct(q.speaker_accuracy_lenient))
+        for r in scores.roles:
+            e, o = r.exact, r.overlap
+            roles.add_row(name, r.role, str(e.gold), str(e.predicted), _pct(e.precision), _pct(e.recall),
+                          _pct(e.f1), _pct(o.precision), _pct(o.recall), _pct(o.f1))
+    return [quotes, roles]
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[Optional[Path], typer.Argument(metavar="GOLD", help="Gold: a PolNeAR split folder (text/, attributions/; first annotator per metadata.tsv) or a JSONL file of {\"id\", \"text\", \"quotes\"} lines. With --statements: a statement label file (default: the labelled development set in onrecord/statements/labels/).", show_default=False)] = None,
+    pred: Annotated[Optional[Path], typer.Option("--pred", metavar="PRED.jsonl", help="Score this JSONL of onrecord extraction output (matched by doc_id) instead of running extraction.", show_default=False)] = None,
+    errors: Annotated[Optional[Path], typer.Option("--errors", metavar="FILE.jsonl", help="Write every missed, spurious, wrong-speaker and kind-mismatch quote (matched at 0.3 coverage) to this JSONL file.", show_default=False)] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="table|json", help="Output: table (default) or json.")] = "table",
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, metavar="N", help="Score only the first N gold documents (in name order).", show_default=False)] = None,
+    statements: Annotated[bool, typer.Option("--statements", help="Score statement types, targets and links on the labelled development set instead (see docs/statements.md).")] = False,
+    pipeline: Annotated[bool, typer.Option("--pipeline", help="With --statements: type the statements extraction finds (matched to labelled ones) rather than the labelled statements.")] = False,
+    split: Annotated[Optional[str], typer.Option("--split", metavar="tune|heldout", help="With --statements: score only this part of the labelled set.", show_default=False)] = None,
+) -> None:
+    """Score extraction against annotated news: role, quote and speaker-mention scores (see docs/evaluation.md); with --statements, statement types and links (docs/statements.md)."""
+    from rich.progress import track
+
+    from .evaluation import error_records, evaluate, load_gold, predict, read_predictions
+
+    if fmt not in ("table", "json"):
+        raise _fail(f"unknown format {fmt!r}: choose table or json.")
+    if statements:
+        from .cli_statements import run_statement_eval
+
+        try:
+            run_statement_eval(gold, pipeline=pipeline, split=split, fmt=fmt, errors=errors, console=out)
+        except OnRecordError as e:
+            raise _fail(str(e)) from None
+        return
+    if gold is None:
+        raise _fail("give GOLD: a PolNeAR split folder or a JSONL file (or use --statements).")
+    if pipeline or split:
+        raise _fail("--pipeline and --split go with --statements.")
+    try:
+        docs = load_gold(gold)[:limit]
+        if pred:
+            predictions = read_predictions(pred, docs)
+        else:
+            stream = track(predict(docs), total=len(docs), description="extracting", console=err, transient=True)
+            predictions = dict(stream)
+        report = evaluate(docs, predictions)
+        if errors:
+            with errors.open("w", encoding="utf-8") as f:
+                for record in error_records(docs, predictions):
+                    f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    except OnRecordError as e:
+        raise _fail(str(e)) from None
+    except OSError as e:
+        raise _fail(f"--errors {errors}: cannot write it ({e.strerror}).") from None
+    if report.missing_predictions:
+        err.print(f"[yellow]warning:[/] no predictions for {len(report.missing_predictions)} gold documents "
+                  f"(scored as empty), e.g. {report.missing_predictions[0]}", highlight=False)
+    if fmt == "json":
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        for table in _eval_tables(report):
+            out.print(table)
+
+
+# -- the record: ingest, search, who, people, failures (helpers in cli_record.py) ----------
+DbOption = Annotated[str, typer.Option("--db", envvar="ONRECORD_DB", metavar="URL", help="The record: a SQLite file (default onrecord.db) or postgresql://user@host:port/dbname; also $ONRECORD_DB.")]
+FormatOption = Annotated[str, typer.Option("--format", "-f", metavar="table|json|csv", help="Output format: table, json or csv.")]
+
+
+def _open(db: str):
+    from .record import open_store
+
+    try:
+        return open_store(db)
+    except OnRecordError as e:
+        raise _fail(str(e)) from None
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...] = ("table", "json", "csv")) -> None:
+    if fmt not in allowed:
+        raise _fail(f"unknown format {fmt!r}: choose {', '.join(allowed)}.")
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(metavar="SOURCE...", help="Files (.txt, .html, .jsonl, .warc, .warc.gz), folders (read recursively) and http(s) URLs.", show_default=False)],
+    db: DbOption = "onrecord.db",
+    processes: Annotated[int, typer.Option("--processes", "-p", min=1, metavar="N", help="Extract in N worker processes (each loads the model once); articles are stored in input order.")] = 1,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow fetching URLs on private, loopback or link-local addresses (refused by default).")] = False,
+) -> None:
+    """Extract and store articles in the record: already stored ones are skipped, changed ones stored as new versions, bad ones listed by `onrecord failures`."""
+    from .cli_record import count_articles, ingest_progress, print_ingest_summary
+    from .ingest import iter_articles
+
+    store = _open(db)
+    try:
+        with ingest_progress(err, count_articles(sources)) as progress:
+            summary = store.ingest(iter_articles(sources, allow_private=allow_private),
+                                   processes=processes, progress=progress)
+    except OnRecordError as e:
+        raise _fail(str(e)) from None
+    except KeyboardInterrupt:
+        err.print("interrupted: what was stored is kept; run the same command again to finish.")
+        raise typer.Exit(130) from None
+    finally:
+        store.close()
+    print_ingest_summary(summary, err)
+    if summary.read and summary.failed == summary.read:
+        raise _fail(f"none of the {summary.read:,} inputs could be ingested: see `onrecord failures`.")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find in quotes: words (all must match), \"a phrase\", OR, -word to exclude. Empty (\"\") lists by the filters alone.")],
+    speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Only statements by this person or organisation (a name, alias or #id).")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", metavar="YYYY-MM-DD", help="Only articles published on or after this date.")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", metavar="YYYY-MM-DD", help="Only articles published on or before this date.")] = None,
+    outlet: Annotated[Optional[str], typer.Option("--outlet", help="Only articles from this outlet (case-insensitive).")] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", metavar="direct|mixed|indirect", help="Only this kind of quote.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000, help="Show at most this many statements (newest first).")] = 20,
+    page: Annotated[int, typer.Option("--page", min=1, help="Which page of --limit results to show.")] = 1,
+    fmt: FormatOption = "table",
+    db: DbOption = "onrecord.db",
+) -> None:
+    """Search the record's quotes: speaker, article title, date and a highlighted snippet, newest first."""
+    from .cli_record import print_hits
+
+    _check_format(fmt)
+    with _open(db) as store:
+        try:
+            hits = store.search(query, speaker=speaker, since=since, until=until, outlet=outlet, kind=kind,
+                                limit=limit, offset=(page - 1) * limit)
+        except OnRecordError as e:
+            raise _fail(str(e)) from None
+    print_hits(hits, fmt, out)
+
+
+@app.command()
+def who(
+    name: Annotated[str, typer.Argument(help="A person's or organisation's name, an alias, or #id.")],
+    limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="Show at most this many statements (the earliest first).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="table|json", help="Output format: table or json.")] = "table",
+    db: DbOption = "onrecord.db",
+) -> None:
+    """Who is this: aliases, roles and affiliations as seen (when, where), and their statements in time order."""
+    from .cli_record import print_person
+
+    _check_format(fmt, ("table", "json"))
+    with _open(db) as store:
+        try:
+            record = store.who(name, limit=limit)
+        except OnRecordError as e:
+            raise _fail(str(e)) from None
+    print_person(record, fmt, out)
+
+
+people_app = typer.Typer(help="People and organisations on record: list them, and correct the record (merge, split).", no_args_is_help=True)
+app.add_typer(people_app, name="people")
+
+
+@people_app.command("list")
+def people_list(
+    query: Annotated[Optional[str], typer.Option("--query", "-q", help="Only people whose name or alias matches this.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many, most statements first.")] = 50,
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="table|json", help="Output format: table or json.")] = "table",
+    db: DbOption = "onrecord.db",
+) -> None:
+    """List people and organisations, most statements first."""
+    from .cli_record import print_people
+
+    _check_format(fmt, ("table", "json"))
+    with _open(db) as store:
+        print_people(store.people(query, limit=limit), fmt, out)
+
+
+@people_app.command("merge")
+def people_merge(
+    keep: Annotated[str, typer.Argument(help="The person to keep (name, alias or #id).")],
+    other: Annotated[str, typer.Argument(help="The person to merge into it (name, alias or #id).")],
+    db: DbOption = "onrecord.db",
+) -> None:
+    """Merge two people who are one: OTHER's mentions move to KEEP, also when articles are ingested again."""
+    with _open(db) as store:
+        try:
+            person = store.merge(keep, other)
+        except OnRecordError as e:
+            raise _fail(str(e)) from None
+    out.print(f"merged into #{person.id} {person.name}: {person.statements} statements, {person.mentions} mentions")
+
+
+@people_app.command("split")
+def people_split(
+    person: Annotated[str, typer.Argument(help="The person to split (name, alias or #id).")],
+    names: Annotated[list[str], typer.Argument(metavar="NAME...", help="The mentions called NAME move to a new person, kept apart from PERSON from now on.")],
+    db: DbOption = "onrecord.db",
+) -> None:
+    """Split mentions of someone else out of a person: they become a new person, also when articles are ingested again."""
+    with _open(db) as store:
+        try:
+            new = store.split(person, names)
+        except OnRecordError as e:
+            raise _fail(str(e)) from None
+    out.print(f"split off #{new.id} {new.name}: {new.statements} statements, {new.mentions} mentions")
+
+
+@app.command()
+def failures(
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="table|json", help="Output format: table or json.")] = "table",
+    db: DbOption = "onrecord.db",
+) -> None:
+    """List the inputs ingest could not read or extract, with the reason; a later successful ingest removes them."""
+    from .cli_record import print_failures
+
+    _check_format(fmt, ("table", "json"))
+    with _open(db) as store:
+        print_failures(store.failures(), fmt, out)
+
+
+@app.command()
+def serve(
+    db: Annotated[Optional[str], typer.Option("--db", metavar="URL", help="The record: a SQLite file or postgresql://user@host:port/dbname (default: $ONRECORD_DB, the settings file, else onrecord.db).", show_default=False)] = None,
+    host: Annotated[Optional[str], typer.Option("--host", help="Address to listen on (default 127.0.0.1: this machine only).", show_default=False)] = None,
+    port: Annotated[Optional[int], typer.Option("--port", min=1, max=65535, help="Port to listen on (default 8000).", show_default=False)] = None,
+) -> None:
+    """Serve the web pages and the REST API over the record (docs at /docs); writes need $ONRECORD_API_TOKEN."""
+    import uvicorn
+
+    from .settings import load_settings
+    from .web import create_app
+
+    try:
+        settings = load_settings(db=db, host=host, port=port)
+        web_app = create_app(settings)
+    except OnRecordError as e:
+        raise _fail(str(e)) from None
+    writes = "open to bearer-token holders" if settings.api_token else "closed (set ONRECORD_API_TOKEN to open them)"
+    err.print(f"onrecord: serving {settings.db} on http://{settings.host}:{settings.port} "
+              f"(API docs at /docs; writes {writes})", highlight=False)
+    uvicorn.run(web_app, host=settings.host, port=settings.port, log_level="warning")
 
 
 def main() -> None:

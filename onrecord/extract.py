@@ -9,6 +9,7 @@ from .models import Extraction
 from .nlp import load_pipeline
 from .quotes import Tokens, find_quotes
 from .speakers import resolve_speakers
+from .statements import classify_statements
 
 
 def extract(text_or_html: str, doc_id: str | None = None, *, url: str | None = None) -> Extraction:
@@ -33,4 +34,5 @@ def extract_doc(doc, article: Article) -> Extraction:
     toks = Tokens.from_doc(doc)
     quotes, entities = resolve_speakers(toks, doc, find_quotes(toks))
     quotes = [replace(q, id=f"q{n}") for n, q in enumerate(quotes, 1)]
+    quotes = classify_statements(doc, quotes, entities)  # types, targets, links (onrecord.statements)
     return Extraction(doc_id=article.doc_id, text=article.text, quotes=tuple(quotes), speakers=tuple(entities))

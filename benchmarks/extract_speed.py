@@ -1,0 +1,151 @@
+"""How fast is onrecord's extraction next to a bare spaCy parse of the same texts?
+
+One process, one run, three timings over the same N texts (PolNeAR dev, or our
+demo articles when the corpus is absent), each warmed up and then the best of
+``--repeat`` rounds, taken in turns so that drift in machine load hits all three:
+
+- ``bare_full``:     ``nlp.pipe`` with the English model loaded normally (every component);
+- ``bare_onrecord``: ``nlp.pipe`` with the pipeline onrecord loads (``load_pipeline()``,
+  which leaves out the lemmatizer: no rule reads lemmas);
+- ``extract``:       ``onrecord.extract_articles`` (that same parse plus the quote and speaker rules).
+
+``extract / bare_full`` is the ratio issue 2 asks for (>= 0.9); ``extract /
+bare_onrecord`` shows what the rules themselves cost. Both are given for wall time
+and for this process's CPU time (steadier on a shared machine). Results go to
+benchmarks/results/extract_speed.json.
+
+    .venv/bin/python benchmarks/extract_speed.py [--n 84] [--repeat 3] [--batch-size 8]
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import platform
+import sys
+import time
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+
+import spacy
+
+from onrecord import Article, extract_articles
+from onrecord.nlp import MODEL_PACKAGES, load_pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+POLNEAR_DEV = ROOT.parent / "shared" / "data" / "polnear" / "dev" / "text"
+DEMO = ROOT / "demo" / "articles"
+RESULTS = ROOT / "benchmarks" / "results" / "extract_speed.json"
+
+
+def load_texts(n: int) -> tuple[str, list[str]]:
+    """The first n PolNeAR dev texts (by name), or our demo articles cycled to n when it is absent."""
+    if POLNEAR_DEV.is_dir():
+        paths = sorted(POLNEAR_DEV.glob("*.txt"))[:n]
+        return "PolNeAR dev", [p.read_bytes().decode("utf-8") for p in paths]
+    demo = [p.read_text(encoding="utf-8") for p in sorted(DEMO.glob("*.txt"))]
+    if not demo:
+        sys.exit(f"no texts: neither {POLNEAR_DEV} nor {DEMO}/*.txt exist")
+    return "demo/articles (cycled)", [demo[i % len(demo)] for i in range(n)]
+
+
+def full_model():
+    """The English model as anyone would load it: every component, nothing excluded."""
+    for name in MODEL_PACKAGES:
+        try:
+            return name, importlib.import_module(name).load()
+        except ImportError:
+            continue
+    sys.exit(f"no English model installed ({' or '.join(MODEL_PACKAGES)}); run `make install`")
+
+
+def runners(nlp_full, batch_size: int) -> dict[str, Callable[[list[str]], None]]:
+    nlp_onrecord = load_pipeline()
+
+    def bare(nlp) -> Callable[[list[str]], None]:
+        def run(batch: list[str]) -> None:
+            for _ in nlp.pipe(batch, batch_size=batch_size):
+                pass
+
+        return run
+
+    def extract(batch: list[str]) -> None:
+        articles = (Article(text=t, doc_id=str(i)) for i, t in enumerate(batch))
+        for _ in extract_articles(articles, batch_size=batch_size):
+            pass
+
+    return {"bare_full": bare(nlp_full), "bare_onrecord": bare(nlp_onrecord), "extract": extract}
+
+
+def measure(nlp_full, texts: list[str], repeat: int, batch_size: int) -> dict[str, dict[str, float]]:
+    """Best wall and CPU seconds per runner over ``repeat`` rounds, after one warm-up each.
+
+    CPU time (this process) is less disturbed than wall time when other jobs share the machine.
+    """
+    runs = runners(nlp_full, batch_size)
+    for run in runs.values():
+        run(texts[:5])  # warm-up: first-call allocations, lazy imports, caches
+    best = {kind: {name: float("inf") for name in runs} for kind in ("wall", "cpu")}
+    for _ in range(repeat):
+        for name, run in runs.items():
+            w0, c0 = time.perf_counter(), time.process_time()
+            run(texts)
+            best["wall"][name] = min(best["wall"][name], time.perf_counter() - w0)
+            best["cpu"][name] = min(best["cpu"][name], time.process_time() - c0)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=84, help="number of texts (default: all 84 of PolNeAR dev)")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds; the best time of each counts (default 3)")
+    parser.add_argument("--batch-size", type=int, default=8, help="nlp.pipe batch size, as extract_articles uses")
+    args = parser.parse_args()
+
+    corpus, texts = load_texts(args.n)
+    model_name, nlp_full = full_model()
+    best = measure(nlp_full, texts, args.repeat, args.batch_size)
+    rate = {kind: {name: len(texts) / sec for name, sec in times.items()} for kind, times in best.items()}
+    ratios = {
+        kind: {
+            "extract_vs_bare_full": round(r["extract"] / r["bare_full"], 3),
+            "extract_vs_bare_onrecord_pipeline": round(r["extract"] / r["bare_onrecord"], 3),
+        }
+        for kind, r in rate.items()
+    }
+    result = {
+        "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "corpus": corpus,
+        "documents": len(texts),
+        "characters": sum(map(len, texts)),
+        "repeat": args.repeat,
+        "batch_size": args.batch_size,
+        "model": model_name,
+        "bare_full_components": list(nlp_full.pipe_names),
+        "onrecord_components": list(load_pipeline().pipe_names),
+        "seconds_best": {kind: {k: round(v, 3) for k, v in t.items()} for kind, t in best.items()},
+        "docs_per_second": {kind: {k: round(v, 2) for k, v in r.items()} for kind, r in rate.items()},
+        "ratios": ratios,
+        "load_average_1_5_15": [round(x, 2) for x in os.getloadavg()],
+        "machine": {
+            "python": platform.python_version(),
+            "spacy": spacy.__version__,
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+        },
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"{len(texts)} texts from {corpus}, {result['characters']:,} characters, best of {args.repeat}, model {model_name}")
+    print(f"  {'':<14} {'wall docs/s':>12} {'cpu docs/s':>12}")
+    for name in best["wall"]:
+        print(f"  {name:<14} {rate['wall'][name]:12.2f} {rate['cpu'][name]:12.2f}")
+    for key, label in (("extract_vs_bare_full", "full model"), ("extract_vs_bare_onrecord_pipeline", "onrecord pipeline")):
+        print(f"  extract / bare parse, {label + ':':<19} {ratios['wall'][key]:.3f}x wall, {ratios['cpu'][key]:.3f}x cpu")
+    print(f"  load average during the run: {result['load_average_1_5_15']}; written to {RESULTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""Extracting a stream of articles, in order, in one process or over a process pool.
+
+``extract_stream`` reads its input lazily and keeps only a few chunks in flight, so
+memory stays constant however long the stream is. Each worker loads the spaCy
+pipeline once (the pool initializer) and parses whole chunks with
+``extract_articles``. It yields results and prints nothing; progress goes to a callback.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
+
+from .article import Article, Failure
+from .errors import ModelNotFoundError, OnRecordError
+from .extract import extract_articles
+from .models import Extraction
+from .nlp import load_pipeline
+
+Item = Article | Failure
+Result = Extraction | Failure
+CHUNK_SIZE = 16  # articles per task: enough to amortise pickling and feed nlp.pipe's batches
+
+
+def extract_stream(
+    items: Iterable[Item],
+    *,
+    processes: int = 1,
+    chunk_size: int = CHUNK_SIZE,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Result]:
+    """Yield an ``Extraction`` for each ``Article`` and pass each ``Failure`` through, in input order.
+
+    ``progress(n)`` is called with the number of results yielded so far after each chunk.
+    An article whose extraction fails becomes a ``Failure``; the stream goes on.
+    """
+    if processes < 1:
+        raise OnRecordError(f"processes must be 1 or more, not {processes}.")
+    chunks = _chunks(items, chunk_size)
+    results = map(extract_chunk, chunks) if processes == 1 else _pooled(chunks, processes)
+    done = 0
+    for chunk_results in results:
+        yield from chunk_results
+        done += len(chunk_results)
+        if progress:
+            progress(done)
+
+
+def extract_chunk(chunk: list[Item]) -> list[Result]:
+    """Extract the articles of one chunk together; failures stay in their place."""
+    articles = [item for item in chunk if isinstance(item, Article)]
+    try:
+        extracted: Iterator[Result] = iter(list(extract_articles(articles)))
+    except ModelNotFoundError:
+        raise
+    except Exception:  # one article broke the batch: redo them one by one to isolate it
+        extracted = iter([_extract_one(article) for article in articles])
+    return [item if isinstance(item, Failure) else next(extracted) for item in chunk]
+
+
+def _extract_one(article: Article) -> Result:
+    where = article.source or article.doc_id
+    try:
+        return next(extract_articles([article]))
+    except ModelNotFoundError:
+        raise
+    except OnRecordError as e:
+        return Failure(article.doc_id, f"{where}: {e}", article.source)
+    except Exception as e:  # a bug in the rules must not stop a corpus run; say so plainly
+        message = f"{where}: extraction failed ({type(e).__name__}: {e}); this is a bug in onrecord, please report it."
+        return Failure(article.doc_id, message, article.source)
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def _pooled(chunks: Iterator[list[Item]], processes: int) -> Iterator[list[Result]]:
+    # spawn, not fork: the caller may run threads (a progress bar) that fork would copy mid-lock.
+    context = multiprocessing.get_context("spawn")
+    pending: deque[Future[list[Result]]] = deque()
+    try:
+        with ProcessPoolExecutor(processes, mp_context=context, initializer=_init_worker) as pool:
+            try:
+                for chunk in chunks:
+                    pending.append(pool.submit(extract_chunk, chunk))
+                    if len(pending) >= 2 * processes:  # bounded: read ahead only what the workers can take
+                        yield pending.popleft().result()
+                while pending:
+                    yield pending.popleft().result()
+            finally:  # stopped early (an error, or the consumer closed us): drop queued work
+                for future in pending:
+                    future.cancel()
+    except BrokenProcessPool:
+        raise OnRecordError(
+            "a worker process died (out of memory?): try fewer --processes; "
+            "the results written so far are complete up to the last one."
+        ) from None
+
+
+def _init_worker() -> None:
+    try:
+        load_pipeline()  # once per worker, before its first chunk
+    except ModelNotFoundError:
+        pass  # an initializer error would break the pool; the first chunk reports it instead

@@ -1,0 +1,157 @@
+"""The shell around the record for ``onrecord ingest|search|who|people|failures``.
+
+Printing only: every function here formats what ``onrecord.record`` returns.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                           TimeElapsedColumn, TimeRemainingColumn)
+from rich.table import Table
+
+from .record import FailureRecord, IngestProgress, IngestSummary, PersonRecord, PersonSummary, QuoteHit
+from .record.sqlite import HIGHLIGHT
+
+FORMATS = ("table", "json", "csv")
+
+
+def count_articles(sources: Sequence[str]) -> int | None:
+    """How many articles the sources hold, for the progress bar; None when it cannot be told cheaply."""
+    from .ingest import iter_folder, is_url, suffix_of
+
+    total = 0
+    for source in sources:
+        if is_url(source):
+            total += 1
+            continue
+        paths = list(iter_folder(source)) if Path(source).is_dir() else [Path(source)]
+        for path in paths:
+            suffix = suffix_of(path)
+            if suffix.startswith(".warc"):
+                return None
+            if suffix == ".jsonl":
+                try:
+                    with open(path, "rb") as f:
+                        total += sum(1 for line in f if line.strip())
+                except OSError:
+                    total += 1
+            else:
+                total += 1
+    return total
+
+
+@contextmanager
+def ingest_progress(console: Console, total: int | None) -> Iterator:
+    """A Rich progress bar with rate and ETA; yields the callback ``ingest`` calls."""
+    columns = [SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]:.1f} articles/s"), TimeElapsedColumn(), TextColumn("eta"),
+               TimeRemainingColumn(), TextColumn("{task.fields[last]}", style="dim")]
+    with Progress(*columns, console=console, transient=False) as bar:
+        task = bar.add_task("ingest", total=total, rate=0.0, last="")
+
+        def update(p: IngestProgress) -> None:
+            name = p.last if len(p.last) <= 40 else "…" + p.last[-39:]
+            bar.update(task, completed=p.done, rate=p.summary.rate, last=escape(f"{p.outcome}: {name}"))
+
+        yield update
+        bar.update(task, last="")
+
+
+def print_ingest_summary(s: IngestSummary, console: Console) -> None:
+    table = Table(title=f"ingest finished in {s.seconds:.1f} s ({s.rate:.1f} articles/s)", show_header=False)
+    for label, value in (("articles read", s.read), ("stored (new)", s.stored), ("stored (new version)", s.replaced),
+                         ("skipped (already on record)", s.skipped), ("failed", s.failed),
+                         ("quotes stored", s.quotes), ("speakers linked", s.speakers)):
+        table.add_row(label, f"{value:,}")
+    console.print(table)
+    if s.failed:
+        console.print(f"[yellow]{s.failed} input(s) failed:[/] see them with `onrecord failures`.")
+
+
+def _highlighted(snippet: str) -> str:
+    """Rich markup for a snippet whose hits are marked ⟦like this⟧."""
+    text = escape(snippet)
+    return text.replace(HIGHLIGHT[0], "[bold yellow]").replace(HIGHLIGHT[1], "[/]")
+
+
+def print_hits(hits: list[QuoteHit], fmt: str, console: Console) -> None:
+    if fmt == "json":
+        sys.stdout.write(json.dumps([h.to_dict() for h in hits], ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        fields = list(QuoteHit.__dataclass_fields__)
+        writer = csv.writer(sys.stdout)
+        writer.writerow(fields)
+        for h in hits:
+            writer.writerow([getattr(h, f) for f in fields])
+    else:
+        table = Table(title=f"{len(hits)} statements", show_lines=True)
+        for col in ("date", "speaker", "outlet / title", "quote"):
+            table.add_column(col, overflow="fold")
+        for h in hits:
+            speaker = h.person or h.speaker or "?"
+            where = " — ".join(x for x in (h.outlet, h.title or h.doc_id) if x)
+            table.add_row((h.published or "")[:10], escape(speaker), escape(where),
+                          _highlighted(h.snippet) + f" [dim]({h.kind})[/]")
+        console.print(table)
+
+
+def _seen_table(title: str, seen) -> Table:
+    table = Table(title=title, title_justify="left")
+    for col in ("as seen", "times", "first seen", "last seen", "first article"):
+        table.add_column(col, overflow="fold")
+    for s in seen:
+        table.add_row(escape(s.value), str(s.count), (s.first_seen or "")[:10], (s.last_seen or "")[:10],
+                      escape(s.first_article))
+    return table
+
+
+def print_person(record: PersonRecord, fmt: str, console: Console) -> None:
+    if fmt == "json":
+        sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+        return
+    p = record.person
+    console.print(f"[bold]{escape(p.name)}[/] (#{p.id}, {p.kind}): {p.statements} statements "
+                  f"in {p.articles} articles")
+    for title, seen in (("aliases", record.aliases), ("roles", record.roles),
+                        ("affiliations", record.affiliations)):
+        if seen:
+            console.print(_seen_table(title, seen))
+    if record.reasons:
+        console.print("[bold]linked because[/]: " + "; ".join(
+            f"{escape(r)} ({n})" for r, n in record.reasons[:5]))
+    print_hits(list(record.statements), "table", console)
+    if record.others:
+        console.print("[dim]the name may also mean: " + ", ".join(
+            f"#{o.id} {escape(o.name)} ({o.statements} statements)" for o in record.others) + "[/]")
+
+
+def print_people(people: list[PersonSummary], fmt: str, console: Console) -> None:
+    if fmt == "json":
+        sys.stdout.write(json.dumps([p.to_dict() for p in people], ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"{len(people)} people and organisations")
+    for col in ("id", "name", "kind", "statements", "mentions", "articles"):
+        table.add_column(col, overflow="fold")
+    for p in people:
+        table.add_row(f"#{p.id}", escape(p.name), p.kind, str(p.statements), str(p.mentions), str(p.articles))
+    console.print(table)
+
+
+def print_failures(rows: list[FailureRecord], fmt: str, console: Console) -> None:
+    if fmt == "json":
+        sys.stdout.write(json.dumps([f.to_dict() for f in rows], ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"{len(rows)} failures", show_lines=True)
+    for col in ("source", "stage", "reason", "tries", "last seen"):
+        table.add_column(col, overflow="fold")
+    for f in rows:
+        table.add_row(escape(f.source), f.stage, escape(f.reason), str(f.attempts), f.last_seen)
+    console.print(table)

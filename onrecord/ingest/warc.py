@@ -1,0 +1,104 @@
+"""WARC archives (.warc, .warc.gz): every successful HTML ``response`` record is an article.
+
+warcio stops quietly at a truncated file, so truncation is checked here: a record
+whose body is shorter than its Content-Length, or bytes left after the last whole
+record. Either becomes a ``Failure`` naming the file and the record.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from ..article import MAX_BYTES, Article, Failure, InputError, decode_html, html_to_article
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+_REDO = "records before it were read; re-download or re-create the file."
+
+
+def iter_warc(path: str | Path, name: str | None = None) -> Iterator[Article | Failure]:
+    """Yield an ``Article`` for each HTML response record (or a ``Failure`` for a bad one), in order."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    name = name or str(path)
+    try:
+        fh = open(path, "rb")
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file. Give a .warc or .warc.gz file.") from None
+    except OSError as e:
+        raise InputError(f"{name} could not be read: {e.strerror or e}.") from None
+    with fh:
+        archive = ArchiveIterator(fh)
+        records = iter(archive)
+        number = html = end = 0
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                break
+            except Exception as e:  # warcio raises many types (ArchiveLoadFailed, zlib.error, ...) on bad bytes
+                yield _broken(name, number + 1, f"is malformed or truncated ({type(e).__name__}: {e})")
+                return
+            number += 1
+            if record.format.startswith("warc") and not _complete_header(record):
+                yield _broken(name, number, "has an incomplete header (no WARC-Type or Content-Length)")
+                return
+            item = _read_record(record, number, name)
+            end = archive.get_record_offset() + archive.get_record_length()  # reads the rest of the record
+            if missing := getattr(record.raw_stream, "limit", 0):
+                uri = record.rec_headers.get_header("WARC-Target-URI") or "no URI"
+                yield _broken(name, number, f"({uri}) is truncated: {missing:,} of its bytes are missing")
+                return
+            if item is not None:
+                html += 1
+                yield item
+        # warcio ends quietly when the file stops inside a record: anything left after the last one is that record.
+        fh.seek(end)
+        if fh.read(4096).strip():
+            yield _broken(name, number + 1, "is truncated or malformed (the file ends inside it)")
+            return
+    if not number:
+        raise InputError(f"{name} holds no WARC records: give a .warc or .warc.gz file.")
+    if not html:
+        raise InputError(f"{name} has {number} records but no successful HTML responses to read as articles.")
+
+
+def _broken(name: str, number: int, problem: str) -> Failure:
+    where = f"{name}#{number}"
+    return Failure(where, f"{name}: record {number} {problem}; {_REDO}", where)
+
+
+def _read_record(record, number: int, name: str) -> Article | Failure | None:
+    """One record → an article, a failure, or None when it is not a successful HTML page."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    status = record.http_headers.get_statuscode() or ""
+    mime, _, params = (record.http_headers.get_header("Content-Type") or "").partition(";")
+    if not status.startswith("2") or mime.strip().lower() not in HTML_TYPES:
+        return None
+    uri = record.rec_headers.get_header("WARC-Target-URI") or f"{Path(name).name}#{number}"
+    where = f"{name} record {number} ({uri})"
+    try:
+        data = record.content_stream().read(MAX_BYTES + 1)
+    except Exception as e:  # broken chunked or gzip content encoding inside the record
+        return Failure(uri, f"{where}: its body could not be decoded ({type(e).__name__}: {e}).", where)
+    if len(data) > MAX_BYTES:
+        return Failure(uri, f"{where} is more than {MAX_BYTES:,} bytes: not one article page.", where)
+    try:
+        html = decode_html(data, where, _charset(params))
+        return replace(html_to_article(html, uri, uri, name=where), source=where)
+    except InputError as e:
+        return Failure(uri, str(e), where)
+
+
+def _complete_header(record) -> bool:
+    length = record.rec_headers.get_header("Content-Length") or ""
+    return bool(record.rec_type) and length.strip().isdigit()
+
+
+def _charset(params: str) -> str | None:
+    for param in params.split(";"):
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None

@@ -1,0 +1,86 @@
+"""The PostgreSQL backend (psycopg 3): the same schema, full-text search with ``tsvector``."""
+from __future__ import annotations
+
+from typing import Any
+
+from .sqlite import HIGHLIGHT, fts5_query
+from .store import Store, StoreError, Tx
+
+# Writers take this transaction-level lock so that two ingests never link the same
+# new person twice; SQLite's BEGIN IMMEDIATE gives the same one-writer rule.
+_WRITE_LOCK = 7_294_311
+_HEADLINE = (f"StartSel={HIGHLIGHT[0]}, StopSel={HIGHLIGHT[1]}, MaxWords=35, MinWords=15, "
+             "MaxFragments=2, FragmentDelimiter=\" … \"")
+
+
+class PostgresStore(Store):
+    dialect = "postgres"
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+
+        try:
+            self._conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
+        except psycopg.Error as e:
+            first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+            raise StoreError(f"cannot connect to the PostgreSQL record {_redact(url)}: {first}") from None
+        super().__init__(_redact(url))
+
+    def _cursor(self, write: bool) -> Any:
+        cursor = self._conn.cursor()
+        cursor.execute("BEGIN")
+        if write:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
+        return cursor
+
+    def _finish(self, cursor: Any, ok: bool) -> None:
+        cursor.execute("COMMIT" if ok else "ROLLBACK")
+        cursor.close()
+
+    def _convert(self, sql: str) -> str:
+        return sql.replace("?", "%s")
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def search_ids(self, tx: Tx, where: list[str], params: list[Any], fts: str | None,
+                   limit: int, offset: int) -> list[int]:
+        clauses, args = list(where), list(params)
+        if fts is not None:
+            fts5_query(fts)  # the same validation (and error) as SQLite
+            clauses.insert(0, "q.tsv @@ websearch_to_tsquery('english', ?)")
+            args.insert(0, fts)
+        sql = "SELECT q.id FROM quotes q"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " ORDER BY q.published DESC NULLS LAST, q.id DESC LIMIT ? OFFSET ?"
+        return [row[0] for row in tx.all(sql, [*args, limit, offset])]
+
+    def snippets(self, tx: Tx, ids: list[int], fts: str | None) -> dict[int, str]:
+        if fts is None or not ids:
+            return {}
+        rows = tx.all(
+            "SELECT id, ts_headline('english', content, websearch_to_tsquery('english', ?), ?) "
+            "FROM quotes WHERE id = ANY(?)",
+            [fts, _HEADLINE, list(ids)],
+        )
+        return {row[0]: row[1] for row in rows}
+
+    def article_ids_matching(self, tx: Tx, fts: str, limit: int) -> list[int]:
+        fts5_query(fts)
+        rows = tx.all(
+            "SELECT id FROM articles WHERE is_current = 1 AND tsv @@ websearch_to_tsquery('english', ?) "
+            "ORDER BY ts_rank(tsv, websearch_to_tsquery('english', ?)) DESC, id LIMIT ?",
+            [fts, fts, limit],
+        )
+        return [row[0] for row in rows]
+
+
+def _redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    if "@" not in url or "://" not in url:
+        return url
+    scheme, rest = url.split("://", 1)
+    creds, host = rest.rsplit("@", 1)
+    user = creds.split(":", 1)[0]
+    return f"{scheme}://{user}@{host}"

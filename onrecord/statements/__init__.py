@@ -1,0 +1,41 @@
+"""What became of a statement: its type, its target, and its links to other statements.
+
+``classify_statements(doc, quotes, entities)`` runs after speaker resolution: it
+numbers the statements in text order (``q1``, ``q2``, ...), types each one (claim,
+support, criticism, denial, apology, retraction, commitment, no_comment) with a
+confidence and a target, and links them inside the article (reacts_to, retracts,
+apologises_for, same_quote). See docs/statements.md.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..models import Entity, Quote
+from .context import build_frame
+from .links import Typed, find_links
+from .targets import Names, find_target
+from .types import classify
+
+TARGETED = frozenset({"support", "criticism", "denial", "apology", "retraction"})
+
+
+def classify_statements(doc, quotes: list[Quote], entities: list[Entity]) -> list[Quote]:
+    """Return the quotes in text order with ``id``, ``type``, ``type_confidence``, ``target`` and ``links``."""
+    ordered = sorted(quotes, key=lambda q: (q.start, q.end))
+    names = Names(doc, list(entities))
+    typed: list[Typed] = []
+    for n, quote in enumerate(ordered, start=1):
+        quote = replace(quote, id=f"q{n}")
+        frame = build_frame(doc, quote)
+        typing = classify(doc, quote, frame)
+        earlier = [t.quote for t in typed]
+        target = find_target(doc, quote, frame, typing.type, names, earlier) if typing.type in TARGETED else None
+        typed.append(Typed(quote, typing.type, target, typing.evidence, typing.apologises, frame.clause, typing.confidence))
+    links = find_links(typed)
+    return [
+        replace(t.quote, type=t.type, type_confidence=t.confidence, target=t.target, links=l)
+        for t, l in zip(typed, links)
+    ]
+
+
+__all__ = ["classify_statements"]

@@ -1,0 +1,246 @@
+"""Who or what a statement is directed at: a person, an organisation, or someone's statement.
+
+Names are resolved to the longest name the article uses for that person (``Blunt's
+comment`` -> Crispin Blunt), from the speaker entities and spaCy's named entities.
+"""
+from __future__ import annotations
+
+import re
+
+from ..models import Entity, Quote, Target
+from .cues import PERSONAL_PRONOUNS, STATEMENT_NOUNS
+from .context import _PARTICIPLES, Frame
+
+_TITLES = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|sen|senator|rep|gov|governor|president|prime minister|mp)\.?\s+", re.I)
+_POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+_OBJECT_DEPS = frozenset({"dobj", "dative", "nsubjpass", "oprd"})
+_OBJECT_PREPS = frozenset("at on against of for over to with about".split())
+_STATEMENT_PRONOUNS = frozenset("it this that these those them".split())
+_HEARSAY = frozenset("allegation allegations accusation accusations claims reports rumours rumors suggestions".split())
+_WHEN = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "LOC", "FAC"})
+_GENERIC = frozenset("campaign team office spokesperson spokesman spokeswoman the of and party".split())
+
+
+def clean_name(text: str) -> str:
+    text = _POSSESSIVE.sub("", text.strip())
+    return _TITLES.sub("", text).strip(" ,.")
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    return tuple(w for w in re.findall(r"[a-z][a-z'\-]+", clean_name(name).lower()) if w not in _GENERIC)
+
+
+def same_party(a: str | None, b: str | None) -> bool:
+    """Whether two names plausibly name the same speaker (``Mr. Sanders`` ~ ``Bernie Sanders``)."""
+    if not a or not b:
+        return False
+    if " and " in a.lower() or " and " in b.lower():  # a group speaks for none of its members alone
+        return clean_name(a).lower() == clean_name(b).lower()
+    ta, tb = name_tokens(a), name_tokens(b)
+    if not ta or not tb:
+        return False
+    return ta == tb or ta[-1] == tb[-1] or set(ta) <= set(tb) or set(tb) <= set(ta)
+
+
+class Names:
+    """The people and organisations an article names, each under its longest name."""
+
+    def __init__(self, doc, entities: list[Entity]):
+        self.doc = doc
+        self.index: dict[str, tuple[str, str]] = {}
+        for e in entities:
+            if e.kind == "unknown":
+                continue
+            for alias in (e.name, *e.aliases):
+                self._add(alias, e.name, e.kind)
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG"):
+                kind = "person" if ent.label_ == "PERSON" else "organization"
+                name = clean_name(ent.text)
+                if name:
+                    self._add(name, name, kind)
+
+    def _add(self, alias: str, name: str, kind: str) -> None:
+        keys = {clean_name(alias).lower()}
+        if kind == "person" and name_tokens(alias):
+            keys.add(name_tokens(alias)[-1])
+        for key in keys:
+            old = self.index.get(key)
+            if old is None or len(name) > len(old[0]):
+                self.index[key] = (clean_name(name), kind)
+
+    def lookup(self, text: str) -> tuple[str, str] | None:
+        key = clean_name(text).lower()
+        if key in self.index:
+            return self.index[key]
+        toks = name_tokens(text)
+        return self.index.get(toks[-1]) if toks else None
+
+    def in_tokens(self, tokens) -> tuple[str, str] | None:
+        """The first named person or organisation among some tokens."""
+        for ent in self.doc.ents:
+            if ent.label_ in ("PERSON", "ORG") and any(ent.start <= t.i < ent.end for t in tokens):
+                return self.lookup(ent.text) or (clean_name(ent.text), "person" if ent.label_ == "PERSON" else "organization")
+        for t in tokens:
+            if t.pos_ == "PROPN" and (found := self.lookup(t.text)):
+                return found
+        return None
+
+    def person_before(self, offset: int, not_named: str | None) -> str | None:
+        """The latest person named before ``offset`` who is not ``not_named``."""
+        best = None
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and ent.end_char <= offset:
+                name = (self.lookup(ent.text) or (clean_name(ent.text), ""))[0]
+                if not same_party(name, not_named):
+                    best = name
+        return best
+
+
+def speaker_name(quote: Quote) -> str | None:
+    return quote.speaker.name if quote.speaker and quote.speaker.name else None
+
+
+_SAYING = frozenset(
+    "say says said saying tell tells told telling add adds added adding write writes wrote written writing "
+    "penned tweeted posted ask asks asked asking explain explained remark remarked noted told".split()
+)
+
+
+def _objects(frame: Frame, head) -> list:
+    """Heads of what the reporting verb acts on, in text order, outside the content."""
+    allowed = {t.i for t in frame.tokens}
+    found = []
+    verbs = [head] + [c for c in head.children if c.dep_ in ("xcomp", "prt", "conj") and c.pos_ == "VERB"]
+    for verb in verbs:
+        saying = verb.text.lower() in _SAYING  # "told the Courier": the listener, not a target
+        for child in verb.children:
+            if child.dep_ in _OBJECT_DEPS and child.i in allowed and not saying:
+                found.append(child)
+            elif child.dep_ == "prep" and child.text.lower() in _OBJECT_PREPS and not (saying and child.text.lower() == "to"):
+                found.extend(g for g in child.children if g.dep_ == "pobj" and g.i in allowed)
+            elif child.dep_ == "prt":
+                found.extend(g for g in child.children if g.dep_ == "pobj" and g.i in allowed)
+    # A noun cue ("criticism for", "attack on") carries its object itself.
+    for tok in frame.tokens:
+        if tok.i in frame.cue_ids and tok.pos_ == "NOUN":
+            for child in tok.children:
+                if child.dep_ == "prep" and child.text.lower() in _OBJECT_PREPS:
+                    found.extend(g for g in child.children if g.dep_ == "pobj" and g.i in allowed)
+    if not found:
+        # The object can hang off the quoted words ("called Blunt's comment 'disgraceful'").
+        inside = {t.i for t in frame.tokens}
+        found = [t for t in frame.tokens if t.i not in frame.cue_ids and t.pos_ in ("NOUN", "PROPN")
+                 and t.head.i not in inside and t.dep_ in ("npadvmod", "nsubj", "dobj", "attr")]
+    return sorted({t for t in found if t.ent_type_ not in _WHEN}, key=lambda t: t.i)
+
+
+def statement_owner(tok, quote: Quote, names: Names, own: bool, earlier: list[Quote]) -> str | None:
+    """Whose statement a noun like ``comment`` is: ``Blunt's comment``, ``his statement``."""
+    for child in tok.children:
+        if child.dep_ == "poss":
+            if child.text.lower() in PERSONAL_PRONOUNS:
+                if own:
+                    return speaker_name(quote)
+                return names.person_before(child.idx, speaker_name(quote)) or _last_other_speaker(quote, earlier)
+            found = names.lookup(child.text) or names.in_tokens(list(child.subtree))
+            return found[0] if found else clean_name(" ".join(t.text for t in child.subtree))
+        if child.dep_ == "prep" and child.text.lower() in ("by", "from", "of"):
+            for g in child.children:
+                if g.dep_ == "pobj" and (found := names.in_tokens(list(g.subtree))):
+                    return found[0]
+    return speaker_name(quote) if own else _last_other_speaker(quote, earlier)
+
+
+def _last_other_speaker(quote: Quote, earlier: list[Quote]) -> str | None:
+    me = speaker_name(quote)
+    for q in reversed(earlier):
+        name = speaker_name(q)
+        if name and not same_party(name, me):
+            return name
+    return None
+
+
+def _phrase(tok) -> str:
+    words = [t.text for t in tok.subtree if t.dep_ not in ("relcl", "acl") or t.i == tok.i][:8]
+    return " ".join(words).strip(" ,.")
+
+
+def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earlier: list[Quote]) -> Target | None:
+    """The target of a support, criticism, denial, apology or retraction."""
+    own = stype in ("apology", "retraction")
+    head = None
+    if frame.tokens:
+        from .context import cue_root
+
+        head = cue_root(doc, quote)
+        if head is not None and head.pos_ not in ("VERB", "AUX") and head.head.pos_ in ("VERB", "AUX") and head.dep_ != "ROOT":
+            head = head.head
+    objects = _objects(frame, head) if head is not None else []
+    if head is not None and head.dep_ in ("advcl", "conj", "xcomp") and head.text.lower() in _PARTICIPLES:
+        objects = _objects(frame, head.head) + objects  # "defended Reid, saying ...": Reid
+    if not objects and quote.kind != "direct":
+        objects = _content_object(doc, quote)
+    if not objects:
+        objects = _first_person_object(doc, quote)
+    for obj in objects:
+        word = obj.text.lower()
+        if word in _HEARSAY and not any(c.dep_ == "poss" or c.text.lower() == "by" for c in obj.children):
+            return Target(_phrase(obj), "statement")  # "any allegations of ...": nobody's in particular
+        if word in STATEMENT_NOUNS or (word in _STATEMENT_PRONOUNS and obj.pos_ == "PRON" and word != "them"):
+            owner = statement_owner(obj, quote, names, own, earlier)
+            return Target(owner or _phrase(obj), "statement")
+        if word in ("him", "her", "them") and obj.pos_ == "PRON":
+            person = names.person_before(obj.idx, speaker_name(quote))
+            if person:
+                return Target(person, "person")
+            continue
+        found = names.in_tokens(list(obj.subtree))
+        if found and not same_party(found[0], speaker_name(quote)):
+            return Target(found[0], found[1])  # type: ignore[arg-type]
+        if found and own:
+            return Target(found[0], "statement")
+        if obj.pos_ in ("NOUN", "PROPN"):
+            return Target(_phrase(obj), "other")
+    if own:
+        return Target(speaker_name(quote), "statement") if speaker_name(quote) else None
+    return _target_in_content(doc, quote, names)
+
+
+_ACTS = re.compile(r"^(?:reject|condemn|deplor|oppos|denounc|criticis|criticiz|support|back|endors|welcom|applaud|prais|thank|den(?:y|ies|ied)|disput)")
+
+
+def _first_person_object(doc, quote: Quote) -> list:
+    """``We completely reject any allegations ...``: the object of the speaker's own verb."""
+    for span in quote.content:
+        part = doc.char_span(span.start, span.end, alignment_mode="expand")
+        for tok in part if part is not None else ():
+            if tok.pos_ == "VERB" and _ACTS.match(tok.text.lower()) and any(
+                c.dep_ == "nsubj" and c.text.lower() in ("i", "we") for c in tok.children
+            ):
+                return [c for c in tok.children if c.dep_ == "dobj"]
+    return []
+
+
+def _content_object(doc, quote: Quote) -> list:
+    """Reported content that is a noun phrase (``Sanders's attack on her``) is the object itself."""
+    span = doc.char_span(quote.content[0].start, quote.content[0].end, alignment_mode="expand")
+    if span is None or span.root.pos_ not in ("NOUN", "PROPN", "PRON") or span.root.dep_ in ("nsubj", "nsubjpass"):
+        return []
+    return [span.root]
+
+
+def _target_in_content(doc, quote: Quote, names: Names) -> Target | None:
+    me = speaker_name(quote)
+    first = quote.content[0].text.lstrip("\"\u201c\u2018' ").split(" ", 1)[0].lower()
+    if first in ("him", "her", "them"):
+        person = names.person_before(quote.content[0].start, me)
+        if person:
+            return Target(person, "person")
+    for span in quote.content:
+        for ent in doc.ents:
+            if ent.label_ in ("PERSON", "ORG") and span.start <= ent.start_char < span.end:
+                found = names.lookup(ent.text) or (clean_name(ent.text), "person" if ent.label_ == "PERSON" else "organization")
+                if not same_party(found[0], me):
+                    return Target(found[0], found[1])  # type: ignore[arg-type]
+    return None

@@ -1,0 +1,191 @@
+"""Typing one statement: claim, support, criticism, denial, apology, retraction, commitment, no_comment.
+
+Rules in order of strength. The reporting clause speaks first (``X apologised``,
+``Y slammed``), then the content (``I am sorry``, ``That report is untrue``,
+``We will appeal``), then evaluative words aimed at someone; a statement no rule
+fires on is a ``claim``. Each rule records the words that made it fire.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import cues
+from .context import Frame
+
+# Nouns that are an act of the speaker only when a light verb governs them
+# ("issued an apology"), not when they are what the speaker reacts to ("welcomed the apology").
+_LIGHT_VERBS = frozenset(
+    "issue issues issued issuing offer offers offered offering make makes made making give gives gave giving "
+    "express expresses expressed expressing extend extended publish published release released post posted "
+    "tweet tweeted heap heaped heaps level levelled leveled launch launched deliver delivered".split()
+)
+_BLOCKERS = re.compile(r"(?:refus\w*|declin\w*|no sign|not|n't|never|without|fail\w* to|reluctan\w*) (?:\S+ ){0,4}$")
+_FIRST_PERSON = frozenset("i we i'm we're i'll we'll i've we've".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Typing:
+    type: str
+    confidence: float
+    evidence: str           # the words that decided, quoted in link evidence
+    apologises: bool = False  # a retraction that also apologises
+
+
+def _is_act(frame: Frame, offset: int) -> bool:
+    """Whether a cue word at ``offset`` of the clause is what the speaker does, not its object."""
+    tok = frame.token_at(offset)
+    if tok is None or tok.i in frame.cue_ids:
+        return True
+    if tok.pos_ in ("VERB", "AUX", "ADP", "ADV", "PART"):
+        return not any(c.dep_ == "neg" for c in tok.children)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return tok.dep_ == "ROOT" or tok.head.text.lower() in _LIGHT_VERBS or tok.head.i in frame.cue_ids and tok.head.pos_ != "VERB"
+    if tok.pos_ == "ADJ":
+        return tok.dep_ in ("acomp", "ROOT", "attr")
+    return False
+
+
+def _act(pattern: re.Pattern[str], frame: Frame) -> str | None:
+    """The first words of ``pattern`` in the reporting clause that are the speaker's act."""
+    for text in (frame.cue, frame.clause):
+        for m in pattern.finditer(text):
+            if _BLOCKERS.search(text[: m.start()][-40:]):
+                continue
+            if text is frame.cue or _is_act(frame, m.start()):
+                return m.group(0)
+    return None
+
+
+def _with_object(frame: Frame) -> Frame:
+    """The frame with reported content read as the cue's object (``dismissed`` + ``Sanders' accusations``)."""
+    head = " ".join(frame.content.split()[:8])
+    return Frame(f"{frame.cue} {head}", f"{frame.clause} {head}", frame.content, (), (), frame.cue_ids)
+
+
+def _dispute_is_denial(frame: Frame, words: str) -> bool:
+    """``rejected the report`` denies; ``reject any allegations against our judiciary`` criticises."""
+    clause = frame.clause
+    after = clause[clause.find(words) + len(words):] if words in clause else clause
+    if re.search(r"\bagainst (?!(?:him|her|them|us|me)\b)", after):
+        return False
+    return bool(re.search(r"\b(?:reports?|findings?|accusations?|allegations?|claims?|charges?|stor(?:y|ies)|this|that|it|suggestions?)\b", after))
+
+
+def _future_of_speaker(doc, quote) -> str | None:
+    """``We will appeal`` / ``he will appeal``: the speaker's side announces what it will do."""
+    for span in quote.content:
+        sent_span = doc.char_span(span.start, span.end, alignment_mode="expand")
+        if sent_span is None:
+            continue
+        for tok in sent_span:
+            if tok.pos_ != "VERB" or tok.text.lower() in cues.NOT_AN_ACTION:
+                continue
+            aux = [c for c in tok.children if c.dep_ == "aux" and c.text.lower() in ("will", "'ll", "shall", "would", "wo", "to")]
+            subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            going = tok.head.text.lower() == "going" and tok.dep_ == "xcomp"
+            if going:
+                subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+            if not (aux and aux[0].text.lower() != "to" or going) or not subj:
+                continue
+            if any(c.dep_ == "advcl" and any(m.text.lower() == "if" for m in c.children) for c in tok.children):
+                continue  # "If we do nothing, we will be closing lanes": a warning, not a promise
+            who = subj[0].text.lower()
+            direct = quote.kind != "indirect"
+            ours = who in cues.INSTITUTIONS and any(d.text.lower() in ("the", "our", "its") for d in subj[0].children)
+            if who in ("i", "we") or (not direct and (who in ("he", "she", "they", "we", "i") or ours)):
+                return f"{subj[0].text} {aux[0].text if aux else 'going to'} {tok.text}"
+    return None
+
+
+def _called_x_y(frame: Frame) -> Typing | None:
+    """``called the toll "a tax on commuters"``: calling someone or something names a verdict on it."""
+    m = cues.CALLING.search(frame.cue)
+    if not m or not any(t.dep_ in ("dobj", "oprd") for t in frame.tokens if t.i not in frame.cue_ids):
+        return None
+    evaluation = _evaluation(frame)
+    if evaluation and evaluation[0] == "support":
+        return Typing("support", 0.7, f"cue '{m.group(0)}', content '{evaluation[1]}'")
+    return Typing("criticism", 0.7, f"cue '{m.group(0)}'" + (f", content '{evaluation[1]}'" if evaluation else ""))
+
+
+def _evaluation(frame: Frame) -> tuple[str, str] | None:
+    """Polarity of the content's evaluative words: criticism or support, with the words."""
+    text = frame.content
+    if " but " in text:  # "welcome but late": what comes after "but" is the verdict
+        tail = _evaluation(Frame(frame.cue, frame.clause, text.split(" but ", 1)[1], (), (), frozenset()))
+        if tail:
+            return tail
+    neg = [m for m in cues.NEGATIVE.finditer(text)]
+    pos = []
+    for m in cues.POSITIVE.finditer(text):
+        before = re.split(r"[,.;:!?]", text[: m.start()])[-1].split()[-7:]
+        (neg if cues.NEGATORS & set(before) or any(w.endswith("n't") for w in before) else pos).append(m)
+    if len(neg) > len(pos):
+        return "criticism", ", ".join(dict.fromkeys(m.group(0) for m in neg))
+    if pos and len(pos) > len(neg):
+        return "support", ", ".join(dict.fromkeys(m.group(0) for m in pos))
+    return None
+
+
+def classify(doc, quote, frame: Frame) -> Typing:
+    """Type one statement from its frame and content."""
+    words = _act(cues.NO_COMMENT, frame) or (frame.content in ("no comment", "no comment.") and "no comment")
+    if words:
+        return Typing("no_comment", 0.9, f"cue '{words}'")
+    call_on = re.search(r"call\w* on (?:\S+ ){0,3}to (?:resign|apologi[sz]e|step down|quit|withdraw|retract|take back)", f"{frame.clause} {frame.content}")
+    if call_on:
+        return Typing("criticism", 0.85, f"cue '{call_on.group(0)}'")
+    apology = _act(cues.APOLOGY, frame)
+    content_apology = cues.CONTENT_APOLOGY.search(" ".join((frame.cue, frame.content)))
+    if words := _act(cues.RETRACTION, frame):
+        return Typing("retraction", 0.9, f"cue '{words}'", bool(apology or content_apology))
+    if m := cues.CONTENT_RETRACTION.search(frame.content):
+        return Typing("retraction", 0.85, f"content '{m.group(0)}'", bool(apology or content_apology))
+    if apology:
+        return Typing("apology", 0.9, f"cue '{apology}'")
+    if content_apology:
+        return Typing("apology", 0.8, f"content '{content_apology.group(0)}'")
+    if words := _act(cues.DENIAL, frame) or _act(cues.DENIAL, _with_object(frame)):
+        return Typing("denial", 0.85, f"cue '{words}'")
+    if (words := _act(cues.DISPUTE, frame)) and _dispute_is_denial(_with_object(frame), words):
+        return Typing("denial", 0.8, f"cue '{words}'")
+    return _evaluative_or_commitment(doc, quote, frame, words)
+
+
+def _evaluative_or_commitment(doc, quote, frame: Frame, dispute: str | None) -> Typing:
+    commit = _act(cues.COMMITMENT, frame)
+    if commit in ("will", "'ll", "shall", "announced", "announces", "announce", "unveiled", "unveils"):
+        commit = commit if _future_of_speaker(doc, quote) or frame.content.startswith("to ") else None
+    criticism = dispute or _act(cues.CRITICISM, frame)
+    support = _act(cues.SUPPORT, frame)
+    if commit and not (criticism or support):
+        return Typing("commitment", 0.85, f"cue '{commit}'")
+    if criticism and support:
+        # Both: the one nearer the start of the clause is the act ("defended X against attacks").
+        first = min((frame.clause.find(criticism), "criticism"), (frame.clause.find(support), "support"))[1]
+        return Typing(first, 0.7, f"cue '{criticism if first == 'criticism' else support}'")
+    if criticism:
+        return Typing("criticism", 0.85, f"cue '{criticism}'")
+    if support:
+        return Typing("support", 0.85, f"cue '{support}'")
+    if commit:
+        return Typing("commitment", 0.75, f"cue '{commit}'")
+    if m := cues.CONTENT_DENIAL.search(frame.content):
+        return Typing("denial", 0.75, f"content '{m.group(0)}'")
+    if m := cues.CONTENT_CRITICISM.search(frame.content):
+        return Typing("criticism", 0.75, f"content '{m.group(0)}'")
+    if m := cues.CONTENT_SUPPORT.search(frame.content):
+        return Typing("support", 0.75, f"content '{m.group(0)}'")
+    if words := _future_of_speaker(doc, quote):
+        return Typing("commitment", 0.75, f"content '{words}'")
+    if m := cues.CONTENT_COMMITMENT.search(frame.content):
+        third_person = m.group(0).split(" ", 1)[0] in ("he", "she", "they")
+        if (not m.group(0).startswith("to ") or frame.cue) and not (third_person and quote.kind == "direct"):
+            return Typing("commitment", 0.7, f"content '{m.group(0)}'")
+    if calling := _called_x_y(frame):
+        return calling
+    evaluation = _evaluation(frame)
+    if evaluation:
+        return Typing(evaluation[0], 0.6, f"content '{evaluation[1]}'")
+    return Typing("claim", 0.7, "no cue of another type")

@@ -1,0 +1,159 @@
+"""The REST API under ``/api``: one route per resource, each a thin shell over a record
+query (``onrecord.record.query`` / ``views``) or extraction. Pages reuse these functions."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel, Field, model_validator
+
+from ..article import Article, guess_title, html_to_article, to_article
+from ..record import Store, content_hash, views
+from ..record.query import QUOTE_KINDS
+from .deps import SettingsDep, StoreDep, WriteAccess
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+Kind = Literal["direct", "mixed", "indirect"]
+StatementType = Literal["claim", "support", "criticism", "denial", "apology", "retraction", "commitment",
+                        "no_comment"]
+MAX_PAGE = 10_000  # deeper pages: narrow the query instead (OFFSET grows with the page)
+assert set(QUOTE_KINDS) == set(Kind.__args__)  # noqa: S101 - keep the two lists in step
+
+
+class QuoteFilters(BaseModel):
+    """The search box and filters, shared by ``GET /api/quotes`` and the search page."""
+
+    q: str | None = Field(None, max_length=500, description='Words (all must match), "a phrase", OR, -word.')
+    speaker: str | None = Field(None, max_length=200, description="A person's name, alias or #id.")
+    since: date | None = Field(None, description="Published on or after (YYYY-MM-DD).")
+    until: date | None = Field(None, description="Published on or before (YYYY-MM-DD).")
+    outlet: str | None = Field(None, max_length=200, description="Outlet name, case-insensitive.")
+    kind: Kind | None = Field(None, description="direct, mixed or indirect.")
+    type: StatementType | None = Field(None, description="Statement type.")
+    page: int = Field(1, ge=1, le=MAX_PAGE, description="Page of results, from 1.")
+    per_page: int | None = Field(None, ge=1, le=100, description="Results per page (default: the server's page_size).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_is_none(cls, data: Any) -> Any:  # an empty form field means "no filter"
+        return {k: (None if v == "" else v) for k, v in data.items()} if isinstance(data, dict) else data
+
+    def active(self) -> dict[str, Any]:
+        return {k: v.isoformat() if isinstance(v, date) else v for k, v in self.model_dump().items()
+                if v is not None and k not in ("page", "per_page")}
+
+
+def quote_page(store: Store, filters: QuoteFilters, page_size: int) -> dict[str, Any]:
+    """One page of matching quotes, newest first (ties by id), with the next and previous page numbers."""
+    per_page = filters.per_page or page_size
+    hits = store.search(filters.q, speaker=filters.speaker, since=filters.since, until=filters.until,
+                        outlet=filters.outlet, kind=filters.kind, type=filters.type,
+                        limit=per_page + 1, offset=(filters.page - 1) * per_page)
+    return {"query": filters.active(), "page": filters.page, "per_page": per_page,
+            "prev_page": filters.page - 1 if filters.page > 1 else None,
+            "next_page": filters.page + 1 if len(hits) > per_page and filters.page < MAX_PAGE else None,
+            "results": [h.to_dict() for h in hits[:per_page]]}
+
+
+@router.get("/quotes", summary="Search quotes")
+def get_quotes(store: StoreDep, settings: SettingsDep, filters: Annotated[QuoteFilters, Query()]) -> dict[str, Any]:
+    """Full-text search over statements with filters; newest first, paginated (``next_page`` is null on the last page)."""
+    return quote_page(store, filters, settings.page_size)
+
+
+@router.get("/people", summary="Find people")
+def get_people(store: StoreDep, q: Annotated[str | None, Query(max_length=200, description="Name or alias")] = None,
+               limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
+    """People and organisations with their statement, mention and article counts, most statements first."""
+    return {"query": q, "results": [p.to_dict() for p in store.people(q or None, limit=limit)]}
+
+
+PersonId = Annotated[int, Path(ge=1, description="The person's id (#id in the CLI)")]
+
+
+def person_data(store: Store, person_id: int) -> dict[str, Any]:
+    data = views.person(store, person_id).to_dict()
+    data.pop("statements")  # in time order, with what became of them: see the timeline
+    data["timeline"] = f"/api/people/{person_id}/timeline"
+    return data
+
+
+@router.get("/people/{person_id}", summary="One person")
+def get_person(store: StoreDep, person_id: PersonId) -> dict[str, Any]:
+    """Aliases, roles and affiliations as seen (count, first and last seen), counts, and why mentions were linked."""
+    return person_data(store, person_id)
+
+
+@router.get("/people/{person_id}/timeline", summary="A person's timeline")
+def get_timeline(store: StoreDep, person_id: PersonId) -> dict[str, Any]:
+    """Statements in time order with their type, target, links, the reactions they drew and any
+    retraction or apology; plus statements per month."""
+    return views.timeline(store, person_id).to_dict()
+
+
+@router.get("/articles/{article_id}", summary="One article")
+def get_article(store: StoreDep, article_id: Annotated[int, Path(ge=1)]) -> dict[str, Any]:
+    """Text, metadata and every statement with its spans (offsets into ``text``), speaker, type, target and links."""
+    return views.article(store, article_id).to_dict()
+
+
+class ArticleIn(BaseModel):
+    """One article: its text or its HTML page, and optional metadata (the fields of a JSONL line)."""
+
+    id: str | None = Field(None, max_length=500, description="Your id for it (versions share it, or the url).")
+    text: str | None = Field(None, description="Plain text; offsets in the result refer to it.")
+    html: str | None = Field(None, description="An HTML page; its main text is extracted first.")
+    url: str | None = Field(None, max_length=2000)
+    title: str | None = Field(None, max_length=1000)
+    published: date | None = None
+    outlet: str | None = Field(None, max_length=500)
+
+    @model_validator(mode="after")
+    def _one_body(self) -> "ArticleIn":
+        if (self.text is None) == (self.html is None):
+            raise ValueError('give exactly one of "text" or "html"')
+        return self
+
+    def article(self) -> Article:
+        doc_id = self.id or "request"
+        if self.html is not None:
+            article = html_to_article(self.html, doc_id, self.url, name="html")
+        else:
+            article = to_article(self.text, doc_id, self.url, name="text")
+            article = replace(article, title=guess_title(article.text))
+        meta = {"title": self.title, "url": self.url, "outlet": self.outlet,
+                "published": self.published.isoformat() if self.published else None}
+        return replace(article, source=article.source or f"api:{doc_id}",
+                       **{k: v for k, v in meta.items() if v is not None})
+
+
+def _extract(request: Request, article: Article):
+    from ..extract import extract_articles
+
+    with request.app.state.extract_lock:
+        return next(extract_articles([article]))
+
+
+@router.post("/extract", summary="Extract quotations")
+async def post_extract(request: Request, body: ArticleIn) -> dict[str, Any]:
+    """Find every quotation in one article: content, cue, source, speaker, type, target, links.
+    The body may be at most the server's ``max_body_bytes`` (413 otherwise)."""
+    article = await run_in_threadpool(body.article)
+    extraction = await run_in_threadpool(_extract, request, article)
+    return {"title": article.title, **extraction.to_dict(include_text=True)}
+
+
+@router.post("/articles", summary="Ingest one article", status_code=201, dependencies=[WriteAccess])
+async def post_article(request: Request, store: StoreDep, body: ArticleIn) -> dict[str, Any]:
+    """Extract one article and store it in the record (skipped if already stored, a new version if
+    its id or url is known). Needs ``Authorization: Bearer <ONRECORD_API_TOKEN>``."""
+    article = await run_in_threadpool(body.article)
+    extraction = await run_in_threadpool(_extract, request, article)
+    outcome = await run_in_threadpool(store.add, article, extraction)
+    article_id = await run_in_threadpool(views.article_id_for, store, content_hash(article))
+    return {"outcome": outcome, "article_id": article_id, "quotes": len(extraction.quotes),
+            "url": f"/api/articles/{article_id}"}

@@ -1,0 +1,74 @@
+"""What routes depend on: the settings, a store connection from the pool, the write token.
+
+Typed aliases (``StoreDep``, ``SettingsDep``) keep route signatures short.
+"""
+from __future__ import annotations
+
+import hmac
+import queue
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Header, HTTPException, Request
+
+from ..record import Store, open_store
+from ..settings import Settings
+
+
+class StorePool:
+    """A few open stores (connections) handed to one request at a time.
+
+    A ``Store`` serialises its transactions; with several, reads run side by side
+    (SQLite in WAL mode lets readers proceed while a writer writes).
+    """
+
+    def __init__(self, url: str, size: int) -> None:
+        self._free: queue.LifoQueue[Store] = queue.LifoQueue()
+        self._all = [open_store(url) for _ in range(size)]
+        for store in self._all:
+            self._free.put(store)
+
+    def acquire(self, timeout: float = 30.0) -> Store:
+        return self._free.get(timeout=timeout)
+
+    def release(self, store: Store) -> None:
+        self._free.put(store)
+
+    def close(self) -> None:
+        for store in self._all:
+            store.close()
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_store(request: Request) -> Iterator[Store]:
+    pool: StorePool = request.app.state.pool
+    store = pool.acquire()
+    try:
+        yield store
+    finally:
+        pool.release(store)
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+StoreDep = Annotated[Store, Depends(get_store)]
+
+
+def require_token(settings: SettingsDep,
+                  authorization: Annotated[str | None, Header(description="Bearer <ONRECORD_API_TOKEN>")] = None) -> None:
+    """Writes need ``Authorization: Bearer <token>``; with no token configured they are closed."""
+    if not settings.api_token:
+        raise HTTPException(403, "writing to the record over the API is disabled: start the server with "
+                                 "ONRECORD_API_TOKEN set, and send it as 'Authorization: Bearer <token>'.")
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not given.strip():
+        raise HTTPException(401, "this endpoint needs 'Authorization: Bearer <token>' (the server's "
+                                 "ONRECORD_API_TOKEN).", headers={"WWW-Authenticate": "Bearer"})
+    if not hmac.compare_digest(given.strip().encode("utf-8"), settings.api_token.encode("utf-8")):
+        raise HTTPException(401, "the bearer token is not the server's ONRECORD_API_TOKEN.",
+                            headers={"WWW-Authenticate": "Bearer"})
+
+
+WriteAccess = Depends(require_token)

@@ -1,0 +1,169 @@
+"""The record's commands through the real entry point, on a fictional corpus.
+
+``onrecord ingest`` runs as a subprocess (as users run it), including one that
+is killed with SIGKILL halfway and resumed; the read commands run through
+Typer's runner on ``onrecord.cli:app``.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import write_corpus
+from onrecord.cli import app
+
+_SCRIPT = Path(sys.executable).with_name("onrecord")  # the installed console script
+ONRECORD = [str(_SCRIPT)] if _SCRIPT.exists() else [sys.executable, "-m", "onrecord.cli"]
+ARTICLES = 26  # 24 JSONL lines and two text files; broken.txt fails
+runner = CliRunner()
+
+
+def ingest(db: Path, corpus: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*ONRECORD, "ingest", str(corpus), "--db", str(db), *extra],
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return write_corpus(tmp_path_factory.mktemp("corpus") / "news")
+
+
+@pytest.fixture(scope="module")
+def reference(corpus, tmp_path_factory) -> Path:
+    """The record of one uninterrupted ingest (two worker processes)."""
+    db = tmp_path_factory.mktemp("reference") / "record.db"
+    done = ingest(db, corpus, "--processes", "2")
+    assert done.returncode == 0, done.stderr
+    return db
+
+
+@pytest.fixture
+def record(reference, tmp_path) -> Path:
+    """A copy of the reference record that a test may change."""
+    return Path(shutil.copy(reference, tmp_path / "record.db"))
+
+
+def cli(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+def dump(db: Path) -> dict[str, list]:
+    """Everything on record, without the row ids and times that may differ between runs."""
+    conn = sqlite3.connect(db)
+    strip = lambda s: re.sub(r"#\d+", "#", s)  # noqa: E731 - reasons name candidate ids
+    out = {
+        "articles": conn.execute("SELECT doc_id, source, content_hash, version, is_current FROM articles "
+                                 "ORDER BY doc_id, version").fetchall(),
+        "quotes": conn.execute(
+            "SELECT a.doc_id, q.qid, q.content, q.kind, q.speaker_name, p.name FROM quotes q "
+            "JOIN articles a ON a.id = q.article_id LEFT JOIN mentions m ON m.id = q.mention_id "
+            "LEFT JOIN people p ON p.id = m.person_id ORDER BY a.doc_id, q.position").fetchall(),
+        "mentions": [(d, l, n, p, strip(r)) for d, l, n, p, r in conn.execute(
+            "SELECT a.doc_id, m.local_id, m.name, p.name, m.reason FROM mentions m "
+            "JOIN articles a ON a.id = m.article_id LEFT JOIN people p ON p.id = m.person_id "
+            "ORDER BY a.doc_id, m.local_id")],
+        "people": conn.execute("SELECT name, kind, named FROM people ORDER BY name, kind").fetchall(),
+        "failures": conn.execute("SELECT source, stage, reason FROM failures ORDER BY source").fetchall(),
+    }
+    conn.close()
+    return out
+
+
+def test_ingest_stores_the_corpus_and_a_second_run_stores_nothing(reference, corpus):
+    first = dump(reference)
+    assert len(first["articles"]) == ARTICLES
+    assert len(first["quotes"]) >= ARTICLES  # every fictional article has quoted speech
+    assert [f[:2] for f in first["failures"]] == [(str(corpus / "broken.txt"), "read")]
+    again = ingest(reference, corpus)
+    assert again.returncode == 0, again.stderr
+    assert re.search(r"skipped \(already on record\)\s+│?\s*26", again.stderr)
+    assert re.search(r"stored \(new\)\s+│?\s*0", again.stderr)
+    assert dump(reference) == first
+
+
+def test_killed_ingest_resumes_to_the_same_record(reference, corpus, tmp_path):
+    db = tmp_path / "killed.db"
+    proc = subprocess.Popen([*ONRECORD, "ingest", str(corpus), "--db", str(db)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stored = 0
+    deadline = time.monotonic() + 240
+    while proc.poll() is None and time.monotonic() < deadline:
+        if db.exists():
+            try:
+                with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+                    stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            except sqlite3.OperationalError:
+                stored = 0  # the schema is still being created
+            if stored >= ARTICLES // 3:
+                break
+        time.sleep(0.02)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert 0 < stored < ARTICLES, f"the kill came at {stored} of {ARTICLES} articles, not halfway"
+    assert len(dump(db)["articles"]) < ARTICLES
+    resumed = ingest(db, corpus)
+    assert resumed.returncode == 0, resumed.stderr
+    assert dump(db) == dump(reference)
+
+
+def test_search_formats(reference):
+    code, table = cli("search", "reckless", "--db", str(reference))
+    assert code == 0 and "reckless" in table
+    code, text = cli("search", "reckless", "--db", str(reference), "--format", "json", "--limit", "3")
+    hits = json.loads(text)
+    assert code == 0 and len(hits) == 3
+    assert all("⟦reckless⟧" in h["snippet"] and h["published"] and h["title"] for h in hits)
+    code, text = cli("search", "reckless", "--db", str(reference), "--format", "csv", "--outlet", "Harbour Herald")
+    rows = text.strip().splitlines()
+    assert code == 0 and rows[0].startswith("id,article_id,qid,content,snippet") and len(rows) > 1
+
+
+@pytest.mark.parametrize("args, message", [
+    (["search", "x", "--since", "May"], "--since 'May' is not a date"),
+    (["search", "x", "--kind", "rumour"], "choose direct, mixed, indirect"),
+    (["search", "x", "--format", "xml"], "unknown format 'xml'"),
+    (["who", "Nobody Known"], "no one called 'Nobody Known' is on record"),
+    (["people", "merge", "Marsh", "Tom Okafor"], "could mean several people"),
+])
+def test_bad_requests_get_one_line_messages(reference, args, message):
+    code, output = cli(*args, "--db", str(reference))
+    assert code == 1 and message in " ".join(output.split())
+    assert "Traceback" not in output
+
+
+def test_unknown_database_url():
+    code, output = cli("search", "x", "--db", "ftp://example.com/record")
+    assert code == 1 and "unknown database URL" in output
+
+
+def test_who_and_people_commands(record):
+    code, text = cli("who", "Tom Okafor", "--db", str(record), "--format", "json")
+    person = json.loads(text)
+    assert code == 0 and person["person"]["name"] == "Tom Okafor"
+    dates = [s["published"] for s in person["statements"]]
+    assert dates == sorted(dates) and len(dates) >= 6
+    code, text = cli("people", "list", "--db", str(record), "--format", "json")
+    names = [p["name"] for p in json.loads(text)]
+    assert code == 0 and {"Delia Marsh", "Ruth Marsh", "Tom Okafor", "Idris Vane"} <= set(names)
+    code, text = cli("people", "merge", "Delia Marsh", "Ruth Marsh", "--db", str(record))
+    assert code == 0 and "merged into" in text
+    code, text = cli("people", "split", "Delia Marsh", "Ruth Marsh", "--db", str(record))
+    assert code == 0 and "split off" in text and "Ruth Marsh" in text
+
+
+def test_failures_command(reference):
+    code, text = cli("failures", "--db", str(reference), "--format", "json")
+    [failure] = json.loads(text)
+    assert code == 0 and failure["source"].endswith("broken.txt") and "binary" in failure["reason"]

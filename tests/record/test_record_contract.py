@@ -1,0 +1,182 @@
+"""The store contract: the same behaviour from a real SQLite file and a real PostgreSQL server.
+
+Articles and their extractions here are fictional (people, places and outlets
+we made up), written as the extractor reports them, so that these tests pin
+the record's behaviour whatever the extraction rules find.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_article
+from onrecord.models import Entity
+from onrecord.record import QueryError, open_store
+from onrecord.record.schema import SCHEMA_VERSION
+
+FELL = Entity("e1", "Marcus Fell", "person", aliases=("Fell",), roles=("the MP for Ashbury",),
+              affiliations=("Conservative",))
+HARBOUR = ('Marcus Fell, the MP for Ashbury, said the harbour plan was "a disgrace to the town". '
+           'Fell added that he would vote against it.')
+HARBOUR_QUOTES = [("a disgrace to the town", "e1", "direct"), ("he would vote against it", "e1", "indirect")]
+
+
+def harbour(**kw):
+    kw = {"published": "2024-03-01", "outlet": "Ashbury Gazette", "url": "https://gazette.example/harbour", **kw}
+    return make_article("harbour", HARBOUR, HARBOUR_QUOTES, [FELL], **kw)
+
+
+def council():
+    text = ('Helen Marsh, leader of Ashbury council, said the harbour plan "will bring jobs to the town". '
+            'David Marsh, a fisherman, said "it will ruin the harbour for good".')
+    return make_article(
+        "council", text,
+        [("will bring jobs to the town", "e1", "mixed"), ("it will ruin the harbour for good", "e2", "direct")],
+        [Entity("e1", "Helen Marsh", "person", roles=("leader of Ashbury council",), affiliations=("Labour",)),
+         Entity("e2", "David Marsh", "person", roles=("a fisherman",))],
+        published="2024-03-04", outlet="Coastal Courier")
+
+
+def test_new_record_has_the_latest_schema_and_reopening_keeps_it(store_url):
+    with open_store(store_url) as first:
+        assert first.schema_version() == SCHEMA_VERSION
+        first.add(*harbour())
+    with open_store(store_url) as again:  # migrations are not re-applied, data is kept
+        assert again.schema_version() == SCHEMA_VERSION
+        assert again.counts().articles == 1
+
+
+def test_an_article_is_stored_once_with_its_quotes(store):
+    assert store.add(*harbour()) == "stored"
+    assert store.add(*harbour()) == "skipped"
+    counts = store.counts()
+    assert (counts.articles, counts.versions, counts.quotes, counts.people, counts.mentions) == (1, 1, 2, 1, 1)
+
+
+def test_a_changed_article_at_the_same_url_replaces_the_old_extraction(store):
+    store.add(*harbour())
+    text = HARBOUR.replace("a disgrace to the town", "an insult to every fisherman")
+    changed = make_article("harbour-v2", text, [("an insult to every fisherman", "e1", "direct")], [FELL],
+                           published="2024-03-01", outlet="Ashbury Gazette", url="https://gazette.example/harbour")
+    assert store.add(*changed) == "replaced"
+    counts = store.counts()
+    assert (counts.articles, counts.versions, counts.quotes, counts.people) == (1, 2, 1, 1)
+    assert [h.content for h in store.search("fisherman")] == ["an insult to every fisherman"]
+    assert store.search("disgrace") == []
+    assert store.add(*changed) == "skipped"
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("harbour", ["it will ruin the harbour for good"]),
+    ("jobs town", ["will bring jobs to the town"]),
+    ('"ruin the harbour"', ["it will ruin the harbour for good"]),
+    ("jobs OR disgrace", ["will bring jobs to the town", "a disgrace to the town"]),
+    ("town -jobs", ["a disgrace to the town"]),
+    ("votes", ["he would vote against it"]),  # stemmed on both backends
+    ("zeppelin", []),
+])
+def test_full_text_search_finds_quotes_newest_first(store, query, expected):
+    store.add(*harbour())
+    store.add(*council())
+    assert [h.content for h in store.search(query)] == expected
+
+
+def test_search_hits_carry_speaker_article_and_a_highlighted_snippet(store):
+    store.add(*harbour())
+    [hit] = store.search("disgrace")
+    assert (hit.person, hit.speaker, hit.title, hit.published, hit.outlet, hit.kind) == (
+        "Marcus Fell", "Marcus Fell", "Harbour", "2024-03-01", "Ashbury Gazette", "direct")
+    assert "⟦disgrace⟧" in hit.snippet
+    assert hit.url == "https://gazette.example/harbour"
+
+
+@pytest.mark.parametrize("filters, expected", [
+    ({"speaker": "Helen Marsh"}, ["will bring jobs to the town"]),
+    ({"speaker": "Marsh"}, ["it will ruin the harbour for good", "will bring jobs to the town"]),
+    ({"speaker": "Nobody Known"}, []),
+    ({"since": "2024-03-02"}, ["it will ruin the harbour for good", "will bring jobs to the town"]),
+    ({"until": "2024-03-01"}, ["a disgrace to the town", "he would vote against it"]),
+    ({"outlet": "ashbury gazette"}, ["a disgrace to the town", "he would vote against it"]),
+    ({"kind": "indirect"}, ["he would vote against it"]),
+    ({"kind": "mixed", "speaker": "Marcus Fell"}, []),
+])
+def test_search_filters(store, filters, expected):
+    store.add(*harbour())
+    store.add(*council())
+    assert sorted(h.content for h in store.search(None, **filters)) == sorted(expected)
+
+
+@pytest.mark.parametrize("query", ['"', "a' OR '1'='1", "'; DROP TABLE quotes; --", "NEAR(", "town*", "{x}:y"])
+def test_hostile_queries_are_just_text(store, query):
+    store.add(*harbour())
+    try:
+        store.search(query, speaker=query, outlet=query)
+    except QueryError:
+        pass  # a query with no words is refused with a message, never a database error
+    assert store.counts().quotes == 2
+
+
+@pytest.mark.parametrize("filters, message", [
+    ({"since": "yesterday"}, "--since 'yesterday' is not a date"),
+    ({"until": "2024-13-01"}, "--until '2024-13-01' is not a date"),
+    ({"kind": "rumour"}, "choose direct, mixed, indirect"),
+])
+def test_bad_filters_say_what_is_expected(store, filters, message):
+    with pytest.raises(QueryError, match=message):
+        store.search("town", **filters)
+
+
+def test_paging_is_stable(store):
+    store.add(*harbour())
+    store.add(*council())
+    everything = [h.id for h in store.search(None, limit=10)]
+    pages = [h.id for p in range(4) for h in store.search(None, limit=1, offset=p)]
+    assert pages == everything and len(everything) == 4
+
+
+def test_who_gathers_aliases_roles_affiliations_and_statements_in_time_order(store):
+    store.add(*council())
+    store.add(*harbour())
+    record = store.who("Fell")
+    assert record.person.name == "Marcus Fell"
+    assert {s.value for s in record.aliases} == {"Marcus Fell", "Fell"}
+    assert [(s.value, s.first_seen, s.first_article) for s in record.roles] == [
+        ("the MP for Ashbury", "2024-03-01", "harbour")]
+    assert [s.value for s in record.affiliations] == ["Conservative"]
+    assert [q.content for q in record.statements] == ["a disgrace to the town", "he would vote against it"]
+
+
+def test_who_an_unknown_name_says_so(store):
+    with pytest.raises(QueryError, match="no one called 'Nobody Known' is on record"):
+        store.who("Nobody Known")
+
+
+def test_failures_are_recorded_and_cleared_by_a_later_success(store):
+    from onrecord.record.ingest import record_failure
+
+    record_failure(store, "harbour", "extract", "extraction failed: ValueError: boom")
+    record_failure(store, "harbour", "extract", "extraction failed: ValueError: boom again")
+    [failure] = store.failures()
+    assert (failure.source, failure.stage, failure.attempts) == ("harbour", "extract", 2)
+    assert "boom again" in failure.reason
+    store.add(*harbour(), source="harbour")
+    assert store.failures() == []
+
+
+def test_article_text_search(store):
+    store.add(*harbour())
+    store.add(*council())
+    assert [title for _, title in store.search_articles("fisherman")] == ["Council"]
+
+
+def test_an_older_record_is_migrated_in_place(store_url):
+    """A record made before migration 2 gains person_keys, backfilled from its mentions."""
+    with open_store(store_url) as old:
+        old.add(*harbour())
+        with old.transaction() as tx:  # turn it back into a version 1 record
+            tx.run("DROP TABLE person_keys")
+            tx.run("DELETE FROM schema_migrations WHERE version = 2")
+    with open_store(store_url) as migrated:
+        assert migrated.schema_version() == SCHEMA_VERSION == 2
+        migrated.add(*council())
+        assert migrated.who("Fell").person.statements == 2
+        assert [h.person for h in migrated.search("disgrace", speaker="Marcus Fell")] == ["Marcus Fell"]

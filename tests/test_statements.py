@@ -1,0 +1,123 @@
+"""Statement types and targets: (text, expected) tables over sentences of our own writing.
+
+Each case gives the statement's spans by their words; the sentence is parsed by the
+real spaCy pipeline and typed by ``classify_statements``.
+"""
+from __future__ import annotations
+
+import pytest
+
+from onrecord.models import Entity, Quote, Span, Speaker
+from onrecord.nlp import load_pipeline
+from onrecord.statements import classify_statements
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline()
+
+
+def quote(text: str, content: str, cue: str | None, source: str | None, speaker: str, kind: str = "indirect",
+          speaker_kind: str = "person", last: bool = False) -> Quote:
+    """A statement of ``text`` given by its words (``last``: the content's last occurrence)."""
+    start = text.rindex(content) if last else text.index(content)
+    near = lambda s: min((i for i in _all(text, s)), key=lambda i: abs(i - start))  # noqa: E731
+    cue_at = near(cue) if cue else None
+    src_at = near(source) if source else None
+    return Quote(
+        content=(Span.of(text, start, start + len(content)),),
+        kind=kind,  # type: ignore[arg-type]
+        cue=Span.of(text, cue_at, cue_at + len(cue)) if cue else None,
+        source=Span.of(text, src_at, src_at + len(source)) if source else None,
+        speaker=Speaker(speaker.lower().replace(" ", "-"), speaker, speaker_kind),  # type: ignore[arg-type]
+    )
+
+
+def _all(text: str, sub: str) -> list[int]:
+    out, i = [], text.find(sub)
+    while i >= 0:
+        out.append(i)
+        i = text.find(sub, i + 1)
+    return out
+
+
+def entity(name: str, kind: str = "person") -> Entity:
+    return Entity(name.lower().replace(" ", "-"), name, kind, (name.split()[-1],))  # type: ignore[arg-type]
+
+
+# (text, content, cue, source, speaker, kind, expected type, expected target "kind:name" or None)
+TYPES = [
+    ('Mayor Delia Marsh defended her friend Tom Reid, saying he had done nothing wrong.',
+     "he had done nothing wrong", "saying", "Mayor Delia Marsh", "Delia Marsh", "indirect", "support", "person:Tom Reid"),
+    ('Councillor Tom Okafor called the mayor\'s plan "a tax on commuters".',
+     "a tax on commuters", "called", "Councillor Tom Okafor", "Tom Okafor", "mixed", "criticism", None),
+    ('Opposition leader Rhys Dalton slammed Alan Pryce over the ferry contract.',
+     "Alan Pryce over the ferry contract", "slammed", "Opposition leader Rhys Dalton", "Rhys Dalton", "indirect",
+     "criticism", "person:Alan Pryce"),
+    ('"I am sorry for what I said about the tenants," Grace Holloway said.',
+     "I am sorry for what I said about the tenants,", "said", "Grace Holloway", "Grace Holloway", "direct",
+     "apology", "statement:Grace Holloway"),
+    ('Edward Lyle has walked back his comments about the wind farm.',
+     "his comments about the wind farm", "has walked back", "Edward Lyle", "Edward Lyle", "indirect",
+     "retraction", "statement:Edward Lyle"),
+    ('"On reflection I have decided to retract my statement," Lyle wrote.',
+     "On reflection I have decided to retract my statement,", "wrote", "Lyle", "Edward Lyle", "direct",
+     "retraction", "statement:Edward Lyle"),
+    ('Sunita Rao denied a report that the council will cut free meals.',
+     "a report that the council will cut free meals", "denied", "Sunita Rao", "Sunita Rao", "indirect", "denial", None),
+    ('"That report is simply untrue," Rao said.',
+     "That report is simply untrue,", "said", "Rao", "Sunita Rao", "direct", "denial", None),
+    ('Imran Clarke has said he will appeal against his conviction.',
+     "he will appeal against his conviction", "has said", "Imran Clarke", "Imran Clarke", "indirect", "commitment", None),
+    ('The minister vowed to publish the figures every month.',
+     "to publish the figures every month", "vowed", "The minister", "Alan Pryce", "indirect", "commitment", None),
+    ('The Police Federation declined to comment.',
+     "declined to comment", "declined to comment", "The Police Federation", "Police Federation", "indirect",
+     "no_comment", None),
+    ('Brightwater Renewables did not respond to a request for comment.',
+     "a request for comment", "did not respond to", "Brightwater Renewables", "Brightwater Renewables",
+     "indirect", "no_comment", None),
+    ('"The bridge is ninety years old," Marsh said.',
+     "The bridge is ninety years old,", "said", "Marsh", "Delia Marsh", "direct", "claim", None),
+    ('"If we do nothing, we will be closing lanes within five years," Marsh said.',
+     "If we do nothing, we will be closing lanes within five years,", "said", "Marsh", "Delia Marsh", "direct",
+     "claim", None),
+    # "regret" that is not an apology, and an apology that is someone else's
+    ('"I regret they do not want to listen to anybody else," Clinton said.',
+     "I regret they do not want to listen to anybody else,", "said", "Clinton", "Hillary Clinton", "direct",
+     "claim", None),
+    ('Morag Finlay welcomed the apology.',
+     "the apology", "welcomed", "Morag Finlay", "Morag Finlay", "indirect", "support", None),
+    ('Brian Fallon called on Sanders to take back his words.',
+     "to take back his words", "called on", "Brian Fallon", "Brian Fallon", "indirect", "criticism", None),
+    ('The Conservative Party said: "We completely reject any allegations of impropriety against the jury."',
+     "We completely reject any allegations of impropriety against the jury.", "said:", "The Conservative Party",
+     "Conservative Party", "direct", "criticism", "statement:any allegations of impropriety against the jury"),
+]
+
+
+@pytest.mark.parametrize("text,content,cue,source,speaker,kind,expected,target", TYPES)
+def test_statement_type_and_target(nlp, text, content, cue, source, speaker, kind, expected, target):
+    q = quote(text, content, cue, source, speaker, kind)
+    ents = [entity(speaker), entity("Tom Reid"), entity("Alan Pryce")]
+    [typed] = classify_statements(nlp(text), [q], ents)
+    assert typed.type == expected
+    assert 0.0 < typed.type_confidence <= 1.0
+    if target is not None:
+        assert typed.target is not None
+        assert f"{typed.target.kind}:{typed.target.name}" == target
+    if expected in ("claim", "commitment", "no_comment"):
+        assert typed.target is None
+
+
+def test_ids_follow_text_order(nlp):
+    text = 'Marsh said the toll was fair. Okafor said it was not.'
+    late = quote(text, "it was not", "said", "Okafor", "Tom Okafor")
+    early = quote(text, "the toll was fair", "said", "Marsh", "Delia Marsh")
+    out = classify_statements(nlp(text), [late, early], [])
+    assert [(q.id, q.speaker.name) for q in out] == [("q1", "Delia Marsh"), ("q2", "Tom Okafor")]
+    assert all(q.type == "claim" for q in out)
+
+
+def test_no_statements(nlp):
+    assert classify_statements(nlp("Nobody said anything."), [], []) == []

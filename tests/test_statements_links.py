@@ -1,0 +1,136 @@
+"""Links inside one article (reacts_to, retracts, apologises_for, same_quote), the seed
+article's story end to end, the labelled set and ``onrecord eval --statements``."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from onrecord import extract
+from onrecord.cli import app
+from onrecord.nlp import load_pipeline
+from onrecord.statements import classify_statements
+from onrecord.statements.evaluate import LABELS_DIR, TYPES, evaluate_statements, load_labels
+
+from test_statements import entity, quote
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT.parent / "shared" / "data" / "seed" / "indy100-blunt-retraction.txt"
+
+ARTICLE = (
+    'Transport Minister Alan Pryce defended the ferry contract. "This is the best deal islanders have had in a '
+    'generation," Pryce said. Morag Finlay called Pryce\'s remarks "insulting". Rhys Dalton said the minister had '
+    'rewarded failure. "I withdraw my remark that this is the best deal islanders have had in a generation, and I '
+    'apologise to every islander," Pryce wrote on Monday. Pryce had said it was "the best deal islanders have had".'
+)
+
+
+@pytest.fixture(scope="module")
+def linked():
+    t = ARTICLE
+    quotes = [
+        quote(t, "This is the best deal islanders have had in a generation,", "said", "Pryce", "Alan Pryce", "direct"),
+        quote(t, "insulting", "called", "Morag Finlay", "Morag Finlay", "mixed"),
+        quote(t, "I withdraw my remark that this is the best deal islanders have had in a generation, and I apologise "
+                 "to every islander,", "wrote", "Pryce", "Alan Pryce", "direct"),
+        quote(t, "the best deal islanders have had", "had said", "Pryce", "Alan Pryce", "mixed", last=True),
+    ]
+    out = classify_statements(load_pipeline()(t), quotes, [entity("Alan Pryce"), entity("Morag Finlay")])
+    return {q.id: q for q in out}
+
+
+def test_criticism_of_a_statement_reacts_to_it(linked):
+    finlay = linked["q2"]
+    assert (finlay.type, finlay.target.kind, finlay.target.name) == ("criticism", "statement", "Alan Pryce")
+    assert [(link.type, link.to) for link in finlay.links] == [("reacts_to", "q1")]
+    assert "called" in finlay.links[0].evidence and 0 < finlay.links[0].confidence <= 1
+
+
+def test_retraction_retracts_and_apologises_for_the_speakers_statement(linked):
+    retraction = linked["q3"]
+    assert retraction.type == "retraction"
+    assert {(link.type, link.to) for link in retraction.links} == {("retracts", "q1"), ("apologises_for", "q1")}
+    assert "same speaker" in retraction.links[0].evidence
+
+
+def test_repeated_words_are_the_same_quote(linked):
+    repeat = linked["q4"]
+    assert ("same_quote", "q1") in [(link.type, link.to) for link in repeat.links]
+    assert "similarity" in repeat.links[0].evidence
+
+
+def test_the_first_statement_links_nowhere(linked):
+    assert linked["q1"].links == ()
+
+
+def test_person_criticised_before_speaking_is_not_a_reaction():
+    t = 'Finlay attacked Pryce over the contract. "The contract is good," Pryce said.'
+    quotes = [quote(t, "Pryce over the contract", "attacked", "Finlay", "Morag Finlay"),
+              quote(t, "The contract is good,", "said", "Pryce", "Alan Pryce", "direct")]
+    out = classify_statements(load_pipeline()(t), quotes, [entity("Alan Pryce"), entity("Morag Finlay")])
+    assert out[0].type == "criticism" and out[0].links == ()
+
+
+@pytest.mark.skipif(not SEED.exists(), reason=f"seed article not present at {SEED} (../shared/data is not in the repo)")
+def test_seed_article_story():
+    quotes = extract(SEED.read_text(encoding="utf-8"), "seed").quotes
+
+    def find(words: str):
+        return next(q for q in quotes if words in q.text)
+
+    website = find("utterly appalled")
+    assert (website.type, website.target.name, website.target.kind) == ("support", "Imran Ahmad Khan", "person")
+    blunt_statement = {website.id} | {link.to for link in website.links if link.type == "same_quote"}
+    for words in ("wholly inappropriate", "disgraceful"):
+        reaction = find(words)
+        assert reaction.type == "criticism"
+        assert any(link.type == "reacts_to" and link.to in blunt_statement for link in reaction.links), words
+    tweet = find("decided to retract")
+    assert tweet.type == "retraction"
+    assert {link.type for link in tweet.links if link.to in blunt_statement} >= {"retracts", "apologises_for"}
+    hq = find("completely reject")
+    assert hq.type == "criticism" and "allegations" in hq.target.name
+    assert find("will appeal").type == "commitment"
+    assert [q.id for q in quotes] == [f"q{n}" for n in range(1, len(quotes) + 1)]
+
+
+def test_labels_are_well_formed():
+    docs = load_labels()
+    assert sum(len(d.statements) for d in docs) >= 400
+    for d in docs:
+        ids = [s["id"] for s in d.statements]
+        assert len(ids) == len(set(ids)), d.doc
+        for s in d.statements:
+            assert s["type"] in TYPES, (d.doc, s["id"])
+            assert all(a < b for a, b in s["content"]), (d.doc, s["id"])
+            for link in s["links"]:
+                assert set(link["to"]) <= set(ids), (d.doc, s["id"], link)
+
+
+def test_evaluation_on_our_fictional_articles():
+    report = evaluate_statements([LABELS_DIR / "fictional.jsonl"])
+    assert report["skipped"] == []
+    assert report["statements"] == 87
+    assert report["type_accuracy"] >= 0.7
+    assert report["links"]["all"]["gold"] > 0 and report["links"]["all"]["correct"] > 0
+    assert set(report["per_type"]) == set(TYPES)
+
+
+def test_eval_statements_command():
+    result = CliRunner().invoke(app, ["eval", "--statements", str(LABELS_DIR / "fictional.jsonl"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["mode"] == "gold statements" and report["statements"] == 87
+
+
+@pytest.mark.parametrize("args,message", [
+    (["eval", "--statements", "--split", "everything"], "choose tune or heldout"),
+    (["eval", "--statements", "no-such-labels.jsonl"], "no such label file"),
+    (["eval", "--pipeline", "x"], "go with --statements"),
+])
+def test_eval_statements_bad_options(args, message):
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1
+    assert message in result.output

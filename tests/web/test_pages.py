@@ -1,0 +1,83 @@
+"""Pages: server-rendered HTML with a JSON twin built by the same function as the API."""
+from __future__ import annotations
+
+import pytest
+
+from onrecord.web.render import segments
+
+
+def lowe_id(client) -> int:
+    return client.get("/api/people", params={"q": "Harriet Lowe"}).json()["results"][0]["id"]
+
+
+def article_id(client, doc_id: str) -> int:
+    hits = client.get("/api/quotes", params={"per_page": 100}).json()["results"]
+    return next(h["article_id"] for h in hits if h["doc_id"] == doc_id)
+
+
+@pytest.mark.parametrize("page, api", [
+    ("/?q=jury&speaker=Lowe", "/api/quotes?q=jury&speaker=Lowe"),
+    ("/?type=criticism&page=1&per_page=3", "/api/quotes?type=criticism&per_page=3"),
+    ("/people?q=Okonjo", "/api/people?q=Okonjo&limit=200"),
+])
+def test_json_twins_equal_the_api(client, page, api):
+    sep = "&" if "?" in page else "?"
+    assert client.get(page + sep + "format=json").json() == client.get(api).json()
+
+
+def test_article_and_person_twins(client):
+    aid, pid = article_id(client, "kb-03-lowe-defends-drake"), lowe_id(client)
+    assert client.get(f"/articles/{aid}?format=json").json() == client.get(f"/api/articles/{aid}").json()
+    twin = client.get(f"/people/{pid}?format=json").json()
+    assert twin["person"] == client.get(f"/api/people/{pid}").json()
+    assert twin["timeline"] == client.get(f"/api/people/{pid}/timeline").json()
+
+
+def test_every_page_renders_with_a_csp(client):
+    aid, pid = article_id(client, "kb-04-okonjo-condemns"), lowe_id(client)
+    for url, words in [("/", "Search the record"), ("/?q=apology", "<mark>"), ("/people", "Harriet Lowe"),
+                       (f"/people/{pid}", "Statements per month"), (f"/articles/{aid}", "hl-content"),
+                       ("/extract", "Article text or HTML")]:
+        page = client.get(url)
+        assert page.status_code == 200 and page.headers["content-type"].startswith("text/html"), url
+        assert words in page.text, url
+        assert "default-src 'self'" in page.headers["content-security-policy"]
+        assert page.headers["x-content-type-options"] == "nosniff"
+
+
+def test_person_page_marks_the_retraction_and_draws_the_chart(client):
+    page = client.get(f"/people/{lowe_id(client)}").text
+    assert "Later retracted" in page and 'class="badge badge-retraction"' in page
+    assert page.count("<rect ") == 3  # January, February, March 2024
+    assert "respect the verdict" in page  # the reaction under the statement it answers
+
+
+def test_page_errors_are_html_with_the_message(client):
+    page = client.get("/people/99999")
+    assert page.status_code == 404 and "no person #99999" in page.text and "<html" in page.text
+    assert client.get("/people/99999?format=json").json()["error"]["status"] == 404
+    bad = client.get("/?since=someday")
+    assert bad.status_code == 422 and "since" in bad.text
+
+
+def test_paste_form_without_javascript(client):
+    text = 'Storm hits pier\n\n"We lost the whole east pier," harbour master Ines Corr said.\n'
+    page = client.post("/extract", data={"text": text})
+    assert page.status_code == 200
+    assert 'class="hl hl-content"' in page.text and "Ines Corr" in page.text
+
+
+class _St:
+    def __init__(self, qid, spans, cue=None, source=None):
+        self.qid, self.spans, self.cue, self.source = qid, spans, cue, source
+
+
+@pytest.mark.parametrize("text, statements, expected", [
+    ("abc", [], [("abc", None)]),
+    ('"Hi," Ann said.', [_St("q1", [(0, 5)], (10, 14, "said"), (6, 9, "Ann"))],
+     [('"Hi,"', "content"), (" ", None), ("Ann", "source"), (" ", None), ("said", "cue"), (".", None)]),
+    ("ab cd", [_St("q1", [(0, 2)]), _St("q2", [(3, 5)], source=(0, 2, "ab"))],  # content wins over source
+     [("ab", "content"), (" ", None), ("cd", "content")]),
+])
+def test_segments(text, statements, expected):
+    assert [(s.text, s.role) for s in segments(text, statements)] == expected
