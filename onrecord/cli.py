@@ -343,6 +343,64 @@ def serve(
     uvicorn.run(web_app, host=settings.host, port=settings.port, log_level="warning")
 
 
+# -- archives: batch (local or Spark) and load (library in onrecord/batch/) ---------------
+@app.command()
+def batch(
+    inputs: Annotated[list[str], typer.Argument(metavar="INPUT...", help="JSONL, WARC (.warc, .warc.gz), Parquet, text or HTML files, or folders of them; with Spark also hdfs://, s3a://… paths.", show_default=False)],
+    output: Annotated[str, typer.Argument(metavar="OUTPUT", help="The folder to write articles/ and statements/ to, as Parquet partitioned by month (new or empty; with Spark also hdfs://, s3a://…).", show_default=False)],
+    engine: Annotated[str, typer.Option("--engine", "-e", metavar="local|spark", help="local: a process pool on this machine; spark: Spark (pip install 'onrecord\\[spark]', Java 17+).")] = "local",
+    master: Annotated[Optional[str], typer.Option("--master", metavar="URL", help="With --engine spark: the Spark master (local[2], spark://host:7077, yarn); default: spark-submit's, else local[*].", show_default=False)] = None,
+    processes: Annotated[int, typer.Option("--processes", "-p", min=1, metavar="N", help="With --engine local: extract in N worker processes (each loads the model once).")] = 1,
+    partitions: Annotated[Optional[int], typer.Option("--partitions", min=1, metavar="N", help="With --engine spark: spread the articles over N partitions (default: 4 per core).", show_default=False)] = None,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace the articles/ and statements/ already in the output folder.")] = False,
+) -> None:
+    """Extract an archive into Parquet (one row per article, one per statement) with a process pool or Spark; load it with `onrecord load`."""
+    if engine not in ("local", "spark"):
+        raise _fail(f"unknown engine {engine!r}: choose local or spark.")
+    if engine == "local" and (master or partitions):
+        raise _fail("--master and --partitions go with --engine spark.")
+    if engine == "spark" and processes != 1:
+        raise _fail("--processes goes with --engine local; with Spark, set the cores with --master (local[N]).")
+    try:
+        if engine == "spark":
+            from .batch.spark import run_spark
+
+            summary = run_spark(inputs, output, master=master, partitions=partitions, overwrite=overwrite)
+        else:
+            from .batch.local import run_local
+
+            summary = run_local(inputs, output, processes=processes, overwrite=overwrite)
+    except OnRecordError as e:
+        raise _fail(str(e)) from None
+    err.print(f"batch ({summary.engine}): {summary.articles:,} articles from {summary.files:,} files, "
+              f"{summary.errors:,} errors, {summary.statements:,} statements in {summary.seconds:.1f} s "
+              f"({summary.rate:.1f} articles/s) → {summary.output}", highlight=False)
+
+
+@app.command()
+def load(
+    output: Annotated[str, typer.Argument(metavar="FOLDER", help="The output folder of `onrecord batch` (holding articles/ and statements/).", show_default=False)],
+    db: DbOption = "onrecord.db",
+) -> None:
+    """Load a batch run's Parquet into the record (idempotent: what is on record is skipped) and link speakers to people across articles."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from .batch.load import load as load_output
+
+    store = _open(db)
+    try:
+        with Progress("loading", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err) as bar:
+            task = bar.add_task("load", total=None)
+            summary = load_output(output, store, lambda done, total: bar.update(task, completed=done, total=total))
+    except OnRecordError as e:
+        raise _fail(str(e)) from None
+    finally:
+        store.close()
+    err.print(f"load: {summary.articles:,} articles: {summary.stored:,} stored, {summary.replaced:,} new versions, "
+              f"{summary.skipped:,} already on record, {summary.failed:,} failures, {summary.quotes:,} quotes, "
+              f"in {summary.seconds:.1f} s ({summary.rate:.1f} articles/s)", highlight=False)
+
+
 def main() -> None:
     app()
 

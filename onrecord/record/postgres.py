@@ -1,10 +1,11 @@
 """The PostgreSQL backend (psycopg 3): the same schema, full-text search with ``tsvector``."""
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from .sqlite import HIGHLIGHT, fts5_query
-from .store import Store, StoreError, Tx
+from .store import NEWEST_FIRST, Store, StoreError, Tx
 
 # Writers take this transaction-level lock so that two ingests never link the same
 # new person twice; SQLite's BEGIN IMMEDIATE gives the same one-writer rule.
@@ -46,15 +47,31 @@ class PostgresStore(Store):
     def search_ids(self, tx: Tx, where: list[str], params: list[Any], fts: str | None,
                    limit: int, offset: int) -> list[int]:
         clauses, args = list(where), list(params)
+        many = False
         if fts is not None:
             fts5_query(fts)  # the same validation (and error) as SQLite
-            clauses.insert(0, "q.tsv @@ websearch_to_tsquery('english', ?)")
-            args.insert(0, fts)
-        sql = "SELECT q.id FROM quotes q"
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY q.published DESC NULLS LAST, q.id DESC LIMIT ? OFFSET ?"
-        return [row[0] for row in tx.all(sql, [*args, limit, offset])]
+            many = self._estimated_matches(tx, fts) > self.many_matches
+            if not many:
+                clauses.insert(0, "q.tsv @@ websearch_to_tsquery('english', ?)")
+                args.insert(0, fts)
+        where_sql = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        if not many:
+            sql = f"SELECT q.id FROM quotes q{where_sql} ORDER BY {NEWEST_FIRST} LIMIT ? OFFSET ?"
+            return [row[0] for row in tx.all(sql, [*args, limit, offset])]
+        # A common word: walk quotes newest first (OFFSET 0 keeps the planner from turning this
+        # into "collect every match, then sort") and stop when the page is full.
+        sql = (f"SELECT s.id FROM (SELECT q.id, q.tsv, coalesce(q.published, '') AS day FROM quotes q{where_sql} "
+               f"ORDER BY {NEWEST_FIRST} OFFSET 0) s WHERE s.tsv @@ websearch_to_tsquery('english', ?) "
+               "ORDER BY s.day DESC, s.id DESC LIMIT ? OFFSET ?")
+        return [row[0] for row in tx.all(sql, [*args, fts, limit, offset])]
+
+    @staticmethod
+    def _estimated_matches(tx: Tx, fts: str) -> float:
+        """The planner's estimate (from column statistics) of how many quotes match."""
+        plan = tx.scalar("EXPLAIN (FORMAT JSON) SELECT 1 FROM quotes WHERE tsv @@ websearch_to_tsquery('english', ?)",
+                         [fts])
+        plan = json.loads(plan) if isinstance(plan, str) else plan
+        return float(plan[0]["Plan"]["Plan Rows"])
 
     def snippets(self, tx: Tx, ids: list[int], fts: str | None) -> dict[int, str]:
         if fts is None or not ids:

@@ -203,6 +203,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, quotes, people, mentions, corrections, failures, full-text search",
               _TABLES, sqlite=_SQLITE_FTS, postgres=_POSTGRES_FTS),
     Migration(2, "person_keys: each person's linking keys, counted, with first and last seen", _PERSON_KEYS),
+    # Search lists newest first with undated quotes last on both backends; this index
+    # serves that order (a plain DESC puts NULLs last in SQLite but first in PostgreSQL).
+    Migration(3, "quotes_recent: the index behind newest-first search",
+              ("CREATE INDEX quotes_recent ON quotes ((coalesce(published, '')), id)",)),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

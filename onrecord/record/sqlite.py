@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from .store import QueryError, Store, StoreError, Tx
+from .store import NEWEST_FIRST, QueryError, Store, StoreError, Tx
 
 HIGHLIGHT = ("⟦", "⟧")
 _TERM = re.compile(r'(-?)"([^"]*)"|(\S+)')
@@ -87,12 +87,18 @@ class SQLiteStore(Store):
                    limit: int, offset: int) -> list[int]:
         clauses, args = list(where), list(params)
         if fts is not None:
-            clauses.insert(0, "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-            args.insert(0, fts5_query(fts))
+            expr = fts5_query(fts)
+            found = tx.scalar("SELECT count(*) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? "
+                              "LIMIT ?)", (expr, self.many_matches + 1))
+            if found <= self.many_matches:  # few matches: collect them all, then filter and sort
+                clauses.insert(0, "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            else:  # many: walk quotes newest first (or by the other filters) and test each one
+                clauses.insert(0, "EXISTS (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = q.id)")
+            args.insert(0, expr)
         sql = "SELECT q.id FROM quotes q"
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY q.published DESC NULLS LAST, q.id DESC LIMIT ? OFFSET ?"
+        sql += f" ORDER BY {NEWEST_FIRST} LIMIT ? OFFSET ?"
         return [row[0] for row in tx.all(sql, [*args, limit, offset])]
 
     def snippets(self, tx: Tx, ids: list[int], fts: str | None) -> dict[int, str]:

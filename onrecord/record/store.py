@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from .query import Failure, PersonRecord, PersonSummary, QuoteHit, RecordCounts
 
 DEFAULT_DB = "onrecord.db"
+# The order of search results: newest first, undated last, then by id (stable pages).
+NEWEST_FIRST = "coalesce(q.published, '') DESC, q.id DESC"
 
 
 class StoreError(OnRecordError):
@@ -73,6 +75,9 @@ class Store(ABC):
     """A record of articles, statements and people, in SQLite or PostgreSQL."""
 
     dialect: str = ""
+    # Above this many matching quotes, collecting every match and sorting costs more than
+    # testing quotes one by one, newest first, until a page is full (a common word).
+    many_matches: int = 20_000
 
     def __init__(self, url: str) -> None:
         self.url = url

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field, model_validator
 
@@ -148,12 +148,14 @@ async def post_extract(request: Request, body: ArticleIn) -> dict[str, Any]:
 
 
 @router.post("/articles", summary="Ingest one article", status_code=201, dependencies=[WriteAccess])
-async def post_article(request: Request, store: StoreDep, body: ArticleIn) -> dict[str, Any]:
-    """Extract one article and store it in the record (skipped if already stored, a new version if
-    its id or url is known). Needs ``Authorization: Bearer <ONRECORD_API_TOKEN>``."""
+async def post_article(request: Request, response: Response, store: StoreDep, body: ArticleIn) -> dict[str, Any]:
+    """Extract one article and store it in the record: 201 ``stored`` or ``replaced`` (a new version when
+    its url, else id, is known), 200 ``skipped`` when already on record. Needs ``Authorization: Bearer <token>``."""
     article = await run_in_threadpool(body.article)
     extraction = await run_in_threadpool(_extract, request, article)
     outcome = await run_in_threadpool(store.add, article, extraction)
     article_id = await run_in_threadpool(views.article_id_for, store, content_hash(article))
+    if outcome == "skipped":
+        response.status_code = 200
     return {"outcome": outcome, "article_id": article_id, "quotes": len(extraction.quotes),
             "url": f"/api/articles/{article_id}"}

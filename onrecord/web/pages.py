@@ -37,10 +37,8 @@ def _outlets(request: Request, store: Store) -> list[str]:
 def search_page(request: Request, store: StoreDep, settings: SettingsDep,
                 filters: Annotated[QuoteFilters, Query()], format: Format = "html") -> Response:
     data = quote_page(store, filters, settings.page_size)
-    if format == "json":
-        return JSONResponse(data)
-    return _page(request, format, "search.html", data, outlets=_outlets(request, store), filters=filters,
-                 title="Search the record")
+    outlets = _outlets(request, store) if format == "html" else []
+    return _page(request, format, "search.html", data, outlets=outlets, filters=filters, title="Search the record")
 
 
 @router.get("/people")

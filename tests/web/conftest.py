@@ -10,7 +10,6 @@ links is tested either way. Links ingest finds itself are kept and nothing is ad
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -20,32 +19,7 @@ from onrecord.record import open_store
 from onrecord.settings import Settings
 from onrecord.web import create_app
 
-ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT / "demo" / "corpus.jsonl"
-
-# (from: doc id, words in the statement) -> (to: doc id, words), link type
-STORY_LINKS = [
-    (("kb-04-okonjo-condemns", "respect the verdict"), ("kb-03-lowe-defends-drake", "decent man"), "reacts_to"),
-    (("kb-10-lowe-retracts", "withdraw my statement"), ("kb-03-lowe-defends-drake", "decent man"), "retracts"),
-]
-
-
-def quote_id(tx, doc_id: str, words: str) -> int:
-    row = tx.one("SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id "
-                 "WHERE a.doc_id = ? AND a.is_current = 1 AND q.content LIKE ? ORDER BY q.position",
-                 (doc_id, f"%{words}%"))
-    assert row, f"the demo record has no statement in {doc_id} containing {words!r}"
-    return row[0]
-
-
-def ensure_story_links(db: str) -> None:
-    with open_store(db) as store, store.transaction() as tx:
-        if tx.scalar("SELECT count(*) FROM links WHERE type IN ('reacts_to', 'retracts')"):
-            return
-        for (src, src_words), (dst, dst_words), kind in STORY_LINKS:
-            tx.run("INSERT INTO links (from_quote, to_quote, type, confidence, evidence) VALUES (?, ?, ?, ?, ?)",
-                   (quote_id(tx, src, src_words), quote_id(tx, dst, dst_words), kind, 0.8,
-                    "added by the web tests: the story's link"))
+from demo_record import CORPUS, ensure_story_links  # noqa: E402 - tests/web/demo_record.py
 
 
 @pytest.fixture(scope="session")

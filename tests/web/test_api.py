@@ -196,7 +196,8 @@ def test_ingest_one_article(writer):
     first = writer.post("/api/articles", json=payload, headers=auth)
     assert first.status_code == 201 and first.json()["outcome"] == "stored", first.text
     again = writer.post("/api/articles", json=payload, headers=auth)
-    assert again.json()["outcome"] == "skipped" and again.json()["article_id"] == first.json()["article_id"]
+    assert again.status_code == 200 and again.json()["outcome"] == "skipped"
+    assert again.json()["article_id"] == first.json()["article_id"]
     hits = writer.get("/api/quotes", params={"q": "pier", "speaker": "Ines Corr"}).json()["results"]
     assert hits and hits[0]["outlet"] == "Bayline Radio News"
     article = writer.get(first.json()["url"]).json()

@@ -1,12 +1,15 @@
 """The pages in headless Chromium (Debian's, driven by Playwright), served by uvicorn on loopback.
 
-Screenshots go to docs/img/ (README shows them). ``make test`` / ``.ci/run`` install
+Screenshots go to a temporary folder; ``ONRECORD_SCREENSHOTS=docs/img make test`` refreshes the ones
+README shows (a plain test run leaves tracked files alone). ``make test`` / ``.ci/run`` install
 Debian's chromium when missing; if it still cannot be found these tests skip, saying why.
 """
 from __future__ import annotations
 
+import os
 import shutil
 import socket
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -23,7 +26,7 @@ from onrecord.web import create_app  # noqa: E402
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-IMG = Path(__file__).resolve().parents[2] / "docs" / "img"
+IMG = Path(os.environ.get("ONRECORD_SCREENSHOTS") or Path(tempfile.gettempdir()) / "onrecord-screenshots")
 
 
 def free_port() -> int:
