@@ -165,9 +165,10 @@ class Mentions:
         # The role as written ("association's secretary"), one line, from its first to last word.
         role = " ".join(toks.text[toks.starts[tokens[0]] : toks.ends[tokens[-1]]].split())
         entity.add("roles", role)
-        for i in tokens:
-            if toks.ent[i] in ("NORP", "ORG") and toks.lower[i] not in ROLE_NOUNS:
-                entity.add("affiliations", toks.text[toks.starts[i] : toks.ends[i]])
+        # Affiliations: runs of organisation or nationality words ("Harbour Party", "Tory").
+        affiliated = [i for i in tokens if toks.ent[i] in ("NORP", "ORG") and toks.lower[i] not in ROLE_NOUNS]
+        for run in _runs(affiliated):
+            entity.add("affiliations", toks.text[toks.starts[run[0]] : toks.ends[run[-1]]])
 
     # lookup -------------------------------------------------------------------------------
     def in_range(self, first: int, last: int) -> list[Mention]:
@@ -199,6 +200,17 @@ class Mentions:
         entity = Entity(len(self.entities), name, kind, [name])
         self.entities.append(entity)
         return entity
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    """Consecutive token indices grouped: [3, 4, 7] -> [[3, 4], [7]]."""
+    runs: list[list[int]] = []
+    for i in indices:
+        if runs and i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
 
 
 def _org_key(name: str) -> str:

@@ -28,13 +28,18 @@ def find_indirect(toks: Tokens, taken: list[tuple[int, int]]) -> list[Attributio
 
 def _reported(toks: Tokens, v: int) -> Attribution | None:
     deps = ("ccomp", "dobj") if toks.lower[v] in OBJECT_CONTENT_FORMS else ("ccomp",)
-    comps = [c for c in toks.children[v] if toks.dep[c] in deps and toks.pos[c] not in ("PRON", "PUNCT")]
+    # A complement clause has a verb; an object only counts for 'deny the report'-type cues.
+    comps = [
+        c for c in toks.children[v]
+        if toks.dep[c] in deps and toks.pos[c] not in ("PRON", "PUNCT")
+        and (toks.dep[c] == "dobj" or toks.pos[c] in VERBAL)
+    ]
     if not comps:
         return None
     subj = _subject(toks, v, None)
     if subj is None or toks.quote[subj] != -1:
         return None
-    content = _clause(toks, toks.subtree(comps[0]))
+    content = _clause(toks, toks.subtree(comps[0]), toks.para[v])
     if content is None:
         return None
     confidence = 0.75 if toks.lower[v] in SPEECH_FORMS else 0.6
@@ -60,7 +65,7 @@ def _according(toks: Tokens, i: int) -> Attribution | None:
     # Keep the side of the clause that does not hold the 'according to' phrase's commas.
     before = [k for k in rest if k < i]
     after = [k for k in rest if k > max(phrase)]
-    content = _clause(toks, after if len(after) >= len(before) else before)
+    content = _clause(toks, after if len(after) >= len(before) else before, toks.para[i])
     if content is None:
         return None
     return Attribution(
@@ -73,9 +78,10 @@ def _according(toks: Tokens, i: int) -> Attribution | None:
     )
 
 
-def _clause(toks: Tokens, tokens: list[int]) -> tuple[int, int] | None:
+def _clause(toks: Tokens, tokens: list[int], para: int) -> tuple[int, int] | None:
     """Character span of a contiguous clause, trimmed of punctuation; None when too short."""
-    tokens = [k for k in tokens if not toks.newline[k]]
+    # A headline without a full stop runs into the lede in the parse: content stays in the cue's paragraph.
+    tokens = [k for k in tokens if not toks.newline[k] and toks.para[k] == para]
     if len(tokens) < 3:
         return None
     lo, hi = tokens[0], tokens[-1]
