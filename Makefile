@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test browser bench lock clean
+.PHONY: install run test browser java bench lock clean
 
 install: $(STAMP)
 
@@ -20,7 +20,7 @@ run: install
 	$(BIN)/onrecord ingest demo/corpus.jsonl --db onrecord.db
 	$(BIN)/onrecord serve --db onrecord.db --host 127.0.0.1 --port 8000
 
-test: install browser
+test: install browser java
 	$(BIN)/python -m pytest -q
 
 # The browser tests drive Debian's Chromium; install it when missing (they skip, saying why, if that fails).
@@ -28,6 +28,12 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { s=""; [ "$$(id -u)" -eq 0 ] || s=sudo; \
 	  $$s apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$s apt-get install -y -qq --no-install-recommends \
 	  chromium chromium-driver >/dev/null; } || echo "warning: could not install chromium; browser tests will be skipped"
+
+# The Spark batch tests need a Java runtime (17+); install Debian's when missing (they skip, saying why, if that fails).
+java:
+	@command -v java >/dev/null 2>&1 || { s=""; [ "$$(id -u)" -eq 0 ] || s=sudo; \
+	  $$s apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$s apt-get install -y -qq --no-install-recommends \
+	  default-jre-headless >/dev/null; } || echo "warning: could not install Java; Spark tests will be skipped"
 
 bench: install
 	$(BIN)/python benchmarks/extract_speed.py

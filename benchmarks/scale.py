@@ -86,8 +86,16 @@ def article(rng: random.Random, n: int, people: list[tuple[str, str, str]]) -> d
             "text": title + "\n\n" + "\n\n".join(paragraphs)}
 
 
+SYLLABLES = ("ash bram cor dun el fen gar hol ing kel lor mar nor os pen quin ros sel tor ul "
+             "ven wil yar zan bel dor hart lin mer stan").split()
+ENDINGS = ("ford by wick ton ley ham worth field more dale well combe stead thorpe shaw "
+           "brook ridge wood gate mere").split()
+
+
 def population(size: int, rng: random.Random) -> list[tuple[str, str, str]]:
-    names = [(f, s) for f in FIRST for s in LAST]
+    """``size`` distinct speakers (up to ~46,000): our first names with made-up surnames."""
+    surnames = LAST + [(a + b).capitalize() for a in SYLLABLES for b in ENDINGS]
+    names = [(f, s) for s in surnames for f in FIRST]
     rng.shuffle(names)
     return [(f, s, rng.choice(ROLES)) for f, s in names[:max(10, min(size, len(names)))]]
 
@@ -198,7 +206,8 @@ def synthetic_extraction(rng: random.Random, n: int, people: list[tuple[str, str
     from onrecord.article import Article
     from onrecord.models import Entity, Extraction, Quote, Span, Speaker
 
-    cast = rng.sample(people, 3)
+    # New people keep appearing as the record grows (about one for every two articles).
+    cast = rng.sample(people[:max(10, min(len(people), n // 2))], 3)
     month, day = rng.randrange(24), rng.randint(1, 28)
     text = f"Article {n}. " + " ".join(claim(rng) + "." for _ in range(5))
     entities = tuple(Entity(f"p{i}", f"{f} {s}", "person", aliases=(s,), roles=(role,)) for i, (f, s, role)
@@ -233,7 +242,7 @@ def bench_link(url: str, statements: list[int], step: int = 1000) -> list[dict]:
 
     ingest_module.link_entity = timed
     rng, rows, n = random.Random(11), [], 0
-    people = population(max(statements) // 25, rng)  # more speakers as the record grows
+    people = population(max(statements) // 10 + 10, rng)  # more speakers as the record grows
     try:
         with open_store(url) as store:
             for target in sorted(statements):
@@ -266,6 +275,7 @@ def main() -> None:
     parser.add_argument("--work", default=None, help="working folder (default: a temporary one)")
     args = parser.parse_args()
     work = Path(args.work or tempfile.mkdtemp(prefix="onrecord-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
     report: dict = {"machine": machine(), "extract": [], "load": [], "link": []}
     last_output = None
     for size in [] if args.skip_extract else args.articles:

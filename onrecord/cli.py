@@ -258,6 +258,25 @@ def who(
     print_person(record, fmt, out)
 
 
+@app.command()
+def timeline(
+    name: Annotated[str, typer.Argument(help="A person's or organisation's name, an alias, or #id.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="table|json", help="Output format: table (a tree) or json.")] = "table",
+    db: DbOption = "onrecord.db",
+) -> None:
+    """A person's statements in time order, with the reactions each drew and any retraction or apology (see docs/statements.md)."""
+    from .cli_timeline import print_timeline
+    from .record.timeline import timeline as person_timeline
+
+    _check_format(fmt, ("table", "json"))
+    with _open(db) as store:
+        try:
+            found = person_timeline(store, name)
+        except OnRecordError as e:
+            raise _fail(str(e)) from None
+    print_timeline(found, fmt, out)
+
+
 people_app = typer.Typer(help="People and organisations on record: list them, and correct the record (merge, split).", no_args_is_help=True)
 app.add_typer(people_app, name="people")
 

@@ -26,7 +26,8 @@ MAX_ERRORS_SHOWN = 5
 
 
 def print_table(extraction: Extraction, console: Console) -> None:
-    table = Table(title=f"{len(extraction.quotes)} statements in {extraction.doc_id}", show_lines=True)
+    n = len(extraction.quotes)
+    table = Table(title=f"{n} statement{'' if n == 1 else 's'} in {extraction.doc_id}", show_lines=True)
     for col in ("speaker", "kind", "cue", "content"):
         table.add_column(col, overflow="fold")
     for q in extraction.quotes:

@@ -92,7 +92,7 @@ def print_hits(hits: list[QuoteHit], fmt: str, console: Console) -> None:
         for h in hits:
             writer.writerow([getattr(h, f) for f in fields])
     else:
-        table = Table(title=f"{len(hits)} statements", show_lines=True)
+        table = Table(title=f"{len(hits)} statement{'' if len(hits) == 1 else 's'}", show_lines=True)
         for col in ("date", "speaker", "outlet / title", "quote"):
             table.add_column(col, overflow="fold")
         for h in hits:

@@ -165,3 +165,15 @@ def test_unbalanced_marks_never_crash_or_hide_the_rest(text):
             assert text[span.start : span.end] == span.text
     if "plan would fail" in text:
         assert any("plan would fail" in q.text for q in extraction.quotes)
+
+
+def test_long_runs_of_marks_keep_offsets_into_the_input():
+    # spaCy's tokenizer is quadratic on long punctuation runs; extraction parses a same-length copy.
+    text = 'Ann Lee said "' + "x" * 300 + '" on Monday. ' + '"' * 6_000 + ' "Fine," Tom Okafor said.'
+    extraction = onrecord.extract(text)
+    assert extraction.text == text
+    for q in extraction.quotes:
+        for span in (*q.content, q.cue, q.source):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+    assert any(q.text == '"Fine,"' and q.speaker.name == "Tom Okafor" for q in extraction.quotes)

@@ -88,6 +88,11 @@ TYPES = [
      "claim", None),
     ('Morag Finlay welcomed the apology.',
      "the apology", "welcomed", "Morag Finlay", "Morag Finlay", "indirect", "support", None),
+    # role nouns name the person the article titled that way; names the tagger misses still count
+    ('Transport Minister Alan Pryce defended the contract. Morag Finlay called the minister\'s remarks "insulting".',
+     "insulting", "called", "Morag Finlay", "Morag Finlay", "mixed", "criticism", "statement:Alan Pryce"),
+    ('Rhys Dalton attacked the harbour master. "Mr Vane rewarded failure," Dalton told reporters.',
+     "Mr Vane rewarded failure,", "told", "Dalton", "Rhys Dalton", "direct", "criticism", "person:Idris Vane"),
     ('Brian Fallon called on Sanders to take back his words.',
      "to take back his words", "called on", "Brian Fallon", "Brian Fallon", "indirect", "criticism", None),
     ('The Conservative Party said: "We completely reject any allegations of impropriety against the jury."',
@@ -99,7 +104,7 @@ TYPES = [
 @pytest.mark.parametrize("text,content,cue,source,speaker,kind,expected,target", TYPES)
 def test_statement_type_and_target(nlp, text, content, cue, source, speaker, kind, expected, target):
     q = quote(text, content, cue, source, speaker, kind)
-    ents = [entity(speaker), entity("Tom Reid"), entity("Alan Pryce")]
+    ents = [entity(speaker), entity("Tom Reid"), entity("Alan Pryce"), entity("Idris Vane")]
     [typed] = classify_statements(nlp(text), [q], ents)
     assert typed.type == expected
     assert 0.0 < typed.type_confidence <= 1.0

@@ -55,6 +55,18 @@ def test_retraction_retracts_and_apologises_for_the_speakers_statement(linked):
     assert "same speaker" in retraction.links[0].evidence
 
 
+def test_welcoming_an_apology_reacts_to_the_apology():
+    t = ('"I am sorry for what I said about the tenants," Grace Holloway said. "The estate deserves better," '
+         'Holloway added. Daniel Mensah welcomed the apology.')
+    quotes = [
+        quote(t, "I am sorry for what I said about the tenants,", "said", "Grace Holloway", "Grace Holloway", "direct"),
+        quote(t, "The estate deserves better,", "added", "Holloway", "Grace Holloway", "direct"),
+        quote(t, "the apology", "welcomed", "Daniel Mensah", "Daniel Mensah"),
+    ]
+    out = classify_statements(load_pipeline()(t), quotes, [entity("Grace Holloway"), entity("Daniel Mensah")])
+    assert (out[2].type, [(link.type, link.to) for link in out[2].links]) == ("support", [("reacts_to", "q1")])
+
+
 def test_repeated_words_are_the_same_quote(linked):
     repeat = linked["q4"]
     assert ("same_quote", "q1") in [(link.type, link.to) for link in repeat.links]

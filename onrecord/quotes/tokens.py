@@ -29,7 +29,8 @@ class Tokens:
     quote: list[int]  # index of the quoted span a token lies in, -1 outside
 
     @classmethod
-    def from_doc(cls, doc) -> "Tokens":
+    def from_doc(cls, doc, text: str | None = None) -> "Tokens":
+        """Arrays of ``doc``; ``text`` (same length as the doc's) is what spans are cut from."""
         starts, ends, lower, pos, tag, dep, head, ent, newline, space = [], [], [], [], [], [], [], [], [], []
         for t in doc:
             starts.append(t.idx)
@@ -51,7 +52,8 @@ class Tokens:
         for nl in newline:
             para.append(n)
             n += nl
-        return cls(doc.text, starts, ends, lower, pos, tag, dep, head, ent, newline, space, para, children, quote)
+        text = doc.text if text is None else text
+        return cls(text, starts, ends, lower, pos, tag, dep, head, ent, newline, space, para, children, quote)
 
     def __len__(self) -> int:
         return len(self.starts)

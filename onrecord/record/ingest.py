@@ -20,6 +20,7 @@ from multiprocessing import get_context
 
 from ..article import Article, Failure
 from ..models import Entity, Extraction, Quote
+from .linking import link_across, store_article_links, target_key
 from .people import ArticleContext, forget_orphans, link_entity
 from .store import Store, Tx, now
 
@@ -130,6 +131,8 @@ def store_extraction(store: Store, article: Article, extraction: Extraction, sou
         mention_of = {e.id: link_entity(tx, e, ctx) for e in _entities(extraction)}
         tx.many(_QUOTE_SQL, (_quote_row(article_id, article, i, q, mention_of) for i, q in
                              enumerate(extraction.quotes)))
+        store_article_links(tx, article_id, extraction.quotes)
+        link_across(tx, article_id)  # links to and from other articles' statements
         forget_orphans(tx, orphans)
         tx.run("DELETE FROM failures WHERE source = ?", (source,))
     return "replaced" if previous else "stored"
@@ -150,8 +153,8 @@ def _entities(extraction: Extraction) -> list[Entity]:
 _QUOTE_SQL = (
     "INSERT INTO quotes (article_id, qid, position, kind, confidence, content, spans, start_char, end_char, "
     "cue_start, cue_end, cue_text, source_start, source_end, source_text, mention_id, speaker_name, "
-    "speaker_role, published, outlet, type, type_confidence, target_name, target_kind) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "speaker_role, published, outlet, type, type_confidence, target_name, target_kind, target_key) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 
@@ -164,7 +167,7 @@ def _quote_row(article_id: int, article: Article, i: int, q: Quote, mention_of: 
         src.start if src else None, src.end if src else None, src.text if src else None,
         mention_of.get(spk.id) if spk else None, spk.name if spk else None, spk.role if spk else None,
         article.published, article.outlet, q.type, q.type_confidence,
-        q.target.name if q.target else None, q.target.kind if q.target else None,
+        q.target.name if q.target else None, q.target.kind if q.target else None, target_key(q.target),
     )
 
 

@@ -207,6 +207,13 @@ MIGRATIONS: tuple[Migration, ...] = (
     # serves that order (a plain DESC puts NULLs last in SQLite but first in PostgreSQL).
     Migration(3, "quotes_recent: the index behind newest-first search",
               ("CREATE INDEX quotes_recent ON quotes ((coalesce(published, '')), id)",)),
+    # Links found inside one article (scope 'article') and across the record ('record');
+    # a statement's target name key ("l:pryce") finds the reactions aimed at a person.
+    Migration(4, "statement links across articles: links.scope, quotes.target_key", (
+        "ALTER TABLE links ADD COLUMN scope TEXT NOT NULL DEFAULT 'article'",
+        "ALTER TABLE quotes ADD COLUMN target_key TEXT",
+        "CREATE INDEX quotes_target_key ON quotes (target_key)",
+    )),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

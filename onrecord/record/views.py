@@ -173,7 +173,7 @@ def _links(tx: Tx, ids: list[int], outgoing: bool) -> dict[int, tuple[LinkView, 
         f"SELECT l.{near}, l.type, l.confidence, l.evidence, q.id, q.qid, q.article_id, q.speaker_name, "
         "m.person_id, q.content, q.published FROM links l JOIN quotes q ON q.id = l." + far + " "
         "LEFT JOIN mentions m ON m.id = q.mention_id "
-        f"WHERE l.{near} IN ({_marks(ids)}) ORDER BY l.{near}, q.published NULLS LAST, q.id", ids)
+        f"WHERE l.{near} IN ({_marks(ids)}) ORDER BY l.{near}, q.published NULLS LAST, q.id, l.type", ids)
     found: dict[int, list[LinkView]] = {}
     for r in rows:
         found.setdefault(r[0], []).append(LinkView(r[1], float(r[2]), r[3], *r[4:]))

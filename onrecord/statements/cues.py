@@ -53,6 +53,7 @@ CRITICISM = _rx(
     r"heap\w* criticism", r"insult\w*", r"boo(?:s|ed|ing)?", r"complain\w*", r"object(?:s|ed|ing)? to", r"oppos\w*",
     r"opposition", r"warn\w* against", r"challeng\w*", r"brand(?:s|ed|ing)?", r"blam\w*", r"sued?", r"suing",
     r"call(?:s|ed|ing)? (?:\S+ ){1,3}to (?:resign|apologi[sz]e|step down|quit|withdraw|retract|take back)",
+    r"cast\w* doubts?", r"(?:express\w*|rais\w*|voic\w*) (?:\S+ ){0,2}doubts?", r"(?:not|n't|wasn't|isn't) happy",
     r"hostil\w*", r"unhappy", r"clash\w*", r"feud\w*", r"erupt\w* on", r"aversion", r"skewer\w*", r"trash\w*",
 )
 SUPPORT = _rx(
@@ -141,6 +142,7 @@ STATEMENT_NOUNS = frozenset(
     "statement statements comment comments remark remarks words tweet tweets post posts claim claims speech "
     "interview letter article articles report reports story allegation allegations accusation accusations "
     "attack attacks criticism suggestion suggestions assertion assertions language finding findings response "
-    "apology apologies pledge promise view views message op-ed column quote quotes".split()
+    "apology apologies pledge promise view views message op-ed column quote quotes "
+    "defence defense endorsement denial praise condemnation retraction rebuttal explanation".split()
 )
 PERSONAL_PRONOUNS = frozenset("he she him her his hers they them their we us our i me my".split())

@@ -66,11 +66,15 @@ def _pick(candidates: list[tuple[int, Typed]], me: int, about: Typed) -> tuple[i
     return (best, best_shared) if best is not None else None
 
 
-def _by(statements: list[Typed], name: str | None, exclude: int) -> list[tuple[int, Typed]]:
+def _by(statements: list[Typed], name: str | None, exclude: int, answering: frozenset = _NOT_ANSWERABLE) -> list[tuple[int, Typed]]:
     return [
         (j, s) for j, s in enumerate(statements)
-        if j != exclude and s.type not in _NOT_ANSWERABLE and same_party(speaker_name(s.quote), name)
+        if j != exclude and s.type not in answering and same_party(speaker_name(s.quote), name)
     ]
+
+
+# "welcomed the apology", "rejected the U-turn": the reaction answers the apology or retraction itself.
+_ANSWERS_UNDOING = re.compile(r"\b(?:apolog\w*|retraction|u-turn|climb-?down|withdrawal)\b")
 
 
 def _evidence(kind: str, s: Typed, shared: set[str], extra: str = "") -> str:
@@ -88,7 +92,12 @@ def reaction_link(statements: list[Typed], i: int) -> Link | None:
         return None
     me = speaker_name(s.quote)
     owner = s.target.name
-    if s.target.kind == "statement":
+    cands, base = [], 0.8
+    if s.target.kind == "statement" and _ANSWERS_UNDOING.search(f"{s.frame} {normalise(s.quote.text)}"):
+        cands = [(j, c) for j, c in _by(statements, owner, i, frozenset()) if c.type in ("apology", "retraction") and j < i]
+    if cands:
+        pass
+    elif s.target.kind == "statement":
         cands = [(j, c) for j, c in _by(statements, owner, i) if not same_party(speaker_name(c.quote), me) or same_party(owner, me)]
         base = 0.8
     else:

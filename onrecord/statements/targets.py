@@ -48,17 +48,29 @@ class Names:
     def __init__(self, doc, entities: list[Entity]):
         self.doc = doc
         self.index: dict[str, tuple[str, str]] = {}
+        self.roles: dict[str, str] = {}
         for e in entities:
             if e.kind == "unknown":
                 continue
             for alias in (e.name, *e.aliases):
                 self._add(alias, e.name, e.kind)
+            for role in e.roles if e.kind == "person" else ():
+                self._add_role(role, e.name)
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "ORG"):
                 kind = "person" if ent.label_ == "PERSON" else "organization"
                 name = clean_name(ent.text)
                 if name:
                     self._add(name, name, kind)
+                if kind == "person" and (title := _title_before(ent)):
+                    self._add_role(title, (self.lookup(name) or (name, ""))[0])
+
+    def _add_role(self, role: str, name: str) -> None:
+        """``the minister`` names the person the article calls ``Transport Minister Pryce``."""
+        words = [w for w in re.findall(r"[a-z][a-z'\-]+", role.lower()) if w not in ("the", "a", "an", "of")]
+        for key in {" ".join(words), words[-1]} if words else ():
+            old = self.roles.get(key)
+            self.roles[key] = name if old is None or same_party(old, name) and len(name) > len(old) else old
 
     def _add(self, alias: str, name: str, kind: str) -> None:
         keys = {clean_name(alias).lower()}
@@ -74,7 +86,12 @@ class Names:
         if key in self.index:
             return self.index[key]
         toks = name_tokens(text)
-        return self.index.get(toks[-1]) if toks else None
+        if toks and toks[-1] in self.index:
+            return self.index[toks[-1]]
+        role = re.sub(r"^(?:the|a|an|our|their|this)\s+", "", key)
+        if role and (name := self.roles.get(role)):
+            return self.lookup(name) if name.lower() in self.index else (name, "person")
+        return None
 
     def in_tokens(self, tokens) -> tuple[str, str] | None:
         """The first named person or organisation among some tokens."""
@@ -95,6 +112,16 @@ class Names:
                 if not same_party(name, not_named):
                     best = name
         return best
+
+
+def _title_before(ent) -> str:
+    """The title words written before a name (``Transport Minister`` in ``Transport Minister Alan Pryce``)."""
+    words = []
+    i = ent.start - 1
+    while i >= 0 and ent.doc[i].dep_ == "compound" and i < ent.doc[i].head.i < ent.end and ent.doc[i].ent_type_ != "PERSON":
+        words.insert(0, ent.doc[i].text)
+        i -= 1
+    return " ".join(words)
 
 
 def speaker_name(quote: Quote) -> str | None:
@@ -243,4 +270,9 @@ def _target_in_content(doc, quote: Quote, names: Names) -> Target | None:
                 found = names.lookup(ent.text) or (clean_name(ent.text), "person" if ent.label_ == "PERSON" else "organization")
                 if not same_party(found[0], me):
                     return Target(found[0], found[1])  # type: ignore[arg-type]
+    for span in quote.content:  # a name the tagger missed ("Mr Pryce rewarded failure")
+        part = doc.char_span(span.start, span.end, alignment_mode="expand")
+        for tok in part if part is not None else ():
+            if tok.pos_ == "PROPN" and (found := names.lookup(tok.text)) and not same_party(found[0], me):
+                return Target(found[0], found[1])  # type: ignore[arg-type]
     return None

@@ -157,7 +157,8 @@ def _evaluative_or_commitment(doc, quote, frame: Frame, dispute: str | None) -> 
     commit = _act(cues.COMMITMENT, frame)
     if commit in ("will", "'ll", "shall", "announced", "announces", "announce", "unveiled", "unveils"):
         commit = commit if _future_of_speaker(doc, quote) or frame.content.startswith("to ") else None
-    criticism = dispute or _act(cues.CRITICISM, frame)
+    # "are questioning" + "the other's fitness to lead": the cue's object may be the reported words.
+    criticism = dispute or _act(cues.CRITICISM, frame) or (_act(cues.CRITICISM, _with_object(frame)) if quote.kind == "indirect" else None)
     support = _act(cues.SUPPORT, frame)
     if commit and not (criticism or support):
         return Typing("commitment", 0.85, f"cue '{commit}'")

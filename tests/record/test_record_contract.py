@@ -172,15 +172,18 @@ def test_article_text_search(store):
 
 
 def test_an_older_record_is_migrated_in_place(store_url):
-    """A record made before migrations 2 and 3 gains person_keys (backfilled) and quotes_recent."""
+    """A record made before migrations 2-4 gains person_keys (backfilled), quotes_recent and link scopes."""
     with open_store(store_url) as old:
         old.add(*harbour())
         with old.transaction() as tx:  # turn it back into a version 1 record
             tx.run("DROP TABLE person_keys")
             tx.run("DROP INDEX quotes_recent")
+            tx.run("DROP INDEX quotes_target_key")
+            tx.run("ALTER TABLE quotes DROP COLUMN target_key")
+            tx.run("ALTER TABLE links DROP COLUMN scope")
             tx.run("DELETE FROM schema_migrations WHERE version >= 2")
     with open_store(store_url) as migrated:
-        assert migrated.schema_version() == SCHEMA_VERSION == 3
+        assert migrated.schema_version() == SCHEMA_VERSION == 4
         migrated.add(*council())
         assert migrated.who("Fell").person.statements == 2
         assert [h.person for h in migrated.search("disgrace", speaker="Marcus Fell")] == ["Marcus Fell"]

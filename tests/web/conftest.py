@@ -1,11 +1,9 @@
 """Fixtures for the web tests: a real SQLite record ingested from the demo corpus.
 
 The record is built once per session from ``demo/corpus.jsonl`` (our fictional
-Kestrel Bay story) through the real extraction and ingest. Cross-article statement
-links are the record's job (issue 5); until ingest stores them, the fixture adds the
-two links the story is written to produce (Okonjo's condemnation reacts to Lowe's
-defence of Drake; Lowe's retraction retracts it), so that the pages' display of
-links is tested either way. Links ingest finds itself are kept and nothing is added.
+Kestrel Bay story) through the real extraction and ingest, which links statements across articles;
+the fixture checks that the two links the story is written to produce came out
+(Okonjo's condemnation reacts to Lowe's defence of Drake; Lowe's retraction retracts it).
 """
 from __future__ import annotations
 
@@ -19,7 +17,7 @@ from onrecord.record import open_store
 from onrecord.settings import Settings
 from onrecord.web import create_app
 
-from demo_record import CORPUS, ensure_story_links  # noqa: E402 - tests/web/demo_record.py
+from demo_record import CORPUS, check_story_links  # noqa: E402 - tests/web/demo_record.py
 
 
 @pytest.fixture(scope="session")
@@ -29,7 +27,7 @@ def demo_db(tmp_path_factory) -> str:
     with open_store(path) as store:
         summary = store.ingest(iter_articles([str(CORPUS)]))
     assert summary.stored == 12 and summary.failed == 0, summary
-    ensure_story_links(path)
+    check_story_links(path)
     return path
 
 

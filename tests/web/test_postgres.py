@@ -10,7 +10,7 @@ from onrecord.record.pgtemp import create_database, postgres_bindir, temporary_p
 from onrecord.settings import Settings
 from onrecord.web import create_app
 
-from demo_record import CORPUS, ensure_story_links
+from demo_record import CORPUS, check_story_links
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +22,7 @@ def pg_client():
             url = create_database(base, "web_views")
             with open_store(url) as store:
                 store.ingest(iter_articles([str(CORPUS)]))
-            ensure_story_links(url)
+            check_story_links(url)
             with TestClient(create_app(Settings(db=url, connections=2))) as c:
                 yield c
     except StoreError as e:

@@ -1,0 +1,59 @@
+"""Printing ``onrecord timeline``: a person's statements as a Rich tree, or JSON.
+
+Printing only: the data comes from ``onrecord.record.timeline.timeline``.
+"""
+from __future__ import annotations
+
+import json
+
+from rich.console import Console
+from rich.markup import escape
+from rich.tree import Tree
+
+from .record.views import LinkView, Timeline, TimelineEntry
+
+_SHORT = 110
+_VERBS = {"reacts_to": "reacts to", "retracts": "retracts", "apologises_for": "apologises for",
+          "same_quote": "same words as"}
+
+
+def _clip(text: str, n: int = _SHORT) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _when(published: str | None) -> str:
+    return (published or "undated")[:10]
+
+
+def _entry_label(e: TimelineEntry) -> str:
+    s = e.statement
+    kind = s.type or "statement"
+    target = f" → {escape(e.target['name'])}" if e.target else ""
+    where = ", ".join(x for x in (s.outlet, s.title) if x)
+    return (f"[bold]{_when(s.published)}[/] [cyan]{kind}[/]{target}  {escape(_clip(s.content))}"
+            f"  [dim]({escape(where or s.doc_id)}; #{s.id})[/]")
+
+
+def _link_label(link: LinkView, verb: str) -> str:
+    who = escape(link.speaker or "someone")
+    return (f"[bold]{_when(link.published)}[/] {who} [magenta]{verb}[/]: {escape(_clip(link.content, 90))}"
+            f"  [dim](confidence {link.confidence:.2f}; #{link.quote_id})[/]")
+
+
+def print_timeline(t: Timeline, fmt: str, console: Console) -> None:
+    if fmt == "json":
+        print(json.dumps(t.to_dict(), ensure_ascii=False))
+        return
+    tree = Tree(f"[bold]{escape(t.name)}[/] (#{t.person_id}): {len(t.entries)} statements")
+    for e in t.entries:
+        node = tree.add(_entry_label(e))
+        for link in e.links:
+            if link.type != "same_quote":
+                node.add(f"[dim]{_VERBS.get(link.type, link.type)}[/] {escape(link.speaker or 'someone')}: "
+                         f"{escape(_clip(link.content, 90))} [dim]({_when(link.published)})[/]")
+        for link in e.reactions:
+            node.add(_link_label(link, "reacted"))
+        for link in e.undone_by:
+            node.add(_link_label(link, "retracted it" if link.type == "retracts" else "apologised for it"))
+    console.print(tree)

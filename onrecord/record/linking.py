@@ -1,0 +1,297 @@
+"""Statement links in the record: each article's own links, and links across articles.
+
+Extraction links the statements of one article (``onrecord.statements``); they are
+stored with ``scope = 'article'``. After an article is written, ``link_across``
+links its statements to statements of other articles (``scope = 'record'``):
+
+- a retraction or apology links to the same canonical person's earlier statement
+  whose content it shares words with (``retracts`` / ``apologises_for``);
+- a criticism, support or denial aimed at a person (or their statement) links to
+  that person's most fitting statement of the weeks before (``reacts_to``);
+- the same words from the same person in two articles are ``same_quote``, the later
+  pointing to the earlier (rapidfuzz on normalised content).
+
+Candidates are always looked up by person (the speaker, or the person a target's
+name key points to), never by comparing all pairs. Which link a statement gets is a
+function of what is on record, not of the order articles came in: when an article
+arrives, every statement whose best link it could change is linked again.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rapidfuzz import fuzz
+
+from ..models import Quote, Target
+from ..statements.context import normalise
+from ..statements.cues import CONTENT_APOLOGY
+from ..statements.targets import same_party
+from .people import is_proper_name, name_tokens
+from .store import Tx
+
+REACTIONS = ("criticism", "support", "denial")
+UNDOING = ("retraction", "apology")
+# What a retraction or apology (or a reaction) is most likely about, strongest first.
+_WEIGHT = {"support": 2, "criticism": 2, "denial": 1, "claim": 1, "commitment": 1}
+REACTION_WINDOW = timedelta(days=31)    # a reaction answers what was said in the month before
+RETRACTION_WINDOW = timedelta(days=366)  # a retraction may come much later
+SAME_QUOTE_MIN_SIMILARITY = 90.0
+SAME_QUOTE_MIN_CHARS = 15
+_WORD = re.compile(r"[a-z][a-z'\-]{3,}")
+_STOP = frozenset(
+    "that this with from have has had were been will would they their there what when which about into "
+    "said says than them then also just very more most some such only over your because being every "
+    "said told added".split()
+)
+_ANSWERS_UNDOING = re.compile(r"\b(?:apolog\w*|retraction|u-turn|climb-?down|withdrawal)\b")
+
+
+def target_key(target: Target | None) -> str | None:
+    """The blocking key a target's name is looked up by (``l:pryce``, ``o:northsea lines``)."""
+    if target is None or target.kind == "other" or not is_proper_name(target.name):
+        return None
+    toks = name_tokens(target.name)
+    if not toks:
+        return None
+    return ("o:" + " ".join(toks)) if target.kind == "organization" else "l:" + toks[-1]
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A current statement as linking reads it."""
+
+    id: int
+    article_id: int
+    article_key: str
+    position: int
+    person_id: int | None
+    type: str | None
+    target_name: str | None
+    target_kind: str | None
+    target_key: str | None
+    content: str
+    cue: str | None
+    published: str | None
+    title: str | None
+
+    @property
+    def order(self) -> tuple:
+        """Time order that does not depend on ingest order (undated last)."""
+        return (self.published or "9999", self.article_key, self.position)
+
+
+_ROW_SQL = (
+    "SELECT q.id, q.article_id, a.key, q.position, m.person_id, q.type, q.target_name, q.target_kind, "
+    "q.target_key, q.content, q.cue_text, a.published, a.title FROM quotes q "
+    "JOIN articles a ON a.id = q.article_id AND a.is_current = 1 LEFT JOIN mentions m ON m.id = q.mention_id "
+)
+
+
+def _marks(values: list) -> str:
+    return ",".join("?" * len(values))
+
+
+def _rows(tx: Tx, where: str, params: list) -> list[_Row]:
+    return [_Row(*r) for r in tx.all(_ROW_SQL + "WHERE " + where, params)]
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _within(earlier: _Row, later: _Row, window: timedelta) -> bool:
+    """``earlier`` was said before ``later`` (same day allowed), at most ``window`` before; undated passes."""
+    a, b = _day(earlier.published), _day(later.published)
+    return a is None or b is None or timedelta(0) <= b - a <= window
+
+
+def _words(text: str | None) -> set[str]:
+    return {w for w in _WORD.findall(normalise(text or "")) if w not in _STOP}
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s']", " ", normalise(text)).split())
+
+
+# -- an article's own links ------------------------------------------------------------------
+def store_article_links(tx: Tx, article_id: int, quotes: tuple[Quote, ...]) -> None:
+    """Write the links extraction found inside the article (``to`` is a statement id of it)."""
+    ids = dict(tx.all("SELECT qid, id FROM quotes WHERE article_id = ?", (article_id,)))
+    rows = {(ids[q.id], ids[link.to], link.type): (link.confidence, link.evidence)
+            for q in quotes for link in q.links if q.id in ids and link.to in ids}
+    tx.many("INSERT INTO links (from_quote, to_quote, type, confidence, evidence, scope) VALUES (?, ?, ?, ?, ?, 'article')",
+            [(a, b, t, float(c), e) for (a, b, t), (c, e) in rows.items()])
+
+
+# -- across articles -------------------------------------------------------------------------
+def link_across(tx: Tx, article_id: int) -> int:
+    """Link the article's statements to other articles' and re-link those its arrival affects.
+
+    Returns how many cross-article links now start from the statements looked at.
+    """
+    new = _rows(tx, "q.article_id = ?", [article_id])
+    persons = sorted({k for r in new if r.person_id is not None for k in kin(tx, r.person_id)})
+    affected = {r.id: r for r in new}
+    if persons:
+        for r in _rows(tx, f"m.person_id IN ({_marks(persons)}) AND q.type IN ('retraction', 'apology') "
+                           "AND q.article_id <> ?", [*persons, article_id]):
+            affected[r.id] = r
+        keys = [k for (k,) in tx.all(f"SELECT DISTINCT key FROM person_keys WHERE person_id IN ({_marks(persons)}) "
+                                     "AND substr(key, 1, 2) IN ('l:', 'o:')", persons)]
+        if keys:
+            for r in _rows(tx, f"q.target_key IN ({_marks(keys)}) AND q.type IN ('criticism', 'support', 'denial') "
+                               "AND q.article_id <> ?", [*keys, article_id]):
+                affected[r.id] = r
+    made = 0
+    for row in sorted(affected.values(), key=lambda r: r.id):
+        tx.run("DELETE FROM links WHERE from_quote = ? AND scope = 'record' AND type <> 'same_quote'", (row.id,))
+        made += _link_one(tx, row)
+    made += _same_quotes(tx, new)
+    return made
+
+
+def kin(tx: Tx, person_id: int) -> list[int]:
+    """The person, with the people on record who may be them under a bare surname.
+
+    People linking may keep ``Pryce`` (an article that gives no first name) apart from
+    ``Alan Pryce`` depending on which came first. When the record holds at most one
+    full name for that surname, the surname-only people are taken as that person here,
+    so links do not depend on ingest order; two full names (``Delia``/``Ruth Marsh``)
+    make the bare surname ambiguous, and nobody is added.
+    """
+    row = tx.one("SELECT name, kind FROM people WHERE id = ?", (person_id,))
+    toks = name_tokens(row[0]) if row and row[1] == "person" else ()
+    if not toks:
+        return [person_id]
+    same = tx.all("SELECT DISTINCT p.id, p.name FROM person_keys k JOIN people p ON p.id = k.person_id "
+                  "WHERE k.key = ? AND p.kind = 'person' AND p.named = 1", ("l:" + toks[-1],))
+    full = [pid for pid, name in same if len(name_tokens(name)) >= 2]
+    if len(full) > 1 or (len(toks) >= 2 and full != [person_id]):
+        return [person_id]
+    group = [pid for pid, name in same if (len(name_tokens(name)) == 1 or pid in full) and
+             name_tokens(name)[-1] == toks[-1]]
+    apart = {a if b == person_id else b for a, b in tx.all(
+        "SELECT person_a, person_b FROM apart WHERE person_a = ? OR person_b = ?", (person_id, person_id))}
+    return sorted({person_id} | {pid for pid in group if pid not in apart})
+
+
+def _has_own(tx: Tx, row: _Row, types: tuple[str, ...], agreeing: bool = False) -> bool:
+    """Whether extraction linked the statement inside its article (``agreeing``: on shared words).
+
+    A retraction linked in its own article to a statement it shares no words with
+    ("I withdraw my statement about Drake" -> "spoken in haste") may still take back
+    a statement of an earlier article that does agree with it.
+    """
+    evidence = tx.all(f"SELECT evidence FROM links WHERE from_quote = ? AND scope = 'article' "
+                      f"AND type IN ({_marks(list(types))})", (row.id, *types))
+    return any("shared words" in e or not agreeing for (e,) in evidence)
+
+
+def _insert(tx: Tx, row: _Row, to: _Row, kind: str, confidence: float, evidence: str) -> int:
+    tx.run("INSERT INTO links (from_quote, to_quote, type, confidence, evidence, scope) VALUES (?, ?, ?, ?, ?, 'record') "
+           "ON CONFLICT (from_quote, to_quote, type) DO NOTHING", (row.id, to.id, kind, round(confidence, 3), evidence))
+    return 1
+
+
+def _link_one(tx: Tx, row: _Row) -> int:
+    if row.type in UNDOING and row.person_id is not None and not _has_own(tx, row, ("retracts", "apologises_for"), True):
+        return _undo_link(tx, row)
+    if row.type in REACTIONS and row.target_key and not _has_own(tx, row, ("reacts_to",)):
+        return _reaction_link(tx, row)
+    return 0
+
+
+def _best(row: _Row, topic: set[str], candidates: list[_Row], weight: dict[str, int],
+          latest: bool = True) -> tuple[_Row, set[str]] | None:
+    """The candidate sharing most words with ``topic``, then the typed one, then the latest (or first)."""
+    best, best_key, shared_best = None, None, set()
+    for c in sorted(candidates, key=lambda c: c.order, reverse=latest):
+        shared = topic & _words(c.content)
+        key = (len(shared), weight.get(c.type or "claim", 0))
+        if best_key is None or key > best_key:
+            best, best_key, shared_best = c, key, shared
+    return (best, shared_best) if best is not None else None
+
+
+def _undo_link(tx: Tx, row: _Row) -> int:
+    """A retraction or apology -> the same person's earlier statement it shares words with."""
+    people = kin(tx, row.person_id)
+    cands = [c for c in _rows(tx, f"m.person_id IN ({_marks(people)}) AND q.article_id <> ? AND q.type IN "
+                                  "('support', 'criticism', 'denial', 'claim')", [*people, row.article_id])
+             if _within(c, row, RETRACTION_WINDOW) and c.order < row.order]
+    # Among equally fitting statements the first report is the one taken back (later ones repeat it).
+    picked = _best(row, _words(row.content) | _words(row.target_name), cands, _WEIGHT, latest=False)
+    if picked is None or len(picked[1]) < 2:  # the content must agree, not just the speaker
+        return 0
+    to, shared = picked
+    confidence = min(0.9, 0.6 + 0.05 * len(shared))
+    evidence = (f"across articles: same person, {row.type} of a statement of {to.published or 'an undated article'}; "
+                f"shared words: {', '.join(sorted(shared)[:6])}")
+    made = 0
+    if row.type == "retraction":
+        made += _insert(tx, row, to, "retracts", confidence, "retracts: " + evidence)
+    if row.type == "apology" or CONTENT_APOLOGY.search(normalise(row.content)):
+        made += _insert(tx, row, to, "apologises_for", confidence, "apologises for: " + evidence)
+    return made
+
+
+def _target_people(tx: Tx, row: _Row) -> list[int]:
+    """People the target's name may mean: by its key, then by a compatible name."""
+    found = tx.all("SELECT DISTINCT k.person_id, p.name FROM person_keys k JOIN people p ON p.id = k.person_id "
+                   "WHERE k.key = ?", (row.target_key,))
+    return sorted(pid for pid, name in found if same_party(name, row.target_name) and pid != row.person_id)
+
+
+def _reaction_link(tx: Tx, row: _Row) -> int:
+    """A reaction aimed at a person (or their statement) -> that person's statement it answers."""
+    people = _target_people(tx, row)
+    if not people:
+        return 0
+    # "welcomed the apology": the object (a short content) or the cue names an apology or retraction.
+    said = normalise(row.content)
+    undoing = bool(_ANSWERS_UNDOING.search(normalise(row.cue or "")) or
+                   len(said.split()) <= 4 and _ANSWERS_UNDOING.search(said))
+    types = "('retraction', 'apology')" if undoing else "('support', 'criticism', 'denial', 'claim', 'commitment')"
+    cands = [c for c in _rows(tx, f"m.person_id IN ({_marks(people)}) AND q.article_id <> ? AND q.type IN {types}",
+                              [*people, row.article_id])
+             if _within(c, row, REACTION_WINDOW) and c.order < row.order]
+    topic = _words(row.content) | _words(row.cue) | _words(row.title)
+    picked = _best(row, topic, cands, _WEIGHT)
+    if picked is None or (row.target_kind != "statement" and not picked[1]):
+        return 0  # aimed at a person, not a statement: only a statement on the same subject is answered
+    to, shared = picked
+    confidence = min(0.85, 0.5 + 0.05 * len(shared))
+    evidence = (f"reacts to (across articles): {row.type} aimed at {row.target_name}"
+                f"{chr(39) + 's statement' if row.target_kind == 'statement' else ''}, said {to.published or 'undated'}"
+                + (f"; shared words: {', '.join(sorted(shared)[:6])}" if shared else ""))
+    return _insert(tx, row, to, "reacts_to", confidence, evidence)
+
+
+def _same_quotes(tx: Tx, new: list[_Row]) -> int:
+    """The article's statements that repeat another article's words from the same person."""
+    made = 0
+    by_person: dict[int, list[_Row]] = {}
+    for r in new:
+        if r.person_id is not None and len(_plain(r.content)) >= SAME_QUOTE_MIN_CHARS and len(_plain(r.content).split()) >= 3:
+            by_person.setdefault(r.person_id, []).append(r)
+    for pid, mine in by_person.items():
+        people = kin(tx, pid)
+        others = [o for o in _rows(tx, f"m.person_id IN ({_marks(people)}) AND q.article_id <> ?",
+                                   [*people, mine[0].article_id])
+                  if len(_plain(o.content)) >= SAME_QUOTE_MIN_CHARS and len(_plain(o.content).split()) >= 3]
+        for r in mine:
+            for o in others:
+                if (r.type in UNDOING) != (o.type in UNDOING):
+                    continue
+                score = fuzz.partial_ratio(_plain(r.content), _plain(o.content))
+                if score < SAME_QUOTE_MIN_SIMILARITY:
+                    continue
+                later, earlier = (r, o) if r.order > o.order else (o, r)
+                evidence = f"same quote (across articles): same person, similarity {score / 100:.2f}"
+                made += _insert(tx, later, earlier, "same_quote", score / 100 * 0.95, evidence)
+    return made

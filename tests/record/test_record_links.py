@@ -1,0 +1,172 @@
+"""Statement links in the record: inside an article and across articles, in any ingest order.
+
+The ferry-contract story (tests/fixtures/statements/ferry-contract-*.txt, our own
+writing) is told in three articles naming the minister differently: a statement
+(``Transport Minister Alan Pryce``), a reaction a day later (``Transport Minister
+Pryce``/``Mr Pryce``/``the minister``) and a retraction a week later (``The transport
+minister``/``Mr Pryce``). Articles are extracted once by the real pipeline and
+written to real SQLite files (and once to PostgreSQL) in every order.
+"""
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+
+from onrecord.article import Article
+from onrecord.extract import extract_articles
+from onrecord.models import Target
+from onrecord.record import open_store
+from onrecord.record.linking import target_key
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "statements"
+STORY = [("statement", "2024-03-04", "Island Times"), ("reaction", "2024-03-05", "Kellan Courier"),
+         ("retraction", "2024-03-11", "Island Times")]
+
+
+@pytest.fixture(scope="module")
+def ferry():
+    """The three articles and their extractions, in story order."""
+    articles = []
+    for name, published, outlet in STORY:
+        text = (FIXTURES / f"ferry-contract-{name}.txt").read_text(encoding="utf-8")
+        articles.append(Article(text=text, doc_id=f"ferry-{name}", title=text.split("\n", 1)[0],
+                                published=published, outlet=outlet))
+    return list(zip(articles, extract_articles(articles)))
+
+
+def links(url: str) -> set[tuple[str, str, str, str, str]]:
+    """(from doc, from words, type, to doc, to words) of every link on record, ids left out."""
+    with open_store(url) as store, store.transaction(write=False) as tx:
+        rows = tx.all(
+            "SELECT fa.doc_id, f.content, l.type, ta.doc_id, t.content FROM links l "
+            "JOIN quotes f ON f.id = l.from_quote JOIN quotes t ON t.id = l.to_quote "
+            "JOIN articles fa ON fa.id = f.article_id JOIN articles ta ON ta.id = t.article_id")
+    return {(a, b[:40], c, d, e[:40]) for a, b, c, d, e in rows}
+
+
+def ingest(url: str, items, order) -> None:
+    with open_store(url) as store:
+        for i in order:
+            store.add(*items[i])
+
+
+def test_the_story_links_the_same_in_every_order(ferry, tmp_path):
+    found = {}
+    for order in itertools.permutations(range(3)):
+        url = str(tmp_path / ("ferry-" + "".join(map(str, order)) + ".db"))
+        ingest(url, ferry, order)
+        found[order] = links(url)
+    first = found[(0, 1, 2)]
+    assert all(got == first for got in found.values()), {o: got ^ first for o, got in found.items() if got != first}
+    to_statement = {(src, kind) for src, _, kind, dst, words in first
+                    if dst == "ferry-statement" and "best deal islanders" in words}
+    assert ("ferry-retraction", "retracts") in to_statement
+    assert ("ferry-retraction", "apologises_for") in to_statement
+    assert ("ferry-reaction", "reacts_to") in to_statement
+
+
+def test_links_carry_evidence_and_confidence(ferry, tmp_path):
+    url = str(tmp_path / "ferry.db")
+    ingest(url, ferry, (2, 1, 0))
+    with open_store(url) as store, store.transaction(write=False) as tx:
+        rows = tx.all("SELECT type, confidence, evidence, scope FROM links")
+    assert rows
+    for kind, confidence, evidence, scope in rows:
+        assert 0.0 < confidence <= 1.0 and evidence and scope in ("article", "record")
+    retracts = [r for r in rows if r[0] == "retracts"]
+    assert retracts and "shared words" in retracts[0][2] and retracts[0][3] == "record"
+
+
+def test_reingesting_rederives_links_without_duplicates(ferry, tmp_path):
+    url = str(tmp_path / "ferry.db")
+    ingest(url, ferry, (0, 1, 2))
+    before = links(url)
+    with open_store(url) as store:
+        def count() -> int:
+            with store.transaction(write=False) as tx:
+                return tx.scalar("SELECT count(*) FROM links")
+
+        n = count()
+        article, extraction = ferry[0]
+        assert store.add(article, extraction) == "skipped"
+        # A corrected version of the statement article replaces the old one: links follow it.
+        fixed = Article(text=article.text + "\n\nThis article was corrected on 5 March.", doc_id=article.doc_id,
+                        title=article.title, published=article.published, outlet=article.outlet)
+        [fixed_extraction] = extract_articles([fixed])
+        assert store.add(fixed, fixed_extraction) == "replaced"
+        assert count() == n
+    assert links(url) == before
+
+
+def test_links_inside_one_article_are_stored(tmp_path):
+    text = (FIXTURES / "wind-farm-u-turn.txt").read_text(encoding="utf-8")
+    article = Article(text=text, doc_id="wind-farm", published="2024-04-02")
+    [extraction] = extract_articles([article])
+    expected = {(q.id, link.type, link.to) for q in extraction.quotes for link in q.links}
+    assert expected, "the fixture is written to give links inside the article"
+    url = str(tmp_path / "wind.db")
+    with open_store(url) as store:
+        store.add(article, extraction)
+        with store.transaction(write=False) as tx:
+            stored = set(tx.all("SELECT f.qid, l.type, t.qid FROM links l JOIN quotes f ON f.id = l.from_quote "
+                                "JOIN quotes t ON t.id = l.to_quote WHERE l.scope = 'article'"))
+    assert stored == expected
+
+
+def test_postgres_gives_the_links_sqlite_gives(ferry, tmp_path, postgres_url):
+    sqlite_url = str(tmp_path / "ferry.db")
+    ingest(sqlite_url, ferry, (2, 0, 1))
+    ingest(postgres_url, ferry, (2, 0, 1))
+    assert links(postgres_url) == links(sqlite_url)
+
+
+@pytest.mark.parametrize("target, expected", [
+    (Target("Alan Pryce", "person"), "l:pryce"),
+    (Target("Pryce", "statement"), "l:pryce"),
+    (Target("Northsea Lines", "organization"), "o:northsea lines"),
+    (Target("the board", "other"), None),
+    (Target("any allegations of impropriety", "statement"), None),
+    (None, None),
+])
+def test_target_keys(target, expected):
+    assert target_key(target) == expected
+
+
+# -- `onrecord timeline`: the record layer's query and the CLI over it --------------------------
+def test_timeline_shows_reactions_and_retractions(ferry, tmp_path):
+    from onrecord.record.timeline import timeline
+
+    url = str(tmp_path / "ferry.db")
+    ingest(url, ferry, (1, 2, 0))
+    with open_store(url) as store:
+        t = timeline(store, "Alan Pryce")
+    assert t.name == "Alan Pryce"
+    assert [e.statement.published for e in t.entries] == sorted(e.statement.published for e in t.entries)
+    [best] = [e for e in t.entries if "best deal islanders" in e.statement.content
+              and e.statement.doc_id == "ferry-statement"]
+    assert {x.type for x in best.undone_by} == {"retracts", "apologises_for"}
+    assert best.reactions and all(x.speaker != "Alan Pryce" for x in best.reactions)
+
+
+def test_timeline_command(ferry, tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from onrecord.cli import app
+
+    url = str(tmp_path / "ferry.db")
+    ingest(url, ferry, (0, 1, 2))
+    runner = CliRunner()
+    table = runner.invoke(app, ["timeline", "Pryce", "--db", url], env={"COLUMNS": "200"})
+    assert table.exit_code == 0, table.output
+    assert "Alan Pryce" in table.output and "retracted it" in table.output and "reacted" in table.output
+    as_json = runner.invoke(app, ["timeline", "Alan Pryce", "--format", "json", "--db", url])
+    data = json.loads(as_json.output)
+    assert data["name"] == "Alan Pryce" and any(e["undone_by"] for e in data["entries"])
+    missing = runner.invoke(app, ["timeline", "Nobody Here", "--db", url])
+    assert missing.exit_code != 0 and "no one called 'Nobody Here'" in missing.output
+    bad = runner.invoke(app, ["timeline", "Pryce", "--format", "csv", "--db", url])
+    assert bad.exit_code != 0 and "choose table, json" in bad.output
