@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import write_corpus
+from record_helpers import write_corpus
 from onrecord.cli import app
 
 _SCRIPT = Path(sys.executable).with_name("onrecord")  # the installed console script

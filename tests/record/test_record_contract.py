@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import make_article
+from record_helpers import make_article
 from onrecord.models import Entity
 from onrecord.record import QueryError, open_store
 from onrecord.record.schema import SCHEMA_VERSION

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import make_article
+from record_helpers import make_article
 from onrecord.models import Entity
 from onrecord.record import QueryError
 from onrecord.record.people import compatible, is_proper_name, name_tokens, role_key
