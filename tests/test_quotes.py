@@ -177,3 +177,11 @@ def test_long_runs_of_marks_keep_offsets_into_the_input():
             if span is not None:
                 assert text[span.start : span.end] == span.text
     assert any(q.text == '"Fine,"' and q.speaker.name == "Tom Okafor" for q in extraction.quotes)
+
+
+def test_a_headline_verb_does_not_report_the_lede():
+    text = (
+        "MP Ann Lee defends convicted councillor Tom Okafor\n\n"
+        "Ann Lee, the Harbour Party MP for Eastgate, has defended her friend Tom Okafor a day after his conviction."
+    )
+    assert [q.text for q in onrecord.extract(text).quotes] == []

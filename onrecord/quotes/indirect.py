@@ -33,6 +33,7 @@ def _reported(toks: Tokens, v: int) -> Attribution | None:
         c for c in toks.children[v]
         if toks.dep[c] in deps and toks.pos[c] not in ("PRON", "PUNCT")
         and (toks.dep[c] == "dobj" or toks.pos[c] in VERBAL)
+        and toks.para[c] == toks.para[v]  # a headline's verb does not govern the lede
     ]
     if not comps:
         return None
