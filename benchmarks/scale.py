@@ -2,8 +2,12 @@
 
 Run by hand (numbers go in docs/scale.md):
 
-    .venv/bin/python benchmarks/scale.py --articles 1000 10000 --engines local1 local2 spark2
-    .venv/bin/python benchmarks/scale.py --link 10000 100000 --skip-extract
+    .venv/bin/python benchmarks/scale.py --articles 1000 --engines local1 local2 spark2 --link --postgres
+    .venv/bin/python benchmarks/scale.py --articles 10000 --engines local2 spark2 --link
+    .venv/bin/python benchmarks/scale.py --skip-extract --link 10000 30000 100000
+    .venv/bin/python benchmarks/scale.py --skip-extract --link 10000 100000 --shared-roles
+
+Results accumulate in benchmarks/results/scale.json (delete it to start over).
 
 Articles are synthetic, made from our own sentences (no publisher text): ~650
 words each, with direct, mixed and indirect quotes from a population of speakers
@@ -307,7 +311,7 @@ def main() -> None:
         for engine in args.engines:
             output = work / f"out-{size}-{engine}"
             result = measure([sys.executable, __file__, "_engine", engine, str(corpus), str(output)])
-            report["extract"].append({"articles": size, "engine": engine, **result})
+            report["extract"].append({**result, "articles": size, "engine": engine})
             print(json.dumps(report["extract"][-1]), flush=True)
             last_output = output
     with _stores(work, args.postgres) as urls:

@@ -6,6 +6,7 @@ returns; ``OnRecordError`` becomes a one-line message and exit code 1.
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -180,6 +181,16 @@ def _open(db: str):
         raise _fail(str(e)) from None
 
 
+@contextmanager
+def _record(db: str):
+    """The open record for one command; its OnRecordError becomes the one-line CLI error."""
+    with _open(db) as store:
+        try:
+            yield store
+        except OnRecordError as e:
+            raise _fail(str(e)) from None
+
+
 def _check_format(fmt: str, allowed: tuple[str, ...] = ("table", "json", "csv")) -> None:
     if fmt not in allowed:
         raise _fail(f"unknown format {fmt!r}: choose {', '.join(allowed)}.")
@@ -230,12 +241,9 @@ def search(
     from .cli_record import print_hits
 
     _check_format(fmt)
-    with _open(db) as store:
-        try:
-            hits = store.search(query, speaker=speaker, since=since, until=until, outlet=outlet, kind=kind,
-                                limit=limit, offset=(page - 1) * limit)
-        except OnRecordError as e:
-            raise _fail(str(e)) from None
+    with _record(db) as store:
+        hits = store.search(query, speaker=speaker, since=since, until=until, outlet=outlet, kind=kind,
+                            limit=limit, offset=(page - 1) * limit)
     print_hits(hits, fmt, out)
 
 
@@ -250,11 +258,8 @@ def who(
     from .cli_record import print_person
 
     _check_format(fmt, ("table", "json"))
-    with _open(db) as store:
-        try:
-            record = store.who(name, limit=limit)
-        except OnRecordError as e:
-            raise _fail(str(e)) from None
+    with _record(db) as store:
+        record = store.who(name, limit=limit)
     print_person(record, fmt, out)
 
 
@@ -269,11 +274,8 @@ def timeline(
     from .record.timeline import timeline as person_timeline
 
     _check_format(fmt, ("table", "json"))
-    with _open(db) as store:
-        try:
-            found = person_timeline(store, name)
-        except OnRecordError as e:
-            raise _fail(str(e)) from None
+    with _record(db) as store:
+        found = person_timeline(store, name)
     print_timeline(found, fmt, out)
 
 
@@ -303,11 +305,8 @@ def people_merge(
     db: DbOption = "onrecord.db",
 ) -> None:
     """Merge two people who are one: OTHER's mentions move to KEEP, also when articles are ingested again."""
-    with _open(db) as store:
-        try:
-            person = store.merge(keep, other)
-        except OnRecordError as e:
-            raise _fail(str(e)) from None
+    with _record(db) as store:
+        person = store.merge(keep, other)
     out.print(f"merged into #{person.id} {person.name}: {person.statements} statements, {person.mentions} mentions")
 
 
@@ -318,11 +317,8 @@ def people_split(
     db: DbOption = "onrecord.db",
 ) -> None:
     """Split mentions of someone else out of a person: they become a new person, also when articles are ingested again."""
-    with _open(db) as store:
-        try:
-            new = store.split(person, names)
-        except OnRecordError as e:
-            raise _fail(str(e)) from None
+    with _record(db) as store:
+        new = store.split(person, names)
     out.print(f"split off #{new.id} {new.name}: {new.statements} statements, {new.mentions} mentions")
 
 
