@@ -12,7 +12,6 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.table import Table
 
 from .errors import OnRecordError
 
@@ -76,41 +75,6 @@ def extract(
         print_table(extraction, out)
 
 
-def _pct(x: float) -> str:
-    return f"{100 * x:.1f}"
-
-
-def _eval_tables(report) -> list[Table]:
-    from rich import box
-
-    quotes = Table(
-        title=f"Quote scores (%), {report.documents} documents",
-        caption="cov: share of the gold content a prediction must cover; spk: speaker mention "
-        "equal to gold (both absent counts), spk~: overlapping",
-        box=box.SIMPLE_HEAD,
-    )
-    for col in ("subset", "cov", "gold", "pred", "match", "P", "R", "F1", "spk", "spk~"):
-        quotes.add_column(col, justify="left" if col == "subset" else "right")
-    roles = Table(
-        title="Role scores (%), PolNeAR style",
-        caption="ex: the same trimmed span; ov: token Jaccard ≥ 0.5; both one-to-one",
-        box=box.SIMPLE_HEAD,
-    )
-    for col in ("subset", "role", "gold", "pred", "ex P", "ex R", "ex F1", "ov P", "ov R", "ov F1"):
-        roles.add_column(col, justify="left" if col in ("subset", "role") else "right")
-    for name, scores in (("all", report.all), ("direct", report.direct)):
-        for q in scores.quotes:
-            p = q.prf
-            quotes.add_row(name, f"{q.threshold:g}", str(p.gold), str(p.predicted), str(p.matched),
-                           _pct(p.precision), _pct(p.recall), _pct(p.f1),
-                           _pct(q.speaker_accuracy), _pct(q.speaker_accuracy_lenient))
-        for r in scores.roles:
-            e, o = r.exact, r.overlap
-            roles.add_row(name, r.role, str(e.gold), str(e.predicted), _pct(e.precision), _pct(e.recall),
-                          _pct(e.f1), _pct(o.precision), _pct(o.recall), _pct(o.f1))
-    return [quotes, roles]
-
-
 @app.command("eval")
 def eval_(
     gold: Annotated[Optional[Path], typer.Argument(metavar="GOLD", help="Gold: a PolNeAR split folder (text/, attributions/; first annotator per metadata.tsv) or a JSONL file of {\"id\", \"text\", \"quotes\"} lines. With --statements: a statement label file (default: the labelled development set in onrecord/statements/labels/).", show_default=False)] = None,
@@ -125,6 +89,7 @@ def eval_(
     """Score extraction against annotated news: role, quote and speaker-mention scores (see docs/evaluation.md); with --statements, statement types and links (docs/statements.md)."""
     from rich.progress import track
 
+    from .cli_eval import eval_tables
     from .evaluation import error_records, evaluate, load_gold, predict, read_predictions
 
     if fmt not in ("table", "json"):
@@ -163,7 +128,7 @@ def eval_(
     if fmt == "json":
         print(json.dumps(report.to_dict(), ensure_ascii=False))
     else:
-        for table in _eval_tables(report):
+        for table in eval_tables(report):
             out.print(table)
 
 
