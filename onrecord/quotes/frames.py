@@ -173,6 +173,8 @@ def _subject(toks: Tokens, v: int, frame: list[int] | None) -> int | None:
     """The subject of verb ``v`` (through conjunctions and relative clauses)."""
     for _ in range(4):
         subs = [c for c in toks.children[v] if toks.dep[c] in SUBJECTS and toks.pos[c] in SOURCE_POS]
+        # A subject inside the quote ('"… it will …," said Acton') belongs to the quoted clause.
+        subs = [c for c in subs if toks.quote[c] == -1 or toks.quote[c] == toks.quote[v]] or subs
         if subs:
             s = subs[0]
             if toks.tag[s] == "WP" or toks.lower[s] in ("who", "which", "that"):
@@ -271,8 +273,9 @@ def _mention(toks: Tokens, head: int, allowed: set[int] | None) -> tuple[int, in
         nxt = hi + 2
         while nxt < len(toks) and toks.pos[nxt] == "ADV":  # 'X, who …, once said'
             nxt += 1
-        if nxt < len(toks) and (
-            toks.pos[nxt] in VERBAL or toks.lower[nxt] in SPEECH_FORMS or toks.quote[nxt] != -1
-        ):
-            hi += 1
+        if nxt < len(toks):
+            # 'X, 25, said' keeps the comma; 'X, a former chair, tweeting …' does not.
+            finite = toks.tag[nxt] != "VBG" and (toks.pos[nxt] in VERBAL or toks.lower[nxt] in SPEECH_FORMS)
+            if finite or toks.quote[nxt] != -1:
+                hi += 1
     return lo, hi
