@@ -46,7 +46,10 @@ def _as_server_user(cmd: list[str], folder: Path) -> list[str]:
         except KeyError:
             continue
         for path in [folder, *folder.rglob("*")]:
-            os.chown(path, entry.pw_uid, entry.pw_gid)
+            try:
+                os.chown(path, entry.pw_uid, entry.pw_gid)
+            except FileNotFoundError:  # a running server removes its own temporary files meanwhile
+                pass
         return ["runuser", "-u", user, "--", *cmd]
     raise StoreError("running as root, with neither a postgres nor a nobody user to run PostgreSQL as.")
 
