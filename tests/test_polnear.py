@@ -57,7 +57,7 @@ FIRST_ANN = "\n".join(
         # things to skip: odd ranges, labels that are not roles, an event with no content
         "T13\tDiscuss\tno range at all",
         "T14\tDiscard 5 3\tbackwards",
-        f"T15\tCue 99999 100005\tpast the end",
+        "T15\tCue 99999 100005\tpast the end",
         "E4\tAttribution:T15 Cue:T15",
         "#1\tAnnotatorNotes T2\tis the title part of the source?",
         "",

@@ -13,22 +13,11 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
-from ..article import (
-    MAX_BYTES,
-    Article,
-    Failure,
-    InputError,
-    decode,
-    decode_html,
-    guess_title,
-    html_to_article,
-    to_article,
-)
-from ..ingest.files import READABLE_SUFFIXES, suffix_of
+from ..article import MAX_BYTES, Article, Failure, InputError
+from ..ingest.files import READABLE_SUFFIXES, article_from_bytes, suffix_of
 from ..ingest.jsonl import iter_jsonl, line_to_article
 from ..ingest.warc import iter_warc
 from .rows import Item
@@ -138,9 +127,6 @@ def _read_single(name: str, data: bytes, stem: str, suffix: str) -> Article | Fa
         if len(data) > MAX_BYTES:
             raise InputError(f"{name} is {len(data):,} bytes, more than the {MAX_BYTES:,} one article may have: "
                              "split it into articles (e.g. one JSONL line each).")
-        if suffix in (".html", ".htm"):
-            return replace(html_to_article(decode_html(data, name), stem, name=name), source=name)
-        article = to_article(decode(data, name), stem, name=name)
-        return replace(article, source=name, title=article.title or guess_title(article.text))
+        return article_from_bytes(data, name, stem, suffix)
     except InputError as e:
         return Failure(stem, str(e), name)

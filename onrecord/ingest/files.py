@@ -52,18 +52,23 @@ def read_bytes(path: str | Path, name: str | None = None, max_bytes: int = MAX_B
         raise InputError(f"{name} could not be read: {e.strerror or e}.") from None
 
 
+def article_from_bytes(data: bytes, name: str, stem: str, suffix: str) -> Article:
+    """One article file's bytes as an Article: HTML through trafilatura, anything else as text
+    (its first line the title). Used for files on disk and for files a Spark job hands over."""
+    if suffix in HTML_SUFFIXES:
+        return replace(html_to_article(decode_html(data, name), stem, name=name), source=name)
+    article = to_article(decode(data, name), stem, name=name)
+    return replace(article, source=name, title=article.title or guess_title(article.text))
+
+
 def read_text_file(path: str | Path) -> Article:
     """A UTF-8 text file is one article; its name (without suffix) is the doc id, its first line the title."""
-    name = str(path)
-    article = to_article(decode(read_bytes(path, name), name), Path(path).stem, name=name)
-    return replace(article, source=name, title=article.title or guess_title(article.text))
+    return article_from_bytes(read_bytes(path, str(path)), str(path), Path(path).stem, ".txt")
 
 
 def read_html_file(path: str | Path) -> Article:
     """An HTML file is one article: trafilatura finds the text, title, date and outlet."""
-    name = str(path)
-    html = decode_html(read_bytes(path, name), name)
-    return replace(html_to_article(html, Path(path).stem, name=name), source=name)
+    return article_from_bytes(read_bytes(path, str(path)), str(path), Path(path).stem, ".html")
 
 
 def read_file(path: str | Path) -> Article:
