@@ -7,18 +7,13 @@ pipeline once (the pool initializer) and parses whole chunks with
 """
 from __future__ import annotations
 
-import multiprocessing
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
 
 from .article import Article, Failure
 from .errors import ModelNotFoundError, OnRecordError
 from .extract import extract_articles
 from .models import Extraction
-from .nlp import load_pipeline
+from .pool import chunked, ordered_map
 
 Item = Article | Failure
 Result = Extraction | Failure
@@ -39,8 +34,9 @@ def extract_stream(
     """
     if processes < 1:
         raise OnRecordError(f"processes must be 1 or more, not {processes}.")
-    chunks = _chunks(items, chunk_size)
-    results = map(extract_chunk, chunks) if processes == 1 else _pooled(chunks, processes)
+    broken = OnRecordError("a worker process died (out of memory?): try fewer --processes; "
+                           "the results written so far are complete up to the last one.")
+    results = ordered_map(extract_chunk, chunked(items, chunk_size), processes, broken=broken)
     done = 0
     for chunk_results in results:
         yield from chunk_results
@@ -74,37 +70,3 @@ def _extract_one(article: Article) -> Result:
         return Failure(article.doc_id, message, article.source)
 
 
-def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
-
-
-def _pooled(chunks: Iterator[list[Item]], processes: int) -> Iterator[list[Result]]:
-    # spawn, not fork: the caller may run threads (a progress bar) that fork would copy mid-lock.
-    context = multiprocessing.get_context("spawn")
-    pending: deque[Future[list[Result]]] = deque()
-    try:
-        with ProcessPoolExecutor(processes, mp_context=context, initializer=_init_worker) as pool:
-            try:
-                for chunk in chunks:
-                    pending.append(pool.submit(extract_chunk, chunk))
-                    if len(pending) >= 2 * processes:  # bounded: read ahead only what the workers can take
-                        yield pending.popleft().result()
-                while pending:
-                    yield pending.popleft().result()
-            finally:  # stopped early (an error, or the consumer closed us): drop queued work
-                for future in pending:
-                    future.cancel()
-    except BrokenProcessPool:
-        raise OnRecordError(
-            "a worker process died (out of memory?): try fewer --processes; "
-            "the results written so far are complete up to the last one."
-        ) from None
-
-
-def _init_worker() -> None:
-    try:
-        load_pipeline()  # once per worker, before its first chunk
-    except ModelNotFoundError:
-        pass  # an initializer error would break the pool; the first chunk reports it instead
