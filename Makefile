@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test browser java bench lock clean
+.PHONY: install run test browser java postgres bench lock clean
 
 install: $(STAMP)
 
@@ -20,20 +20,25 @@ run: install
 	$(BIN)/onrecord ingest demo/corpus.jsonl --db onrecord.db
 	$(BIN)/onrecord serve --db onrecord.db --host 127.0.0.1 --port 8000
 
-test: install browser java
+test: install browser java postgres
 	$(BIN)/python -m pytest -q
 
-# The browser tests drive Debian's Chromium; install it when missing (they skip, saying why, if that fails).
-browser:
-	@command -v chromium >/dev/null 2>&1 || { s=""; [ "$$(id -u)" -eq 0 ] || s=sudo; \
-	  $$s apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$s apt-get install -y -qq --no-install-recommends \
-	  chromium chromium-driver >/dev/null; } || echo "warning: could not install chromium; browser tests will be skipped"
+# Debian packages some tests need, installed when missing (as root, or with sudo); the tests
+# that need one skip, saying why, if it cannot be installed. $(1): packages; $(2): a check.
+define apt_install
+	@$(2) >/dev/null 2>&1 || { s=""; [ "$$(id -u)" -eq 0 ] || s=sudo; \
+	  $$s apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$s apt-get install -y -qq \
+	  --no-install-recommends $(1) >/dev/null; } || echo "warning: could not install $(1): the tests that need it will be skipped"
+endef
 
-# The Spark batch tests need a Java runtime (17+); install Debian's when missing (they skip, saying why, if that fails).
-java:
-	@command -v java >/dev/null 2>&1 || { s=""; [ "$$(id -u)" -eq 0 ] || s=sudo; \
-	  $$s apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$s apt-get install -y -qq --no-install-recommends \
-	  default-jre-headless >/dev/null; } || echo "warning: could not install Java; Spark tests will be skipped"
+browser:  # the web tests drive Debian's Chromium through Playwright
+	$(call apt_install,chromium chromium-driver,command -v chromium)
+
+java:  # the Spark batch tests need a Java runtime (17+)
+	$(call apt_install,default-jre-headless,command -v java)
+
+postgres:  # the record's contract tests start a throwaway PostgreSQL server from Debian's binaries
+	$(call apt_install,postgresql,ls /usr/lib/postgresql/*/bin/pg_ctl)
 
 bench: install
 	$(BIN)/python benchmarks/extract_speed.py
