@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test browser java postgres bench lock clean
+.PHONY: install run test browser java postgres bench fuzz lock clean
 
 install: $(STAMP)
 
@@ -42,6 +42,18 @@ postgres:  # the record's contract tests start a throwaway PostgreSQL server fro
 
 bench: install
 	$(BIN)/python benchmarks/extract_speed.py
+
+# Coverage-guided fuzzing (atheris) of the HTML, JSONL and WARC readers and of extraction,
+# FUZZ_SECONDS each. New inputs and any crash go to build/fuzz/NAME/; a crash ends that target
+# and fails the run: turn it into a regression test (tests/fixtures/fuzz/, tests/test_properties.py).
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS ?= html jsonl warc extract
+fuzz: install
+	@status=0; for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build/fuzz/$$t/corpus && echo "fuzz $$t for $(FUZZ_SECONDS) s" && \
+	  $(BIN)/python fuzz/fuzz_$$t.py -max_total_time=$(FUZZ_SECONDS) -timeout=60 -rss_limit_mb=4096 \
+	    -print_final_stats=1 -artifact_prefix=build/fuzz/$$t/ build/fuzz/$$t/corpus fuzz/seeds/$$t || status=1; \
+	done; exit $$status
 
 # Regenerate the lock after changing dependencies in pyproject.toml.
 lock:

@@ -4,7 +4,7 @@ Run by hand (numbers go in docs/scale.md):
 
     .venv/bin/python benchmarks/scale.py --articles 1000 --engines local1 local2 spark2 --link --postgres
     .venv/bin/python benchmarks/scale.py --articles 10000 --engines local2 spark2 --link
-    .venv/bin/python benchmarks/scale.py --skip-extract --link 10000 30000 100000
+    .venv/bin/python benchmarks/scale.py --skip-extract --link 10000 100000 1000000 --postgres
     .venv/bin/python benchmarks/scale.py --skip-extract --link 10000 100000 --shared-roles
 
 Results accumulate in benchmarks/results/scale.json (delete it to start over).
@@ -19,7 +19,6 @@ of the driver or JVM are reported separately.
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import os
 import random
@@ -27,7 +26,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -219,77 +217,6 @@ def bench_load(output: Path, urls: dict[str, str]) -> list[dict]:
     return rows
 
 
-def synthetic_extraction(rng: random.Random, n: int, people: list[tuple[str, str, str]]):
-    """A stored-ready (Article, Extraction) without parsing: 5 statements from 3 speakers."""
-    from onrecord.article import Article
-    from onrecord.models import Entity, Extraction, Quote, Span, Speaker
-
-    # New people keep appearing as the record grows (about one for every two articles).
-    cast = rng.sample(people[:max(10, min(len(people), n // 2))], 3)
-    month, day = rng.randrange(24), rng.randint(1, 28)
-    text = f"Article {n}. " + " ".join(claim(rng) + "." for _ in range(5))
-    entities = tuple(Entity(f"p{i}", f"{f} {s}", "person", aliases=(s,), roles=(role,)) for i, (f, s, role)
-                     in enumerate(cast))
-    quotes = tuple(Quote(content=(Span(0, 10, text[:10]),), kind="direct", id=f"q{k + 1}",
-                         speaker=Speaker(e.id, e.name, "person", e.roles[0]))
-                   for k, e in enumerate(rng.choice(entities) for _ in range(5)))
-    article = Article(text=text, doc_id=f"link-{n}", published=f"{2023 + month // 12}-{month % 12 + 1:02d}-{day:02d}",
-                      outlet=rng.choice(OUTLETS))
-    return article, Extraction(article.doc_id, text, quotes, entities)
-
-
-def bench_link(url: str, statements: list[int], step: int = 1000, shared_roles: bool = False) -> list[dict]:
-    """Store synthetic articles until each statement count is reached; time the people-linking step.
-
-    ``link_entity`` (the cross-article step: blocking-key lookups, scoring, insert) is
-    timed by wrapping it; the marginal cost per statement at each size shows the growth.
-    """
-    from onrecord.record import open_store
-
-    ingest_module = importlib.import_module("onrecord.record.ingest")  # the package re-exports a function `ingest`
-
-    spent = {"link_entity": 0.0, "link_across": 0.0}  # people across articles; statements across articles
-    originals = {name: getattr(ingest_module, name) for name in spent}
-
-    def timed(name):
-        def call(*args, **kwargs):
-            started = time.perf_counter()
-            try:
-                return originals[name](*args, **kwargs)
-            finally:
-                spent[name] += time.perf_counter() - started
-        return call
-
-    for name in spent:
-        setattr(ingest_module, name, timed(name))
-    rng, rows, n = random.Random(11), [], 0
-    people = population(max(statements) // 10 + 10, rng, shared_roles)  # more speakers as the record grows
-    try:
-        with open_store(url) as store:
-            for target in sorted(statements):
-                while n * 5 < target - step * 5:
-                    store.add(*synthetic_extraction(rng, n, people))
-                    n += 1
-                before, started = dict(spent), time.perf_counter()
-                for _ in range(step):  # the last `step` articles: the marginal cost at this size
-                    store.add(*synthetic_extraction(rng, n, people))
-                    n += 1
-                wall = time.perf_counter() - started
-                rows.append({"statements": n * 5, "shared_roles": shared_roles, "people": store.counts().people,
-                             "people_ms_per_statement": round(1000 * (spent["link_entity"] - before["link_entity"])
-                                                              / (step * 5), 4),
-                             "statements_ms_per_statement": round(1000 * (spent["link_across"] - before["link_across"])
-                                                                  / (step * 5), 4),
-                             "store_ms_per_article": round(1000 * wall / step, 3),
-                             "people_seconds_total": round(spent["link_entity"], 1),
-                             "statements_seconds_total": round(spent["link_across"], 1)})
-                print(json.dumps(rows[-1]), flush=True)
-    finally:
-        for name, function in originals.items():
-            setattr(ingest_module, name, function)
-    return rows
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, nargs="*", default=[1000], help="archive sizes to extract")
@@ -299,6 +226,7 @@ def main() -> None:
     parser.add_argument("--skip-extract", action="store_true", help="only the load and link benchmarks")
     parser.add_argument("--postgres", action="store_true", help="also load and link into a throwaway PostgreSQL")
     parser.add_argument("--link-stores", nargs="*", default=None, help="link only in these stores (sqlite, postgresql)")
+    parser.add_argument("--step", type=int, default=1000, help="link: articles timed before each size")
     parser.add_argument("--shared-roles", action="store_true", help="link: everyone's role from ten (worst case)")
     parser.add_argument("--work", default=None, help="working folder (default: a temporary one)")
     args = parser.parse_args()
@@ -319,8 +247,11 @@ def main() -> None:
             report["load"] = bench_load(last_output, urls)
         for name, url in urls.items():
             if args.link and (args.link_stores is None or name in args.link_stores):
-                rows = bench_link(_fresh(url, name, work), args.link, shared_roles=args.shared_roles)
-                report["link"] += [{"store": name, **r} for r in rows]
+                from scale_link import bench_link  # benchmarks/, next to this file
+
+                people = population(max(args.link) // 10 + 10, random.Random(11), args.shared_roles)
+                report["link"] += bench_link(_fresh(url, name, work), args.link, people, claim, step=args.step,
+                                             shared_roles=args.shared_roles, store_name=name)
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / "scale.json"  # runs accumulate (sizes are slow to redo); delete the file to start over
     if path.exists():
@@ -331,6 +262,8 @@ def main() -> None:
 
 def _fresh(url: str, name: str, work: Path) -> str:
     if name == "sqlite":
+        for stale in work.glob("link.db*"):  # each run fills its record from empty
+            stale.unlink()
         return str(work / "link.db")
     from onrecord.record.pgtemp import create_database
 

@@ -135,6 +135,7 @@ def _analyze(store) -> None:
     if store.dialect == "sqlite":
         with store.transaction() as tx:
             tx.run("INSERT INTO quotes_fts (quotes_fts) VALUES ('optimize')")
+            tx.run("INSERT INTO quotes_by_day (quotes_by_day) VALUES ('optimize')")
             tx.run("ANALYZE")
     else:
         store._conn.execute("VACUUM ANALYZE")  # outside a transaction, as VACUUM requires

@@ -15,6 +15,11 @@ MAX_BYTES = 64 * 1024 * 1024
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body|<article|<div|<p[\s>])", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+# Compressed files are refused, not decompressed: a few KB can expand to gigabytes (a "zip bomb").
+# warcio decompresses .warc.gz archives as a stream, one capped record at a time (ingest/warc.py).
+_COMPRESSED = ((b"\x1f\x8b", "gzip", "gunzip -k FILE"), (b"PK\x03\x04", "zip", "unzip FILE"),
+               (b"BZh", "bzip2", "bunzip2 -k FILE"), (b"\xfd7zXZ\x00", "xz", "unxz -k FILE"),
+               (b"\x28\xb5\x2f\xfd", "zstd", "unzstd FILE"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +49,7 @@ def decode(data: bytes, name: str = "input") -> str:
     """Decode bytes as UTF-8 (a BOM is allowed); refuse binary and other encodings."""
     if not data.strip():
         raise InputError(f"{name} is empty: give an article with some text in it.")
+    check_not_compressed(data, name)
     if b"\x00" in data[:8192]:
         raise InputError(f"{name} looks binary (it contains NUL bytes): give a text, HTML or JSONL file.")
     try:
@@ -55,6 +61,14 @@ def decode(data: bytes, name: str = "input") -> str:
         ) from None
 
 
+def check_not_compressed(head: bytes, name: str = "input") -> None:
+    """Refuse compressed bytes by their signature, naming the format and how to decompress them."""
+    for magic, kind, command in _COMPRESSED:
+        if head.startswith(magic) and (kind != "bzip2" or head[4:10] == b"1AY&SY"):
+            raise InputError(f"{name} is {kind}-compressed: onrecord reads compressed files only as .warc.gz "
+                             f"archives; decompress it first (`{command}`) and give the file inside.")
+
+
 def decode_html(data: bytes, name: str = "input", charset: str | None = None) -> str:
     """Decode an HTML page: the charset given (HTTP header) or declared in a <meta>, else UTF-8."""
     if charset is None:
@@ -64,6 +78,7 @@ def decode_html(data: bytes, name: str = "input", charset: str | None = None) ->
         return decode(data, name)
     if not data.strip():
         raise InputError(f"{name} is empty: give an article with some text in it.")
+    check_not_compressed(data, name)
     try:
         return data.decode(charset)
     except LookupError:

@@ -6,6 +6,7 @@ returns; ``OnRecordError`` becomes a one-line message and exit code 1.
 from __future__ import annotations
 
 import json
+import os
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
@@ -259,7 +260,7 @@ def people_list(
     from .cli_record import print_people
 
     _check_format(fmt, ("table", "json"))
-    with _open(db) as store:
+    with _record(db) as store:
         print_people(store.people(query, limit=limit), fmt, out)
 
 
@@ -305,6 +306,7 @@ def serve(
     db: Annotated[Optional[str], typer.Option("--db", metavar="URL", help="The record: a SQLite file or postgresql://user@host:port/dbname (default: $ONRECORD_DB, the settings file, else onrecord.db).", show_default=False)] = None,
     host: Annotated[Optional[str], typer.Option("--host", help="Address to listen on (default 127.0.0.1: this machine only).", show_default=False)] = None,
     port: Annotated[Optional[int], typer.Option("--port", min=1, max=65535, help="Port to listen on (default 8000).", show_default=False)] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, max=64, help="Server processes, e.g. one per core (default 1; each keeps its own store connections and /api/extract rate limits).", show_default=False)] = None,
 ) -> None:
     """Serve the web pages and the REST API over the record (docs at /docs); writes need $ONRECORD_API_TOKEN."""
     import uvicorn
@@ -313,14 +315,20 @@ def serve(
     from .web import create_app
 
     try:
-        settings = load_settings(db=db, host=host, port=port)
+        settings = load_settings(db=db, host=host, port=port, workers=workers)
         web_app = create_app(settings)
     except OnRecordError as e:
         raise _fail(str(e)) from None
     writes = "open to bearer-token holders" if settings.api_token else "closed (set ONRECORD_API_TOKEN to open them)"
     err.print(f"onrecord: serving {settings.db} on http://{settings.host}:{settings.port} "
-              f"(API docs at /docs; writes {writes})", highlight=False)
-    uvicorn.run(web_app, host=settings.host, port=settings.port, log_level="warning")
+              f"(API docs at /docs; writes {writes}; {settings.workers} process(es))", highlight=False)
+    if settings.workers == 1:
+        uvicorn.run(web_app, host=settings.host, port=settings.port, log_level="warning")
+        return
+    web_app.state.pool.close()  # checked above; each worker process opens its own
+    os.environ.update(ONRECORD_DB=settings.db, ONRECORD_HOST=settings.host, ONRECORD_PORT=str(settings.port))
+    uvicorn.run("onrecord.web:create_app", factory=True, workers=settings.workers, host=settings.host,
+                port=settings.port, log_level="warning")
 
 
 # -- archives: batch (local or Spark) and load (library in onrecord/batch/) ---------------

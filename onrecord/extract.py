@@ -33,13 +33,20 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 8) -> Iterat
 
 
 def parse_text(text: str) -> str:
-    """The text the tokenizer sees: the article, with a space every 100 characters of a
-    whitespace-free run over 200 long. spaCy's tokenizer takes quadratic time on long runs
-    of punctuation (100,000 quote marks would take hours); the length stays the same, so
-    every offset still points into the article itself."""
+    """The text the tokenizer sees: the article, with every whitespace-free run over 200
+    characters (no English word is that long: markup, minified code, a wall of quote marks
+    or emoji) read as letters with a space every 100. spaCy's tokenizer takes quadratic time
+    on long runs of punctuation, and the parser time per token: 1 MB of quote marks, a
+    million tokens, took minutes; as 10,000 long words it takes seconds. The length stays
+    the same, so every offset still points into the article itself; marks inside such a
+    run are not read as quotation marks."""
     if not _LONG_RUN.search(text):
         return text
-    return _LONG_RUN.sub(lambda m: "".join(" " if i % 100 == 99 else c for i, c in enumerate(m.group())), text)
+    return _LONG_RUN.sub(lambda m: _filler(len(m.group())), text)
+
+
+def _filler(length: int) -> str:
+    return ("x" * 99 + " ") * (length // 100) + "x" * (length % 100)
 
 
 def extract_doc(doc, article: Article) -> Extraction:

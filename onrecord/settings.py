@@ -28,8 +28,10 @@ class Settings:
     port: int = 8000
     api_token: str | None = None  # bearer token for write endpoints; None closes them
     max_body_bytes: int = 1_000_000  # request bodies (POST /api/extract, /api/articles)
+    extract_rate: int = 30  # extractions a minute per client (POST /api/extract, the paste page); 0: no limit
     page_size: int = 20  # quotes per page of search results
     connections: int = 4  # store connections the web server reads through at once
+    workers: int = 1  # web server processes (each with its own connections and rate limits)
 
     def __repr__(self) -> str:  # never print the token
         shown = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -39,7 +41,8 @@ class Settings:
 
 
 _INTS = {"port": (1, 65535), "max_body_bytes": (1_000, 1_000_000_000), "page_size": (1, 200),
-         "connections": (1, 64)}
+         "connections": (1, 64), "extract_rate": (0, 100_000),
+         "workers": (1, 64)}
 
 
 def _coerce(name: str, value: Any, where: str) -> Any:

@@ -185,3 +185,10 @@ def test_a_headline_verb_does_not_report_the_lede():
         "Ann Lee, the Harbour Party MP for Eastgate, has defended her friend Tom Okafor a day after his conviction."
     )
     assert [q.text for q in onrecord.extract(text).quotes] == []
+
+
+def test_a_headline_does_not_run_into_the_source_mention():
+    text = ("Opposition says ferry apology came too late\n\n"
+            "Opposition councillors said Delia Marsh's apology came too late, while traders welcomed it.")
+    [quote] = [q for q in onrecord.extract(text).quotes if "apology came too late" in q.text]
+    assert quote.source.text == "Opposition councillors"

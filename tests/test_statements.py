@@ -98,6 +98,48 @@ TYPES = [
     ('The Conservative Party said: "We completely reject any allegations of impropriety against the jury."',
      "We completely reject any allegations of impropriety against the jury.", "said:", "The Conservative Party",
      "Conservative Party", "direct", "criticism", "statement:any allegations of impropriety against the jury"),
+    # praise that is owed ("should respect") is no praise given; a friend is no verdict
+    ('"A minister should respect the ruling of a court, not attack it because the man in the dock is her friend," '
+     'Nadia Okonjo said.', "A minister should respect the ruling of a court, not attack it because the man in the "
+     "dock is her friend,", "said", "Nadia Okonjo", "Nadia Okonjo", "direct", "criticism", None),
+    ('"Tom Reid let this town down," Marsh said.', "Tom Reid let this town down,", "said", "Marsh", "Delia Marsh",
+     "direct", "criticism", "person:Tom Reid"),
+    ('Marsh said Reid was better than the rest of the council.', "Reid was better than the rest of the council",
+     "said", "Marsh", "Delia Marsh", "indirect", "support", "person:Tom Reid"),
+    ('"We are so sorry you are leaving," Delia Marsh said sarcastically.', "We are so sorry you are leaving,",
+     "said sarcastically", "Delia Marsh", "Delia Marsh", "direct", "criticism", None),
+    ('Alan Pryce defended the timetable. "Does he not understand how ferries work?" Morag Finlay said.',
+     "Does he not understand how ferries work?", "said", "Morag Finlay", "Morag Finlay", "direct", "criticism",
+     "person:Alan Pryce"),
+    ('"It took her two days and a lot of angry phone calls," Mensah said.', "It took her two days and a lot of angry "
+     "phone calls,", "said", "Mensah", "Daniel Mensah", "direct", "criticism", None),
+    ('"Well, it is kind of a silly thing to say," Marsh said.', "Well, it is kind of a silly thing to say,", "said",
+     "Marsh", "Delia Marsh", "direct", "criticism", None),
+    ('"I have never questioned the honesty of the jury," Lowe said.', "I have never questioned the honesty of the "
+     "jury,", "said", "Lowe", "Harriet Lowe", "direct", "denial", None),
+    ('"I\'m with her," the crowd chanted.', "I'm with her,", "chanted", "the crowd", "the crowd", "direct", "support",
+     None),
+    ('The party said it considered the matter closed.', "it considered the matter closed", "said", "The party",
+     "Harbour Party", "indirect", "support", None),
+    # the cue's own noun is not its target ("took aim at"), a title names the person it was given to
+    ('Rhys Dalton took aim at Alan Pryce over the timetable.', "Alan Pryce over the timetable", "took aim at",
+     "Rhys Dalton", "Rhys Dalton", "indirect", "criticism", "person:Alan Pryce"),
+    ('Senator Tom Reid spoke first. Brian Fallon called on the Vermont senator to take back his words.',
+     "to take back his words", "called on", "Brian Fallon", "Brian Fallon", "indirect", "criticism",
+     "person:Tom Reid"),
+    # words that only look like a type: listeners, "back to", conditionals, predictions
+    ('Dalton sent a message to his supporters, asking them to stay calm.', "them to stay calm",
+     "sent a message to his supporters, asking", "Dalton", "Rhys Dalton", "indirect", "claim", None),
+    ('Pryce was back to boasting about "record sailings".', "record sailings", "was back to boasting about", "Pryce",
+     "Alan Pryce", "mixed", "claim", None),
+    ('"I would form a view on it later," Pryce said.', "I would form a view on it later,", "said", "Pryce",
+     "Alan Pryce", "direct", "claim", None),
+    ('"We are going to start winning again," Pryce said.', "We are going to start winning again,", "said", "Pryce",
+     "Alan Pryce", "direct", "claim", None),
+    ('Pryce made clear that he did not intend to hold back.', "that he did not intend to hold back", "made clear",
+     "Pryce", "Alan Pryce", "indirect", "commitment", None),
+    ('Pryce reiterated his campaign pledges: a new pier and cheaper fares.', "his campaign pledges: a new pier and "
+     "cheaper fares", "reiterated", "Pryce", "Alan Pryce", "indirect", "commitment", None),
 ]
 
 

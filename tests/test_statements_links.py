@@ -13,11 +13,13 @@ from onrecord.cli import app
 from onrecord.nlp import load_pipeline
 from onrecord.statements import classify_statements
 from onrecord.statements.evaluate import LABELS_DIR, TYPES, evaluate_statements, load_labels
+from onrecord.statements.targets import same_party
 
 from test_statements import entity, quote
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "data" / "seed" / "indy100-blunt-retraction.txt"
+DEMO = ROOT / "demo" / "corpus.jsonl"
 
 ARTICLE = (
     'Transport Minister Alan Pryce defended the ferry contract. "This is the best deal islanders have had in a '
@@ -83,6 +85,79 @@ def test_person_criticised_before_speaking_is_not_a_reaction():
               quote(t, "The contract is good,", "said", "Pryce", "Alan Pryce", "direct")]
     out = classify_statements(load_pipeline()(t), quotes, [entity("Alan Pryce"), entity("Morag Finlay")])
     assert out[0].type == "criticism" and out[0].links == ()
+
+
+def _links(text: str, quotes: list, people: tuple[str, ...]) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    out = classify_statements(load_pipeline()(text), quotes, [entity(p) for p in people])
+    return [(q.id, q.type, [(link.type, link.to) for link in q.links]) for q in out]
+
+
+def test_a_reaction_that_goes_on_answers_the_same_statement():
+    t = ('"The contract is fair," Alan Pryce said. Morag Finlay called Pryce\'s remarks "insulting". '
+         '"It took him two years to notice the cancellations," Finlay said.')
+    quotes = [quote(t, "The contract is fair,", "said", "Alan Pryce", "Alan Pryce", "direct"),
+              quote(t, "insulting", "called", "Morag Finlay", "Morag Finlay", "mixed"),
+              quote(t, "It took him two years to notice the cancellations,", "said", "Finlay", "Morag Finlay", "direct")]
+    linked = _links(t, quotes, ("Alan Pryce", "Morag Finlay"))
+    assert linked[2] == ("q3", "criticism", [("reacts_to", "q1")])
+
+
+@pytest.mark.parametrize("second,asked,expected", [
+    # "responded" answers the statement before it, by someone else: back-talk is criticism ...
+    ("Pryce responded that the contract was fair.", False, ("criticism", [("reacts_to", "q1")])),
+    # ... but an answer to a question is a claim, and links nowhere
+    ("Pryce responded that fares would stay the same.", True, ("claim", [])),
+])
+def test_a_response_answers_the_statement_before(second, asked, expected):
+    first = '"Will fares rise?" Finlay asked.' if asked else "Finlay said the contract was a disgrace."
+    t = f"{first} {second}"
+    content = "Will fares rise?" if asked else "the contract was a disgrace"
+    said = "that fares would stay the same" if asked else "that the contract was fair"
+    quotes = [quote(t, content, "asked" if asked else "said", "Finlay", "Morag Finlay", "direct" if asked else "indirect"),
+              quote(t, said, "responded", "Pryce", "Alan Pryce")]
+    assert _links(t, quotes, ("Alan Pryce", "Morag Finlay"))[1][1:] == expected
+
+
+def test_a_denial_answers_the_accusation_against_the_speaker():
+    t = "Morag Finlay accused Northsea Lines of hiding the figures. Northsea Lines denied any wrongdoing."
+    quotes = [quote(t, "Northsea Lines of hiding the figures", "accused", "Morag Finlay", "Morag Finlay"),
+              quote(t, "any wrongdoing", "denied", "Northsea Lines", "Northsea Lines", speaker_kind="organization")]
+    assert _links(t, quotes, ("Morag Finlay",))[1] == ("q2", "denial", [("reacts_to", "q1")])
+
+
+def test_a_retraction_does_not_take_back_what_is_said_after_it():
+    t = '"I withdraw my statement about the contract," Pryce wrote. He said he had spoken in haste.'
+    quotes = [quote(t, "I withdraw my statement about the contract,", "wrote", "Pryce", "Alan Pryce", "direct"),
+              quote(t, "he had spoken in haste", "said", "He", "Alan Pryce")]
+    assert _links(t, quotes, ("Alan Pryce",)) == [("q1", "retraction", []), ("q2", "claim", [])]
+
+
+def test_an_action_is_not_a_statement_to_answer():
+    t = "Northsea Lines began cancelling winter sailings. Morag Finlay criticised Northsea Lines for the cuts."
+    quotes = [quote(t, "winter sailings", "began cancelling", "Northsea Lines", "Northsea Lines", speaker_kind="organization"),
+              quote(t, "Northsea Lines for the cuts", "criticised", "Morag Finlay", "Morag Finlay")]
+    assert _links(t, quotes, ("Morag Finlay",))[1] == ("q2", "criticism", [])
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("Mr. Sanders", "Bernie Sanders", True),
+    ("NLC staff", "Northsea Lines Company", True),  # an acronym stands for its words
+    ("Sanders and Clinton", "Hillary Clinton", False),  # a group is none of its members
+    ("Alan Pryce", "Morag Finlay", False),
+])
+def test_same_party(a, b, same):
+    assert same_party(a, b) is same
+
+
+@pytest.mark.parametrize("doc_id,words,expected", [
+    ("kb-04-okonjo-condemns", "disgraceful", "criticism"),
+    ("kb-04-okonjo-condemns", "respect the verdict", "criticism"),  # was typed support from "respect", "friend"
+    ("kb-10-lowe-retracts", "withdraw my statement", "retraction"),
+])
+def test_demo_story_types(doc_id, words, expected):
+    article = next(json.loads(line) for line in DEMO.read_text(encoding="utf-8").splitlines() if doc_id in line)
+    statement = next(q for q in extract(article["text"], doc_id).quotes if words in q.text)
+    assert statement.type == expected
 
 
 @pytest.mark.skipif(not SEED.exists(), reason=f"seed article not present at {SEED} (../shared/data is not in the repo)")

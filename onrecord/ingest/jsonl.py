@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
-from ..article import MAX_CHARS, Article, Failure, InputError, check_text, html_to_article
+from ..article import MAX_CHARS, Article, Failure, InputError, check_not_compressed, check_text, html_to_article
 
 # A line longer than this is refused without parsing it (JSON escapes take up to 12 bytes a char).
 MAX_LINE_BYTES = 12 * MAX_CHARS + 4096
@@ -41,6 +41,7 @@ def iter_jsonl(source: str | Path | IO[bytes], name: str | None = None) -> Itera
 
 def _iter_lines(fh: IO[bytes], name: str, stem: str) -> Iterator[Article | Failure]:
     head = fh.peek(8192)[:8192] if hasattr(fh, "peek") else b""
+    check_not_compressed(head, name)
     if b"\x00" in head:
         raise InputError(f"{name} looks binary (it contains NUL bytes): give a JSONL file of UTF-8 text.")
     lineno = seen = 0
@@ -83,7 +84,7 @@ def _parse(raw: bytes, where: str, lineno: int) -> dict[str, Any]:
             "convert the file first, e.g. `iconv -f latin1 -t utf-8 FILE > FILE.utf8`."
         ) from None
     try:
-        obj = json.loads(line)
+        obj = json.loads(line.rstrip("\r\n"))  # a line cut short: "unterminated string", not "control character"
     except json.JSONDecodeError as e:
         raise InputError(
             f"{where} is not valid JSON ({e.msg.removesuffix(' at')} at column {e.colno}): each line must be one "

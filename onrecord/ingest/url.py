@@ -14,10 +14,14 @@ import re
 import socket
 import time
 from dataclasses import replace
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .. import __version__
 from ..article import Article, InputError, check_text, decode_html, html_to_article
+
+if TYPE_CHECKING:
+    import httpx
 
 USER_AGENT = f"onrecord/{__version__} (quotation extraction from news; python-httpx)"
 TIMEOUT = 15.0  # seconds for each network operation (connect, each read)
@@ -41,14 +45,18 @@ def fetch_url(
     timeout: float = TIMEOUT,
     total_timeout: float = TOTAL_TIMEOUT,
     max_bytes: int = MAX_URL_BYTES,
+    transport: httpx.BaseTransport | None = None,
 ) -> Article:
-    """Fetch an HTML or plain-text page and return it as an ``Article`` (doc id: the URL)."""
+    """Fetch an HTML or plain-text page and return it as an ``Article`` (doc id: the URL).
+
+    ``transport``: httpx's seam (e.g. ``httpx.MockTransport``) for tests; every hop is checked all the same."""
     import httpx
 
     deadline = time.monotonic() + total_timeout
     headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9"}
     current = url
-    with httpx.Client(timeout=httpx.Timeout(timeout), headers=headers, follow_redirects=False) as client:
+    with httpx.Client(timeout=httpx.Timeout(timeout), headers=headers, follow_redirects=False,
+                      transport=transport) as client:
         for _ in range(MAX_REDIRECTS + 1):
             check_url(current, allow_private=allow_private)
             try:
@@ -80,14 +88,28 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
     except (socket.gaierror, UnicodeError, ValueError) as e:
         raise InputError(f"{url}: the host {parts.hostname!r} could not be resolved ({e}).") from None
     for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-            address = address.ipv4_mapped
-        if not address.is_global or address.is_multicast:
-            raise InputError(
-                f"{url}: {parts.hostname} is a private, loopback or link-local address ({address}); "
-                "onrecord refuses those unless allowed (--allow-private)."
-            )
+        for address in _addresses(info[4][0]):
+            if not address.is_global or address.is_multicast:
+                raise InputError(
+                    f"{url}: {parts.hostname} is a private, loopback or link-local address ({address}); "
+                    "onrecord refuses those unless allowed (--allow-private)."
+                )
+
+
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+def _addresses(text: str) -> list[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    """The address, and the IPv4 addresses an IPv6 one carries (6to4, Teredo, NAT64) and may be routed to."""
+    address = ipaddress.ip_address(text.split("%")[0])
+    if not isinstance(address, ipaddress.IPv6Address):
+        return [address]
+    if address.ipv4_mapped:
+        return [address.ipv4_mapped]
+    carried = [address.sixtofour, *(address.teredo or ())]
+    if address in _NAT64:
+        carried.append(ipaddress.IPv4Address(int(address) & 0xFFFFFFFF))
+    return [address, *(a for a in carried if a is not None)]
 
 
 def _read(url: str, response, max_bytes: int, deadline: float) -> bytes:

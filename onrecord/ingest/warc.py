@@ -20,6 +20,9 @@ def iter_warc(path: str | Path, name: str | None = None) -> Iterator[Article | F
     """Yield an ``Article`` for each HTML response record (or a ``Failure`` for a bad one), in order."""
     from warcio.archiveiterator import ArchiveIterator
 
+    class QuietIterator(ArchiveIterator):
+        INC_RECORD = ""  # warcio writes this warning to stderr itself; we report the record instead
+
     name = name or str(path)
     try:
         fh = open(path, "rb")
@@ -28,7 +31,7 @@ def iter_warc(path: str | Path, name: str | None = None) -> Iterator[Article | F
     except OSError as e:
         raise InputError(f"{name} could not be read: {e.strerror or e}.") from None
     with fh:
-        archive = ArchiveIterator(fh)
+        archive = QuietIterator(fh)
         records = iter(archive)
         number = html = end = 0
         while True:
@@ -44,10 +47,10 @@ def iter_warc(path: str | Path, name: str | None = None) -> Iterator[Article | F
                 yield _broken(name, number, "has an incomplete header (no WARC-Type or Content-Length)")
                 return
             item = _read_record(record, number, name)
+            errors = archive.err_count
             end = archive.get_record_offset() + archive.get_record_length()  # reads the rest of the record
-            if missing := getattr(record.raw_stream, "limit", 0):
-                uri = record.rec_headers.get_header("WARC-Target-URI") or "no URI"
-                yield _broken(name, number, f"({uri}) is truncated: {missing:,} of its bytes are missing")
+            if problem := _damage(record, archive.err_count > errors):
+                yield _broken(name, number, problem)
                 return
             if item is not None:
                 html += 1
@@ -66,6 +69,17 @@ def iter_warc(path: str | Path, name: str | None = None) -> Iterator[Article | F
 def _broken(name: str, number: int, problem: str) -> Failure:
     where = f"{name}#{number}"
     return Failure(where, f"{name}: record {number} {problem}; {_REDO}", where)
+
+
+def _damage(record, misaligned: bool) -> str | None:
+    """What is wrong with a record read to its end: bytes missing, or no blank line where it should end."""
+    uri = record.rec_headers.get_header("WARC-Target-URI") or "no URI"
+    if missing := getattr(record.raw_stream, "limit", 0):
+        return f"({uri}) is truncated: {missing:,} of its bytes are missing"
+    if misaligned:  # what follows would be read from the wrong offset: stop rather than guess
+        length = record.rec_headers.get_header("Content-Length")
+        return f"({uri}) does not end where its Content-Length ({length}) says: the length is wrong or the file is corrupt"
+    return None
 
 
 def _read_record(record, number: int, name: str) -> Article | Failure | None:

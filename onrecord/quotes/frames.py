@@ -260,6 +260,8 @@ def _mention(toks: Tokens, head: int, allowed: set[int] | None) -> tuple[int, in
     """The source mention: the subject's phrase, without relative clauses or trailing commas."""
     tokens = [i for i in toks.subtree(head, SOURCE_SKIP) if allowed is None or i in allowed]
     tokens = [i for i in tokens if toks.quote[i] == -1] or [head]
+    # A headline without a full stop runs into the lede in the parse: the mention stays in its paragraph.
+    tokens = [i for i in tokens if toks.para[i] == toks.para[head] and not toks.newline[i]] or [head]
     lo, hi = min(tokens), max(tokens)
     # A name the parse cut short ('Leslie' of 'Leslie Wimes'): take the whole entity.
     while toks.ent[head] and hi + 1 < len(toks) and toks.ent[hi + 1] == toks.ent[head] and toks.pos[hi + 1] == "PROPN":

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -20,6 +22,7 @@ from multiprocessing import get_context
 
 from ..article import Article, Failure
 from ..models import Entity, Extraction, Quote
+from .days import publication_day
 from .linking import link_across, store_article_links, target_key
 from .people import ArticleContext, forget_orphans, link_entity
 from .store import Store, Tx, now
@@ -83,11 +86,17 @@ def source_of(item: Article | Failure) -> str:
 
 def is_stored(store: Store, article: Article) -> bool:
     with store.transaction(write=False) as tx:
-        return _is_current(tx, content_hash(article))
+        return _on_record(tx, content_hash(article), article_key(article))
 
 
-def _is_current(tx: Tx, digest: str) -> bool:
-    return bool(tx.scalar("SELECT 1 FROM articles WHERE content_hash = ? AND is_current = 1 LIMIT 1", (digest,)))
+def _on_record(tx: Tx, digest: str, key: str) -> bool:
+    """This content is on record: as a current article, or as an earlier version of this one.
+
+    An old copy read again (a rerun over inputs that hold two versions of an article) is
+    skipped, not stored as a newer version that would undo the one that replaced it.
+    """
+    return bool(tx.scalar("SELECT 1 FROM articles WHERE content_hash = ? AND (is_current = 1 OR key = ?) LIMIT 1",
+                          (digest, key)))
 
 
 def record_failure(store: Store, source: str, stage: str, reason: str) -> None:
@@ -110,7 +119,7 @@ def store_extraction(store: Store, article: Article, extraction: Extraction, sou
     digest, key = content_hash(article), article_key(article)
     source = source or source_of(article)
     with store.transaction() as tx:
-        if _is_current(tx, digest):
+        if _on_record(tx, digest, key):
             tx.run("DELETE FROM failures WHERE source = ?", (source,))
             return "skipped"
         previous = tx.one("SELECT id, version FROM articles WHERE key = ? AND is_current = 1", (key,))
@@ -166,7 +175,7 @@ def _quote_row(article_id: int, article: Article, i: int, q: Quote, mention_of: 
         cue.start if cue else None, cue.end if cue else None, cue.text if cue else None,
         src.start if src else None, src.end if src else None, src.text if src else None,
         mention_of.get(spk.id) if spk else None, spk.name if spk else None, spk.role if spk else None,
-        article.published, article.outlet, q.type, q.type_confidence,
+        publication_day(article.published), article.outlet, q.type, q.type_confidence,
         q.target.name if q.target else None, q.target.kind if q.target else None, target_key(q.target),
     )
 
@@ -265,6 +274,17 @@ def _extracted(run: _Run, items: Iterable[Article | Failure],
             yield from workers.collect(*window.popleft())
 
 
+def _exit_with_parent(parent: int) -> None:
+    """Worker initializer: leave once the ingest process is gone. Killed with SIGKILL, it
+    cannot stop its workers, which would otherwise wait for work forever, each holding a model."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
 class _Workers:
     """A pool of extraction processes that survives one of them dying.
 
@@ -281,7 +301,8 @@ class _Workers:
     @staticmethod
     def _new(processes: int) -> ProcessPoolExecutor:
         # spawn, not fork: a forked worker would share this process's database connection.
-        return ProcessPoolExecutor(processes, mp_context=get_context("spawn"))
+        return ProcessPoolExecutor(processes, mp_context=get_context("spawn"), initializer=_exit_with_parent,
+                                   initargs=(os.getpid(),))
 
     def __enter__(self) -> "_Workers":
         return self

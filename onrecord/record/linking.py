@@ -28,7 +28,7 @@ from ..models import Quote, Target
 from ..statements.context import normalise
 from ..statements.cues import CONTENT_APOLOGY
 from ..statements.targets import same_party
-from .people import is_proper_name, name_tokens
+from .people import is_proper_name, name_tokens, people_changed
 from .store import Tx
 
 REACTIONS = ("criticism", "support", "denial")
@@ -46,6 +46,7 @@ _STOP = frozenset(
     "said told added".split()
 )
 _ANSWERS_UNDOING = re.compile(r"\b(?:apolog\w*|retraction|u-turn|climb-?down|withdrawal)\b")
+_NAMED_UNDOING = re.compile(r"^(?:\S+ ){0,3}(?:\S+'s?|the|his|her|their) (?:apology|retraction|u-turn|climb-?down)\b")
 
 
 def target_key(target: Target | None) -> str | None:
@@ -75,6 +76,7 @@ class _Row:
     cue: str | None
     published: str | None
     title: str | None
+    day: str | None  # the record's publication day (YYYY-MM-DD, quotes.published), None if undated
 
     @property
     def order(self) -> tuple:
@@ -84,7 +86,7 @@ class _Row:
 
 _ROW_SQL = (
     "SELECT q.id, q.article_id, a.key, q.position, m.person_id, q.type, q.target_name, q.target_kind, "
-    "q.target_key, q.content, q.cue_text, a.published, a.title FROM quotes q "
+    "q.target_key, q.content, q.cue_text, a.published, a.title, q.published FROM quotes q "
     "JOIN articles a ON a.id = q.article_id AND a.is_current = 1 {join} mentions m ON m.id = q.mention_id "
 )
 
@@ -100,17 +102,28 @@ def _rows(tx: Tx, where: str, params: list) -> list[_Row]:
     return [_Row(*r) for r in tx.all(_ROW_SQL.format(join=join) + "WHERE " + where, params)]
 
 
-def _day(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
+def _day(row: _Row) -> date | None:
+    return date.fromisoformat(row.day) if row.day else None
 
 
 def _within(earlier: _Row, later: _Row, window: timedelta) -> bool:
     """``earlier`` was said before ``later`` (same day allowed), at most ``window`` before; undated passes."""
-    a, b = _day(earlier.published), _day(later.published)
+    a, b = _day(earlier), _day(later)
     return a is None or b is None or timedelta(0) <= b - a <= window
+
+
+def _days(first: date | None, window: timedelta, after: bool) -> list[tuple[str, list]]:
+    """SQL (and parameters) for the statements said within ``window`` after (or before) ``first``:
+    a range of days, then the undated ones; one condition-free query when ``first`` is None.
+
+    What ``_within`` lets through, looked up in the database: a statement's candidates,
+    and the statements a new one may be a candidate of, come from weeks of the record,
+    not from all of it.
+    """
+    if first is None:
+        return [("", [])]
+    lo, hi = (first, first + window) if after else (first - window, first)
+    return [(" AND q.published BETWEEN ? AND ?", [lo.isoformat(), hi.isoformat()]), (" AND q.published IS NULL", [])]
 
 
 def _words(text: str | None) -> set[str]:
@@ -141,21 +154,44 @@ def link_across(tx: Tx, article_id: int) -> int:
     persons = sorted({k for r in new if r.person_id is not None for k in kin(tx, r.person_id)})
     affected = {r.id: r for r in new}
     if persons:
-        for r in _rows(tx, f"m.person_id IN ({_marks(persons)}) AND q.type IN ('retraction', 'apology') "
-                           "AND q.article_id <> ?", [*persons, article_id]):
+        for r in _affected(tx, article_id, new, persons):
             affected[r.id] = r
-        keys = [k for (k,) in tx.all(f"SELECT DISTINCT key FROM person_keys WHERE person_id IN ({_marks(persons)}) "
-                                     "AND substr(key, 1, 2) IN ('l:', 'o:')", persons)]
-        if keys:
-            for r in _rows(tx, f"q.target_key IN ({_marks(keys)}) AND q.type IN ('criticism', 'support', 'denial') "
-                               "AND q.article_id <> ?", [*keys, article_id]):
-                affected[r.id] = r
     made = 0
     for row in sorted(affected.values(), key=lambda r: r.id):
         tx.run("DELETE FROM links WHERE from_quote = ? AND scope = 'record' AND type <> 'same_quote'", (row.id,))
         made += _link_one(tx, row)
     made += _same_quotes(tx, new)
     return made
+
+
+def _affected(tx: Tx, article_id: int, new: list[_Row], persons: list[int]) -> list[_Row]:
+    """Other articles' retractions by these people, and reactions aimed at them, that a new
+    statement may now be the best link of: said after it, within the step's window.
+
+    When this transaction merged or renamed people, or replaced an earlier version of the
+    article, links may change for other reasons: then every such statement is re-linked.
+    """
+    replaced = tx.scalar("SELECT 1 FROM articles WHERE key = (SELECT key FROM articles WHERE id = ?) "
+                         "AND id <> ? LIMIT 1", (article_id, article_id))
+    # The new statements share one day; the first of them in time order is a candidate of the most.
+    first = None if replaced or people_changed(tx) else min(new, key=lambda r: r.order, default=None)
+
+    def answering(where: str, params: list, window: timedelta) -> list[_Row]:
+        found = [r for sql, days in _days(_day(first) if first else None, window, after=True)
+                 for r in _rows(tx, where + sql, [*params, *days])]
+        return [r for r in found if first is None or first.order < r.order and _within(first, r, window)]
+
+    found = answering(f"m.person_id IN ({_marks(persons)}) AND q.type IN ('retraction', 'apology') "
+                      "AND q.article_id <> ?", [*persons, article_id], RETRACTION_WINDOW)
+    keys = [k for (k,) in tx.all(f"SELECT DISTINCT key FROM person_keys WHERE person_id IN ({_marks(persons)}) "
+                                 "AND substr(key, 1, 2) IN ('l:', 'o:')", persons)]
+    if keys:
+        found += answering(f"q.target_key IN ({_marks(keys)}) AND q.type IN ('criticism', 'support', 'denial') "
+                           "AND q.article_id <> ?", [*keys, article_id], REACTION_WINDOW)
+    return found
+
+
+_KIN_SAMPLE = 50
 
 
 def kin(tx: Tx, person_id: int) -> list[int]:
@@ -171,9 +207,16 @@ def kin(tx: Tx, person_id: int) -> list[int]:
     toks = name_tokens(row[0]) if row and row[1] == "person" else ()
     if not toks:
         return [person_id]
-    same = tx.all("SELECT DISTINCT p.id, p.name FROM person_keys k JOIN people p ON p.id = k.person_id "
-                  "WHERE k.key = ? AND p.kind = 'person' AND p.named = 1", ("l:" + toks[-1],))
+    sql = ("SELECT DISTINCT p.id, p.name FROM person_keys k JOIN people p ON p.id = k.person_id "
+           "WHERE k.key = ? AND p.kind = 'person' AND p.named = 1")
+    # A common surname is shared by many people; two full names among any few of them settle it.
+    same = tx.all(sql + f" LIMIT {_KIN_SAMPLE}", ("l:" + toks[-1],))
     full = [pid for pid, name in same if len(name_tokens(name)) >= 2]
+    if len(full) > 1:
+        return [person_id]
+    if len(same) == _KIN_SAMPLE:
+        same = tx.all(sql, ("l:" + toks[-1],))
+        full = [pid for pid, name in same if len(name_tokens(name)) >= 2]
     if len(full) > 1 or (len(toks) >= 2 and full != [person_id]):
         return [person_id]
     group = [pid for pid, name in same if (len(name_tokens(name)) == 1 or pid in full) and
@@ -224,8 +267,9 @@ def _best(row: _Row, topic: set[str], candidates: list[_Row], weight: dict[str, 
 def _undo_link(tx: Tx, row: _Row) -> int:
     """A retraction or apology -> the same person's earlier statement it shares words with."""
     people = kin(tx, row.person_id)
-    cands = [c for c in _rows(tx, f"m.person_id IN ({_marks(people)}) AND q.article_id <> ? AND q.type IN "
-                                  "('support', 'criticism', 'denial', 'claim')", [*people, row.article_id])
+    cands = [c for sql, days in _days(_day(row), RETRACTION_WINDOW, after=False)
+             for c in _rows(tx, f"m.person_id IN ({_marks(people)}) AND q.article_id <> ? AND q.type IN "
+                                "('support', 'criticism', 'denial', 'claim')" + sql, [*people, row.article_id, *days])
              if _within(c, row, RETRACTION_WINDOW) and c.order < row.order]
     # Among equally fitting statements the first report is the one taken back (later ones repeat it).
     picked = _best(row, _words(row.content) | _words(row.target_name), cands, _WEIGHT, latest=False)
@@ -257,11 +301,13 @@ def _reaction_link(tx: Tx, row: _Row) -> int:
         return 0
     # "welcomed the apology": the object (a short content) or the cue names an apology or retraction.
     said = normalise(row.content)
+    # "Harriet Lowe's apology came too late": a longer content whose subject is someone's apology.
     undoing = bool(_ANSWERS_UNDOING.search(normalise(row.cue or "")) or
-                   len(said.split()) <= 4 and _ANSWERS_UNDOING.search(said))
+                   len(said.split()) <= 4 and _ANSWERS_UNDOING.search(said) or _NAMED_UNDOING.search(said))
     types = "('retraction', 'apology')" if undoing else "('support', 'criticism', 'denial', 'claim', 'commitment')"
-    cands = [c for c in _rows(tx, f"m.person_id IN ({_marks(people)}) AND q.article_id <> ? AND q.type IN {types}",
-                              [*people, row.article_id])
+    cands = [c for sql, days in _days(_day(row), REACTION_WINDOW, after=False)
+             for c in _rows(tx, f"m.person_id IN ({_marks(people)}) AND q.article_id <> ? AND q.type IN {types}" + sql,
+                            [*people, row.article_id, *days])
              if _within(c, row, REACTION_WINDOW) and c.order < row.order]
     topic = _words(row.content) | _words(row.cue) | _words(row.title)
     picked = _best(row, topic, cands, _WEIGHT)
@@ -276,25 +322,33 @@ def _reaction_link(tx: Tx, row: _Row) -> int:
 
 
 def _same_quotes(tx: Tx, new: list[_Row]) -> int:
-    """The article's statements that repeat another article's words from the same person."""
+    """The article's statements that repeat another article's words from the same person.
+
+    Compared with every other statement of that person (a person's own record, not the
+    whole record), each normalised once, with rapidfuzz stopping early below the threshold.
+    """
     made = 0
-    by_person: dict[int, list[_Row]] = {}
+    by_person: dict[int, list[tuple[_Row, str]]] = {}
     for r in new:
-        if r.person_id is not None and len(_plain(r.content)) >= SAME_QUOTE_MIN_CHARS and len(_plain(r.content).split()) >= 3:
-            by_person.setdefault(r.person_id, []).append(r)
+        if r.person_id is not None and _repeatable(plain := _plain(r.content)):
+            by_person.setdefault(r.person_id, []).append((r, plain))
     for pid, mine in by_person.items():
         people = kin(tx, pid)
-        others = [o for o in _rows(tx, f"m.person_id IN ({_marks(people)}) AND q.article_id <> ?",
-                                   [*people, mine[0].article_id])
-                  if len(_plain(o.content)) >= SAME_QUOTE_MIN_CHARS and len(_plain(o.content).split()) >= 3]
-        for r in mine:
-            for o in others:
+        others = [(o, plain) for o in _rows(tx, f"m.person_id IN ({_marks(people)}) AND q.article_id <> ?",
+                                            [*people, mine[0][0].article_id])
+                  if _repeatable(plain := _plain(o.content))]
+        for r, said in mine:
+            for o, other in others:
                 if (r.type in UNDOING) != (o.type in UNDOING):
                     continue
-                score = fuzz.partial_ratio(_plain(r.content), _plain(o.content))
+                score = fuzz.partial_ratio(said, other, score_cutoff=SAME_QUOTE_MIN_SIMILARITY)
                 if score < SAME_QUOTE_MIN_SIMILARITY:
                     continue
                 later, earlier = (r, o) if r.order > o.order else (o, r)
                 evidence = f"same quote (across articles): same person, similarity {score / 100:.2f}"
                 made += _insert(tx, later, earlier, "same_quote", score / 100 * 0.95, evidence)
     return made
+
+
+def _repeatable(plain: str) -> bool:
+    return len(plain) >= SAME_QUOTE_MIN_CHARS and len(plain.split()) >= 3

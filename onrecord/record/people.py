@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -24,6 +25,7 @@ from ..models import Entity
 from .store import Tx, now
 
 LINK_SCORE = 2.0
+MAX_CANDIDATES = 200  # people scored for one mention, at most
 LINK_MARGIN = 1.0
 NAME_WINDOW = timedelta(days=45)
 ROLE_WINDOW = timedelta(days=365)
@@ -262,21 +264,36 @@ def score(p: Profile, c: Candidate, outlet: str | None, published: str | None,
 
 
 def _candidates(tx: Tx, keys: set[str]) -> list[Candidate]:
-    if not keys:
+    """The first ``MAX_CANDIDATES`` people (by id) holding any of the keys.
+
+    Each key is read in person order through its index and only as far as needed, so a
+    key thousands share ("l:smith", a common role) costs as much as a rare one.
+    """
+    ids: set[int] = set()
+    for key in sorted(keys):
+        ids.update(r[0] for r in tx.all("SELECT person_id FROM person_keys WHERE key = ? ORDER BY person_id "
+                                        f"LIMIT {MAX_CANDIDATES}", (key,)))
+    return candidates(tx, sorted(ids)[:MAX_CANDIDATES])
+
+
+def candidates(tx: Tx, person_ids: list[int]) -> list[Candidate]:
+    """These people as linking scores them (two queries, whatever their number)."""
+    if not person_ids:
         return []
-    marks = ",".join("?" * len(keys))
-    ids = [r[0] for r in tx.all(
-        f"SELECT DISTINCT person_id FROM person_keys WHERE key IN ({marks}) ORDER BY person_id LIMIT 200",
-        sorted(keys))]
-    return [candidate(tx, pid) for pid in ids]
+    marks = ",".join("?" * len(person_ids))
+    kinds = dict(tx.all(f"SELECT id, kind FROM people WHERE id IN ({marks})", person_ids))
+    seen: dict[int, tuple[set[str], list[str], list[str]]] = {pid: (set(), [], []) for pid in person_ids}
+    for pid, key, first, last in tx.all(f"SELECT person_id, key, first_seen, last_seen FROM person_keys "
+                                        f"WHERE person_id IN ({marks})", person_ids):
+        seen[pid][0].add(key)
+        seen[pid][1].extend([first] if first is not None else [])
+        seen[pid][2].extend([last] if last is not None else [])
+    return [Candidate(pid, kinds.get(pid), frozenset(k), min(f, default=None), max(la, default=None))
+            for pid, (k, f, la) in seen.items()]
 
 
 def candidate(tx: Tx, person_id: int) -> Candidate:
-    kind = tx.scalar("SELECT kind FROM people WHERE id = ?", (person_id,))
-    keys = frozenset(r[0] for r in tx.all("SELECT key FROM person_keys WHERE person_id = ?", (person_id,)))
-    first, last = tx.one("SELECT min(first_seen), max(last_seen) FROM person_keys WHERE person_id = ?",
-                         (person_id,))
-    return Candidate(person_id, kind, keys, first, last)
+    return candidates(tx, [person_id])[0]
 
 
 @dataclass(frozen=True)
@@ -340,11 +357,22 @@ def link_entity(tx: Tx, entity: Entity, ctx: ArticleContext) -> int:
     return mention_id
 
 
+# People a transaction renamed or merged: statement linking then re-links more than what a
+# new article's statements alone could change (linking.link_across).
+_CHANGED: weakref.WeakKeyDictionary[Tx, set[int]] = weakref.WeakKeyDictionary()
+
+
+def people_changed(tx: Tx) -> set[int]:
+    """The people this transaction renamed or merged so far."""
+    return _CHANGED.get(tx, set())
+
+
 def _upgrade_name(tx: Tx, person_id: int, p: Profile) -> None:
     """A person first met by a role or a surname takes the fuller name when one is seen."""
     name, named = tx.one("SELECT name, named FROM people WHERE id = ?", (person_id,))
     if not named or len(name_tokens(p.display)) > len(name_tokens(name)) and len(name_tokens(name)) < 2:
         tx.run("UPDATE people SET name = ?, named = 1 WHERE id = ?", (p.display, person_id))
+        _CHANGED.setdefault(tx, set()).add(person_id)
 
 
 def _absorb_role_only(tx: Tx, person_id: int, p: Profile, ctx: ArticleContext) -> None:
@@ -368,6 +396,7 @@ def is_apart(tx: Tx, a: int, b: int) -> bool:
 
 def merge_into(tx: Tx, keep: int, other: int, why: str) -> None:
     """Move every mention and pin of ``other`` to ``keep`` and delete ``other``."""
+    _CHANGED.setdefault(tx, set()).update((keep, other))
     tx.run("UPDATE mentions SET person_id = ?, reason = reason || ? WHERE person_id = ?",
            (keep, f"; {why}", other))
     tx.run("UPDATE pins SET person_id = ? WHERE person_id = ?", (keep, other))

@@ -5,7 +5,7 @@ import json
 from typing import Any
 
 from .sqlite import HIGHLIGHT, fts5_query
-from .store import NEWEST_FIRST, Store, StoreError, Tx
+from .store import NEWEST_FIRST, SearchFilter, Store, StoreError, Tx
 
 # Writers take this transaction-level lock so that two ingests never link the same
 # new person twice; SQLite's BEGIN IMMEDIATE gives the same one-writer rule.
@@ -29,9 +29,16 @@ class PostgresStore(Store):
 
     def _cursor(self, write: bool) -> Any:
         cursor = self._conn.cursor()
+        if not write:
+            # One snapshot for the whole read, as SQLite's WAL gives: under READ COMMITTED each
+            # query sees the latest commit, so a page could show an article whose quotes a
+            # writer replaced between two of its queries.
+            cursor.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
+            return cursor
+        # Writes stay READ COMMITTED: their queries must see what the writer that held the
+        # lock before them committed (a REPEATABLE READ snapshot would predate the lock).
         cursor.execute("BEGIN")
-        if write:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
         return cursor
 
     def _finish(self, cursor: Any, ok: bool) -> None:
@@ -44,9 +51,9 @@ class PostgresStore(Store):
     def close(self) -> None:
         self._conn.close()
 
-    def search_ids(self, tx: Tx, where: list[str], params: list[Any], fts: str | None,
+    def search_ids(self, tx: Tx, filters: SearchFilter, fts: str | None,
                    limit: int, offset: int) -> list[int]:
-        clauses, args = list(where), list(params)
+        clauses, args = filters.sql()
         many = False
         if fts is not None:
             fts5_query(fts)  # the same validation (and error) as SQLite

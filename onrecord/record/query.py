@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from ..models import Entity
 from .people import merge_into, name_tokens, profile, refresh_keys
-from .store import QueryError, Store, Tx, now
+from .store import MAX_ID, QueryError, SearchFilter, Store, Tx, now
 
 QUOTE_KINDS = ("direct", "mixed", "indirect")
 MAX_LIMIT = 1000
@@ -40,7 +40,10 @@ class QuoteHit:
     type: str | None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {f: getattr(self, f) for f in _HIT_FIELDS}  # asdict() deep-copies: slow on a search page
+
+
+_HIT_FIELDS = tuple(QuoteHit.__dataclass_fields__)
 
 
 @dataclass(frozen=True)
@@ -142,6 +145,8 @@ def search(store: Store, query: str | None = None, *, speaker: str | None = None
     if not 1 <= limit <= MAX_LIMIT or offset < 0:
         raise QueryError(f"limit must be 1 to {MAX_LIMIT} and offset 0 or more (got {limit}, {offset}).")
     query = query.strip() if query and query.strip() else None
+    _no_nul("search text", query)
+    _no_nul("outlet", outlet)
     start, end = _day(since, "since"), _day(until, "until")
     where: list[str] = []
     params: list[Any] = []
@@ -152,18 +157,23 @@ def search(store: Store, query: str | None = None, *, speaker: str | None = None
                 return []
             where.append(f"q.mention_id IN (SELECT id FROM mentions WHERE person_id IN ({_marks(people)}))")
             params += people
-        for clause, value in (("q.published >= ?", start and start.isoformat()),
-                              ("q.published < ?", end and (end + timedelta(days=1)).isoformat()),
-                              ("lower(q.outlet) = lower(?)", outlet), ("q.kind = ?", kind), ("q.type = ?", type)):
+        for clause, value in (("lower(q.outlet) = lower(?)", outlet), ("q.kind = ?", kind), ("q.type = ?", type)):
             if value:
                 where.append(clause)
                 params.append(value)
-        ids = store.search_ids(tx, where, params, query, limit, offset)
+        ids = store.search_ids(tx, SearchFilter(where, params, start, end, by_speaker=bool(speaker)),
+                               query, limit, offset)
         return _hits(store, tx, ids, query)
 
 
 def _marks(values: list[Any]) -> str:
     return ",".join("?" * len(values))
+
+
+def _no_nul(what: str, value: str | None) -> None:
+    """PostgreSQL text cannot hold NUL characters; refuse them on both backends alike."""
+    if value and "\x00" in value:
+        raise QueryError(f"the {what} contains a NUL character (\\x00), which no record holds: remove it.")
 
 
 _HIT_SQL = (
@@ -191,6 +201,7 @@ def _hit(r: tuple, snippet: str | None) -> QuoteHit:
 
 
 def search_articles(store: Store, query: str, limit: int = 20) -> list[tuple[int, str | None]]:
+    _no_nul("search text", query)
     with store.transaction(write=False) as tx:
         ids = store.article_ids_matching(tx, query, limit)
         if not ids:
@@ -203,9 +214,10 @@ def search_articles(store: Store, query: str, limit: int = 20) -> list[tuple[int
 def find_people(tx: Tx, name: str | int) -> list[int]:
     """People a name (or ``#id``) may mean, most statements first."""
     text = str(name).strip()
-    if text.lstrip("#").isdigit():
+    _no_nul("name", text)
+    if text.lstrip("#").isdecimal():  # not isdigit(): int() refuses "²"
         pid = int(text.lstrip("#"))
-        return [pid] if tx.scalar("SELECT 1 FROM people WHERE id = ?", (pid,)) else []
+        return [pid] if pid <= MAX_ID and tx.scalar("SELECT 1 FROM people WHERE id = ?", (pid,)) else []
     toks = name_tokens(text)
     if not toks:
         return []

@@ -7,7 +7,11 @@ versions a database has, so opening an older record upgrades it in place.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
+
+from .days import publication_day
 
 DIALECT_TYPES = {
     "sqlite": {"pk": "INTEGER PRIMARY KEY", "ref": "INTEGER"},
@@ -22,6 +26,7 @@ class Migration:
     common: tuple[str, ...]
     sqlite: tuple[str, ...] = field(default=())
     postgres: tuple[str, ...] = field(default=())
+    data: Callable[[Any], None] | None = None  # rewrites rows in Python after the DDL (given a Tx)
 
     def statements(self, dialect: str) -> list[str]:
         types = DIALECT_TYPES[dialect]
@@ -199,6 +204,31 @@ _PERSON_KEYS = (
         WHERE m.person_id IS NOT NULL GROUP BY m.person_id, k.key""",
 )
 
+def _days_only(tx: Any) -> None:
+    for (value,) in tx.all("SELECT DISTINCT published FROM quotes WHERE published IS NOT NULL"):
+        day = publication_day(value)
+        if day != value:
+            tx.run("UPDATE quotes SET published = ? WHERE published = ?", (day, value))
+
+
+_BY_DAY_KEY = "((coalesce(CAST(julianday({row}.published) AS INTEGER), 0) << 32) | {row}.id)"  # days.day_key
+_SQLITE_BY_DAY = (
+    "CREATE VIRTUAL TABLE quotes_by_day USING fts5(content, content='', "
+    "tokenize='porter unicode61 remove_diacritics 2')",
+    "INSERT INTO quotes_by_day (rowid, content) SELECT {key}, content FROM quotes".format(
+        key=_BY_DAY_KEY.format(row="quotes")),
+    "INSERT INTO quotes_by_day (quotes_by_day) VALUES ('optimize')",
+    "CREATE TRIGGER quotes_by_day_insert AFTER INSERT ON quotes BEGIN "
+    f"INSERT INTO quotes_by_day (rowid, content) VALUES ({_BY_DAY_KEY.format(row='new')}, new.content); END",
+    "CREATE TRIGGER quotes_by_day_delete AFTER DELETE ON quotes BEGIN "
+    "INSERT INTO quotes_by_day (quotes_by_day, rowid, content) "
+    f"VALUES ('delete', {_BY_DAY_KEY.format(row='old')}, old.content); END",
+    "CREATE TRIGGER quotes_by_day_update AFTER UPDATE OF content, published ON quotes BEGIN "
+    "INSERT INTO quotes_by_day (quotes_by_day, rowid, content) "
+    f"VALUES ('delete', {_BY_DAY_KEY.format(row='old')}, old.content); "
+    f"INSERT INTO quotes_by_day (rowid, content) VALUES ({_BY_DAY_KEY.format(row='new')}, new.content); END",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "articles, quotes, people, mentions, corrections, failures, full-text search",
               _TABLES, sqlite=_SQLITE_FTS, postgres=_POSTGRES_FTS),
@@ -213,6 +243,20 @@ MIGRATIONS: tuple[Migration, ...] = (
         "ALTER TABLE links ADD COLUMN scope TEXT NOT NULL DEFAULT 'article'",
         "ALTER TABLE quotes ADD COLUMN target_key TEXT",
         "CREATE INDEX quotes_target_key ON quotes (target_key)",
+    )),
+    Migration(5, "quotes.published holds the publication day (YYYY-MM-DD) alone", (), data=_days_only),
+    # SQLite's FTS5 returns matches in rowid order: keyed by (day, id), the first page of
+    # a search is the first rows of the index, not a sort of every match.
+    Migration(6, "quotes_by_day: full-text search over statements in newest-first order", (),
+              sqlite=_SQLITE_BY_DAY),
+    # The cross-article steps read ranges, not everything under a key: the first 200
+    # people of a blocking key many share (people.py), and the reactions aimed at a
+    # person in the weeks after a statement (linking.py). Each replaces its prefix index.
+    Migration(7, "person_keys_key and quotes_target_day: ordered ranges for the cross-article steps", (
+        "CREATE INDEX IF NOT EXISTS person_keys_key_person ON person_keys (key, person_id)",
+        "DROP INDEX IF EXISTS person_keys_key",
+        "CREATE INDEX IF NOT EXISTS quotes_target_day ON quotes (target_key, published)",
+        "DROP INDEX IF EXISTS quotes_target_key",
     )),
 )
 

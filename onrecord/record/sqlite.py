@@ -3,12 +3,18 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .store import NEWEST_FIRST, QueryError, Store, StoreError, Tx
+from .days import ID_MASK, day_number
+from .store import NEWEST_FIRST, QueryError, SearchFilter, Store, StoreError, Tx
 
 HIGHLIGHT = ("⟦", "⟧")
+BUSY_TIMEOUT = 60.0  # seconds a writer waits for another process's write to finish
+SCAN_BATCH = 400
+SCAN_BATCHES = 25
 _TERM = re.compile(r'(-?)"([^"]*)"|(\S+)')
 
 
@@ -47,17 +53,48 @@ def fts5_query(query: str) -> str:
     return expr
 
 
+@dataclass(frozen=True)
+class _ByDay:
+    """A text query over ``quotes_by_day``, whose rowids sort newest first (days.day_key)."""
+
+    expr: str
+    since: date | None = None
+    until: date | None = None
+
+    @property
+    def sql(self) -> str:
+        return "quotes_by_day MATCH ? AND rowid >= ? AND rowid < ?"
+
+    @property
+    def args(self) -> tuple[Any, ...]:
+        # Undated quotes (day 0) match no date filter, as ``published >= ?`` fails on NULL.
+        low = day_number(self.since) << 32 if self.since else (1 << 32 if self.until else 0)
+        high = (day_number(self.until) + 1) << 32 if self.until else 1 << 62
+        return self.expr, low, high
+
+    def keys(self, tx: Tx, limit: int, offset: int, below: int | None = None) -> list[int]:
+        """Index keys of matches, newest first (only those under ``below`` when given)."""
+        expr, low, high = self.args
+        high = min(high, below) if below is not None else high
+        rows = tx.all("SELECT rowid FROM quotes_by_day WHERE quotes_by_day MATCH ? AND rowid >= ? AND rowid < ? "
+                      "ORDER BY rowid DESC LIMIT ? OFFSET ?", (expr, low, high, limit, offset))
+        return [row[0] for row in rows]
+
+
 class SQLiteStore(Store):
     dialect = "sqlite"
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, busy_timeout: float = BUSY_TIMEOUT) -> None:
         self.path = path
+        self.busy_timeout = busy_timeout
         parent = Path(path).expanduser().parent
         if not parent.is_dir():
             raise StoreError(f"cannot create the record {path}: folder {parent} does not exist.")
         try:
             # Autocommit mode: transactions are begun explicitly (BEGIN IMMEDIATE for writes).
-            self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=60)
+            # A writer waits for the one before it up to busy_timeout: SQLite's busy handler
+            # retries with growing sleeps, so concurrent ingests and servers queue instead of failing.
+            self._conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=busy_timeout)
             self._conn.execute("PRAGMA journal_mode=WAL")
         except sqlite3.DatabaseError as e:
             raise StoreError(f"cannot open {path} as a SQLite record: {e}.") from None
@@ -65,12 +102,23 @@ class SQLiteStore(Store):
         # the last commits), and much faster than FULL for one commit per article.
         self._conn.execute("PRAGMA synchronous=NORMAL")
         self._conn.execute("PRAGMA foreign_keys=ON")
-        self._conn.execute("PRAGMA busy_timeout=60000")
+        # Reads come from the memory-mapped file rather than read() calls, and each
+        # connection keeps 32 MiB of pages: searches of a large record touch many pages.
+        self._conn.execute("PRAGMA mmap_size=1073741824")
+        self._conn.execute("PRAGMA cache_size=-32768")
         super().__init__(path)
 
     def _cursor(self, write: bool) -> Any:
         cursor = self._conn.cursor()
-        cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        try:
+            cursor.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+        except sqlite3.OperationalError as e:  # "database is locked" after busy_timeout of waiting
+            cursor.close()
+            if "locked" not in str(e) and "busy" not in str(e):
+                raise
+            raise StoreError(f"the record {self.path} is locked: another process has been writing to it for "
+                             f"over {self.busy_timeout:g} s (a long ingest or merge, or an open sqlite3 shell); "
+                             f"try again when it has finished ({e}).") from None
         return cursor
 
     def _finish(self, cursor: Any, ok: bool) -> None:
@@ -83,34 +131,75 @@ class SQLiteStore(Store):
     def close(self) -> None:
         self._conn.close()
 
-    def search_ids(self, tx: Tx, where: list[str], params: list[Any], fts: str | None,
+    def search_ids(self, tx: Tx, filters: SearchFilter, fts: str | None,
                    limit: int, offset: int) -> list[int]:
-        clauses, args = list(where), list(params)
-        if fts is not None:
-            expr = fts5_query(fts)
-            found = tx.scalar("SELECT count(*) FROM (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ? "
-                              "LIMIT ?)", (expr, self.many_matches + 1))
-            if found <= self.many_matches:  # few matches: collect them all, then filter and sort
-                clauses.insert(0, "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-            else:  # many: walk quotes newest first (or by the other filters) and test each one
-                clauses.insert(0, "EXISTS (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = q.id)")
-            args.insert(0, expr)
-        sql = "SELECT q.id FROM quotes q"
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        sql += f" ORDER BY {NEWEST_FIRST} LIMIT ? OFFSET ?"
-        return [row[0] for row in tx.all(sql, [*args, limit, offset])]
+        if fts is None:
+            where, args = filters.sql()
+            return self._newest(tx, where, args, limit, offset)
+        match = _ByDay(fts5_query(fts), filters.since, filters.until)
+        if not filters.where:  # text and days alone: the index is already in the order we want
+            return [key & ID_MASK for key in match.keys(tx, limit, offset)]
+        where, args = filters.sql()
+        probe = "EXISTS (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? AND rowid = q.id)"
+        collect = "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)"
+        matches = f"SELECT rowid FROM quotes_by_day WHERE {match.sql}"
+        few = self.few_matches
+        # A speaker's quotes, usually few: walk them newest first, asking the id-keyed index
+        # "does quote q match?" of each.
+        if filters.by_speaker and self._count(tx, "SELECT 1 FROM quotes q WHERE " + " AND ".join(where),
+                                              args, few) <= few:
+            return self._newest(tx, [probe, *where], [match.expr, *args], limit, offset)
+        if self._count(tx, matches, match.args, few) <= few:  # few matches: collect, filter, sort
+            return self._newest(tx, [collect, *where], [match.expr, *args], limit, offset)
+        if not filters.by_speaker:
+            ids = self._scan(tx, match, filters, limit, offset)
+            if ids is not None:
+                return ids
+        # Many matches, a narrow filter: collect and sort them, unless there are very many.
+        many = self._count(tx, matches, match.args, self.many_matches) > self.many_matches
+        return self._newest(tx, [probe if many else collect, *where], [match.expr, *args], limit, offset)
+
+    @staticmethod
+    def _count(tx: Tx, sql: str, args: Any, cap: int) -> int:
+        """How many rows ``sql`` gives, counting no further than ``cap + 1``."""
+        return tx.scalar(f"SELECT count(*) FROM ({sql} LIMIT ?)", (*args, cap + 1))
+
+    @staticmethod
+    def _newest(tx: Tx, where: list[str], args: list[Any], limit: int, offset: int) -> list[int]:
+        sql = "SELECT q.id FROM quotes q" + (" WHERE " + " AND ".join(where) if where else "")
+        return [row[0] for row in tx.all(f"{sql} ORDER BY {NEWEST_FIRST} LIMIT ? OFFSET ?", [*args, limit, offset])]
+
+    @staticmethod
+    def _scan(tx: Tx, match: "_ByDay", filters: SearchFilter, limit: int, offset: int) -> list[int] | None:
+        """Many matches and a broad filter (outlet, kind, type): read matches newest first in
+        batches and keep those the filter passes, until the page is full. None when the filter
+        turns out narrow (the batches run out first): sorting is then the cheaper way."""
+        kept: list[int] = []
+        below = None
+        for _ in range(SCAN_BATCHES):
+            if len(kept) >= offset + limit:
+                break
+            keys = match.keys(tx, SCAN_BATCH, 0, below=below)
+            if not keys:
+                break
+            ids = [key & ID_MASK for key in keys]
+            passed = {row[0] for row in tx.all(
+                f"SELECT q.id FROM quotes q WHERE q.id IN ({','.join('?' * len(ids))}) AND "
+                + " AND ".join(filters.where), [*ids, *filters.params])}
+            kept += [i for i in ids if i in passed]
+            below = keys[-1]
+        else:
+            return None
+        return kept[offset:offset + limit]
 
     def snippets(self, tx: Tx, ids: list[int], fts: str | None) -> dict[int, str]:
         if fts is None or not ids:
             return {}
-        marks = ",".join("?" * len(ids))
-        rows = tx.all(
-            "SELECT rowid, snippet(quotes_fts, 0, ?, ?, '…', 24) FROM quotes_fts "
-            f"WHERE quotes_fts MATCH ? AND rowid IN ({marks})",
-            [*HIGHLIGHT, fts5_query(fts), *ids],
-        )
-        return {row[0]: row[1] for row in rows}
+        expr = fts5_query(fts)
+        # One lookup per quote: with "rowid IN (...)" FTS5 would read every match of the query.
+        rows = (tx.one("SELECT rowid, snippet(quotes_fts, 0, ?, ?, '…', 24) FROM quotes_fts "
+                       "WHERE quotes_fts MATCH ? AND rowid = ?", (*HIGHLIGHT, expr, i)) for i in ids)
+        return {row[0]: row[1] for row in rows if row}
 
     def article_ids_matching(self, tx: Tx, fts: str, limit: int) -> list[int]:
         rows = tx.all(

@@ -11,7 +11,8 @@ import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from ..errors import OnRecordError
@@ -24,8 +25,34 @@ if TYPE_CHECKING:
     from .query import Failure, PersonRecord, PersonSummary, QuoteHit, RecordCounts
 
 DEFAULT_DB = "onrecord.db"
-# The order of search results: newest first, undated last, then by id (stable pages).
+# The order of search results: newest first, undated last, then by id (stable pages);
+# quotes.published is a day (YYYY-MM-DD), see days.py.
 NEWEST_FIRST = "coalesce(q.published, '') DESC, q.id DESC"
+# The largest id either backend can hold (SQLite INTEGER, PostgreSQL BIGINT): a larger #id is on no record.
+MAX_ID = 2**63 - 1
+
+
+@dataclass(frozen=True)
+class SearchFilter:
+    """What a search asks of a quote besides its text: SQL conditions on ``quotes q``
+    (speaker, outlet, kind, type) and a range of publication days, both ends included."""
+
+    where: list[str] = field(default_factory=list)
+    params: list[Any] = field(default_factory=list)
+    since: date | None = None
+    until: date | None = None
+    by_speaker: bool = False  # one of ``where`` keeps a person's quotes (usually few)
+
+    def sql(self) -> tuple[list[str], list[Any]]:
+        """All conditions, the days included, as SQL clauses and their parameters."""
+        where, params = list(self.where), list(self.params)
+        if self.since:
+            where.append("q.published >= ?")
+            params.append(self.since.isoformat())
+        if self.until:
+            where.append("q.published <= ?")
+            params.append(self.until.isoformat())
+        return where, params
 
 
 class StoreError(OnRecordError):
@@ -78,6 +105,9 @@ class Store(ABC):
     # Above this many matching quotes, collecting every match and sorting costs more than
     # testing quotes one by one, newest first, until a page is full (a common word).
     many_matches: int = 20_000
+    # SQLite, whose index is in newest-first order: up to this many matches, sorting them all
+    # is cheaper than reading the index in batches and filtering each batch.
+    few_matches: int = 2_000
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -98,9 +128,9 @@ class Store(ABC):
         """Turn ``?`` placeholders into the driver's own."""
 
     @abstractmethod
-    def search_ids(self, tx: Tx, where: list[str], params: list[Any], fts: str | None,
+    def search_ids(self, tx: Tx, filters: SearchFilter, fts: str | None,
                    limit: int, offset: int) -> list[int]:
-        """Ids of matching current quotes, newest first (``fts``: the user's text query)."""
+        """Ids of matching quotes, newest first (``fts``: the user's text query)."""
 
     @abstractmethod
     def snippets(self, tx: Tx, ids: list[int], fts: str | None) -> dict[int, str]:
@@ -148,6 +178,8 @@ class Store(ABC):
                     continue  # another process applied it meanwhile
                 for statement in migration.statements(self.dialect):
                     tx.run(statement)
+                if migration.data is not None:
+                    migration.data(tx)
                 tx.run("INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)",
                        (migration.version, migration.description, now()))
 

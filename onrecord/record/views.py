@@ -13,7 +13,7 @@ from typing import Any
 
 from ..errors import OnRecordError
 from .query import PersonRecord, QuoteHit, who
-from .store import Store, Tx
+from .store import MAX_ID, Store, Tx
 
 REACTION_LINKS = ("reacts_to",)
 UNDOING_LINKS = ("retracts", "apologises_for")
@@ -140,7 +140,7 @@ def article(store: Store, article_id: int) -> ArticleView:
     """An article (any version) with its text and every statement, spans, speaker and links."""
     with store.transaction(write=False) as tx:
         row = tx.one("SELECT id, doc_id, title, outlet, published, url, version, is_current, text "
-                     "FROM articles WHERE id = ?", (article_id,))
+                     "FROM articles WHERE id = ?", (article_id,)) if 0 < article_id <= MAX_ID else None
         if row is None:
             raise NotFoundError(f"no article #{article_id} is on record: find one with GET /api/quotes?q=WORDS.")
         rows = tx.all(_STATEMENT_SQL, (article_id,))
@@ -189,7 +189,7 @@ def person(store: Store, person_id: int) -> PersonRecord:
 
 def _check_person(store: Store, person_id: int) -> str:
     with store.transaction(write=False) as tx:
-        name = tx.scalar("SELECT name FROM people WHERE id = ?", (person_id,))
+        name = tx.scalar("SELECT name FROM people WHERE id = ?", (person_id,)) if 0 < person_id <= MAX_ID else None
     if name is None:
         raise NotFoundError(f"no person #{person_id} is on record: find one with GET /api/people?q=NAME.")
     return name

@@ -14,7 +14,7 @@ from ..models import Entity, Quote
 from .context import build_frame
 from .links import Typed, find_links
 from .targets import Names, find_target
-from .types import classify
+from .types import classify, responding
 
 TARGETED = frozenset({"support", "criticism", "denial", "apology", "retraction"})
 
@@ -27,8 +27,8 @@ def classify_statements(doc, quotes: list[Quote], entities: list[Entity]) -> lis
     for n, quote in enumerate(ordered, start=1):
         quote = replace(quote, id=f"q{n}")
         frame = build_frame(doc, quote)
-        typing = classify(doc, quote, frame)
         earlier = [t.quote for t in typed]
+        typing = responding(classify(doc, quote, frame), frame, quote, earlier)
         target = find_target(doc, quote, frame, typing.type, names, earlier) if typing.type in TARGETED else None
         typed.append(Typed(quote, typing.type, target, typing.evidence, typing.apologises, frame.clause, typing.confidence))
     links = find_links(typed)

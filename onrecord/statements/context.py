@@ -96,6 +96,15 @@ def _join(tokens) -> tuple[str, tuple, tuple]:
     return "".join(parts), tuple(kept), tuple(starts)
 
 
+def governed_participle(head) -> bool:
+    """``defended Reid, saying ...``: the participle reports the act of its governing verb.
+
+    Not with a subordinator: in ``While saying he respects her, he expressed doubts`` the two differ.
+    """
+    return (head.dep_ in ("advcl", "conj", "xcomp") and head.text.lower() in _PARTICIPLES
+            and not any(c.dep_ == "mark" for c in head.children))
+
+
 def build_frame(doc, quote: Quote) -> Frame:
     root = cue_root(doc, quote)
     content = normalise(quote.text)
@@ -110,7 +119,7 @@ def build_frame(doc, quote: Quote) -> Frame:
     cue_ids = frozenset(t.i for t in cue_span)
     keep = set(cue_ids) | {head.i}
     verbs = [head] + [c for c in head.children if c.dep_ in ("xcomp", "conj") and c.i in cue_ids]
-    if head.dep_ in ("advcl", "conj", "xcomp") and head.text.lower() in _PARTICIPLES:
+    if governed_participle(head):
         verbs.append(head.head)  # "defended Reid, saying ...": the act is the governing verb
         keep.add(head.head.i)
     for verb in verbs:

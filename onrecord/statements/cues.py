@@ -57,7 +57,9 @@ CRITICISM = _rx(
     r"hostil\w*", r"unhappy", r"clash\w*", r"feud\w*", r"erupt\w* on", r"aversion", r"skewer\w*", r"trash\w*",
 )
 SUPPORT = _rx(
-    r"defend\w*", r"defen[cs]e of", r"prais\w*", r"back(?:s|ed|ing)?", r"backer", r"support\w*", r"endors\w*",
+    # "back to boasting", "his supporters": no act of support
+    r"defend\w*", r"defen[cs]e of", r"prais\w*", r"back(?:s|ed|ing)?(?! (?:to|in|from|down|off|away|then|when|out|home)\b)",
+    r"support(?!ers?\b)\w*", r"endors\w*", r"lin(?:e|es|ed|ing) up behind", r"rall(?:y|ies|ied|ying) (?:behind|around)",
     r"hail\w*", r"applaud\w*", r"commend\w*", r"laud\w*", r"stood by", r"stand(?:s|ing)? by", r"stand(?:s|ing)? with",
     r"(?:came|come|comes|coming) to (?:the|his|her|their) (?:defen[cs]e|aid)", r"thank\w*", r"congratulat\w*",
     r"welcom\w*", r"champion\w*", r"vouch\w*", r"credit(?:s|ed|ing)? (?!card)", r"advocat\w*", r"proponent",
@@ -65,7 +67,7 @@ SUPPORT = _rx(
     r"sid(?:e|es|ed) with", r"warm(?:s|ed|ing)? to",
 )
 COMMITMENT = _rx(
-    r"vow\w*", r"pledg\w*", r"promis\w*", r"intend\w*", r"inten(?:t|tion)", r"plan(?:s|ned|ning)? to",
+    r"vow\w*", r"pledg\w*", r"(?<!was )(?<!were )(?<!been )promis\w*", r"intend\w*", r"inten(?:t|tion)", r"plan(?:s|ned|ning)? to",
     r"commit(?:s|ted|ting)? to", r"committed", r"vow", r"swor?e to", r"undert(?:ake|akes|ook) to", r"resolv\w* to",
     r"(?:is|are|was|were) (?:going|set|determined) to", r"will", r"'ll", r"shall", r"announc\w*", r"unveil\w*",
     r"threaten\w* to", r"decid\w* to", r"decision to",
@@ -73,7 +75,8 @@ COMMITMENT = _rx(
 # Verbs after ``will``/``going to`` that predict rather than promise (``we will see``).
 NOT_AN_ACTION = frozenset(
     "be win lose see happen have get know find become feel seem look hear need like love tell say "
-    "admit bet guess remember think believe understand wonder continue remain".split()
+    "admit bet guess remember think believe understand wonder continue remain "
+    "save cost grow rise fall increase decrease reach generate total exceed mean".split()
 )
 
 # --- read in the quoted content ---
@@ -93,14 +96,35 @@ CONTENT_DENIAL = _rx(
     r"(?:report|story|claim|claims|allegation|allegations|accusation|accusations|suggestion|reports|stories|that|this|it|these|rumou?rs?) "
     r"(?:\S+ ){0,2}(?:is|are|was|were|'s) (?:simply |completely |totally |entirely |categorically |just |absolutely )?"
     r"(?:untrue|not true|false|baseless|unfounded|fabricated|nonsense|wrong|a lie|lies|fake|inaccurate|unsupported|without foundation|ridiculous)",
-    r"(?:i|we) (?:\S+ ){0,2}(?:never|did not|didn't|have not|haven't|do not|don't) (?:\S+ ){0,2}(?:said|say|do|did|make|made|meet|met|know|knew|break|broke|violate|violated|take|took)",
+    r"(?:i|we) (?:\S+ ){0,2}(?:never|did not|didn't|have not|haven't) (?:\S+ ){0,2}(?:said|say|do|did|make|made|meet|met|know|knew|break|broke|violate|violated|take|took|taken|"
+    r"questioned|attacked|critici[sz]ed|accused|threatened|lied|insulted|pressured|influenced|received|asked)",
+    r"(?:i|we) (?:\S+ ){0,2}(?:do not|don't) (?:\S+ ){0,2}(?:break|violate|take)",  # "I don't know why" denies nothing
     r"(?:no|nothing) (?:\S+ ){0,2}(?:truth|basis|evidence|wrongdoing|violations?|impropriety)", r"absolutely nothing",
     r"categorically den\w*", r"(?:we|i) den(?:y|ied)", r"acted (?:lawfully|properly|appropriately)", r"(?:did|done|doing) nothing wrong",
     r"(?:your|their|these|the) (?:allegations|accusations|claims) (?:are|were) (?:\S+ ){0,2}(?:false|unsupported|baseless|untrue|unfounded)",
 )
 # The speaker's own act of criticism or support, said in the first person.
-CONTENT_CRITICISM = _rx(r"(?:i|we) (?:\S+ ){0,2}(?:reject|condemn|deplore|oppose|denounce|disagree with|deplore|criticise|criticize)\w*")
-CONTENT_SUPPORT = _rx(r"(?:i|we) (?:\S+ ){0,2}(?:support|back|endorse|stand by|stand with|welcome|applaud|praise|salute|thank)\w*")
+# Only adverbs and auxiliaries come between: "we will fight back" is no act of backing.
+_BETWEEN = r"(?:(?:will|would|do|did|fully|strongly|still|also|really|always|completely|wholeheartedly|totally|all|certainly|absolutely|very|much|continue to|'ll) ){0,2}"
+CONTENT_CRITICISM = _rx(r"(?:i|we) " + _BETWEEN + r"(?:reject|condemn|deplore|oppose|denounce|disagree with|criticise|criticize)\w*")
+CONTENT_SUPPORT = _rx(
+    r"(?:i|we) " + _BETWEEN + r"(?:support|back|endorse|stand by|stand with|welcome|applaud|praise|salute|thank)\w*",
+    r"(?:i'm|i am|we're|we are) with (?:her|him|you|them)\b",
+    r"consider\w* the matter (?:closed|settled)",  # a party standing by its member
+)
+# "Does he not understand ...?": a question that scolds someone.
+RHETORICAL = _rx(
+    r"^(?:does|did|is|was|has|can|will|would) (?:he|she|they) not\b.*\?", r"^(?:doesn't|didn't|isn't|wasn't|hasn't|can't|won't|wouldn't) (?:he|she|they)\b.*\?",
+    r"^why (?:does|did|would|is|has|won't|doesn't|can't|didn't) (?:he|she|they)\b.*\?",
+)
+# A verdict on what someone said: "a silly thing to say".
+VERDICT = _rx(r"(?:silly|stupid|ridiculous|absurd|outrageous|disgraceful|shameful|offensive|irresponsible|dangerous|terrible|"
+              r"awful|ugly|nasty|insulting|ignorant|crazy|dumb|wrong|unfortunate|bizarre) (?:\S+ )?things? to say")
+# Said mockingly: the words mean the opposite ("We're so sorry you're leaving," she said sarcastically).
+SARCASM = _rx(r"sarcastic\w*", r"mocking\w*", r"mockingly", r"derisive\w*", r"sneer\w*")
+# A statement that announces pledges: "reiterated his campaign pledges".
+PLEDGE_NOUNS = _rx(r"^(?:\S+ ){0,5}(?:pledges?|promises?|vows?|commitments?)")
+REPEATING = _rx(r"reiterat\w*", r"repeat\w*", r"restat\w*", r"renew\w*", r"outlin\w*", r"laid out", r"lays? out")
 # Evaluative words: a statement is criticism/support by its content when it evaluates a
 # target with one of these.
 NEGATIVE = _rx(
@@ -114,18 +138,23 @@ NEGATIVE = _rx(
     r"hatred", r"hate", r"mess", r"treason", r"bias", r"sold out", r"turned (?:his|her|their) back", r"walking away",
     r"rewarded failure", r"lazy", r"rabble", r"distraction", r"ill-advised", r"shot", r"unprecedented", r"rough",
     r"peddling", r"fiction", r"doom", r"attacks?", r"unlawful", r"unhappy", r"flip-flop\w*", r"hit piece",
+    r"(?:too|but|so|very|was|is|came) late", r"^late", r"changes nothing",
+    r"it took (?:her|him|them) (?:\S+ ){0,2}(?:hours|days|weeks|months|years|a day|a week|a month|a year)", r"let (?:\S+ ){1,2}down", r"should be ashamed", r"owes? (?:\S+ ){0,3}an? apology",
 )
 POSITIVE = _rx(
     r"great", r"greatest", r"tremendous", r"fantastic", r"brilliant", r"excellent", r"wonderful", r"admir\w*", r"respect\w*",
-    r"proud", r"friend", r"hero\w*", r"courageous", r"honest", r"decent", r"qualified", r"trust\w*", r"confidence",
-    r"gifted", r"talented", r"sharp", r"articulate", r"rising star", r"star", r"deserves? credit", r"earned", r"best",
+    r"proud", r"hero\w*", r"courageous", r"honest", r"decent", r"qualified", r"trust\w*", r"confidence",
+    r"gifted", r"talented", r"sharp", r"articulate", r"rising star", r"star", r"deserves? credit", r"(?<!i have )(?<!i've )earned", r"best",
     r"strong(?:er|est)? leader", r"glad", r"welcome", r"thank\w*", r"heart of", r"reason we are here", r"miscarriage of justice",
+    r"better than",
     r"innocent", r"testify", r"colleague", r"support", r"backing", r"champion", r"applaud\w*", r"commend\w*",
 )
 NEGATORS = frozenset("not n't never no nothing hardly nobody none neither".split())
+# "An MP should respect the verdict": praise that is owed is no praise given.
+MODALS = frozenset("should must ought".split())
 # The content says the speaker's side will act: ``we plan to``, ``he did not intend to hold back``.
 CONTENT_COMMITMENT = _rx(
-    r"(?:i|we|he|she|they|i'm|we're) (?:\S+ ){0,3}(?:intend|intends|intended|plan|plans|planned|vow|vows|vowed|pledge|pledges|pledged|promise|promises|promised|want|wants) to",
+    r"(?:i|we|he|she|they|i'm|we're) (?:(?!(?:i|we|you|he|she|they) )\S+ ){0,3}(?:intend|intends|intended|plan|plans|planned|vow|vows|vowed|pledge|pledges|pledged|promise|promises|promised|want|wants) to",
     r"(?:i|we|he|she|they) (?:am|are|is|was|were) (?:\S+ ){0,1}(?:determined|committed) to", r"^(?:\S+ ){0,3}committed to",
     r"^(?:\S+ ){1,3}plan(?:s|ned)? to", r"^to (?:\S+ ){0,3}\w+",
 )

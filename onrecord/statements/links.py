@@ -1,7 +1,9 @@
 """Links between the statements of one article: reacts_to, retracts, apologises_for, same_quote.
 
-- A reaction (criticism, support, denial) aimed at someone's statement, or at a person
-  who speaks in the article, ``reacts_to`` that person's statement.
+- A reaction (criticism, support, denial) ``reacts_to`` a statement: the apology it
+  welcomes, the statement or the speaking person it is aimed at, the accusation it
+  denies, the statement it ``responded`` to, or what the same speaker's reaction just
+  before answered. Only words someone said are answered, not acts (``began laying off``).
 - A retraction or apology ``retracts``/``apologises_for`` the speaker's own statement
   on the same subject.
 - The same words attributed to the same speaker twice (trimmed, ellipsised,
@@ -17,7 +19,8 @@ from rapidfuzz import fuzz
 
 from ..models import Link, Quote, Target
 from .context import normalise
-from .targets import same_party, speaker_name
+from .targets import name_tokens, same_party, speaker_name
+from .types import RESPONSE
 
 SAME_QUOTE_MIN_SIMILARITY = 90.0
 SAME_QUOTE_MIN_CHARS = 15
@@ -29,7 +32,8 @@ _RETRACTABLE = {"support": 2, "criticism": 2, "denial": 1, "claim": 1}
 _WORD = re.compile(r"[a-z][a-z'\-]{3,}")
 _STOP = frozenset(
     "that this with from have has had were been will would they their there what when which about into "
-    "said says than them then also just very more most some such only over your because being".split()
+    "said says than them then also just very more most some such only over your because being "
+    "don't doesn't didn't can't won't isn't it's that's saying think know going want like make made people time".split()
 )
 
 
@@ -74,7 +78,7 @@ def _by(statements: list[Typed], name: str | None, exclude: int, answering: froz
 
 
 # "welcomed the apology", "rejected the U-turn": the reaction answers the apology or retraction itself.
-_ANSWERS_UNDOING = re.compile(r"\b(?:apolog\w*|retraction|u-turn|climb-?down|withdrawal)\b")
+_ANSWERS_UNDOING = re.compile(r"\b(?:apolog\w*|retraction|u-turn|climb-?down|withdrawal|(?:has|have|had) listened)\b")
 
 
 def _evidence(kind: str, s: Typed, shared: set[str], extra: str = "") -> str:
@@ -86,31 +90,125 @@ def _evidence(kind: str, s: Typed, shared: set[str], extra: str = "") -> str:
     return f"{kind}: " + "; ".join(bits)
 
 
-def reaction_link(statements: list[Typed], i: int) -> Link | None:
-    s = statements[i]
-    if s.type not in _REACTION_TYPES or s.target is None or s.target.kind == "other":
-        return None
-    me = speaker_name(s.quote)
-    owner = s.target.name
-    cands, base = [], 0.8
-    if s.target.kind == "statement" and _ANSWERS_UNDOING.search(f"{s.frame} {normalise(s.quote.text)}"):
-        cands = [(j, c) for j, c in _by(statements, owner, i, frozenset()) if c.type in ("apology", "retraction") and j < i]
-    if cands:
-        pass
-    elif s.target.kind == "statement":
-        cands = [(j, c) for j, c in _by(statements, owner, i) if not same_party(speaker_name(c.quote), me) or same_party(owner, me)]
-        base = 0.8
-    else:
-        # A person's words are answered after they are reported, not before.
-        cands = [(j, c) for j, c in _by(statements, owner, i) if j < i and not same_party(speaker_name(c.quote), me)]
-        base = 0.6
-    picked = _pick(cands, i, s)
+# What a statement is: said, written or reported as words (an act such as "began laying off" answers nothing).
+_SPEECH = re.compile(
+    r"\b(?:say|says|said|saying|tell|tells|told|telling|write|writes|wrote|written|writing|tweet\w*|post(?:ed|s|ing)?|"
+    r"add|adds|added|adding|stat(?:e|ed|es|ing|ement)|according|claim\w*|argu\w*|insist\w*|suggest\w*|not(?:e|ed|es|ing)|"
+    r"explain\w*|declar\w*|announc\w*|assert\w*|remark\w*|comment\w*|interview|warn\w*|predict\w*|conced\w*|"
+    r"acknowledg\w*|admit\w*|maintain\w*|repeat\w*|reiterat\w*|call(?:s|ed|ing)?|respon\w*|repl\w*|speech|"
+    r"message|letter|op-ed|column|ad|video|rally|indicat\w*|describ\w*|confirm\w*|reveal\w*|urg\w*|"
+    r"demand\w*|ask\w*|invit\w*|encourag\w*|appeal\w*|testif\w*|contend\w*|shout\w*|chant\w*)\b|:$"
+)
+
+
+def _is_speech(t: Typed) -> bool:
+    """Whether a statement is words someone said, which another statement can answer."""
+    if t.type != "claim" or t.quote.kind != "indirect":
+        return True
+    return bool(t.quote.cue and _SPEECH.search(normalise(t.quote.cue.text)))
+
+
+def _answerable(statements: list[Typed], i: int, owner: str | None, me: str | None, mine_too: bool = False) -> list[tuple[int, Typed]]:
+    """``owner``'s statements that ``i`` can answer: said by someone other than ``i``'s speaker."""
+    return [(j, c) for j, c in _by(statements, owner, i) if _is_speech(c)
+            and (mine_too or not same_party(speaker_name(c.quote), me))]
+
+
+def _link(statements: list[Typed], i: int, picked, base: float, why: str) -> Link | None:
     if picked is None:
         return None
     j, shared = picked
-    confidence = min(0.95, base + 0.05 * len(shared) - (0.05 if not shared else 0.0))
-    ev = _evidence("reacts to", s, shared, f"target {owner}'s {'statement' if s.target.kind == 'statement' else 'words'}")
-    return Link("reacts_to", statements[j].quote.id, confidence, ev)
+    confidence = round(min(0.95, base + 0.05 * len(shared) - (0.05 if not shared else 0.0)), 3)
+    return Link("reacts_to", statements[j].quote.id, confidence, _evidence("reacts to", statements[i], shared, why))
+
+
+def _to_undoing(statements: list[Typed], i: int, me: str | None) -> Link | None:
+    """"welcomed the apology", "glad the minister has listened": the reaction answers the apology itself."""
+    s = statements[i]
+    if not _ANSWERS_UNDOING.search(f"{s.frame} {normalise(s.quote.text)}"):
+        return None
+    owner = s.target.name if s.target is not None and s.target.kind != "other" else None
+    cands = [(j, c) for j, c in enumerate(statements) if j < i and c.type in ("apology", "retraction")
+             and (same_party(speaker_name(c.quote), owner) if owner else not same_party(speaker_name(c.quote), me))]
+    return _link(statements, i, _pick(cands, i, s), 0.8, "answers an apology or retraction")
+
+
+def _to_target(statements: list[Typed], i: int, me: str | None) -> Link | None:
+    """Aimed at someone's statement (any order), or at a person who speaks in the article."""
+    s = statements[i]
+    if s.target is None or s.target.kind == "other":
+        return None
+    owner = s.target.name
+    if s.target.kind == "statement":
+        cands = _answerable(statements, i, owner, me, mine_too=same_party(owner, me))
+        return _link(statements, i, _pick(cands, i, s), 0.8, f"target {owner}'s statement")
+    cands = _answerable(statements, i, owner, me)
+    if s.type == "support":  # backing a person answers their words only when it takes up what they said
+        cands = [(j, c) for j, c in cands if _topic_overlap(s, c)]
+    before = [(j, c) for j, c in cands if j < i]
+    if before:  # a person's words are answered after they are reported ...
+        return _link(statements, i, _pick(before, i, s), 0.6, f"target {owner}'s words")
+    # ... unless the article gives the reaction first and the words after, on the same subject
+    after = [(j, c) for j, c in cands if len(_words(normalise(s.quote.text)) & _words(normalise(c.quote.text))) >= 2]
+    return _link(statements, i, _pick(after, i, s), 0.55, f"target {owner}'s later-reported words")
+
+
+def _to_accusation(statements: list[Typed], i: int, me: str | None) -> Link | None:
+    """A denial, or a reaction to criticism nobody is named for ("took issue with recent criticism"),
+    answers the criticism the article reports against the speaker's side."""
+    s = statements[i]
+    if s.type != "denial" and not (s.target is not None and s.target.kind == "statement"):
+        return None
+    others = [(j, c) for j, c in enumerate(statements) if j != i and c.type == "criticism"
+              and not same_party(speaker_name(c.quote), me)]
+    cands = [(j, c) for j, c in others if c.target is not None and c.target.kind != "other" and same_party(c.target.name, me)]
+    if cands:
+        return _link(statements, i, _pick(cands, i, s), 0.65, "answers criticism of the speaker")
+    if s.type != "denial":
+        return None
+    # else the accusation on the same subject ("absolutely no violations" ~ "the fundraising arrangement")
+    cands = [(j, c) for j, c in others if speaker_name(c.quote) and _topic_overlap(s, c)]
+    return _link(statements, i, _pick(cands, i, s), 0.55, "denies an accusation on the same subject")
+
+
+def _to_previous(statements: list[Typed], i: int, me: str | None) -> Link | None:
+    """``responded``, ``in response to``: the statement just before, by someone else."""
+    s = statements[i]
+    if not RESPONSE.search(s.frame) or not me:
+        return None
+    # "Clinton supporters responded with chants": not to Clinton (their side), to her hecklers
+    side = set(name_tokens(me))
+    for j in range(i - 1, -1, -1):
+        c = statements[j]
+        who = speaker_name(c.quote)
+        if who and not same_party(who, me) and not side & set(name_tokens(who)) and _is_speech(c):
+            return _link(statements, i, (j, _topic_overlap(s, c)), 0.6, f"cue '{RESPONSE.search(s.frame).group(0)}'")
+    return None
+
+
+def _follow_up(statements: list[Typed], found: list[tuple[Link, ...]], i: int) -> Link | None:
+    """A reaction that goes on from the same speaker's reaction just before answers the same statement."""
+    s = statements[i]
+    if s.type not in _REACTION_TYPES or i == 0 or not same_party(speaker_name(statements[i - 1].quote), speaker_name(s.quote)):
+        return None
+    before = next((link for link in found[i - 1] if link.type == "reacts_to"), None)
+    if before is None:
+        return None
+    new = s.target is not None and s.target != statements[i - 1].target and s.target.kind != "other"
+    if new and _by(statements, s.target.name, i):
+        return None  # "took issue with the criticism and assailed Mrs. Clinton": someone else who speaks here
+    return Link("reacts_to", before.to, round(before.confidence - 0.1, 3), f"reacts to: {s.evidence}; goes on from {statements[i - 1].quote.id}")
+
+
+def reaction_link(statements: list[Typed], i: int) -> Link | None:
+    s = statements[i]
+    me = speaker_name(s.quote)
+    if s.type not in _REACTION_TYPES or not me:  # a reaction is someone's: "X has been criticised" is no one's
+        return None
+    for find in (_to_undoing, _to_target, _to_accusation, _to_previous):
+        if (link := find(statements, i, me)) is not None:
+            return link
+    return None
 
 
 def own_statement_links(statements: list[Typed], i: int) -> list[Link]:
@@ -118,7 +216,9 @@ def own_statement_links(statements: list[Typed], i: int) -> list[Link]:
     if s.type not in ("retraction", "apology"):
         return []
     me = speaker_name(s.quote)
-    cands = [(j, c) for j, c in _by(statements, me, i) if c.type in _RETRACTABLE]
+    # what is taken back was said before, or (a headline's apology) is an opinion or the same subject reported after
+    cands = [(j, c) for j, c in _by(statements, me, i) if c.type in _RETRACTABLE
+             and (j < i or c.type != "claim" or _topic_overlap(s, c))]
     picked = _pick(cands, i, s)
     if picked is None:
         return []
@@ -162,7 +262,7 @@ def find_links(statements: list[Typed]) -> list[tuple[Link, ...]]:
         if (link := same_quote_link(statements, i)) is not None:
             links.append(link)
         links.extend(own_statement_links(statements, i))
-        if (link := reaction_link(statements, i)) is not None:
+        if (link := reaction_link(statements, i) or _follow_up(statements, out, i)) is not None:
             links.append(link)
         out.append(tuple(links))
     return out

@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from ..models import Entity, Quote, Target
-from .cues import PERSONAL_PRONOUNS, STATEMENT_NOUNS
-from .context import _PARTICIPLES, Frame
+from .cues import PERSONAL_PRONOUNS, RHETORICAL, STATEMENT_NOUNS, VERDICT
+from .context import Frame, governed_participle
 
 _TITLES = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|sen|senator|rep|gov|governor|president|prime minister|mp)\.?\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
@@ -39,7 +39,14 @@ def same_party(a: str | None, b: str | None) -> bool:
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return False
-    return ta == tb or ta[-1] == tb[-1] or set(ta) <= set(tb) or set(tb) <= set(ta)
+    sa, sb = _expand(set(ta), tb), _expand(set(tb), ta)  # "DNC staff" ~ "Democratic National Committee"
+    return ta == tb or ta[-1] == tb[-1] or sa <= sb or sb <= sa
+
+
+def _expand(words: set[str], other: tuple[str, ...]) -> set[str]:
+    """``words`` with an acronym of ``other`` (``dnc``) spelled out as ``other``'s words."""
+    initials = "".join(w[0] for w in other)
+    return (words - {initials}) | set(other) if len(other) > 1 and initials in words else words
 
 
 class Names:
@@ -52,7 +59,8 @@ class Names:
         for e in entities:
             if e.kind == "unknown":
                 continue
-            for alias in (e.name, *e.aliases):
+            # a group ("Sanders and Clinton") is named only in full: its last word names a member
+            for alias in (e.name,) if " and " in e.name.lower() else (e.name, *e.aliases):
                 self._add(alias, e.name, e.kind)
             for role in e.roles if e.kind == "person" else ():
                 self._add_role(role, e.name)
@@ -74,12 +82,16 @@ class Names:
 
     def _add(self, alias: str, name: str, kind: str) -> None:
         keys = {clean_name(alias).lower()}
-        if kind == "person" and name_tokens(alias):
+        group = " and " in alias.lower()  # "Sanders and Clinton" is not what "Clinton" names
+        if kind == "person" and name_tokens(alias) and not group:
             keys.add(name_tokens(alias)[-1])
         for key in keys:
             old = self.index.get(key)
             if old is None or len(name) > len(old[0]):
                 self.index[key] = (clean_name(name), kind)
+        words = name_tokens(alias)
+        if kind == "organization" and len(words) > 1 and words[-1] not in self.index:
+            self.index[words[-1]] = (clean_name(name), kind)  # "the board": the Eastmere Health Board
 
     def lookup(self, text: str) -> tuple[str, str] | None:
         key = clean_name(text).lower()
@@ -89,25 +101,29 @@ class Names:
         if toks and toks[-1] in self.index:
             return self.index[toks[-1]]
         role = re.sub(r"^(?:the|a|an|our|their|this)\s+", "", key)
-        if role and (name := self.roles.get(role)):
+        # "the Vermont senator": the person titled "Senator", when the whole phrase is no known title
+        name = self.roles.get(role) or (self.roles.get(role.split()[-1]) if role and role != key else None)
+        if name:
             return self.lookup(name) if name.lower() in self.index else (name, "person")
         return None
 
-    def in_tokens(self, tokens) -> tuple[str, str] | None:
-        """The first named person or organisation among some tokens."""
-        for ent in self.doc.ents:
-            if ent.label_ in ("PERSON", "ORG") and any(ent.start <= t.i < ent.end for t in tokens):
-                return self.lookup(ent.text) or (clean_name(ent.text), "person" if ent.label_ == "PERSON" else "organization")
+    def in_tokens(self, tokens, head=None) -> tuple[str, str] | None:
+        """The named person or organisation among some tokens: the one ``head`` is part of, else the first."""
+        ents = [e for e in self.doc.ents if e.label_ in ("PERSON", "ORG") and any(e.start <= t.i < e.end for t in tokens)]
+        if head is not None:  # "thanked RNC Chairman Reince Priebus": Priebus, not the RNC
+            ents.sort(key=lambda e: not e.start <= head.i < e.end)
+        for ent in ents:
+            return self.lookup(ent.text) or (clean_name(ent.text), "person" if ent.label_ == "PERSON" else "organization")
         for t in tokens:
             if t.pos_ == "PROPN" and (found := self.lookup(t.text)):
                 return found
         return None
 
-    def person_before(self, offset: int, not_named: str | None) -> str | None:
-        """The latest person named before ``offset`` who is not ``not_named``."""
+    def person_before(self, offset: int, not_named: str | None, skip: tuple[int, int] = (0, 0)) -> str | None:
+        """The latest person named before ``offset`` who is not ``not_named`` (nor named inside ``skip``)."""
         best = None
         for ent in self.doc.ents:
-            if ent.label_ == "PERSON" and ent.end_char <= offset:
+            if ent.label_ == "PERSON" and ent.end_char <= offset and not skip[0] <= ent.start_char < skip[1]:
                 name = (self.lookup(ent.text) or (clean_name(ent.text), ""))[0]
                 if not same_party(name, not_named):
                     best = name
@@ -159,43 +175,81 @@ def _objects(frame: Frame, head) -> list:
         inside = {t.i for t in frame.tokens}
         found = [t for t in frame.tokens if t.i not in frame.cue_ids and t.pos_ in ("NOUN", "PROPN")
                  and t.head.i not in inside and t.dep_ in ("npadvmod", "nsubj", "dobj", "attr")]
-    return sorted({t for t in found if t.ent_type_ not in _WHEN}, key=lambda t: t.i)
+    # "took issue with", "took aim at", "cast doubt on": the cue's own noun is not what it aims at
+    return sorted({t for t in found if t.ent_type_ not in _WHEN and not (t.i in frame.cue_ids and t.pos_ == "NOUN")},
+                  key=lambda t: t.i)
 
 
-def statement_owner(tok, quote: Quote, names: Names, own: bool, earlier: list[Quote]) -> str | None:
-    """Whose statement a noun like ``comment`` is: ``Blunt's comment``, ``his statement``."""
+def statement_owner(tok, quote: Quote, names: Names, own: bool, earlier: list[Quote], own_pronoun: bool = False) -> str | None:
+    """Whose statement a noun like ``comment`` is: ``Blunt's comment``, ``his statement``.
+
+    ``own_pronoun``: a possessive pronoun means the speaker (``defended his comments``).
+    """
+    if (author := _author(tok, names)) is not None:
+        return author
     for child in tok.children:
-        if child.dep_ == "poss":
-            if child.text.lower() in PERSONAL_PRONOUNS:
-                if own:
-                    return speaker_name(quote)
-                return names.person_before(child.idx, speaker_name(quote)) or _last_other_speaker(quote, earlier)
+        if child.dep_ == "poss" and child.text.lower() in PERSONAL_PRONOUNS:
+            if own or own_pronoun:
+                return speaker_name(quote)
+            return names.person_before(child.idx, speaker_name(quote)) or _last_other_speaker(quote, earlier)
+    if own:
+        return speaker_name(quote)
+    return _earlier_author(tok, names, speaker_name(quote)) or _last_other_speaker(quote, earlier)
+
+
+def _author(tok, names: Names) -> str | None:
+    """The author a statement noun names itself: ``Blunt's comment``, ``comments by Trump``, ``a remark made by Biden``."""
+    for child in tok.children:
+        if child.dep_ == "poss" and child.text.lower() not in PERSONAL_PRONOUNS:
             found = names.lookup(child.text) or names.in_tokens(list(child.subtree))
             return found[0] if found else clean_name(" ".join(t.text for t in child.subtree))
-        if child.dep_ == "prep" and child.text.lower() in ("by", "from", "of"):
-            for g in child.children:
-                if g.dep_ == "pobj" and (found := names.in_tokens(list(g.subtree))):
-                    return found[0]
-    return speaker_name(quote) if own else _last_other_speaker(quote, earlier)
+        preps = [child] if child.dep_ == "prep" else [g for g in child.children if g.dep_ in ("agent", "prep")] if child.dep_ == "acl" else []
+        for prep in preps:
+            if prep.text.lower() in ("by", "from", "of"):
+                for g in prep.children:
+                    if g.dep_ == "pobj" and (found := names.in_tokens(list(g.subtree))):
+                        return found[0]
+    return None
+
+
+def _earlier_author(tok, names: Names, me: str | None) -> str | None:
+    """``called the remark ...``: the author the article gave the same remark earlier (``made the remark``)."""
+    for prev in reversed(tok.doc[: tok.i]):  # the same word: "the remark" ... "made the remark"
+        if prev.text.lower() != tok.text.lower() or prev.pos_ != "NOUN":
+            continue
+        author = _author(prev, names)
+        subject = [c for c in prev.head.children if c.dep_ == "nsubj"] if prev.dep_ == "dobj" else []
+        if author is None and subject and (found := names.in_tokens(list(subject[0].subtree), subject[0])):
+            author = found[0]
+        if author and not same_party(author, me):
+            return author
+    return None
 
 
 def _last_other_speaker(quote: Quote, earlier: list[Quote]) -> str | None:
     me = speaker_name(quote)
     for q in reversed(earlier):
         name = speaker_name(q)
-        if name and not same_party(name, me):
+        if name and not same_party(name, me) and " and " not in name.lower():  # a group is nobody's author
             return name
     return None
 
 
-def _phrase(tok) -> str:
-    words = [t.text for t in tok.subtree if t.dep_ not in ("relcl", "acl") or t.i == tok.i][:8]
+def _in_source(tok, quote: Quote) -> bool:
+    return quote.source is not None and quote.source.start <= tok.idx < quote.source.end
+
+
+def _phrase(tok, quote: Quote | None = None) -> str:
+    words = [t.text for t in tok.subtree if (t.dep_ not in ("relcl", "acl") or t.i == tok.i)
+             and not (quote is not None and _in_source(t, quote))][:8]
     return " ".join(words).strip(" ,.")
 
 
 def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earlier: list[Quote]) -> Target | None:
     """The target of a support, criticism, denial, apology or retraction."""
     own = stype in ("apology", "retraction")
+    # "defended his comments", "denied his remarks": one defends and denies one's own words
+    own_pronoun = stype == "denial" or (stype == "support" and "defen" in frame.clause)
     head = None
     if frame.tokens:
         from .context import cue_root
@@ -204,8 +258,9 @@ def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earli
         if head is not None and head.pos_ not in ("VERB", "AUX") and head.head.pos_ in ("VERB", "AUX") and head.dep_ != "ROOT":
             head = head.head
     objects = _objects(frame, head) if head is not None else []
-    if head is not None and head.dep_ in ("advcl", "conj", "xcomp") and head.text.lower() in _PARTICIPLES:
+    if head is not None and governed_participle(head):
         objects = _objects(frame, head.head) + objects  # "defended Reid, saying ...": Reid
+    framed = bool(objects)  # "calling it": a pronoun of the reporting clause; content's "it" is no statement
     if not objects and quote.kind != "direct":
         objects = _content_object(doc, quote)
     if not objects:
@@ -213,24 +268,30 @@ def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earli
     for obj in objects:
         word = obj.text.lower()
         if word in _HEARSAY and not any(c.dep_ == "poss" or c.text.lower() == "by" for c in obj.children):
-            return Target(_phrase(obj), "statement")  # "any allegations of ...": nobody's in particular
-        if word in STATEMENT_NOUNS or (word in _STATEMENT_PRONOUNS and obj.pos_ == "PRON" and word != "them"):
-            owner = statement_owner(obj, quote, names, own, earlier)
-            return Target(owner or _phrase(obj), "statement")
+            return Target(_phrase(obj, quote), "statement")  # "any allegations of ...": nobody's in particular
+        if word in STATEMENT_NOUNS or (word in _STATEMENT_PRONOUNS and obj.pos_ == "PRON" and word != "them" and framed):
+            owner = statement_owner(obj, quote, names, own, earlier, own_pronoun)
+            return Target(owner or _phrase(obj, quote), "statement")
         if word in ("him", "her", "them") and obj.pos_ == "PRON":
             person = names.person_before(obj.idx, speaker_name(quote))
             if person:
                 return Target(person, "person")
             continue
-        found = names.in_tokens(list(obj.subtree))
+        found = names.in_tokens([t for t in obj.subtree if not _in_source(t, quote)], obj)
         if found and not same_party(found[0], speaker_name(quote)):
             return Target(found[0], found[1])  # type: ignore[arg-type]
         if found and own:
             return Target(found[0], "statement")
         if obj.pos_ in ("NOUN", "PROPN"):
-            return Target(_phrase(obj), "other")
+            # "the board", "the Vermont senator": an organisation or a person the article titled so
+            found = names.lookup(_phrase(obj, quote)) or names.lookup(f"the {obj.text}")
+            if found and not same_party(found[0], speaker_name(quote)):
+                return Target(found[0], found[1])  # type: ignore[arg-type]
+            return Target(_phrase(obj, quote), "other")
     if own:
         return Target(speaker_name(quote), "statement") if speaker_name(quote) else None
+    if VERDICT.search(frame.content) and (author := _last_other_speaker(quote, earlier)):
+        return Target(author, "statement")  # "a silly thing to say": what the last other speaker said
     return _target_in_content(doc, quote, names)
 
 
@@ -252,27 +313,43 @@ def _first_person_object(doc, quote: Quote) -> list:
 def _content_object(doc, quote: Quote) -> list:
     """Reported content that is a noun phrase (``Sanders's attack on her``) is the object itself."""
     span = doc.char_span(quote.content[0].start, quote.content[0].end, alignment_mode="expand")
-    if span is None or span.root.pos_ not in ("NOUN", "PROPN", "PRON") or span.root.dep_ in ("nsubj", "nsubjpass"):
+    heads = [t for t in span or () if not t.is_punct and not (span.start <= t.head.i < span.end and t.head.i != t.i)]
+    root = heads[0] if heads else None
+    if root is None or root.pos_ not in ("NOUN", "PROPN", "PRON") or root.dep_ in ("nsubj", "nsubjpass"):
         return []
-    return [span.root]
+    return [root]
+
+
+def _content_tokens(doc, quote: Quote):
+    for span in quote.content:
+        part = doc.char_span(span.start, span.end, alignment_mode="expand")
+        yield from part if part is not None else ()
 
 
 def _target_in_content(doc, quote: Quote, names: Names) -> Target | None:
     me = speaker_name(quote)
-    first = quote.content[0].text.lstrip("\"\u201c\u2018' ").split(" ", 1)[0].lower()
-    if first in ("him", "her", "them"):
-        person = names.person_before(quote.content[0].start, me)
+    words = quote.content[0].text.lstrip("\"\u201c\u2018' ").lower().split()
+    # "him ...", "Does he not understand ...?": the person named last ("he said he ..." is often the speaker)
+    if words and (words[0] in ("him", "her", "them") or len(words) > 1 and words[1] in ("he", "she")
+                  and RHETORICAL.search(" ".join(words))):
+        source = (quote.source.start, quote.source.end) if quote.source else (0, 0)
+        person = names.person_before(quote.content[0].start, me, source)
         if person:
             return Target(person, "person")
+    for tok in _content_tokens(doc, quote):  # "a remark made by Joe Biden was quite rough"
+        if tok.text.lower() in STATEMENT_NOUNS and (author := _author(tok, names)) and not same_party(author, me):
+            return Target(author, "statement")
     for span in quote.content:
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "ORG") and span.start <= ent.start_char < span.end:
                 found = names.lookup(ent.text) or (clean_name(ent.text), "person" if ent.label_ == "PERSON" else "organization")
                 if not same_party(found[0], me):
                     return Target(found[0], found[1])  # type: ignore[arg-type]
-    for span in quote.content:  # a name the tagger missed ("Mr Pryce rewarded failure")
-        part = doc.char_span(span.start, span.end, alignment_mode="expand")
-        for tok in part if part is not None else ():
-            if tok.pos_ == "PROPN" and (found := names.lookup(tok.text)) and not same_party(found[0], me):
-                return Target(found[0], found[1])  # type: ignore[arg-type]
+    for tok in _content_tokens(doc, quote):
+        # a name the tagger missed ("Mr Pryce rewarded failure"), a title ("The mayor is asking them ...")
+        found = names.lookup(tok.text) if tok.pos_ == "PROPN" else None
+        if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.text.lower() == "the" for c in tok.children):
+            found = names.roles.get(tok.text.lower()) and names.lookup(f"the {tok.text}")
+        if found and not same_party(found[0], me):
+            return Target(found[0], found[1])  # type: ignore[arg-type]
     return None

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from . import cues
-from .context import Frame
+from .context import Frame, normalise
 
 # Nouns that are an act of the speaker only when a light verb governs them
 # ("issued an apology"), not when they are what the speaker reacts to ("welcomed the apology").
@@ -21,6 +21,8 @@ _LIGHT_VERBS = frozenset(
     "tweet tweeted heap heaped heaps level levelled leveled launch launched deliver delivered".split()
 )
 _BLOCKERS = re.compile(r"(?:refus\w*|declin\w*|no sign|not|n't|never|without|fail\w* to|reluctan\w*) (?:\S+ ){0,4}$")
+# Cues that say a statement answers another: "responded", "in response to", "hit back".
+RESPONSE = re.compile(r"\b(?:respon(?:d|ds|ded|ding|se)|repl(?:y|ied|ies|ying)|retort\w*|(?:hit|hits|fired|shot) back)\b")
 _FIRST_PERSON = frozenset("i we i'm we're i'll we'll i've we've".split())
 
 
@@ -81,13 +83,18 @@ def _future_of_speaker(doc, quote) -> str | None:
         for tok in sent_span:
             if tok.pos_ != "VERB" or tok.text.lower() in cues.NOT_AN_ACTION:
                 continue
-            aux = [c for c in tok.children if c.dep_ == "aux" and c.text.lower() in ("will", "'ll", "shall", "would", "wo", "to")]
+            aux = [c for c in tok.children if c.dep_ == "aux" and c.text.lower().replace("\u2019", "'") in ("will", "'ll", "shall", "would", "'d", "wo", "to")]
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             going = tok.head.text.lower() == "going" and tok.dep_ == "xcomp"
             if going:
                 subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
             if not (aux and aux[0].text.lower() != "to" or going) or not subj:
                 continue
+            if quote.kind == "direct" and aux and aux[0].text.lower().replace("\u2019", "'") in ("would", "'d"):
+                continue  # "I would form a position": a conditional in the speaker's own words
+            if tok.text.lower() in ("start", "begin", "keep") and any(
+                    c.dep_ == "xcomp" and _base(c.text.lower()) in cues.NOT_AN_ACTION for c in tok.children):
+                continue  # "we are going to start winning": a prediction
             if any(c.dep_ == "advcl" and any(m.text.lower() == "if" for m in c.children) for c in tok.children):
                 continue  # "If we do nothing, we will be closing lanes": a warning, not a promise
             who = subj[0].text.lower()
@@ -96,6 +103,14 @@ def _future_of_speaker(doc, quote) -> str | None:
             if who in ("i", "we") or (not direct and (who in ("he", "she", "they", "we", "i") or ours)):
                 return f"{subj[0].text} {aux[0].text if aux else 'going to'} {tok.text}"
     return None
+
+
+def _base(word: str) -> str:
+    """``winning`` -> ``win``, ``seeing`` -> ``see``: enough of a stem for NOT_AN_ACTION."""
+    if not word.endswith("ing") or len(word) < 6:
+        return word
+    stem = word[:-3]
+    return stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem
 
 
 def _called_x_y(frame: Frame) -> Typing | None:
@@ -119,7 +134,9 @@ def _evaluation(frame: Frame) -> tuple[str, str] | None:
     neg = [m for m in cues.NEGATIVE.finditer(text)]
     pos = []
     for m in cues.POSITIVE.finditer(text):
-        before = re.split(r"[,.;:!?]", text[: m.start()])[-1].split()[-7:]
+        before = re.split(r"[,.;:!?]", text[: m.start()])[-1].split()[-10:]
+        if cues.MODALS & set(before):
+            continue
         (neg if cues.NEGATORS & set(before) or any(w.endswith("n't") for w in before) else pos).append(m)
     if len(neg) > len(pos):
         return "criticism", ", ".join(dict.fromkeys(m.group(0) for m in neg))
@@ -133,6 +150,8 @@ def classify(doc, quote, frame: Frame) -> Typing:
     words = _act(cues.NO_COMMENT, frame) or (frame.content in ("no comment", "no comment.") and "no comment")
     if words:
         return Typing("no_comment", 0.9, f"cue '{words}'")
+    if m := cues.SARCASM.search(frame.clause):  # "We're so sorry you're leaving," she said sarcastically
+        return Typing("criticism", 0.6, f"cue '{m.group(0)}'")
     call_on = re.search(r"call\w* on (?:\S+ ){0,3}to (?:resign|apologi[sz]e|step down|quit|withdraw|retract|take back)", f"{frame.clause} {frame.content}")
     if call_on:
         return Typing("criticism", 0.85, f"cue '{call_on.group(0)}'")
@@ -174,12 +193,16 @@ def _evaluative_or_commitment(doc, quote, frame: Frame, dispute: str | None) -> 
         return Typing("commitment", 0.75, f"cue '{commit}'")
     if m := cues.CONTENT_DENIAL.search(frame.content):
         return Typing("denial", 0.75, f"content '{m.group(0)}'")
+    if m := cues.VERDICT.search(frame.content) or cues.RHETORICAL.search(frame.content.strip(" ,.")):
+        return Typing("criticism", 0.65, f"content '{m.group(0)[:40]}'")
     if m := cues.CONTENT_CRITICISM.search(frame.content):
         return Typing("criticism", 0.75, f"content '{m.group(0)}'")
     if m := cues.CONTENT_SUPPORT.search(frame.content):
         return Typing("support", 0.75, f"content '{m.group(0)}'")
     if words := _future_of_speaker(doc, quote):
         return Typing("commitment", 0.75, f"content '{words}'")
+    if quote.kind == "indirect" and cues.REPEATING.search(frame.cue) and (m := cues.PLEDGE_NOUNS.search(frame.content)):
+        return Typing("commitment", 0.7, f"content '{m.group(0)}'")
     if m := cues.CONTENT_COMMITMENT.search(frame.content):
         third_person = m.group(0).split(" ", 1)[0] in ("he", "she", "they")
         if (not m.group(0).startswith("to ") or frame.cue) and not (third_person and quote.kind == "direct"):
@@ -190,3 +213,18 @@ def _evaluative_or_commitment(doc, quote, frame: Frame, dispute: str | None) -> 
     if evaluation:
         return Typing(evaluation[0], 0.6, f"content '{evaluation[1]}'")
     return Typing("claim", 0.7, "no cue of another type")
+
+
+def responding(typing: Typing, frame: Frame, quote, earlier: list) -> Typing:
+    """A claim that ``responded`` to someone other than a questioner answers back: criticism.
+
+    "With nukes?" Wallace asked. "Including with nukes," Trump responded: an answer, a claim.
+    """
+    m = RESPONSE.search(frame.clause)
+    if typing.type != "claim" or not m:
+        return typing
+    me = quote.speaker.name if quote.speaker else None
+    other = next((q for q in reversed(earlier) if q.speaker and q.speaker.name != me), None)
+    asked = other is not None and (re.search(r"\bask\w*", normalise(other.cue.text) if other.cue else "")
+                                   or other.text.rstrip(" \"'\u201d\u2019").endswith("?"))
+    return typing if other is None or asked else Typing("criticism", 0.55, f"cue '{m.group(0)}'")

@@ -8,14 +8,17 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, model_validator
 
 from ..article import Article, guess_title, html_to_article, to_article
 from ..record import Store, content_hash, views
 from ..record.query import QUOTE_KINDS
 from .deps import SettingsDep, StoreDep, WriteAccess
+from .errors import documented
+from .limits import ExtractRate
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], responses=documented(422, 503))
 
 Kind = Literal["direct", "mixed", "indirect"]
 StatementType = Literal["claim", "support", "criticism", "denial", "apology", "retraction", "commitment",
@@ -59,10 +62,11 @@ def quote_page(store: Store, filters: QuoteFilters, page_size: int) -> dict[str,
             "results": [h.to_dict() for h in hits[:per_page]]}
 
 
-@router.get("/quotes", summary="Search quotes")
-def get_quotes(store: StoreDep, settings: SettingsDep, filters: Annotated[QuoteFilters, Query()]) -> dict[str, Any]:
+@router.get("/quotes", summary="Search quotes", response_model=dict[str, Any])
+def get_quotes(store: StoreDep, settings: SettingsDep, filters: Annotated[QuoteFilters, Query()]) -> JSONResponse:
     """Full-text search over statements with filters; newest first, paginated (``next_page`` is null on the last page)."""
-    return quote_page(store, filters, settings.page_size)
+    # Already plain JSON types: skip FastAPI's re-validation and re-encoding of every hit.
+    return JSONResponse(quote_page(store, filters, settings.page_size))
 
 
 @router.get("/people", summary="Find people")
@@ -82,20 +86,20 @@ def person_data(store: Store, person_id: int) -> dict[str, Any]:
     return data
 
 
-@router.get("/people/{person_id}", summary="One person")
+@router.get("/people/{person_id}", summary="One person", responses=documented(404))
 def get_person(store: StoreDep, person_id: PersonId) -> dict[str, Any]:
     """Aliases, roles and affiliations as seen (count, first and last seen), counts, and why mentions were linked."""
     return person_data(store, person_id)
 
 
-@router.get("/people/{person_id}/timeline", summary="A person's timeline")
+@router.get("/people/{person_id}/timeline", summary="A person's timeline", responses=documented(404))
 def get_timeline(store: StoreDep, person_id: PersonId) -> dict[str, Any]:
     """Statements in time order with their type, target, links, the reactions they drew and any
     retraction or apology; plus statements per month."""
     return views.timeline(store, person_id).to_dict()
 
 
-@router.get("/articles/{article_id}", summary="One article")
+@router.get("/articles/{article_id}", summary="One article", responses=documented(404))
 def get_article(store: StoreDep, article_id: Annotated[int, Path(ge=1)]) -> dict[str, Any]:
     """Text, metadata and every statement with its spans (offsets into ``text``), speaker, type, target and links."""
     return views.article(store, article_id).to_dict()
@@ -138,16 +142,19 @@ def _extract(request: Request, article: Article):
         return next(extract_articles([article]))
 
 
-@router.post("/extract", summary="Extract quotations")
+@router.post("/extract", summary="Extract quotations", dependencies=[ExtractRate],
+             responses=documented(400, 413, 429))
 async def post_extract(request: Request, body: ArticleIn) -> dict[str, Any]:
     """Find every quotation in one article: content, cue, source, speaker, type, target, links.
-    The body may be at most the server's ``max_body_bytes`` (413 otherwise)."""
+    The body may be at most the server's ``max_body_bytes`` (413 otherwise); each client may make
+    ``extract_rate`` requests a minute (429 with ``Retry-After`` otherwise)."""
     article = await run_in_threadpool(body.article)
     extraction = await run_in_threadpool(_extract, request, article)
     return {"title": article.title, **extraction.to_dict(include_text=True)}
 
 
-@router.post("/articles", summary="Ingest one article", status_code=201, dependencies=[WriteAccess])
+@router.post("/articles", summary="Ingest one article", status_code=201, dependencies=[WriteAccess],
+             responses={200: {"description": "Already on record (skipped)"}, **documented(400, 401, 403, 413)})
 async def post_article(request: Request, response: Response, store: StoreDep, body: ArticleIn) -> dict[str, Any]:
     """Extract one article and store it in the record: 201 ``stored`` or ``replaced`` (a new version when
     its url, else id, is known), 200 ``skipped`` when already on record. Needs ``Authorization: Bearer <token>``."""

@@ -14,6 +14,7 @@ from fastapi.templating import Jinja2Templates
 from ..settings import Settings, load_settings
 from . import errors, render
 from .deps import StorePool
+from .limits import extract_limiter
 
 HERE = Path(__file__).parent
 # Pages load nothing from elsewhere and run only our own script file; the API docs
@@ -54,7 +55,7 @@ class Guard:
         if length is not None and length.isdigit() and int(length) > self.limit:
             await self._too_large(scope, send_with_headers)
             return
-        if length is None and scope["method"] in ("POST", "PUT", "PATCH"):
+        if (length is None or not length.isdigit()) and scope["method"] in ("POST", "PUT", "PATCH"):
             body, more = b"", True
             while more:
                 message = await receive()
@@ -104,6 +105,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.pool = StorePool(settings.db, settings.connections)
     app.state.extract_lock = threading.Lock()  # one extraction at a time: the spaCy pipeline is shared
+    app.state.extract_limiter = extract_limiter(settings.extract_rate)
     templates = Jinja2Templates(directory=str(HERE / "templates"))  # autoescapes .html templates
     render.register(templates.env)
     app.state.templates = templates

@@ -13,6 +13,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import InputError, OnRecordError
@@ -26,7 +27,24 @@ _STATUS_OF: tuple[tuple[type[Exception], int], ...] = (
 )
 _REASONS = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found",
             405: "Method not allowed", 413: "Request body too large", 415: "Unsupported media type",
-            422: "Invalid parameters", 500: "Internal server error", 503: "Record unavailable"}
+            422: "Invalid parameters", 429: "Too many requests", 500: "Internal server error", 503: "Record unavailable"}
+
+
+class ErrorInfo(BaseModel):
+    status: int
+    message: str
+    detail: Any = None
+
+
+class ErrorBody(BaseModel):
+    """The body of every error answer."""
+
+    error: ErrorInfo
+
+
+def documented(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI ``responses`` for these error statuses, each with the one error body."""
+    return {code: {"model": ErrorBody, "description": _REASONS[code]} for code in codes}
 
 
 def error_body(status: int, message: str, detail: Any = None) -> dict[str, Any]:
@@ -58,6 +76,31 @@ def _validation_detail(exc: RequestValidationError) -> list[dict[str, Any]]:
     return out
 
 
+BODY_EXAMPLE = '{"text": "…"} or {"html": "…"}'
+
+
+def _body_problem(exc: RequestValidationError) -> str | None:
+    """One plain sentence for a body that is not a JSON object at all, rather than a parameter list."""
+    for e in exc.errors():
+        loc = tuple(e.get("loc", ()))
+        if e.get("type") == "json_invalid":
+            problem = e.get("ctx", {}).get("error", "invalid").removesuffix(" at")
+            return (f"the request body is not valid JSON ({problem} at offset {loc[-1]}): "
+                    f"send one JSON object like {BODY_EXAMPLE}.")
+        if loc == ("body",) and e.get("type") in ("missing", "model_attributes_type", "dict_type"):
+            return f"the request body must be one JSON object like {BODY_EXAMPLE} (Content-Type: application/json)."
+    return None
+
+
+def _unreadable_body(request: Request) -> str:
+    """FastAPI could not decode the body: not UTF-8 (Latin-1 text, binary), or compressed."""
+    encoding = request.headers.get("content-encoding")
+    if encoding:
+        return (f"the request body is compressed (Content-Encoding: {encoding}): the API reads uncompressed "
+                "JSON only; send it uncompressed.")
+    return f"the request body is not valid UTF-8: send one JSON object like {BODY_EXAMPLE}, encoded as UTF-8."
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that turn every failure into the one error body."""
 
@@ -68,6 +111,8 @@ def install(app: FastAPI) -> None:
             message = f"nothing at {request.url.path}: see /docs for the API, / for the search page."
         elif exc.status_code == 405:
             message = f"{request.method} is not allowed on {request.url.path}."
+        elif exc.status_code == 400 and message == "There was an error parsing the body":  # FastAPI's words
+            message = _unreadable_body(request)
         return error_response(request, exc.status_code, message or _REASONS.get(exc.status_code, "Error"),
                               headers=getattr(exc, "headers", None))
 
@@ -75,7 +120,7 @@ def install(app: FastAPI) -> None:
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         detail = _validation_detail(exc)
         names = ", ".join(sorted({d["parameter"] for d in detail}))
-        return error_response(request, 422, f"invalid parameter: {names}.", detail)
+        return error_response(request, 422, _body_problem(exc) or f"invalid parameter: {names}.", detail)
 
     @app.exception_handler(OnRecordError)
     async def library_error(request: Request, exc: OnRecordError) -> Response:

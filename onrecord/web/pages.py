@@ -12,6 +12,7 @@ from fastapi.responses import JSONResponse, Response
 from ..record import Store, views
 from .api import ArticleIn, PersonId, QuoteFilters, _extract, person_data, quote_page
 from .deps import SettingsDep, StoreDep
+from .limits import ExtractRate
 
 router = APIRouter(include_in_schema=False)
 Format = Annotated[Literal["html", "json"], Query(description="json: the page's data as JSON")]
@@ -66,7 +67,7 @@ def extract_form(request: Request, format: Format = "html") -> Response:
     return _page(request, format, "extract.html", {"result": None}, title="Extract quotations")
 
 
-@router.post("/extract")
+@router.post("/extract", dependencies=[ExtractRate])  # the same work, and limit, as /api/extract
 async def extract_page(request: Request, text: Annotated[str, Form(min_length=1)],
                        format: Format = "html") -> Response:
     """The paste page without JavaScript: the form posts here; with JavaScript it calls /api/extract."""

@@ -63,6 +63,13 @@ def snippet(value: str | None) -> Markup:
     return Markup(text.replace(HIGHLIGHT[0], "<mark>").replace(HIGHLIGHT[1], "</mark>"))
 
 
+def web_url(value: str | None) -> str | None:
+    """The URL if it is http(s), else None: an article's url is whatever its source said,
+    and a ``javascript:`` or ``data:`` link must not become a link on our page."""
+    text = (value or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else None
+
+
 @dataclass(frozen=True)
 class Bar:
     month: str
@@ -89,6 +96,7 @@ def chart(months: Iterable[tuple[str, int] | dict[str, Any]], width: int = 360, 
 
 def register(env: Any) -> None:
     env.filters["snippet"] = snippet
+    env.filters["web_url"] = web_url
     env.globals["TYPE_LABELS"] = TYPE_LABELS
     env.globals["LINK_LABELS"] = LINK_LABELS
     env.globals["segments"] = segments

@@ -172,18 +172,27 @@ def test_article_text_search(store):
 
 
 def test_an_older_record_is_migrated_in_place(store_url):
-    """A record made before migrations 2-4 gains person_keys (backfilled), quotes_recent and link scopes."""
+    """A record made before migrations 2-7 gains person_keys (backfilled), quotes_recent, link scopes,
+    day-only quote dates, (SQLite) the newest-first search index and the linking steps' range indexes."""
     with open_store(store_url) as old:
         old.add(*harbour())
         with old.transaction() as tx:  # turn it back into a version 1 record
             tx.run("DROP TABLE person_keys")
             tx.run("DROP INDEX quotes_recent")
-            tx.run("DROP INDEX quotes_target_key")
+            tx.run("DROP INDEX quotes_target_day")  # migration 7's, on the column dropped next
             tx.run("ALTER TABLE quotes DROP COLUMN target_key")
             tx.run("ALTER TABLE links DROP COLUMN scope")
+            tx.run("UPDATE quotes SET published = published || 'T09:30:00+01:00'")  # as version 1 stored it
+            if old.dialect == "sqlite":
+                for trigger in ("insert", "delete", "update"):
+                    tx.run(f"DROP TRIGGER quotes_by_day_{trigger}")
+                tx.run("DROP TABLE quotes_by_day")
             tx.run("DELETE FROM schema_migrations WHERE version >= 2")
     with open_store(store_url) as migrated:
-        assert migrated.schema_version() == SCHEMA_VERSION == 4
+        assert migrated.schema_version() == SCHEMA_VERSION == 7
+        with migrated.transaction(write=False) as tx:  # migration 5: the day alone
+            assert {len(r[0]) for r in tx.all("SELECT published FROM quotes")} == {10}
+        assert [h.published for h in migrated.search(None, since="2024-03-01", until="2024-03-01")] == ["2024-03-01"] * 2
         migrated.add(*council())
         assert migrated.who("Fell").person.statements == 2
         assert [h.person for h in migrated.search("disgrace", speaker="Marcus Fell")] == ["Marcus Fell"]

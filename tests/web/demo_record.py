@@ -7,9 +7,15 @@ they did, so the pages' display of links is tested on links ingest found itself.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from onrecord.record import open_store
+import pytest
+
+from onrecord.ingest import iter_articles
+from onrecord.record import StoreError, open_store
+from onrecord.record.pgtemp import create_database, postgres_bindir, temporary_postgres
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "demo" / "corpus.jsonl"
@@ -36,3 +42,19 @@ def check_story_links(db: str) -> None:
             ends = (quote_id(tx, src, src_words), quote_id(tx, dst, dst_words), kind)
             assert tx.scalar("SELECT 1 FROM links WHERE from_quote = ? AND to_quote = ? AND type = ?", ends), \
                 f"ingest did not link {src} ({src_words!r}) {kind} {dst} ({dst_words!r})"
+
+
+@contextmanager
+def demo_postgres(name: str) -> Iterator[str]:
+    """The demo corpus ingested into database ``name`` of a throwaway PostgreSQL server; yields its URL.
+    Skips when PostgreSQL is not installed."""
+    if postgres_bindir() is None:
+        pytest.skip("PostgreSQL binaries not found: install the Debian package `postgresql` (.ci/run does)")
+    try:
+        with temporary_postgres() as base:
+            url = create_database(base, name)
+            with open_store(url) as store:
+                store.ingest(iter_articles([str(CORPUS)]))
+            yield url
+    except StoreError as e:
+        pytest.fail(str(e))

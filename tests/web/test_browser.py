@@ -8,20 +8,17 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import tempfile
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
 playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed: run `make install`")
 
-import uvicorn  # noqa: E402
-
 from onrecord.settings import Settings  # noqa: E402
 from onrecord.web import create_app  # noqa: E402
+
+from live_server import serve  # noqa: E402 - tests/web/live_server.py
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -29,26 +26,10 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 IMG = Path(os.environ.get("ONRECORD_SCREENSHOTS") or Path(tempfile.gettempdir()) / "onrecord-screenshots")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def base_url(demo_db):
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(Settings(db=demo_db)), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with serve(create_app(Settings(db=demo_db))) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -4,29 +4,18 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from onrecord.ingest import iter_articles
-from onrecord.record import StoreError, open_store
-from onrecord.record.pgtemp import create_database, postgres_bindir, temporary_postgres
 from onrecord.settings import Settings
 from onrecord.web import create_app
 
-from demo_record import CORPUS, check_story_links
+from demo_record import check_story_links, demo_postgres
 
 
 @pytest.fixture(scope="module")
 def pg_client():
-    if postgres_bindir() is None:
-        pytest.skip("PostgreSQL binaries not found: install the Debian package `postgresql` (.ci/run does)")
-    try:
-        with temporary_postgres() as base:
-            url = create_database(base, "web_views")
-            with open_store(url) as store:
-                store.ingest(iter_articles([str(CORPUS)]))
-            check_story_links(url)
-            with TestClient(create_app(Settings(db=url, connections=2))) as c:
-                yield c
-    except StoreError as e:
-        pytest.fail(str(e))
+    with demo_postgres("web_views") as url:
+        check_story_links(url)
+        with TestClient(create_app(Settings(db=url, connections=2))) as c:
+            yield c
 
 
 def strip_ids(value):

@@ -1,6 +1,14 @@
 """Settings: packaged defaults < file < environment < explicit options; bad values say what is wrong."""
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
 import pytest
 from typer.testing import CliRunner
 
@@ -43,3 +51,29 @@ def test_serve_help_and_bad_settings():
     assert result.exit_code == 0 and "--port" in result.output and "ONRECORD_API_TOKEN" in result.output
     bad = runner.invoke(app, ["serve", "--db", "mysql://x"], env={"ONRECORD_API_TOKEN": ""})
     assert bad.exit_code == 1 and "unknown database URL" in bad.output
+
+
+def test_serve_with_two_worker_processes_answers_searches(tmp_path):
+    """`onrecord serve --workers 2` through the real entry point: both processes read the record."""
+    db = tmp_path / "record.db"
+    demo = Path(__file__).resolve().parents[2] / "demo" / "corpus.jsonl"
+    onrecord = str(Path(sys.executable).parent / "onrecord")
+    subprocess.run([onrecord, "ingest", str(demo), "--db", str(db)], check=True, capture_output=True)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([onrecord, "serve", "--db", str(db), "--port", str(port), "--workers", "2"],
+                              stderr=subprocess.PIPE, text=True, env={**os.environ, "ONRECORD_API_TOKEN": ""})
+    try:
+        deadline, answers = time.monotonic() + 60, []
+        while time.monotonic() < deadline and len(answers) < 20:
+            try:
+                answers.append(httpx.get(f"http://127.0.0.1:{port}/api/quotes", params={"q": "jury"}, timeout=5))
+            except httpx.TransportError:
+                time.sleep(0.3)
+        assert len(answers) == 20 and {r.status_code for r in answers} == {200}
+        assert len({r.text for r in answers}) == 1 and answers[0].json()["results"]
+    finally:
+        server.terminate()
+        _, err = server.communicate(timeout=30)
+    assert "2 process(es)" in err and "Traceback" not in err
