@@ -81,13 +81,13 @@ def decode_html(data: bytes, name: str = "input", charset: str | None = None) ->
     check_not_compressed(data, name)
     try:
         return data.decode(charset)
-    except LookupError:
-        raise InputError(f"{name} declares an unknown charset {charset!r}: convert it to UTF-8 first.") from None
     except UnicodeDecodeError as err:
         raise InputError(
             f"{name} is not valid {charset} (byte 0x{data[err.start]:02x} at offset {err.start}): "
             "convert it to UTF-8 first, e.g. with `iconv`."
         ) from None
+    except (LookupError, ValueError):  # no such codec, not a text codec ("hex"), or a name with a NUL in it
+        raise InputError(f"{name} declares an unknown charset {charset!r}: convert it to UTF-8 first.") from None
 
 
 def looks_like_html(text: str) -> bool:

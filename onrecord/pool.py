@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,7 +26,19 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
-def init_worker() -> None:
+def exit_with_parent(parent: int) -> None:
+    """In a worker: leave once the process that started it is gone. Killed with SIGKILL, a
+    parent cannot stop its workers, which would otherwise wait for work forever, each holding a model."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def init_worker(parent: int) -> None:
+    exit_with_parent(parent)
     try:
         load_pipeline()  # once per worker process, before its first chunk
     except ModelNotFoundError:
@@ -41,7 +56,8 @@ def ordered_map(fn: Callable[[T], R], chunks: Iterable[T], processes: int, *,
     context = multiprocessing.get_context("spawn")
     pending: deque[Future[R]] = deque()
     try:
-        with ProcessPoolExecutor(processes, mp_context=context, initializer=init_worker) as pool:
+        with ProcessPoolExecutor(processes, mp_context=context, initializer=init_worker,
+                                 initargs=(os.getpid(),)) as pool:
             try:
                 for chunk in chunks:
                     pending.append(pool.submit(fn, chunk))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -22,6 +21,7 @@ from multiprocessing import get_context
 
 from ..article import Article, Failure
 from ..models import Entity, Extraction, Quote
+from ..pool import exit_with_parent
 from .days import publication_day
 from .linking import link_across, store_article_links, target_key
 from .people import ArticleContext, forget_orphans, link_entity
@@ -274,17 +274,6 @@ def _extracted(run: _Run, items: Iterable[Article | Failure],
             yield from workers.collect(*window.popleft())
 
 
-def _exit_with_parent(parent: int) -> None:
-    """Worker initializer: leave once the ingest process is gone. Killed with SIGKILL, it
-    cannot stop its workers, which would otherwise wait for work forever, each holding a model."""
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
-
-
 class _Workers:
     """A pool of extraction processes that survives one of them dying.
 
@@ -301,7 +290,7 @@ class _Workers:
     @staticmethod
     def _new(processes: int) -> ProcessPoolExecutor:
         # spawn, not fork: a forked worker would share this process's database connection.
-        return ProcessPoolExecutor(processes, mp_context=get_context("spawn"), initializer=_exit_with_parent,
+        return ProcessPoolExecutor(processes, mp_context=get_context("spawn"), initializer=exit_with_parent,
                                    initargs=(os.getpid(),))
 
     def __enter__(self) -> "_Workers":

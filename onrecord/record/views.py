@@ -249,7 +249,8 @@ def outlets(store: Store, limit: int = 100) -> list[str]:
 
 
 def article_id_for(store: Store, content_hash: str) -> int | None:
-    """The id of the current article with this content hash (after an ingest)."""
+    """The id of the current version of the article with this content hash (after an ingest;
+    a text already superseded by a newer version is skipped, and the newer one answers)."""
     with store.transaction(write=False) as tx:
-        return tx.scalar("SELECT id FROM articles WHERE content_hash = ? AND is_current = 1 ORDER BY id DESC",
-                         (content_hash,))
+        return tx.scalar("SELECT c.id FROM articles a JOIN articles c ON c.key = a.key AND c.is_current = 1 "
+                         "WHERE a.content_hash = ? ORDER BY a.is_current DESC, c.id DESC", (content_hash,))

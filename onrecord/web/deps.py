@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import hmac
 import queue
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 
 from ..record import Store, open_store
 from ..settings import Settings
@@ -31,6 +32,12 @@ class StorePool:
     def acquire(self, timeout: float = 30.0) -> Store:
         return self._free.get(timeout=timeout)
 
+    def try_acquire(self) -> Store | None:
+        try:
+            return self._free.get_nowait()
+        except queue.Empty:
+            return None
+
     def release(self, store: Store) -> None:
         self._free.put(store)
 
@@ -39,13 +46,15 @@ class StorePool:
             store.close()
 
 
-def get_settings(request: Request) -> Settings:
+# Both are async so that FastAPI calls them on the event loop: a sync dependency costs a
+# trip to the thread pool and back, more than the work itself.
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-def get_store(request: Request) -> Iterator[Store]:
+async def get_store(request: Request) -> AsyncIterator[Store]:
     pool: StorePool = request.app.state.pool
-    store = pool.acquire()
+    store = pool.try_acquire() or await run_in_threadpool(pool.acquire)  # wait off the loop when all are busy
     try:
         yield store
     finally:

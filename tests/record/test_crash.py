@@ -89,6 +89,11 @@ def kill_once(url: str | Path, sources: list[Path], when: str, rng: random.Rando
     return proc.returncode == -signal.SIGKILL
 
 
+def versions_in_order(url: str | Path) -> list[tuple]:
+    """(key, version, content hash) of every article version, in the order they were stored."""
+    return query(url, "SELECT key, version, content_hash FROM articles ORDER BY id")
+
+
 def assert_sound(url: str | Path, whole: dict, order: list[tuple]) -> None:
     """The record after a kill: nothing corrupt, nothing half-stored, articles in input order."""
     if not str(url).startswith("postgresql://"):
@@ -97,7 +102,7 @@ def assert_sound(url: str | Path, whole: dict, order: list[tuple]) -> None:
         return
     assert version_problems(url) == []
     assert half_articles(canonical(url), whole) == []
-    seen = query(url, "SELECT key, version, content_hash FROM articles ORDER BY id")
+    seen = versions_in_order(url)
     assert seen == order[:len(seen)]
 
 
@@ -136,7 +141,7 @@ def test_sigkill_inside_write_transactions_never_leaves_half_an_article(tmp_path
         proc = subprocess.Popen([*WRITER, str(db), str(BRIEFS)], env=env)
         while stored(db) == before and proc.poll() is None:
             time.sleep(0.005)
-        time.sleep(rng.uniform(0, 0.15))
+        time.sleep(rng.uniform(0, 0.1))
         proc.kill()
         assert proc.wait() == -signal.SIGKILL
         assert sqlite_problems(db) == [] and version_problems(db) == []
@@ -153,7 +158,7 @@ def test_sigkill_inside_write_transactions_never_leaves_half_an_article(tmp_path
 def test_sigkill_at_random_moments_never_corrupts_and_rerun_finishes_the_same(sources, reference, whole, tmp_path):
     rng = random.Random(SEED)
     db = tmp_path / "killed.db"
-    order = query(reference, "SELECT key, version, content_hash FROM articles ORDER BY id")
+    order = versions_in_order(reference)
     kills: dict[str, int] = {}
     progress = []  # articles on record after each kill
     for i in range(KILLS):
@@ -175,7 +180,7 @@ def test_sigkill_at_random_moments_never_corrupts_and_rerun_finishes_the_same(so
 
 def test_sigkill_against_postgresql_then_rerun_finishes_the_same(sources, reference, whole, postgres_url):
     rng = random.Random(SEED)
-    order = query(reference, "SELECT key, version, content_hash FROM articles ORDER BY id")
+    order = versions_in_order(reference)
     for _ in range(2):
         assert kill_once(postgres_url, sources, "writing", rng)
         assert_sound(postgres_url, whole, order)
@@ -238,4 +243,4 @@ def test_a_killed_parallel_ingest_leaves_no_worker_processes_behind(sources, ref
             if running(w):
                 os.kill(w, signal.SIGKILL)
     assert len(workers) >= 2 and left == []  # two extraction workers (and multiprocessing's tracker)
-    assert_sound(db, whole, query(reference, "SELECT key, version, content_hash FROM articles ORDER BY id"))
+    assert_sound(db, whole, versions_in_order(reference))

@@ -202,6 +202,11 @@ def test_ingest_one_article(writer):
     assert hits and hits[0]["outlet"] == "Bayline Radio News"
     article = writer.get(first.json()["url"]).json()
     assert article["title"] == "Harbour master resigns over storm damage"
+    revised = writer.post("/api/articles", json={**payload, "outlet": "Bayline Radio"}, headers=auth)
+    assert revised.status_code == 201 and revised.json()["outcome"] == "replaced"
+    old = writer.post("/api/articles", json=payload, headers=auth)  # the superseded text, sent again
+    assert old.status_code == 200 and old.json()["outcome"] == "skipped"
+    assert old.json()["article_id"] == revised.json()["article_id"] != first.json()["article_id"]
 
 
 def test_pages_escape_what_articles_contain(writer):
