@@ -110,8 +110,10 @@ class Bulk:
         return rows
 
     def fill(self, synthetic: Synthetic, start: int, stop: int, batch: int = 5000) -> None:
-        people = dict((name, pid) for pid, name in self._query("SELECT id, name FROM people"))
-        ids = {t: self._query(f"SELECT coalesce(max(id), 0) FROM {t}")[0][0] for t in ("articles", "mentions", "people")}
+        # Continue where the record stands: people made so far (by name) and the last ids.
+        people = {name: pid for pid, name in self._query("SELECT id, name FROM people")}
+        ids = {t: self._query(f"SELECT coalesce(max(id), 0) FROM {t}")[0][0]
+               for t in ("articles", "mentions", "people")}
         for first in range(start, stop, batch):
             rows: dict[str, list[tuple]] = {t: [] for t in ("people", "articles", "mentions", "mention_facts",
                                                              "mention_keys", "quotes")}

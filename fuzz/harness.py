@@ -17,12 +17,19 @@ from onrecord.models import Extraction
 
 
 def check_article(item: object) -> None:
-    """A reader yields articles with some text, within the size limit, or failures with a message."""
+    """A reader yields articles with some text, within the size limit, or failures with a message;
+    every string in them can be encoded (stored in the record, printed)."""
     if isinstance(item, Failure):
         assert item.error.strip(), item
-        return
-    assert isinstance(item, Article), f"a reader yielded {type(item).__name__}, not an Article or Failure"
-    assert isinstance(item.text, str) and item.text.strip() and len(item.text) <= MAX_CHARS, item.text[:200]
+        strings = (item.doc_id, item.error, item.source)
+    else:
+        assert isinstance(item, Article), f"a reader yielded {type(item).__name__}, not an Article or Failure"
+        assert isinstance(item.text, str) and item.text.strip() and len(item.text) <= MAX_CHARS, item.text[:200]
+        strings = (item.text, item.doc_id, item.title, item.url, item.published, item.outlet, item.source)
+    for value in strings:
+        assert value is None or isinstance(value, str), (type(value), item)
+        if value is not None:
+            value.encode("utf-8")  # a lone surrogate raises here: the record could not store it
 
 
 def check_extraction(extraction: Extraction) -> None:

@@ -15,6 +15,8 @@ MAX_BYTES = 64 * 1024 * 1024
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 _HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body|<article|<div|<p[\s>])", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+# A lone UTF-16 surrogate (JSON's "\ud800", UTF-7) is not text: it cannot be encoded, stored or parsed.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 # Compressed files are refused, not decompressed: a few KB can expand to gigabytes (a "zip bomb").
 # warcio decompresses .warc.gz archives as a stream, one capped record at a time (ingest/warc.py).
 _COMPRESSED = ((b"\x1f\x8b", "gzip", "gunzip -k FILE"), (b"PK\x03\x04", "zip", "unzip FILE"),
@@ -31,6 +33,12 @@ class Article:
     published: str | None = None
     outlet: str | None = None
     source: str | None = None  # where it was read from: a path, "file.jsonl:12", a URL
+
+    def __post_init__(self) -> None:  # whatever built it, an article can be stored and printed
+        for field in ("text", "doc_id", "title", "url", "published", "outlet", "source"):
+            value = getattr(self, field)
+            if isinstance(value, str):
+                check_unicode(value, f"{printable(self.source or self.doc_id)} ({field})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +67,20 @@ def decode(data: bytes, name: str = "input") -> str:
             f"{name} is not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}): "
             "convert it first, e.g. `iconv -f latin1 -t utf-8 FILE > FILE.utf8`."
         ) from None
+
+
+def printable(name: str | object) -> str:
+    """A file name or other label as text that can be printed and stored: lone surrogates (how
+    Python keeps bytes of a file name that are not UTF-8) become escapes like ``\\udce9``."""
+    return str(name).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def check_unicode(text: str, name: str = "input") -> str:
+    """Refuse lone surrogates, naming the first one and where it is."""
+    if found := _SURROGATE.search(text):
+        raise InputError(f"{printable(name)} holds a lone surrogate (U+{ord(found.group()):04X} at character "
+                         f"{found.start():,}), which is not text: fix the \\u escape or encoding that made it.")
+    return text
 
 
 def check_not_compressed(head: bytes, name: str = "input") -> None:
@@ -100,6 +122,7 @@ def check_text(text: str, name: str = "input", max_chars: int = MAX_CHARS) -> st
         raise InputError(f"{name} must be text (str), not {type(text).__name__}.")
     if not text.strip():
         raise InputError(f"{name} is empty: give an article with some text in it.")
+    check_unicode(text, name)
     if len(text) > max_chars:
         raise InputError(
             f"{name} has {len(text):,} characters, more than the {max_chars:,} one article may have: "

@@ -18,7 +18,7 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColum
 from rich.table import Table
 
 from .record import FailureRecord, IngestProgress, IngestSummary, PersonRecord, PersonSummary, QuoteHit
-from .record.sqlite import HIGHLIGHT
+from .record.highlight import HIGHLIGHT
 
 FORMATS = ("table", "json", "csv")
 

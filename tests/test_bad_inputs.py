@@ -16,6 +16,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -59,23 +60,41 @@ class Run:
     peak_mb: float  # the process's peak resident memory
 
 
+# Runs `onrecord` as a grandchild and writes its peak memory (KiB) to argv[1]. A child's own
+# peak would include this test process's: Linux carries the high-water mark across fork and exec.
+SPAWN = """
+import os, sys
+pid = os.fork()
+if pid == 0:
+    os.execv(sys.argv[2], sys.argv[2:])
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as f:
+    f.write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def start(*args: str) -> subprocess.Popen:
-    files = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+    files = tempfile.TemporaryFile(), tempfile.TemporaryFile(), tempfile.NamedTemporaryFile("r")
     env = {**os.environ, "COLUMNS": "200"}
-    proc = subprocess.Popen([str(ONRECORD), *args], stdout=files[0], stderr=files[1], env=env)
+    proc = subprocess.Popen([sys.executable, "-c", SPAWN, files[2].name, str(ONRECORD), *args],
+                            stdout=files[0], stderr=files[1], env=env, start_new_session=True)
     proc.files = files  # type: ignore[attr-defined]
     return proc
 
 
 def finish(proc: subprocess.Popen, timeout: float = 300) -> Run:
-    killer = threading.Timer(timeout, proc.kill)
-    killer.start()
-    _, status, usage = os.wait4(proc.pid, 0)  # wait4: this child's own peak memory
-    killer.cancel()
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    out, err = (_read(f) for f in proc.files)  # type: ignore[attr-defined]
+    try:
+        proc.wait(timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)  # the command and the process that started it
+        raise
+    out, err, peak = proc.files  # type: ignore[attr-defined]
+    with peak:
+        peak_mb = int(peak.read() or 0) / 1024
+    out, err = _read(out), _read(err)
     assert "Traceback" not in out + err, err
-    return Run(proc.returncode, out, err, usage.ru_maxrss / 1024)
+    return Run(proc.returncode, out, err, peak_mb)
 
 
 def _read(f) -> str:
@@ -265,24 +284,28 @@ def test_ingest_lists_the_failure_and_keeps_the_record(record, bad_files, case, 
 def write_batch(folder: Path) -> Path:
     path = folder / "batch.jsonl"
     lines = [json.dumps({"id": "library", "text": LIBRARY}), '{"id": "broken", "text": "unterminated',
+             '{"id": "escape", "text": "We will \\ud800 win, said Ana Lopez."}',  # JSON's escape of no character
              json.dumps({"id": "bakery", "text": BAKERY})]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
 
-def broken_line(path: Path) -> str:
-    return (f"{path} line 2 is not valid JSON (Unterminated string starting at column 26): each line must be "
-            f"one JSON object like {JSONL_EXAMPLE}.")
+def broken_lines(path: Path) -> list[tuple[str, str]]:
+    """The failures of lines 2 and 3: (source, message)."""
+    return [(f"{path}:2", f"{path} line 2 is not valid JSON (Unterminated string starting at column 26): each line "
+                          f"must be one JSON object like {JSONL_EXAMPLE}."),
+            (f"{path}:3", f"{path} line 3: field 'text' holds a lone surrogate (U+D800 at character 8), which is "
+                          "not text: fix the \\u escape or encoding that made it.")]
 
 
 def test_ingest_jsonl_with_a_broken_line(record: Path, tmp_path: Path) -> None:
     path, before, found = write_batch(tmp_path), rows(record), search(record, "ferry")
     run = onrecord("ingest", str(path), "--db", str(record))
     assert run.code == 0, run.err
-    assert "1 input(s) failed: see them with `onrecord failures`." in run.err
-    assert failures(record) == [(f"{path}:2", broken_line(path))]
+    assert "2 input(s) failed: see them with `onrecord failures`." in run.err
+    assert failures(record) == broken_lines(path)
     after = rows(record)
-    assert len(after["articles"]) == len(before["articles"]) + 2  # the lines before and after the broken one
+    assert len(after["articles"]) == len(before["articles"]) + 2  # the lines before and after the broken ones
     # Nothing stored before was lost or changed. (Full-text indexes reorganise their own storage
     # as rows arrive: those tables are checked by searching them instead.)
     kept = [table for table in before if table != "failures" and table not in fts_storage(record)]
@@ -298,9 +321,25 @@ def test_extract_jsonl_with_a_broken_line(tmp_path: Path) -> None:
     run = onrecord("extract", "--jsonl", str(path))
     assert run.code == 0, run.err
     results = [json.loads(line) for line in run.out.splitlines()]
-    assert [r["doc_id"] for r in results] == ["library", "batch-2", "bakery"]
-    assert results[1] == {"doc_id": "batch-2", "error": broken_line(path)}
-    assert "1 bad line (an error record was written for each):\n  " + broken_line(path) + "\n" in run.err
+    assert [r["doc_id"] for r in results] == ["library", "batch-2", "escape", "bakery"]
+    assert [r["error"] for r in results[1:3]] == [message for _, message in broken_lines(path)]
+    shown = "".join(f"  {message}\n" for _, message in broken_lines(path))
+    assert "2 bad lines (an error record was written for each):\n" + shown in run.err
+
+
+def test_ingest_file_names_that_are_not_utf8(record: Path, tmp_path: Path) -> None:
+    """Bytes of a file name that are not UTF-8 (Latin-1 "é" here) are shown escaped, stored, listed."""
+    folder = tmp_path / "names"
+    folder.mkdir()
+    good, empty = os.fsdecode(b"caf\xe9.txt"), os.fsdecode(b"empty\xe9.txt")  # Python holds \xe9 as "\udce9"
+    (folder / good).write_text(BAKERY, encoding="utf-8")
+    (folder / empty).write_bytes(b"")
+    run = onrecord("ingest", str(folder), "--db", str(record))
+    assert run.code == 0, run.err
+    assert failures(record) == [(f"{folder}/empty\\udce9.txt", EMPTY.format(path=f"{folder}/empty\\udce9.txt"))]
+    with closing(sqlite3.connect(record)) as con:
+        assert con.execute("SELECT key, source FROM articles WHERE key LIKE 'caf%'").fetchall() == [
+            ("caf\\udce9", f"{folder}/caf\\udce9.txt")]
 
 
 # --- URLs that fail: a local server, allowed with --allow-private -----------------------------
@@ -342,20 +381,26 @@ URL_CASES = [
     ("/slow", ["--allow-private"], "{url}: no answer within 15 s: try again later, or save the page and give the file."),
     ("/fine", [], "{url}: 127.0.0.1 is a private, loopback or link-local address (127.0.0.1); onrecord refuses "
                   "those unless allowed (--allow-private)."),
+    ("/caf\udce9", ["--allow-private"],  # a Latin-1 "é" in the argument: no character Python can send
+     "{shown} holds a lone surrogate (U+DCE9 at character {at}), which is not text: fix the \\u escape or encoding "
+     "that made it."),
 ]
 
 
-@pytest.mark.parametrize(("path", "options", "said"), URL_CASES, ids=["http-500", "timeout", "loopback-refused"])
+@pytest.mark.parametrize(("path", "options", "said"), URL_CASES,
+                         ids=["http-500", "timeout", "loopback-refused", "not-utf8"])
 def test_url_that_fails(server, record: Path, path: str, options: list[str], said: str) -> None:
     url, before = server + path, snapshot(record)
+    shown = url.encode("utf-8", "backslashreplace").decode()
+    said, source = said.format(url=url, shown=shown, at=len(url) - 1), shown
     # Both commands at once: the timeout case waits 15 s once, not twice.
     extract, ingest = start("extract", url, *options), start("ingest", url, "--db", str(record), *options)
     extracted, ingested = finish(extract), finish(ingest)
-    assert (extracted.code, extracted.out, extracted.err) == (1, "", f"error: {said.format(url=url)}\n")
+    assert (extracted.code, extracted.out, extracted.err) == (1, "", f"error: {said}\n")
     assert ingested.code == 1 and ingested.err.endswith("error: none of the 1 inputs could be ingested: "
                                                         "see `onrecord failures`.\n")
     assert without_failures(snapshot(record)) == without_failures(before)
-    assert failures(record) == [(url, said.format(url=url))]
+    assert failures(record) == [(source, said)]
 
 
 # --- the API: POST /api/extract and POST /api/articles --------------------------------------
@@ -387,6 +432,9 @@ BAD_BODIES = [
     ("latin1", '{"text": "\u00ab Nous resterons \u00bb, a dit le maire."}'.encode("latin-1"), {}, 400, NOT_UTF8_BODY),
     ("html-without-body", json.dumps({"html": "<html><head><title>Only a title</title></head></html>"}).encode(),
      {}, 422, NO_TEXT.format(path="html")),
+    ("lone-surrogate", b'{"text": "We will \\ud800 win, said Ana Lopez."}', {}, 422,
+     "text holds a lone surrogate (U+D800 at character 8), which is not text: fix the \\u escape or encoding "
+     "that made it."),
 ]
 
 

@@ -2,15 +2,17 @@
 
 Extraction, for any Unicode text (control characters, bidi marks, zero-width joiners,
 combining marks, emoji, only quote marks, unbalanced quotes, 1 MB single lines), either
-refuses it with ``InputError`` (blank or binary-looking text only) or returns statements
-whose spans are slices of the text that do not overlap within a statement. The HTML,
-JSONL and WARC readers turn any bytes into articles, failures or an ``InputError``.
+refuses it with ``InputError`` (only text that is blank, looks binary or holds lone
+surrogates) or returns statements whose spans are slices of the text that do not overlap
+within a statement. The HTML, JSONL and WARC readers turn any bytes into articles or
+failures whose strings can be stored, or an ``InputError``.
 Inputs the fuzzers (fuzz/, ``make fuzz``) found to crash are replayed from tests/fixtures/fuzz/.
 """
 from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -30,9 +32,9 @@ sys.path.insert(0, str(ROOT / "fuzz"))
 from harness import check_article, check_extraction  # noqa: E402 - fuzz/harness.py: the fuzzers' checks
 
 FUZZ_FIXTURES = ROOT / "tests" / "fixtures" / "fuzz"
-# Bounded so the whole file runs in well under a minute; `make fuzz` searches for longer.
-# No example database: nothing is written into the working tree.
-BOUNDED = settings(max_examples=100, deadline=None, database=None,
+# Bounded so the whole file runs in well under a minute; `make fuzz` searches for longer, and so
+# does ONRECORD_EXAMPLES=2000 (examples per test). No example database: nothing written to the tree.
+BOUNDED = settings(max_examples=int(os.environ.get("ONRECORD_EXAMPLES", 100)), deadline=None, database=None,
                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e\u201a\u2039\u203a`\u00b4\u300c\u300d"
@@ -44,6 +46,7 @@ TRICKY = [
     "\u0301", "\u0308", "\u20dd", "\u0489", "e\u0301\u0302\u0303", "\u1100\u1161",  # combining, jamo
     "\U0001F600", "\U0001F469\u200d\U0001F4BB", "\U0001F44D\U0001F3FD", "\U0001F1EC\U0001F1E7", "\u2764\ufe0f",
     "\u05e9\u05dc\u05d5\u05dd", "\u0645\u0631\u062d\u0628\u0627", "\u4f60\u597d", "\ufffd", "\U0010ffff",
+    "\ud800", "\udce9", "\udfff",  # lone surrogates: JSON's "\ud800" escapes, file names that are not UTF-8
     " said ", " told reporters", " according to ", " Ana Lopez", " the minister", " He ", " she ",
     ". ", ", ", ": ", "<p>", "</p>", "&amp;", "...", " ",
 ]
@@ -173,7 +176,7 @@ def survives(target: str, data: bytes, tmp: Path) -> None:
 html_bytes = st.one_of(
     st.binary(max_size=2000),
     tricky_text.map(lambda t: f"<html><head><title>{t[:20]}</title></head><body><article><p>{t}</p>"
-                              f"<p>{t[::-1]}</p></article></body></html>".encode()),
+                              f"<p>{t[::-1]}</p></article></body></html>".encode("utf-8", "surrogatepass")),
 )
 
 

@@ -140,6 +140,66 @@ TYPES = [
      "Pryce", "Alan Pryce", "indirect", "commitment", None),
     ('Pryce reiterated his campaign pledges: a new pier and cheaper fares.', "his campaign pledges: a new pier and "
      "cheaper fares", "reiterated", "Pryce", "Alan Pryce", "indirect", "commitment", None),
+    # no comment split between cue and content; a reporter that only relays is making a claim
+    ('Vane, through a spokeswoman, declined to comment.', "to comment", "declined", "Vane", "Idris Vane", "indirect",
+     "no_comment", None),
+    ('"He is not available this week," Mensah wrote.', "He is not available this week,", "wrote", "Mensah",
+     "Daniel Mensah", "direct", "no_comment", None),
+    ('According to the Courier, Pryce said he was glad to see the result.', "Pryce said he was glad to see the result",
+     "According to", "the Courier", "Harbour Courier", "indirect", "claim", None),
+    # an act word inside the object is not the speaker's act; "he'd been" is "had"; whose "he" it is
+    ('The council passed a bill criticised by tenants.', "a bill criticised by tenants", "passed", "The council",
+     "Westbrook Council", "indirect", "claim", None),
+    ('Pryce wrote that he\'d been asked to chair the inquiry.', "that he'd been asked to chair the inquiry", "wrote",
+     "Pryce", "Alan Pryce", "indirect", "claim", None),
+    ('A close ally of Alan Pryce suggested she would scrap the contract.', "she would scrap the contract",
+     "suggested", "A close ally of Alan Pryce", "Ruth Marsh", "indirect", "claim", None),
+    # infinitives that are wishes, votes or suppositions, not intentions
+    ('Okafor hopes to win the seat in May.', "to win the seat in May", "hopes", "Okafor", "Tom Okafor", "indirect",
+     "claim", None),
+    ('The council voted to close the library.', "to close the library", "voted", "The council", "Westbrook Council",
+     "indirect", "claim", None),
+    ('If ministers decide to sell the ferries, the islanders will lose out.', "to sell the ferries", "decide",
+     "ministers", "ministers", "indirect", "claim", None),
+    ('The board confirmed the depot will close in June.', "the depot will close in June", "confirmed", "The board",
+     "Eastmere Health Board", "indirect", "commitment", None),
+    ('The board announced a new programme to repair the bridge.', "a new programme to repair the bridge",
+     "announced", "The board", "Eastmere Health Board", "indirect", "commitment", None),
+    ('Okafor told the Courier he is not planning an appeal.', "he is not planning an appeal", "told", "Okafor",
+     "Tom Okafor", "indirect", "commitment", None),
+    # negation within its clause: a negated verdict praises, a negated doubt does not criticise
+    ('"It\'s not an unfair position for the council to hold," Marsh said.', "It's not an unfair position for the "
+     "council to hold,", "said", "Marsh", "Delia Marsh", "direct", "support", None),
+    ('"I don\'t have any doubt that her heart is in the right place," Marsh said.', "I don't have any doubt that her "
+     "heart is in the right place,", "said", "Marsh", "Delia Marsh", "direct", "support", None),
+    ('Pryce said he could not support the toll.', "he could not support the toll", "said", "Pryce", "Alan Pryce",
+     "indirect", "criticism", None),
+    # denials: defending oneself against accusations, not having done the deed
+    ('Vane defended himself against accusations of negligence.', "himself against accusations of negligence",
+     "defended", "Vane", "Idris Vane", "indirect", "denial", None),
+    ('"I didn\'t post that picture," Vane said.', "I didn't post that picture,", "said", "Vane", "Idris Vane",
+     "direct", "denial", None),
+    # criticism by cue meaning, by comparison with an evil, by a scolding question, by a call to resign
+    ('Marsh rebuffed the minister\'s offer.', "the minister's offer", "rebuffed", "Marsh", "Delia Marsh",
+     "indirect", "criticism", None),
+    ('Dalton dismissed Alan Pryce as an ineffective minister.', "Alan Pryce as an ineffective minister",
+     "dismissed", "Dalton", "Rhys Dalton", "indirect", "criticism", "person:Alan Pryce"),
+    ('Vane compared the protesters to Nazis.', "the protesters to Nazis", "compared", "Vane", "Idris Vane",
+     "indirect", "criticism", None),
+    ('"Who do they think they are?" Okafor said.', "Who do they think they are?", "said", "Okafor", "Tom Okafor",
+     "direct", "criticism", None),
+    ('Okafor called on Transport Minister Alan Pryce (Lab) to resign over the contract.', "Transport Minister Alan "
+     "Pryce (Lab) to resign over the contract", "called on", "Okafor", "Tom Okafor", "indirect", "criticism", None),
+    # support by cue meaning, and an act noun as the object ("tweeted their approval")
+    ('Marsh spoke highly of the harbour master.', "the harbour master", "spoke highly of", "Marsh", "Delia Marsh",
+     "indirect", "support", None),
+    ('The two mayors tweeted their approval of the deal.', "their approval of the deal", "tweeted", "The two mayors",
+     "the mayors", "indirect", "support", None),
+    # reported admissions and walk-backs
+    ('The council admitted it made a mistake.', "it made a mistake", "admitted", "The council", "Westbrook Council",
+     "indirect", "apology", None),
+    ('Pryce later said he was joking.', "he was joking", "later said", "Pryce", "Alan Pryce", "indirect",
+     "retraction", "statement:Alan Pryce"),
 ]
 
 

@@ -144,6 +144,9 @@ def test_an_action_is_not_a_statement_to_answer():
     ("NLC staff", "Northsea Lines Company", True),  # an acronym stands for its words
     ("Sanders and Clinton", "Hillary Clinton", False),  # a group is none of its members
     ("Alan Pryce", "Morag Finlay", False),
+    ("Grant Vane", "Idris Vane", False),  # namesakes: same surname, other first names
+    ("Chuck Marsh", "Charles Marsh", True),  # a short form of the first name
+    ("Okafor Dalton", "Rhys Okafor Dalton", True),  # a double surname without the first name
 ])
 def test_same_party(a, b, same):
     assert same_party(a, b) is same

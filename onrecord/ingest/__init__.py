@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from ..article import MAX_BYTES, Article, Failure, InputError, decode, to_article
+from ..article import MAX_BYTES, Article, Failure, InputError, decode, printable, to_article
 from .files import (
     READABLE_SUFFIXES,
     iter_folder,
@@ -73,7 +73,8 @@ def iter_articles(sources: Iterable[str | Path], *, allow_private: bool = False)
                 yield from _iter_file(path)
             if not found:
                 kinds = ", ".join(READABLE_SUFFIXES)
-                yield Failure(source, f"{source}: the folder has no files to read ({kinds}).", source)
+                shown = printable(source)
+                yield Failure(shown, f"{shown}: the folder has no files to read ({kinds}).", shown)
         else:
             yield from _iter_file(Path(source))
 
@@ -85,13 +86,13 @@ def _iter_file(path: Path) -> Iterator[Article | Failure]:
         try:
             yield from reader(path)
         except InputError as e:  # the whole file is unreadable; its good items were already yielded
-            yield Failure(path.stem, str(e), str(path))
+            yield Failure(printable(path.stem), str(e), printable(path))
     else:
-        yield _guard(str(path), lambda: read_file(path), path.stem)
+        yield _guard(printable(path), lambda: read_file(path), printable(path.stem))
 
 
 def _guard(source: str, read: Callable[[], Article], doc_id: str | None = None) -> Article | Failure:
     try:
         return read()
-    except InputError as e:
-        return Failure(doc_id or source, str(e), source)
+    except InputError as e:  # a URL given on the command line may hold lone surrogates too
+        return Failure(doc_id or printable(source), printable(e), printable(source))

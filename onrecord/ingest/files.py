@@ -14,6 +14,7 @@ from ..article import (
     decode_html,
     guess_title,
     html_to_article,
+    printable,
     to_article,
 )
 
@@ -34,7 +35,7 @@ def suffix_of(path: str | Path) -> str:
 
 def read_bytes(path: str | Path, name: str | None = None, max_bytes: int = MAX_BYTES) -> bytes:
     """Read a whole (small) file, turning every OS error into an ``InputError`` naming it."""
-    name = name or str(path)
+    name = name or printable(path)
     path = Path(path)
     try:
         if path.is_dir():
@@ -63,12 +64,14 @@ def article_from_bytes(data: bytes, name: str, stem: str, suffix: str) -> Articl
 
 def read_text_file(path: str | Path) -> Article:
     """A UTF-8 text file is one article; its name (without suffix) is the doc id, its first line the title."""
-    return article_from_bytes(read_bytes(path, str(path)), str(path), Path(path).stem, ".txt")
+    name = printable(path)
+    return article_from_bytes(read_bytes(path, name), name, printable(Path(path).stem), ".txt")
 
 
 def read_html_file(path: str | Path) -> Article:
     """An HTML file is one article: trafilatura finds the text, title, date and outlet."""
-    return article_from_bytes(read_bytes(path, str(path)), str(path), Path(path).stem, ".html")
+    name = printable(path)
+    return article_from_bytes(read_bytes(path, name), name, printable(Path(path).stem), ".html")
 
 
 def read_file(path: str | Path) -> Article:
@@ -76,7 +79,7 @@ def read_file(path: str | Path) -> Article:
     suffix = suffix_of(path)
     if suffix in JSONL_SUFFIXES + WARC_SUFFIXES:
         raise InputError(
-            f"{path} holds many articles ({suffix}): read it with iter_articles "
+            f"{printable(path)} holds many articles ({suffix}): read it with iter_articles "
             "(on the command line: `onrecord extract --jsonl FILE` or `onrecord ingest FILE`)."
         )
     if suffix in HTML_SUFFIXES:

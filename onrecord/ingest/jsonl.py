@@ -12,7 +12,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import IO, Any
 
-from ..article import MAX_CHARS, Article, Failure, InputError, check_not_compressed, check_text, html_to_article
+from ..article import (
+    MAX_CHARS,
+    Article,
+    Failure,
+    InputError,
+    check_not_compressed,
+    check_text,
+    check_unicode,
+    html_to_article,
+    printable,
+)
 
 # A line longer than this is refused without parsing it (JSON escapes take up to 12 bytes a char).
 MAX_LINE_BYTES = 12 * MAX_CHARS + 4096
@@ -26,7 +36,7 @@ def iter_jsonl(source: str | Path | IO[bytes], name: str | None = None) -> Itera
     ``source`` is a path or a binary file object (e.g. ``sys.stdin.buffer``).
     """
     if isinstance(source, (str, Path)):
-        name = name or str(source)
+        name = name or printable(source)
         try:
             fh: IO[bytes] = open(source, "rb")
         except FileNotFoundError:
@@ -34,7 +44,7 @@ def iter_jsonl(source: str | Path | IO[bytes], name: str | None = None) -> Itera
         except OSError as e:
             raise InputError(f"{name} could not be read: {e.strerror or e}.") from None
         with fh:
-            yield from _iter_lines(fh, name, Path(source).stem)
+            yield from _iter_lines(fh, name, printable(Path(source).stem))
     else:
         yield from _iter_lines(source, name or "standard input", Path(name).stem if name else "stdin")
 
@@ -99,7 +109,7 @@ def _field(obj: dict[str, Any], key: str, where: str, *also: type) -> Any:
     value = obj.get(key)
     if value is not None and not isinstance(value, (str, *also)):
         raise InputError(f"{where}: field {key!r} must be a string, not {type(value).__name__}.")
-    return value
+    return check_unicode(value, f"{where}: field {key!r}") if isinstance(value, str) else value
 
 
 def _to_article(obj: dict[str, Any], doc_id: str, where: str, source: str) -> Article:

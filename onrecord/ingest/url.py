@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from .. import __version__
-from ..article import Article, InputError, check_text, decode_html, html_to_article
+from ..article import Article, InputError, check_text, check_unicode, decode_html, html_to_article
 
 if TYPE_CHECKING:
     import httpx
@@ -75,6 +75,7 @@ def fetch_url(
 
 def check_url(url: str, *, allow_private: bool = False) -> None:
     """Refuse schemes other than http(s), and private addresses unless ``allow_private``."""
+    check_unicode(url, url)  # bytes of an argument that are not UTF-8: httpx cannot send them
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
         raise InputError(f"{url}: only http and https URLs can be fetched, not {parts.scheme or 'no scheme'}.")

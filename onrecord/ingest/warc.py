@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from ..article import MAX_BYTES, Article, Failure, InputError, decode_html, html_to_article
+from ..article import MAX_BYTES, Article, Failure, InputError, decode_html, html_to_article, printable
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _REDO = "records before it were read; re-download or re-create the file."
@@ -23,7 +23,7 @@ def iter_warc(path: str | Path, name: str | None = None) -> Iterator[Article | F
     class QuietIterator(ArchiveIterator):
         INC_RECORD = ""  # warcio writes this warning to stderr itself; we report the record instead
 
-    name = name or str(path)
+    name = name or printable(path)
     try:
         fh = open(path, "rb")
     except FileNotFoundError:

@@ -264,16 +264,21 @@ def score(p: Profile, c: Candidate, outlet: str | None, published: str | None,
 
 
 def _candidates(tx: Tx, keys: set[str]) -> list[Candidate]:
-    """The first ``MAX_CANDIDATES`` people (by id) holding any of the keys.
+    """Up to ``MAX_CANDIDATES`` people holding any of the keys: those met by name first,
+    then by role, each group in id order.
 
     Each key is read in person order through its index and only as far as needed, so a
-    key thousands share ("l:smith", a common role) costs as much as a rare one.
+    key thousands share ("l:smith", a common role) costs as much as a rare one, and a
+    role thousands share cannot crowd out the person with this very name.
     """
-    ids: set[int] = set()
-    for key in sorted(keys):
-        ids.update(r[0] for r in tx.all("SELECT person_id FROM person_keys WHERE key = ? ORDER BY person_id "
-                                        f"LIMIT {MAX_CANDIDATES}", (key,)))
-    return candidates(tx, sorted(ids)[:MAX_CANDIDATES])
+    chosen: set[int] = set()
+    for group in ([k for k in keys if not k.startswith("r:")], [k for k in keys if k.startswith("r:")]):
+        ids: set[int] = set()
+        for key in sorted(group):
+            ids.update(r[0] for r in tx.all("SELECT person_id FROM person_keys WHERE key = ? ORDER BY person_id "
+                                            f"LIMIT {MAX_CANDIDATES}", (key,)))
+        chosen.update(sorted(ids - chosen)[:MAX_CANDIDATES - len(chosen)])
+    return candidates(tx, sorted(chosen))
 
 
 def candidates(tx: Tx, person_ids: list[int]) -> list[Candidate]:

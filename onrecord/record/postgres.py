@@ -4,7 +4,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .sqlite import HIGHLIGHT, fts5_query
+from .highlight import HIGHLIGHT
+from .sqlite import fts5_query
 from .store import NEWEST_FIRST, SearchFilter, Store, StoreError, Tx
 
 # Writers take this transaction-level lock so that two ingests never link the same
@@ -80,9 +81,10 @@ class PostgresStore(Store):
         plan = json.loads(plan) if isinstance(plan, str) else plan
         return float(plan[0]["Plan"]["Plan Rows"])
 
-    def snippets(self, tx: Tx, ids: list[int], fts: str | None) -> dict[int, str]:
-        if fts is None or not ids:
+    def snippets(self, tx: Tx, contents: dict[int, str], fts: str | None) -> dict[int, str]:
+        if fts is None or not contents:
             return {}
+        ids = list(contents)
         rows = tx.all(
             "SELECT id, ts_headline('english', content, websearch_to_tsquery('english', ?), ?) "
             "FROM quotes WHERE id = ANY(?)",

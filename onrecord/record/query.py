@@ -188,7 +188,7 @@ def _hits(store: Store, tx: Tx, ids: list[int], query: str | None) -> list[Quote
     if not ids:
         return []
     rows = {r[0]: r for r in tx.all(_HIT_SQL + f"WHERE q.id IN ({_marks(ids)})", ids)}
-    snippets = store.snippets(tx, ids, query)
+    snippets = store.snippets(tx, {i: rows[i][3] for i in ids if i in rows}, query)
     return [_hit(rows[i], snippets.get(i)) for i in ids if i in rows]
 
 

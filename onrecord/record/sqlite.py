@@ -9,21 +9,19 @@ from pathlib import Path
 from typing import Any
 
 from .days import ID_MASK, day_number
+from .highlight import HIGHLIGHT, highlight, phrases
 from .store import NEWEST_FIRST, QueryError, SearchFilter, Store, StoreError, Tx
 
-HIGHLIGHT = ("⟦", "⟧")
 BUSY_TIMEOUT = 60.0  # seconds a writer waits for another process's write to finish
 SCAN_BATCH = 400
 SCAN_BATCHES = 25
 _TERM = re.compile(r'(-?)"([^"]*)"|(\S+)')
 
 
-def fts5_query(query: str) -> str:
-    """Translate a web-search style query (words, "phrases", OR, -word) into FTS5 syntax.
-
-    Every term is quoted, so no user text is ever read as FTS5 operators.
-    """
-    positive: list[str] = []
+def _terms(query: str) -> tuple[list[list[str]], list[str]]:
+    """The query's positive terms (each a list of alternatives joined by OR) and negative terms,
+    each term the words of a word or "phrase"."""
+    positive: list[list[str]] = []
     negative: list[str] = []
     pending_or = False
     for match in _TERM.finditer(query):
@@ -33,22 +31,37 @@ def fts5_query(query: str) -> str:
             continue
         if phrase is None and word.startswith("-") and len(word) > 1:
             neg, word = "-", word[1:]
-        text = phrase if phrase is not None else word
-        words = re.findall(r"\w+", text or "")
+        words = re.findall(r"\w+", (phrase if phrase is not None else word) or "")
         if not words:
             continue
-        term = '"' + " ".join(words) + '"'
+        term = " ".join(words)
         if neg:
             negative.append(term)
         elif pending_or:
-            positive[-1] = f"({positive[-1]} OR {term})"
+            positive[-1].append(term)
             pending_or = False
         else:
-            positive.append(term)
+            positive.append([term])
     if not positive:
         raise QueryError(f"search query {query!r} has no words to look for: give at least one word or phrase.")
-    expr = " AND ".join(positive)
-    for term in negative:
+    return positive, negative
+
+
+def query_terms(query: str) -> list[str]:
+    """Every word or phrase a match may show (all the alternatives; not the -excluded)."""
+    return [term for alternatives in _terms(query)[0] for term in alternatives]
+
+
+def fts5_query(query: str) -> str:
+    """Translate a web-search style query (words, "phrases", OR, -word) into FTS5 syntax.
+
+    Every term is quoted, so no user text is ever read as FTS5 operators.
+    """
+    positive, negative = _terms(query)
+    quoted = ['"' + t + '"' for t in negative]
+    groups = [" OR ".join('"' + t + '"' for t in alternatives) for alternatives in positive]
+    expr = " AND ".join(g if len(alternatives) == 1 else f"({g})" for g, alternatives in zip(groups, positive))
+    for term in quoted:
         expr = f"({expr}) NOT {term}"
     return expr
 
@@ -192,14 +205,17 @@ class SQLiteStore(Store):
             return None
         return kept[offset:offset + limit]
 
-    def snippets(self, tx: Tx, ids: list[int], fts: str | None) -> dict[int, str]:
-        if fts is None or not ids:
+    def snippets(self, tx: Tx, contents: dict[int, str], fts: str | None) -> dict[int, str]:
+        if fts is None or not contents:
             return {}
+        wanted = phrases(query_terms(fts))
+        marked = {i: highlight(text, wanted) for i, text in contents.items()}
         expr = fts5_query(fts)
-        # One lookup per quote: with "rowid IN (...)" FTS5 would read every match of the query.
-        rows = (tx.one("SELECT rowid, snippet(quotes_fts, 0, ?, ?, '…', 24) FROM quotes_fts "
-                       "WHERE quotes_fts MATCH ? AND rowid = ?", (*HIGHLIGHT, expr, i)) for i in ids)
-        return {row[0]: row[1] for row in rows if row}
+        for i in [i for i, text in marked.items() if text is None]:  # stemmed apart from FTS5: ask it
+            row = tx.one("SELECT snippet(quotes_fts, 0, ?, ?, '…', 24) FROM quotes_fts "
+                         "WHERE quotes_fts MATCH ? AND rowid = ?", (*HIGHLIGHT, expr, i))
+            marked[i] = row[0] if row else None
+        return {i: text for i, text in marked.items() if text is not None}
 
     def article_ids_matching(self, tx: Tx, fts: str, limit: int) -> list[int]:
         rows = tx.all(

@@ -133,8 +133,8 @@ class Store(ABC):
         """Ids of matching quotes, newest first (``fts``: the user's text query)."""
 
     @abstractmethod
-    def snippets(self, tx: Tx, ids: list[int], fts: str | None) -> dict[int, str]:
-        """Highlighted snippets (⟦hit⟧) of the given quotes for the text query."""
+    def snippets(self, tx: Tx, contents: dict[int, str], fts: str | None) -> dict[int, str]:
+        """Highlighted snippets (⟦hit⟧) of the given quotes (id: content) for the text query."""
 
     @abstractmethod
     def article_ids_matching(self, tx: Tx, fts: str, limit: int) -> list[int]:

@@ -24,6 +24,8 @@ NO_COMMENT = _rx(
     r"no comment", r"not available for comment", r"could not be reached", r"unavailable for comment",
     r"(?:reached|reaching) out to .{1,60}? for (?:comment|a response)",
     r"(?:asked|approached|contacted) .{1,40}? for (?:comment|a response)",
+    r"declin\w* (?:\S+ ){0,2}(?:interview|request)\w*", r"(?:did|does|would) not (?:say|disclose|specify) (?:when|whether|why|how|if|what|who)",
+    r"(?:maintain\w*|kept|keeps|keeping) (?:his|her|their|its) silence", r"(?:he|she|they|it|who)(?:'s| is| was| are| were) not available",
 )
 RETRACTION = _rx(
     r"retract\w*", r"withdr(?:aw|aws|awing|awn|ew)", r"(?:take|takes|took|taking|taken) back",
@@ -37,6 +39,9 @@ APOLOGY = _rx(
 DENIAL = _rx(
     r"den(?:y|ies|ied|ying|ial)", r"dismiss(?:es|ed|ing)? (?:\S+ ){0,3}(?:claims?|allegations?|accusations?|reports?|suggestions?|charges?|criticism)",
     r"rebut\w*", r"rebuttal", r"refut\w*",
+    # defending oneself, answering what one is accused of
+    r"defend\w* (?:himself|herself|itself|themselves|themself|oneself) (?:against|from)",
+    r"respon\w* (?:\S+ ){0,2}to (?:\S+ ){0,2}(?:accusations?|allegations?|charges?)",
 )
 # ``dispute``/``reject`` are denials when what is disputed is about the speaker's side
 # (reports, findings, accusations); otherwise they are criticism (``reject any allegations
@@ -55,6 +60,20 @@ CRITICISM = _rx(
     r"call(?:s|ed|ing)? (?:\S+ ){1,3}to (?:resign|apologi[sz]e|step down|quit|withdraw|retract|take back)",
     r"cast\w* doubts?", r"(?:express\w*|rais\w*|voic\w*) (?:\S+ ){0,2}doubts?", r"(?:not|n't|wasn't|isn't) happy",
     r"hostil\w*", r"unhappy", r"clash\w*", r"feud\w*", r"erupt\w* on", r"aversion", r"skewer\w*", r"trash\w*",
+    # attacking, rebuffing, disparaging; anger and disapproval as the speaker's reaction
+    r"rebuff\w*", r"spurn\w*", r"disparag\w*", r"denigrat\w*", r"demean\w*", r"vilif\w*", r"demoni[sz]\w*", r"smear\w*",
+    r"tirade", r"rant(?:s|ed|ing)?", r"swipe\w*", r"jab(?:s|bed|bing)?", r"bash\w*", r"hammer\w*", r"savag\w*",
+    r"(?:rip|rips|ripped|ripping|tear|tears|tore|tearing|lay|lays|laid|laying) into", r"(?:a|another) (?:shot|dig) at",
+    r"fir(?:e|es|ed|ing) back", r"hit(?:s|ting)? (?:\S+ ){1,4}(?:for|over)", r"set (?:his|her|their|its) sights on",
+    r"outrag\w*", r"annoy\w*", r"anger\w*", r"angr\w*", r"furious", r"infuriat\w*", r"frustrat\w*", r"disapprov\w*",
+    r"dismiss(?:es|ed|ing)? (?:\S+ ){1,6}as", r"(?:gravely|deeply|seriously) concerned", r"(?:express\w*|rais\w*|voic\w*) (?:\S+ ){0,2}concerns?",
+    r"wary", r"s[kc]eptic\w*", r"disagree\w*", r"protest\w*", r"question(?:s|ed|ing)? (?:whether|why|how)",
+    r"critical of", r"compar\w* (?:\S+ ){1,6}to (?:the )?(?:nazis?|hitler|holocaust|slavery|fascis\w*|terrorists?|isis|stalin\w*|mussolini)",
+    r"admonish\w*", r"reprimand\w*", r"censur\w*", r"bemoan\w*", r"lament\w*", r"deplor\w*", r"bristl\w*", r"scoff\w*",
+    r"taunt\w*", r"heckl\w*", r"jeer\w*", r"lampoon\w*", r"satiri[sz]\w*", r"needl(?:e|es|ed|ing)", r"slander\w*", r"libel\w*",
+    r"defam\w*", r"impugn\w*", r"malign\w*", r"besmirch\w*", r"cast\w* aspersions", r"sham(?:e|es|ed|ing)", r"fum(?:e|es|ed|ing)",
+    r"gripe[sd]?", r"grumbl\w*", r"single[sd]? out", r"charg(?:e|es|ed|ing) that", r"question\w* (?:\S+ ){0,2}(?:legitimacy|integrity|credibility|motives|competence|honesty|character)",
+    r"call\w* for (?:\S+ ){0,2}(?:resignation|dismissal|firing|ouster|impeachment|removal|arrest|prosecution)",
 )
 SUPPORT = _rx(
     # "back to boasting", "his supporters": no act of support
@@ -65,13 +84,38 @@ SUPPORT = _rx(
     r"welcom\w*", r"champion\w*", r"vouch\w*", r"credit(?:s|ed|ing)? (?!card)", r"advocat\w*", r"proponent",
     r"side(?:s|d)? with", r"siding with", r"embrac\w*", r"celebrat\w*", r"pay(?:s|ing)? tribute", r"paid tribute",
     r"sid(?:e|es|ed) with", r"warm(?:s|ed|ing)? to",
+    r"(?:spoke|speak|speaks|speaking|spoken) (?:\S+ )?(?:highly|well|warmly|glowingly) of", r"approval of", r"approv(?:e|es|ed|ing) of",
+    r"compliment\w*", r"extol\w*", r"cheer(?:s|ed|ing)?", r"salut\w*", r"gush\w*", r"grateful", r"thankful",
+    r"(?:pleased|happy|delighted|thrilled) (?:with|by|about)",
+    r"tout\w*", r"(?:threw|throw|throws|throwing|lent|lend|lends|lending) (?:\S+ )?support", r"sign(?:s|ed|ing)? on (?:to|with|behind)",
+    r"vouch\w*", r"rave[sd]?", r"admir\w*", r"lionis\w*", r"lioniz\w*", r"honou?r(?:s|ed|ing)", r"pa(?:y|ys|id|ying) homage",
 )
 COMMITMENT = _rx(
     r"vow\w*", r"pledg\w*", r"(?<!was )(?<!were )(?<!been )promis\w*", r"intend\w*", r"inten(?:t|tion)", r"plan(?:s|ned|ning)? to",
     r"commit(?:s|ted|ting)? to", r"committed", r"vow", r"swor?e to", r"undert(?:ake|akes|ook) to", r"resolv\w* to",
     r"(?:is|are|was|were) (?:going|set|determined) to", r"will", r"'ll", r"shall", r"announc\w*", r"unveil\w*",
-    r"threaten\w* to", r"decid\w* to", r"decision to",
+    r"threaten\w* to", r"decid\w* (?:not )?to", r"decision (?:not )?to", r"plan(?:s|ned|ning)? not to", r"confirm\w*",
 )
+# What an announcement announces: "announced a program to defer deportations", "it was laying off 600 workers".
+ANNOUNCED = _rx(
+    r"^(?:a|an|the|its|his|her|their|our|new) (?:\S+ ){0,3}(?:program|programme|plan|initiative|policy|measure|bill|deal|agreement|"
+    r"partnership|investment|review|inquiry|investigation|ban|cuts?|increase|freeze|strategy|reform|fund|scheme|package)s?\b",
+    r"^(?:that )?(?:it|he|she|they|we) (?:is|was|are|were|'s|'re) (?:\S+ ){0,1}\w+ing\b",
+)
+# Cues that announce or confirm: a decision when what follows is an action to come.
+ANNOUNCING = _rx(r"will", r"'ll", r"shall", r"announc\w*", r"unveil\w*", r"confirm\w*")
+# A cue that only relays what others said or did ("according to the Times", "first reported"):
+# the reporter is the speaker, and the words it relays do not make its statement an act.
+RELAYING = re.compile(r"(?:according to|(?:(?:was|were|has been|have been|had been) )?(?:first |also |later )?report(?:s|ed|ing)?)")
+# Reported words that are a noun phrase naming the act: "their approval of the filibuster".
+ACT_NOUN_PHRASE = re.compile(
+    r"^(?:(?:a|an|the|their|his|her|its|our|my|strong|full|public|fierce|sharp|warm|unanimous) ){0,3}"
+    r"(?:(?P<supp>approval of|support for|backing for|praise for|endorsement of|gratitude (?:to|for)|thanks to)"
+    r"|(?P<crit>disapproval of|criticism of|condemnation of|opposition to|objections? to|outrage (?:at|over)|anger (?:at|over)|contempt for))"
+)
+# Cues whose infinitive is a wish, an attempt, a vote or a refusal, not an intention announced.
+NOT_INTENT = _rx(r"hop\w*", r"wish\w*", r"want\w*", r"vot\w*", r"refus\w*", r"declin\w*", r"fail\w*", r"tr(?:y|ies|ied|ying)",
+                 r"seek\w*", r"sought", r"attempt\w*", r"urg\w*", r"ask\w*", r"aim\w*", r"struggl\w*", r"expect\w*", r"respon\w*")
 # Verbs after ``will``/``going to`` that predict rather than promise (``we will see``).
 NOT_AN_ACTION = frozenset(
     "be win lose see happen have get know find become feel seem look hear need like love tell say "
@@ -85,6 +129,15 @@ CONTENT_RETRACTION = _rx(
     r"(?:i|we) was wrong to (?:say|call|describe|suggest|claim|write|tweet)", r"(?:i|we) should (?:not|never) have (?:said|written|tweeted|called)",
     r"(?:i|we) (?:\S+ ){0,2}walk(?:ing)? back", r"(?:he|she|they) (?:\S+ ){0,3}(?:retract|withdr(?:aw|ew)|took back|walked back)",
     r"had spoken too strongly", r"spoken too strongly",
+    # "he was joking", "I wasn't meaning to equate the two": what was said is not meant any more
+    r"(?:i|he|she|we|they) (?:was|were|am|is|'m|'re) (?:only |just )?(?:joking|kidding)",
+    r"(?:i|he|she|we|they) (?:was not|wasn't|were not|weren't) (?:meaning|trying) to", r"(?:i|he|she|we|they) (?:did not|didn't) mean (?:it|that|what)",
+)
+# Reported: the speaker's side admits a mistake ("the state admitted it made a mistake",
+# "Carter believes his use of personal email ... was a mistake").
+REPORTED_APOLOGY = _rx(
+    r"^(?:that )?(?:it|he|she|they|we|i) (?:\S+ ){0,2}made (?:a|an) (?:\S+ )?(?:mistake|error)",
+    r"(?:his|her|its|their|my|our) (?:\S+ ){0,10}(?:was|were) (?:a|an) (?:\S+ )?(?:mistake|error)",
 )
 CONTENT_APOLOGY = _rx(
     r"(?:i|we|i'm|we're|i am|we are) (?:\S+ ){0,3}(?:sorry|apologi[sz]e|apologi[sz]ing)",
@@ -92,12 +145,18 @@ CONTENT_APOLOGY = _rx(
     r"(?:i|we|he|she|they) (?:\S+ ){0,2}regret(?:s|ted)? (?:making|saying|having|my|our|his|her|their|the|that i|that we|any|what|it|them|these|those)",
     r"(?:ill-advised|was wrong of me|my mistake|i was wrong|i made a mistake|we made a mistake|i got it wrong)",
 )
+# Deeds one is accused of: what a denial says one did not do.
+_DEEDS = ("post|posted|write|wrote|written|tweet|tweeted|send|sent|share|shared|sign|signed|authori[sz]e|authori[sz]ed|approve|approved|"
+          "order|ordered|pay|paid|leak|leaked|provide|provided|give|gave|given|harass|harassed|steal|stole|hide|hid|use|used|"
+          "exaggerate|exaggerated|fabricate|fabricated|plagiari[sz]e|plagiari[sz]ed|cover|covered|mislead|misled")
 CONTENT_DENIAL = _rx(
     r"(?:report|story|claim|claims|allegation|allegations|accusation|accusations|suggestion|reports|stories|that|this|it|these|rumou?rs?) "
     r"(?:\S+ ){0,2}(?:is|are|was|were|'s) (?:simply |completely |totally |entirely |categorically |just |absolutely )?"
     r"(?:untrue|not true|false|baseless|unfounded|fabricated|nonsense|wrong|a lie|lies|fake|inaccurate|unsupported|without foundation|ridiculous)",
     r"(?:i|we) (?:\S+ ){0,2}(?:never|did not|didn't|have not|haven't) (?:\S+ ){0,2}(?:said|say|do|did|make|made|meet|met|know|knew|break|broke|violate|violated|take|took|taken|"
-    r"questioned|attacked|critici[sz]ed|accused|threatened|lied|insulted|pressured|influenced|received|asked)",
+    r"questioned|attacked|critici[sz]ed|accused|threatened|lied|insulted|pressured|influenced|received|asked|" + _DEEDS + ")",
+    # reported: "that it had never provided the names", "he did not write the post"
+    r"^(?:that )?(?:he|she|it|they) (?:had |has |have )?(?:never|not|did not|didn't|had not|hadn't|has not|hasn't) (?:\S+ ){0,2}(?:" + _DEEDS + ")",
     r"(?:i|we) (?:\S+ ){0,2}(?:do not|don't) (?:\S+ ){0,2}(?:break|violate|take)",  # "I don't know why" denies nothing
     r"(?:no|nothing) (?:\S+ ){0,2}(?:truth|basis|evidence|wrongdoing|violations?|impropriety)", r"absolutely nothing",
     r"categorically den\w*", r"(?:we|i) den(?:y|ied)", r"acted (?:lawfully|properly|appropriately)", r"(?:did|done|doing) nothing wrong",
@@ -106,7 +165,11 @@ CONTENT_DENIAL = _rx(
 # The speaker's own act of criticism or support, said in the first person.
 # Only adverbs and auxiliaries come between: "we will fight back" is no act of backing.
 _BETWEEN = r"(?:(?:will|would|do|did|fully|strongly|still|also|really|always|completely|wholeheartedly|totally|all|certainly|absolutely|very|much|continue to|'ll) ){0,2}"
-CONTENT_CRITICISM = _rx(r"(?:i|we) " + _BETWEEN + r"(?:reject|condemn|deplore|oppose|denounce|disagree with|criticise|criticize)\w*")
+CONTENT_CRITICISM = _rx(
+    r"(?:i|we) " + _BETWEEN + r"(?:reject|condemn|deplore|oppose|denounce|disagree with|criticise|criticize)\w*",
+    # support refused: "she could not support the trade deal", "he would not support it"
+    r"(?:i|we|he|she|they) (?:can|could|would|will|do|does|did)(?: not|n't) (?:\S+ )?(?:support|back|endorse|vote for)\b",
+)
 CONTENT_SUPPORT = _rx(
     r"(?:i|we) " + _BETWEEN + r"(?:support|back|endorse|stand by|stand with|welcome|applaud|praise|salute|thank)\w*",
     r"(?:i'm|i am|we're|we are) with (?:her|him|you|them)\b",
@@ -116,6 +179,8 @@ CONTENT_SUPPORT = _rx(
 RHETORICAL = _rx(
     r"^(?:does|did|is|was|has|can|will|would) (?:he|she|they) not\b.*\?", r"^(?:doesn't|didn't|isn't|wasn't|hasn't|can't|won't|wouldn't) (?:he|she|they)\b.*\?",
     r"^why (?:does|did|would|is|has|won't|doesn't|can't|didn't) (?:he|she|they)\b.*\?",
+    r"^who (?:do|does|did) (?:they|he|she|you) think (?:they|he|she|you)(?:'re| are| is)\b", r"^what does (?:it|this|that) say about\b.*\?",
+    r"^(?:is|are|was|were|can|could|should) (?:\S+ ){1,4}(?:fit|qualified|independent|honest|ready|trustworthy|capable|sane|stable) (?:enough )?(?:to|for)\b.*\?",
 )
 # A verdict on what someone said: "a silly thing to say".
 VERDICT = _rx(r"(?:silly|stupid|ridiculous|absurd|outrageous|disgraceful|shameful|offensive|irresponsible|dangerous|terrible|"
@@ -139,6 +204,37 @@ NEGATIVE = _rx(
     r"rewarded failure", r"lazy", r"rabble", r"distraction", r"ill-advised", r"shot", r"unprecedented", r"rough",
     r"peddling", r"fiction", r"doom", r"attacks?", r"unlawful", r"unhappy", r"flip-flop\w*", r"hit piece",
     r"(?:too|but|so|very|was|is|came) late", r"^late", r"changes nothing",
+    # by meaning: incompetence, dishonesty, bigotry, cruelty, illegitimacy, harm, ridicule, anger
+    r"ineffective", r"inept", r"clueless", r"ignoran\w*", r"naive", r"hapless", r"feckless", r"out of touch", r"poor (?:steward|leader\w*|judge?ment|job|choice)",
+    r"mismanag\w*", r"botch\w*", r"bungl\w*", r"unprepared", r"deceit\w*", r"deceptive", r"deceiv\w*", r"fraud\w*", r"phony", r"hoax",
+    r"scam", r"exaggerat\w*", r"fabricat\w*", r"distort\w*", r"smear\w*", r"untruthful", r"lied", r"discriminat\w*", r"xenophob\w*",
+    r"homophob\w*", r"transphob\w*", r"islamophob\w*", r"misogyn\w*", r"anti-gay", r"anti-muslim", r"anti-semit\w*", r"demagogu\w*",
+    r"divisive", r"hateful", r"racism", r"bigotry", r"immoral", r"unethical", r"inhumane", r"cruel\w*", r"heartless", r"callous", r"cynical",
+    r"vile", r"unconscionable", r"reprehensible", r"abhorrent", r"repugnant", r"sad", r"degenerate\w*", r"sick",
+    r"unconstitutional", r"improper\w*", r"abus(?:e|es|ed|ive)", r"rigged", r"scandal\w*", r"fiasco", r"debacle",
+    r"chaos", r"chaotic", r"disarray", r"unworthy", r"untrustworthy", r"biased", r"unfair\w*", r"wasteful", r"waste", r"useless",
+    r"pointless", r"worthless", r"nonsense", r"garbage", r"laughable", r"hilarious", r"bizarre", r"crazy", r"insane", r"idiot\w*",
+    r"moron\w*", r"fool\w*", r"loser\w*", r"clown\w*", r"spineless", r"spine", r"coward\w*", r"puppet", r"rattled", r"frustrat\w*",
+    r"angry", r"anger", r"furious", r"appall\w*", r"disappoint\w*", r"alarm\w*", r"(?:gravely|deeply) (?:concerned|troubled)",
+    r"free riders?", r"no excuses?", r"no place (?:\S+ ){0,2}for", r"(?:did|does|has done|have done) nothing", r"threat to", r"undermin\w*", r"jeopardi[sz]\w*",
+    r"(?:can't|cannot|can not) be (?:trusted|relied on|impartial)", r"critical of",
+    r"absurdity", r"appalled", r"arrogance", r"atrocious", r"baffling", r"baseless", r"betray\w*", r"blunder\w*",
+    r"bogus", r"bully\w*", r"careless\w*", r"catastroph\w*", r"cheat\w*", r"con man", r"con artist", r"conspiracy theor\w*",
+    r"contempt\w*", r"crook\w*", r"damning", r"delusion\w*", r"demeaning", r"deranged", r"despot\w*",
+    r"destructive", r"dictator\w*", r"dirty", r"disastrous", r"disgrac\w*", r"dishonesty", r"disingenuous", r"disloyal\w*",
+    r"dismal", r"disrespect\w*", r"dodg(?:e|ed|es|ing|y)", r"dubious", r"embarrass\w*", r"erratic", r"evil",
+    r"falsehood\w*", r"fearmonger\w*", r"flawed", r"foolish\w*", r"fraudulent", r"gaffe\w*", r"greed\w*",
+    r"gutless", r"harmful", r"horrendous", r"hypocrisy", r"idiotic", r"ill-informed",
+    r"illegitimate", r"immature", r"incoheren\w*", r"inconsisten\w*", r"incompeten\w*", r"indefensible", r"inflammatory",
+    r"insincere", r"insult(?:s|ed|ing)?", r"intoleran\w*", r"irrational", r"irresponsib\w*", r"lousy", r"lunatic\w*",
+    r"mean-spirited", r"mediocr\w*", r"mislead\w*", r"misguided", r"mockery", r"monstrous", r"negligen\w*",
+    r"obnoxious", r"obscen\w*", r"opportunis\w*", r"pander\w*", r"paranoi\w*", r"petty",
+    r"preposterous", r"propaganda", r"questionable", r"recklessness", r"regrettable",
+    r"ruthless", r"scandalous", r"selfish", r"shady", r"shameless\w*", r"shoddy", r"sinister", r"sleaz\w*",
+    r"sloppy", r"slur\w*", r"smug", r"stunt", r"tasteless", r"terribl[ey]", r"thug\w*", r"toxic", r"traitor\w*",
+    r"treacher\w*", r"tyrann\w*", r"ugly", r"unacceptabl[ey]", r"unaccountable", r"un-?american", r"unbelievabl[ey]",
+    r"unfounded", r"unhinged", r"unjust\w*", r"unprofessional", r"unreasonable", r"unrealistic", r"unstable",
+    r"untrue", r"vague", r"vicious", r"vindictive", r"vulgar", r"wrongdoing", r"wrongly", r"fishy", r"disregard\w*", r"frown\w* (?:on|upon)", r"not (?:qualified|fit|competent)", r"tool of", r"buried under",
     r"it took (?:her|him|them) (?:\S+ ){0,2}(?:hours|days|weeks|months|years|a day|a week|a month|a year)", r"let (?:\S+ ){1,2}down", r"should be ashamed", r"owes? (?:\S+ ){0,3}an? apology",
 )
 POSITIVE = _rx(
@@ -147,7 +243,20 @@ POSITIVE = _rx(
     r"gifted", r"talented", r"sharp", r"articulate", r"rising star", r"star", r"deserves? credit", r"(?<!i have )(?<!i've )earned", r"best",
     r"strong(?:er|est)? leader", r"glad", r"welcome", r"thank\w*", r"heart of", r"reason we are here", r"miscarriage of justice",
     r"better than",
-    r"innocent", r"testify", r"colleague", r"support", r"backing", r"champion", r"applaud\w*", r"commend\w*",
+    r"genuine\w*", r"empathy", r"compassion\w*", r"caring", r"cared", r"generous", r"reasonable", r"sensible", r"smart",
+    r"capable", r"competent", r"effective", r"experienced", r"accomplished", r"remarkable", r"extraordinary", r"outstanding",
+    r"impressive", r"amazing", r"terrific", r"inspir\w*", r"principled", r"integrity", r"honou?rable", r"right place",
+    r"(?:good|great|fine|terrific) job", r"thankful", r"grateful", r"pleased", r"delighted", r"convincing", r"persuasive", r"credible",
+    r"stand up (?:for|against|to)",
+    r"admirable", r"authentic", r"brave\w*", r"compassionate", r"dedicat\w*",
+    r"dependable", r"deserv(?:e|es|ed|ing) (?:credit|praise|thanks|support|better)", r"devoted", r"diligent", r"distinguished", r"eloquent",
+    r"exceptional", r"exemplary", r"fearless", r"gracious", r"hard-?working",
+    r"honest\w*", r"humble", r"insightful", r"intelligent", r"knowledgeable", r"loyal\w*", r"magnificent",
+    r"phenomenal", r"praiseworthy", r"productive", r"reliable", r"resilient",
+    r"respected", r"right thing", r"role model", r"skilled", r"stellar",
+    r"successful", r"superb", r"talent\w*", r"thoughtful", r"tireless\w*", r"trusted",
+    r"trustworthy", r"unifier", r"unmatched", r"valuable", r"visionary",
+    r"innocent", r"testify", r"colleague", r"(?:my|our|full|strong|total|unwavering|wholehearted) (?:support|backing)", r"champion", r"applaud\w*", r"commend\w*",
 )
 NEGATORS = frozenset("not n't never no nothing hardly nobody none neither".split())
 # "An MP should respect the verdict": praise that is owed is no praise given.
@@ -156,6 +265,7 @@ MODALS = frozenset("should must ought".split())
 CONTENT_COMMITMENT = _rx(
     r"(?:i|we|he|she|they|i'm|we're) (?:(?!(?:i|we|you|he|she|they) )\S+ ){0,3}(?:intend|intends|intended|plan|plans|planned|vow|vows|vowed|pledge|pledges|pledged|promise|promises|promised|want|wants) to",
     r"(?:i|we|he|she|they) (?:am|are|is|was|were) (?:\S+ ){0,1}(?:determined|committed) to", r"^(?:\S+ ){0,3}committed to",
+    r"(?:i|we|he|she|they)(?:'s|'re|'m| is| are| am| was| were) (?:not )?planning (?:to|an?|the|on)\b",
     r"^(?:\S+ ){1,3}plan(?:s|ned)? to", r"^to (?:\S+ ){0,3}\w+",
 )
 # Subjects that stand for the speaker's own organisation in reported speech
@@ -173,5 +283,11 @@ STATEMENT_NOUNS = frozenset(
     "attack attacks criticism suggestion suggestions assertion assertions language finding findings response "
     "apology apologies pledge promise view views message op-ed column quote quotes "
     "defence defense endorsement denial praise condemnation retraction rebuttal explanation".split()
+)
+# What someone proposed, offered or argued: their words when the article says whose
+# ("Sanders' approach", "his proposal"), else just a thing ("the more dovish approach").
+PROPOSAL_NOUNS = frozenset(
+    "proposal proposals objection objections offer concerns approach argument arguments position stance "
+    "idea ideas warning warnings threat threats demand demands rhetoric insults opposition".split()
 )
 PERSONAL_PRONOUNS = frozenset("he she him her his hers they them their we us our i me my".split())

@@ -25,6 +25,7 @@ from .types import RESPONSE
 SAME_QUOTE_MIN_SIMILARITY = 90.0
 SAME_QUOTE_MIN_CHARS = 15
 SAME_QUOTE_MIN_WORDS = 3
+SAME_QUOTE_MIN_INDIRECT_WORDS = 5  # both reported, not quoted
 _REACTION_TYPES = frozenset({"criticism", "support", "denial"})
 _NOT_ANSWERABLE = frozenset({"retraction", "apology", "no_comment"})
 # What a retraction or apology can be about, most likely first.
@@ -51,7 +52,15 @@ class Typed:
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text) if w not in _STOP}
+    """Content words, crudely stemmed so that ``exception`` meets ``exceptions``."""
+    return {_stem(w) for w in _WORD.findall(text) if w not in _STOP}
+
+
+def _stem(word: str) -> str:
+    for end in ("ing", "ed", "es", "s"):
+        if word.endswith(end) and len(word) - len(end) >= 4 and not word.endswith("ss"):
+            return word[: -len(end)]
+    return word
 
 
 def _topic_overlap(a: Typed, b: Typed) -> set[str]:
@@ -97,7 +106,8 @@ _SPEECH = re.compile(
     r"explain\w*|declar\w*|announc\w*|assert\w*|remark\w*|comment\w*|interview|warn\w*|predict\w*|conced\w*|"
     r"acknowledg\w*|admit\w*|maintain\w*|repeat\w*|reiterat\w*|call(?:s|ed|ing)?|respon\w*|repl\w*|speech|"
     r"message|letter|op-ed|column|ad|video|rally|indicat\w*|describ\w*|confirm\w*|reveal\w*|urg\w*|"
-    r"demand\w*|ask\w*|invit\w*|encourag\w*|appeal\w*|testif\w*|contend\w*|shout\w*|chant\w*)\b|:$"
+    r"demand\w*|ask\w*|invit\w*|encourag\w*|appeal\w*|testif\w*|contend\w*|shout\w*|chant\w*|"
+    r"push\w* for|propos\w*|pitch\w*|advocat\w*|call\w* for|offer\w*|threat\w*|vow\w*|pledg\w*|promis\w*)\b|:$"
 )
 
 
@@ -240,12 +250,16 @@ def same_quote_link(statements: list[Typed], i: int) -> Link | None:
     mine = " ".join(re.sub(r"[^\w\s']", " ", normalise(s.quote.text)).split())
     if not me or len(mine) < SAME_QUOTE_MIN_CHARS or len(mine.split()) < SAME_QUOTE_MIN_WORDS:
         return None
+    # reported speech shares short phrases ("the names and addresses") without repeating anyone's words
+    min_words = SAME_QUOTE_MIN_WORDS if s.quote.kind != "indirect" else SAME_QUOTE_MIN_INDIRECT_WORDS
     for j in range(i):
         other = statements[j]
         if not same_party(speaker_name(other.quote), me) or (other.type in ("retraction", "apology")) != (s.type in ("retraction", "apology")):
             continue
         theirs = " ".join(re.sub(r"[^\w\s']", " ", normalise(other.quote.text)).split())
         if len(theirs) < SAME_QUOTE_MIN_CHARS or len(theirs.split()) < SAME_QUOTE_MIN_WORDS:
+            continue
+        if other.quote.kind == "indirect" and min(len(mine.split()), len(theirs.split())) < min_words:
             continue
         score = fuzz.partial_ratio(mine, theirs)
         if score >= SAME_QUOTE_MIN_SIMILARITY:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..models import Entity, Quote, Target
-from .cues import PERSONAL_PRONOUNS, RHETORICAL, STATEMENT_NOUNS, VERDICT
+from .cues import PERSONAL_PRONOUNS, PROPOSAL_NOUNS, RHETORICAL, STATEMENT_NOUNS, VERDICT
 from .context import Frame, governed_participle
 
 _TITLES = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|sen|senator|rep|gov|governor|president|prime minister|mp)\.?\s+", re.I)
@@ -39,8 +39,37 @@ def same_party(a: str | None, b: str | None) -> bool:
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return False
+    if _other_first_name(ta, tb):
+        return False  # "Grant Schilling" is not "Curt Schilling", nor Bill Clinton Hillary
     sa, sb = _expand(set(ta), tb), _expand(set(tb), ta)  # "DNC staff" ~ "Democratic National Committee"
     return ta == tb or ta[-1] == tb[-1] or sa <= sb or sb <= sa
+
+
+# Short forms of first names, so that "Chuck Grassley" stays "Charles Grassley".
+_NICKNAMES = {
+    "bill": "william", "will": "william", "chuck": "charles", "charlie": "charles", "bob": "robert", "rob": "robert",
+    "bobby": "robert", "ted": "edward", "ed": "edward", "bernie": "bernard", "mike": "michael", "jim": "james",
+    "jimmy": "james", "joe": "joseph", "tom": "thomas", "dick": "richard", "rick": "richard", "rich": "richard",
+    "dan": "daniel", "dave": "david", "steve": "steven", "tony": "anthony", "andy": "andrew", "alex": "alexander",
+    "chris": "christopher", "nick": "nicholas", "pat": "patrick", "matt": "matthew", "ken": "kenneth", "kenny": "kenneth",
+    "liz": "elizabeth", "beth": "elizabeth", "betsy": "elizabeth", "kate": "katherine", "kathy": "katherine",
+    "debbie": "deborah", "jen": "jennifer", "sue": "susan", "meg": "margaret", "peggy": "margaret", "sam": "samuel",
+    "ben": "benjamin", "jeff": "jeffrey", "greg": "gregory", "larry": "lawrence", "jerry": "gerald", "don": "donald",
+    "ron": "ronald", "newt": "newton", "mitt": "willard", "jeb": "john", "jack": "john", "hank": "henry", "harry": "henry",
+}
+
+
+def _other_first_name(ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
+    """Two full names with the same surname but different first names (not a short form, not an initial)."""
+    if len(ta) < 2 or len(tb) < 2 or ta[-1] != tb[-1]:
+        return False
+    short, long_ = sorted((ta, tb), key=len)
+    if long_[len(long_) - len(short):] == short:
+        return False  # "Wasserman Schultz" ~ "Debbie Wasserman Schultz"
+    fa, fb = ta[0], tb[0]
+    if fa == fb or fa[0] == fb[0] and min(len(fa), len(fb)) <= 2:
+        return False
+    return _NICKNAMES.get(fa, fa) != _NICKNAMES.get(fb, fb)
 
 
 def _expand(words: set[str], other: tuple[str, ...]) -> set[str]:
@@ -72,6 +101,19 @@ class Names:
                     self._add(name, name, kind)
                 if kind == "person" and (title := _title_before(ent)):
                     self._add_role(title, (self.lookup(name) or (name, ""))[0])
+        self._add_first_names()
+
+    def _add_first_names(self) -> None:
+        """``Grace`` names Grace Holloway when no other person of the article is called Grace."""
+        people: dict[str, set[str]] = {}
+        for name, kind in self.index.values():
+            words = name_tokens(name)
+            if kind == "person" and len(words) > 1:
+                people.setdefault(words[0], set()).add(name)
+        for first, names in people.items():
+            old = self.index.get(first)  # a lone first name the tagger took for an organisation gives way
+            if len(names) == 1 and (old is None or old[1] == "organization" and len(name_tokens(old[0])) == 1):
+                self.index[first] = (next(iter(names)), "person")
 
     def _add_role(self, role: str, name: str) -> None:
         """``the minister`` names the person the article calls ``Transport Minister Pryce``."""
@@ -87,7 +129,8 @@ class Names:
             keys.add(name_tokens(alias)[-1])
         for key in keys:
             old = self.index.get(key)
-            if old is None or len(name) > len(old[0]):
+            # a longer name of the same person wins; a namesake ("Grant Schilling") does not take "Schilling"
+            if old is None or len(name) > len(old[0]) and not (kind == old[1] == "person" and not same_party(old[0], name)):
                 self.index[key] = (clean_name(name), kind)
         words = name_tokens(alias)
         if kind == "organization" and len(words) > 1 and words[-1] not in self.index:
@@ -121,12 +164,19 @@ class Names:
 
     def person_before(self, offset: int, not_named: str | None, skip: tuple[int, int] = (0, 0)) -> str | None:
         """The latest person named before ``offset`` who is not ``not_named`` (nor named inside ``skip``)."""
-        best = None
+        best, at = None, -1
         for ent in self.doc.ents:
             if ent.label_ == "PERSON" and ent.end_char <= offset and not skip[0] <= ent.start_char < skip[1]:
                 name = (self.lookup(ent.text) or (clean_name(ent.text), ""))[0]
                 if not same_party(name, not_named):
-                    best = name
+                    best, at = name, ent.start_char
+        # a known person's name the tagger left untagged ("Schilling did not back down") also counts
+        for tok in self.doc:
+            if tok.idx >= offset or tok.idx <= at or skip[0] <= tok.idx < skip[1] or tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
+                continue
+            found = self.index.get(tok.text.lower())
+            if found and found[1] == "person" and not same_party(found[0], not_named):
+                best, at = found[0], tok.idx
         return best
 
 
@@ -195,6 +245,40 @@ def statement_owner(tok, quote: Quote, names: Names, own: bool, earlier: list[Qu
     if own:
         return speaker_name(quote)
     return _earlier_author(tok, names, speaker_name(quote)) or _last_other_speaker(quote, earlier)
+
+
+# What is done to a person: "called for his dismissal" aims at him.
+_DONE_TO_SOMEONE = frozenset("dismissal firing resignation ouster impeachment removal arrest prosecution "
+                             "sacking suspension expulsion indictment".split())
+
+
+def _proposal_or_deed(obj, quote: Quote, names: Names, own: bool) -> Target | None:
+    """``called for his dismissal`` aims at him; ``slammed his proposal`` at his words, when the author is named."""
+    word = obj.text.lower()
+    if word in _DONE_TO_SOMEONE and (person := _possessor(obj, quote, names)):
+        return Target(person, "person")
+    if word in PROPOSAL_NOUNS and (author := _author(obj, names) or _possessive_author(obj, quote, names, own)):
+        return Target(author, "statement")
+    return None
+
+
+def _possessor(tok, quote: Quote, names: Names) -> str | None:
+    """The person a possessive names (``his``: the person named last before it, not the speaker)."""
+    for child in tok.children:
+        if child.dep_ == "poss":
+            if child.text.lower() in PERSONAL_PRONOUNS:
+                return names.person_before(child.idx, speaker_name(quote))
+            found = names.lookup(child.text) or names.in_tokens(list(child.subtree))
+            return found[0] if found and found[1] == "person" else None
+    return None
+
+
+def _possessive_author(tok, quote: Quote, names: Names, own: bool) -> str | None:
+    """``his proposal``: the speaker's own, or the person named last before the pronoun."""
+    for child in tok.children:
+        if child.dep_ == "poss" and child.text.lower() in PERSONAL_PRONOUNS:
+            return speaker_name(quote) if own else names.person_before(child.idx, speaker_name(quote))
+    return None
 
 
 def _author(tok, names: Names) -> str | None:
@@ -269,7 +353,9 @@ def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earli
         word = obj.text.lower()
         if word in _HEARSAY and not any(c.dep_ == "poss" or c.text.lower() == "by" for c in obj.children):
             return Target(_phrase(obj, quote), "statement")  # "any allegations of ...": nobody's in particular
-        if word in STATEMENT_NOUNS or (word in _STATEMENT_PRONOUNS and obj.pos_ == "PRON" and word != "them" and framed):
+        if (aimed := _proposal_or_deed(obj, quote, names, own or own_pronoun)) is not None:
+            return aimed
+        if word not in PROPOSAL_NOUNS and word in STATEMENT_NOUNS or (word in _STATEMENT_PRONOUNS and obj.pos_ == "PRON" and word != "them" and framed):
             owner = statement_owner(obj, quote, names, own, earlier, own_pronoun)
             return Target(owner or _phrase(obj, quote), "statement")
         if word in ("him", "her", "them") and obj.pos_ == "PRON":
@@ -290,9 +376,23 @@ def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earli
             return Target(_phrase(obj, quote), "other")
     if own:
         return Target(speaker_name(quote), "statement") if speaker_name(quote) else None
+    return _unframed_target(doc, quote, frame, names, earlier)
+
+
+def _unframed_target(doc, quote: Quote, frame: Frame, names: Names, earlier: list[Quote]) -> Target | None:
+    """No object names the target: a verdict on words, someone named in the content, or what was just said."""
     if VERDICT.search(frame.content) and (author := _last_other_speaker(quote, earlier)):
         return Target(author, "statement")  # "a silly thing to say": what the last other speaker said
-    return _target_in_content(doc, quote, names)
+    found = _target_in_content(doc, quote, names)
+    just_before = speaker_name(earlier[-1]) if earlier else None
+    if (found is None and _POINTING_BACK.match(frame.content) and not same_party(just_before, speaker_name(quote))
+            and (author := _last_other_speaker(quote, earlier))):
+        return Target(author, "statement")  # "That is not a plan.", "It wasn't a convincing argument"
+    return found
+
+
+# A verdict that points back at what was just said: "That is not a plan", "it wasn't a convincing argument".
+_POINTING_BACK = re.compile(r"^(?:well,? |but |and )?(?:that|this|it)(?:'s| is| was| isn't| wasn't| is not| was not)\b")
 
 
 _ACTS = re.compile(r"^(?:reject|condemn|deplor|oppos|denounc|criticis|criticiz|support|back|endors|welcom|applaud|prais|thank|den(?:y|ies|ied)|disput)")

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from . import cues
-from .context import Frame, normalise
+from .context import Frame, cue_root, normalise
 
 # Nouns that are an act of the speaker only when a light verb governs them
 # ("issued an apology"), not when they are what the speaker reacts to ("welcomed the apology").
@@ -59,6 +59,20 @@ def _act(pattern: re.Pattern[str], frame: Frame) -> str | None:
     return None
 
 
+def _object_act(pattern: re.Pattern[str], frame: Frame) -> str | None:
+    """A cue that takes the reported words as its object: ``dismissed`` + ``Sanders' accusations``,
+    ``sided`` + ``with the state``. The match must start in the cue: a word inside the object
+    alone (``passes`` + ``bill criticized as anti-gay``) is not the speaker's act."""
+    head = " ".join(frame.content.split()[:8])
+    for text in (frame.cue, frame.clause):
+        if not text:
+            continue
+        for m in pattern.finditer(f"{text} {head}"):
+            if m.start() < len(text) < m.end() and not _BLOCKERS.search(text[: m.start()][-40:]):
+                return m.group(0)
+    return None
+
+
 def _with_object(frame: Frame) -> Frame:
     """The frame with reported content read as the cue's object (``dismissed`` + ``Sanders' accusations``)."""
     head = " ".join(frame.content.split()[:8])
@@ -92,6 +106,8 @@ def _future_of_speaker(doc, quote) -> str | None:
                 continue
             if quote.kind == "direct" and aux and aux[0].text.lower().replace("\u2019", "'") in ("would", "'d"):
                 continue  # "I would form a position": a conditional in the speaker's own words
+            if tok.tag_ == "VBN" and aux and aux[0].text.lower().replace("\u2019", "'") == "'d":
+                continue  # "he'd been named": had, not would
             if tok.text.lower() in ("start", "begin", "keep") and any(
                     c.dep_ == "xcomp" and _base(c.text.lower()) in cues.NOT_AN_ACTION for c in tok.children):
                 continue  # "we are going to start winning": a prediction
@@ -100,9 +116,65 @@ def _future_of_speaker(doc, quote) -> str | None:
             who = subj[0].text.lower()
             direct = quote.kind != "indirect"
             ours = who in cues.INSTITUTIONS and any(d.text.lower() in ("the", "our", "its") for d in subj[0].children)
-            if who in ("i", "we") or (not direct and (who in ("he", "she", "they", "we", "i") or ours)):
+            if who in ("i", "we") or not direct and (ours or who in ("he", "she", "they") and _may_be_speaker(doc, quote, subj[0])):
                 return f"{subj[0].text} {aux[0].text if aux else 'going to'} {tok.text}"
     return None
+
+
+_SPOKES = re.compile(r"(?i)\b(?:spokes\w*|communications|press secretary|aides?|advis[eo]rs?|lawyers?|attorneys?|representatives?|campaign|office|manager)\b")
+
+
+def _future_action(doc, quote) -> bool:
+    """``confirmed the clinic will close``: an action to come, whoever its subject (for announcing cues)."""
+    for span in quote.content:
+        part = doc.char_span(span.start, span.end, alignment_mode="expand")
+        for tok in part if part is not None else ():
+            if tok.pos_ == "VERB" and tok.text.lower() not in cues.NOT_AN_ACTION and any(
+                    c.dep_ == "aux" and c.text.lower().replace("\u2019", "'") in ("will", "'ll", "shall", "would") for c in tok.children):
+                return True
+    return False
+
+
+def _may_be_speaker(doc, quote, pronoun) -> bool:
+    """Whether ``he``/``she``/``they`` in reported speech can stand for the speaker: nobody else is
+    named before it in the sentence (``A Clinton ally suggested she would ...`` is about Clinton;
+    ``The Saudis warned ..., though observers doubt they would ...`` is about the Saudis).
+    Names in the reporting clause (listeners: ``told the Courier``) and in the content do not count."""
+    src = quote.source
+    if src is not None and src.text.lower() in ("he", "she", "they"):
+        return True  # "Khan was thrown out ..., but he has said he will appeal": both stand for one person
+    span = doc.char_span(src.start, src.end, alignment_mode="expand") if src else None
+    head = span.root.i if span is not None and len(span) else None
+    ends = [p for s in (src, quote.cue) if s is not None for p in (s.start, s.end)]
+    first = min(s.start for s in quote.content)
+    clause = (min(ends), max(ends + [first])) if ends else (0, 0)
+    labels = ("PERSON",) if pronoun.text.lower() in ("he", "she") else ("PERSON", "ORG", "NORP", "GPE")
+    for ent in pronoun.sent.ents:
+        if ent.start >= pronoun.i or ent.label_ not in labels:
+            continue
+        if src is not None and src.start <= ent.start_char < src.end:
+            if head is not None and not ent.start <= head < ent.end and ent.label_ == "PERSON" and not _SPOKES.search(src.text):
+                return False  # "A Clinton ally" is not Clinton; "Gore's communications director" speaks for Gore
+            continue
+        if clause[0] <= ent.start_char < clause[1] or any(s.start <= ent.start_char < s.end for s in quote.content):
+            continue
+        return False
+    return True
+
+
+def _intends(doc, quote, frame: Frame) -> bool:
+    """``vowed`` + ``to publish``: an infinitive the cue intends, not ``hopes to win``, ``voted to
+    compensate``, ``refused to hold``, ``if politicians decide to``, nor ``responded`` + ``to accusations``."""
+    first = doc.char_span(quote.content[0].start, quote.content[0].end, alignment_mode="expand")
+    if first is None or not len(first) or first[0].tag_ != "TO" or first[0].head.pos_ not in ("VERB", "AUX"):
+        return False
+    return not cues.NOT_INTENT.search(frame.cue) and not _conditional(doc, quote)
+
+
+def _conditional(doc, quote) -> bool:
+    """``If politicians decide to ...``: the cue itself is only supposed."""
+    root = cue_root(doc, quote)
+    return root is not None and any(c.dep_ == "mark" and c.text.lower() in ("if", "unless", "whether") for c in root.children)
 
 
 def _base(word: str) -> str:
@@ -131,13 +203,15 @@ def _evaluation(frame: Frame) -> tuple[str, str] | None:
         tail = _evaluation(Frame(frame.cue, frame.clause, text.split(" but ", 1)[1], (), (), frozenset()))
         if tail:
             return tail
-    neg = [m for m in cues.NEGATIVE.finditer(text)]
-    pos = []
+    neg, pos = [], []
+    for m in cues.NEGATIVE.finditer(text):
+        # "not an unfair position", "isn't so bad": a negated verdict praises
+        (pos if _negated(_clause_before(text, m.start())[-3:], tight=True) else neg).append(m)
     for m in cues.POSITIVE.finditer(text):
-        before = re.split(r"[,.;:!?]", text[: m.start()])[-1].split()[-10:]
+        before = _clause_before(text, m.start())[-10:]
         if cues.MODALS & set(before):
             continue
-        (neg if cues.NEGATORS & set(before) or any(w.endswith("n't") for w in before) else pos).append(m)
+        (neg if _negated(before) else pos).append(m)
     if len(neg) > len(pos):
         return "criticism", ", ".join(dict.fromkeys(m.group(0) for m in neg))
     if pos and len(pos) > len(neg):
@@ -145,14 +219,51 @@ def _evaluation(frame: Frame) -> tuple[str, str] | None:
     return None
 
 
+_CLAUSE_BREAK = re.compile(r"[,.;:!?\u2014]| (?:that|which|who|because|but|if|when|while|although|though) ")
+# What may stand between a negator and the verdict it turns round ("not an unfair", "isn't so bad").
+_LIGHT = frozenset("a an the so very too that at all really quite particularly entirely remotely be been being is was are were".split())
+
+
+def _clause_before(text: str, start: int) -> list[str]:
+    """The words of the clause before ``start`` ("I don't have any doubt that her heart is in the
+    right place": only "her heart is in the")."""
+    return _CLAUSE_BREAK.split(text[:start])[-1].split()
+
+
+_COPULAS = frozenset("is was are were be been am isn't wasn't aren't weren't".split())
+
+
+def _negated(before: list[str], tight: bool = False) -> bool:
+    """Whether a negator governs the word after ``before``. ``tight``: a negated verdict after a
+    copula ("it's not an unfair position"), not a negated act ("not attack it")."""
+    hits = [i for i, w in enumerate(before) if w in cues.NEGATORS or w.endswith("n't")]
+    if not hits:
+        return False
+    if not tight:
+        return True
+    i = hits[-1]
+    copula = before[i] in _COPULAS or i > 0 and (before[i - 1] in _COPULAS or before[i - 1].endswith("'s"))
+    return copula and all(w in _LIGHT for w in before[i + 1:])
+
+
+def _short_no_comment(frame: Frame) -> str | None:
+    """``declined`` + ``to comment``, ``"He's not available this week"``: the cue and a short content together."""
+    if len(frame.content.split()) > 12:
+        return None
+    m = cues.NO_COMMENT.search(f"{frame.cue} {frame.content}")
+    return m.group(0) if m and not _BLOCKERS.search(f"{frame.cue} {frame.content}"[: m.start()][-40:]) else None
+
+
 def classify(doc, quote, frame: Frame) -> Typing:
     """Type one statement from its frame and content."""
-    words = _act(cues.NO_COMMENT, frame) or (frame.content in ("no comment", "no comment.") and "no comment")
+    words = _act(cues.NO_COMMENT, frame) or _short_no_comment(frame)
     if words:
         return Typing("no_comment", 0.9, f"cue '{words}'")
+    if cues.RELAYING.fullmatch(frame.cue):  # "according to the Times, Trump said ...": the speaker relays
+        return Typing("claim", 0.75, f"cue '{frame.cue}' relays what others said or did")
     if m := cues.SARCASM.search(frame.clause):  # "We're so sorry you're leaving," she said sarcastically
         return Typing("criticism", 0.6, f"cue '{m.group(0)}'")
-    call_on = re.search(r"call\w* on (?:\S+ ){0,3}to (?:resign|apologi[sz]e|step down|quit|withdraw|retract|take back)", f"{frame.clause} {frame.content}")
+    call_on = re.search(r"call\w* on (?:\S+ ){0,6}to (?:resign|apologi[sz]e|step down|quit|withdraw|retract|take back)", f"{frame.clause} {frame.content}")
     if call_on:
         return Typing("criticism", 0.85, f"cue '{call_on.group(0)}'")
     apology = _act(cues.APOLOGY, frame)
@@ -163,9 +274,11 @@ def classify(doc, quote, frame: Frame) -> Typing:
         return Typing("retraction", 0.85, f"content '{m.group(0)}'", bool(apology or content_apology))
     if apology:
         return Typing("apology", 0.9, f"cue '{apology}'")
+    if quote.kind == "indirect" and (m := cues.REPORTED_APOLOGY.search(frame.content)):
+        return Typing("apology", 0.7, f"content '{m.group(0)}'")
     if content_apology:
         return Typing("apology", 0.8, f"content '{content_apology.group(0)}'")
-    if words := _act(cues.DENIAL, frame) or _act(cues.DENIAL, _with_object(frame)):
+    if words := _act(cues.DENIAL, frame) or _object_act(cues.DENIAL, frame):
         return Typing("denial", 0.85, f"cue '{words}'")
     if (words := _act(cues.DISPUTE, frame)) and _dispute_is_denial(_with_object(frame), words):
         return Typing("denial", 0.8, f"cue '{words}'")
@@ -174,11 +287,18 @@ def classify(doc, quote, frame: Frame) -> Typing:
 
 def _evaluative_or_commitment(doc, quote, frame: Frame, dispute: str | None) -> Typing:
     commit = _act(cues.COMMITMENT, frame)
-    if commit in ("will", "'ll", "shall", "announced", "announces", "announce", "unveiled", "unveils"):
-        commit = commit if _future_of_speaker(doc, quote) or frame.content.startswith("to ") else None
+    if not commit and quote.kind == "indirect" and not _conditional(doc, quote):
+        commit = _object_act(cues.COMMITMENT, frame)  # "deciding" + "not to fund"
+    if commit and cues.ANNOUNCING.fullmatch(commit):
+        announced = commit[0] in "ac" and (cues.ANNOUNCED.search(frame.content) or _future_action(doc, quote))
+        commit = commit if _future_of_speaker(doc, quote) or frame.content.startswith("to ") or announced else None
     # "are questioning" + "the other's fitness to lead": the cue's object may be the reported words.
-    criticism = dispute or _act(cues.CRITICISM, frame) or (_act(cues.CRITICISM, _with_object(frame)) if quote.kind == "indirect" else None)
-    support = _act(cues.SUPPORT, frame)
+    indirect = quote.kind == "indirect"
+    criticism = dispute or _act(cues.CRITICISM, frame) or (_object_act(cues.CRITICISM, frame) if indirect else None)
+    support = _act(cues.SUPPORT, frame) or (_object_act(cues.SUPPORT, frame) if indirect else None)
+    if indirect and not (criticism or support) and (m := cues.ACT_NOUN_PHRASE.match(frame.content)):
+        # "tweeted their approval of the filibuster": the reported words name the act itself
+        criticism, support = (m.group("crit"), None) if m.group("crit") else (None, m.group("supp"))
     if commit and not (criticism or support):
         return Typing("commitment", 0.85, f"cue '{commit}'")
     if criticism and support:
@@ -203,9 +323,10 @@ def _evaluative_or_commitment(doc, quote, frame: Frame, dispute: str | None) -> 
         return Typing("commitment", 0.75, f"content '{words}'")
     if quote.kind == "indirect" and cues.REPEATING.search(frame.cue) and (m := cues.PLEDGE_NOUNS.search(frame.content)):
         return Typing("commitment", 0.7, f"content '{m.group(0)}'")
-    if m := cues.CONTENT_COMMITMENT.search(frame.content):
+    if (m := cues.CONTENT_COMMITMENT.search(frame.content)) and not _BLOCKERS.search(frame.clause + " "):  # "showed no sign"
         third_person = m.group(0).split(" ", 1)[0] in ("he", "she", "they")
-        if (not m.group(0).startswith("to ") or frame.cue) and not (third_person and quote.kind == "direct"):
+        infinitive = not m.group(0).startswith("to ") or frame.cue and _intends(doc, quote, frame)
+        if infinitive and not (third_person and quote.kind == "direct"):
             return Typing("commitment", 0.7, f"content '{m.group(0)}'")
     if calling := _called_x_y(frame):
         return calling

@@ -7,6 +7,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -95,6 +96,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        # Requests beyond the store connections (and two for extraction) wait in line rather
+        # than share the CPU thread by thread: under load, latency then tracks the queue
+        # instead of a slow request being slowed further by every other one at once.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.connections + 2
         yield
         app.state.pool.close()
 

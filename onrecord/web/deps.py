@@ -4,42 +4,51 @@ Typed aliases (``StoreDep``, ``SettingsDep``) keep route signatures short.
 """
 from __future__ import annotations
 
+import asyncio
 import hmac
-import queue
+from collections import deque
 from collections.abc import AsyncIterator
 from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Request
-from fastapi.concurrency import run_in_threadpool
 
 from ..record import Store, open_store
 from ..settings import Settings
 
 
 class StorePool:
-    """A few open stores (connections) handed to one request at a time.
+    """A few open stores (connections) handed to one request at a time, first come first served.
 
     A ``Store`` serialises its transactions; with several, reads run side by side
-    (SQLite in WAL mode lets readers proceed while a writer writes).
+    (SQLite in WAL mode lets readers proceed while a writer writes). Requests wait for
+    a store on the event loop, not in a thread: a thread blocked waiting would hold one
+    of the few worker threads that the requests holding stores need to finish.
     """
 
     def __init__(self, url: str, size: int) -> None:
-        self._free: queue.LifoQueue[Store] = queue.LifoQueue()
         self._all = [open_store(url) for _ in range(size)]
-        for store in self._all:
-            self._free.put(store)
+        self._free = list(self._all)
+        self._waiting: deque[asyncio.Future[Store]] = deque()
 
-    def acquire(self, timeout: float = 30.0) -> Store:
-        return self._free.get(timeout=timeout)
-
-    def try_acquire(self) -> Store | None:
+    async def acquire(self) -> Store:
+        if self._free:
+            return self._free.pop()
+        waiter: asyncio.Future[Store] = asyncio.get_running_loop().create_future()
+        self._waiting.append(waiter)
         try:
-            return self._free.get_nowait()
-        except queue.Empty:
-            return None
+            return await waiter
+        except asyncio.CancelledError:  # the client left; pass on a store handed over meanwhile
+            if waiter.done() and not waiter.cancelled():
+                self.release(waiter.result())
+            raise
 
     def release(self, store: Store) -> None:
-        self._free.put(store)
+        while self._waiting:
+            waiter = self._waiting.popleft()
+            if not waiter.done():
+                waiter.set_result(store)
+                return
+        self._free.append(store)
 
     def close(self) -> None:
         for store in self._all:
@@ -54,7 +63,7 @@ async def get_settings(request: Request) -> Settings:
 
 async def get_store(request: Request) -> AsyncIterator[Store]:
     pool: StorePool = request.app.state.pool
-    store = pool.try_acquire() or await run_in_threadpool(pool.acquire)  # wait off the loop when all are busy
+    store = await pool.acquire()
     try:
         yield store
     finally:

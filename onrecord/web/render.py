@@ -8,7 +8,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..record.sqlite import HIGHLIGHT
+from ..record.highlight import HIGHLIGHT
 
 TYPE_LABELS = {"claim": "claim", "support": "support", "criticism": "criticism", "denial": "denial",
                "apology": "apology", "retraction": "retraction", "commitment": "commitment",

@@ -12,6 +12,7 @@ import pytest
 from record_helpers import make_article
 from onrecord.models import Entity
 from onrecord.record import QueryError
+from onrecord.record import people as people_module
 from onrecord.record.people import compatible, is_proper_name, name_tokens, role_key
 
 
@@ -116,6 +117,16 @@ def test_people_sharing_a_surname_stay_apart(store):
     # the surname with the council role is Helen; the bare surname could be either, so it stays apart
     assert people == {"Helen Marsh": 3, "David Marsh": 1, "Marsh": 1}
     assert [q.content for q in store.who("David Marsh").statements] == ["It will ruin the harbour."]
+
+
+def test_a_post_many_hold_does_not_crowd_out_the_name(store, monkeypatch):
+    """More people share a post than are scored for one mention: the one with this very name still is."""
+    monkeypatch.setattr(people_module, "MAX_CANDIDATES", 3)  # the same rule as at 200, with fewer articles
+    names = [f"{first} Vale" for first in ("Ann", "Bea", "Cal", "Dov", "Eli")]
+    for i, name in enumerate([*names, names[-1]]):
+        store.add(*said(f"vale-{i}", f'{name}, the MP for Kestrel Bay, said: "Vote {i}."', f"Vote {i}.",
+                        person(name, roles=["the MP for Kestrel Bay"]), "2024-05-01", "Ashbury Gazette"))
+    assert {p.name: p.statements for p in store.people()} == {**dict.fromkeys(names[:-1], 1), "Eli Vale": 2}
 
 
 def test_generic_speakers_are_not_linked_and_organisations_are(store):

@@ -1,10 +1,13 @@
 """The REST API through the real app (FastAPI's TestClient) over a real SQLite record."""
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
+from live_server import serve
 
 from onrecord.settings import Settings
 from onrecord.web import create_app
@@ -237,3 +240,16 @@ def test_openapi_documents_every_endpoint(client):
             "/api/articles/{article_id}", "/api/extract", "/api/articles"} <= set(paths)
     docs = client.get("/docs")
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
+
+
+def test_more_concurrent_searches_than_connections_and_threads_all_answer(demo_db):
+    """One store connection (so three worker threads) and 40 searches at once over real HTTP:
+    requests queue for the store on the event loop, none holds a thread while waiting."""
+    async def burst(base: str) -> list[int]:
+        async with httpx.AsyncClient(base_url=base, timeout=20) as http:
+            answers = await asyncio.gather(*(http.get("/api/quotes", params={"q": word, "page": 1 + i % 2})
+                                             for i, word in enumerate(["jury", "marina", "apology", "verdict"] * 10)))
+        return [r.status_code for r in answers]
+
+    with serve(create_app(Settings(db=demo_db, connections=1))) as base:
+        assert asyncio.run(burst(base)) == [200] * 40
