@@ -142,7 +142,14 @@ def test_a_server_that_never_answers_times_out(silent_port: int) -> None:
     assert time.monotonic() - started < 5
 
 
-def test_a_trickling_body_hits_the_total_time_limit() -> None:
+HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\n"
+
+
+@pytest.mark.parametrize("at_once, trickled", [
+    (HEAD, b"x" * 100_000),  # a body a byte at a time
+    (b"", b"HTTP/1.1 200 OK\r\nX-Slow: " + b"x" * 10_000),  # headers a byte at a time
+], ids=["body", "headers"])
+def test_a_trickling_answer_hits_the_total_time_limit(at_once: bytes, trickled: bytes) -> None:
     """One byte every 50 ms never trips the per-read timeout; the total limit stops it."""
     with socket.socket() as listener:
         listener.bind(("127.0.0.1", 0))
@@ -153,13 +160,15 @@ def test_a_trickling_body_hits_the_total_time_limit() -> None:
             conn, _ = listener.accept()
             with conn:
                 conn.recv(65536)
-                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\n")
-                while not stop.is_set():
-                    try:
-                        conn.sendall(b"x")
-                    except OSError:
-                        return
-                    time.sleep(0.05)
+                try:
+                    conn.sendall(at_once)
+                    for byte in trickled:
+                        if stop.is_set():
+                            return
+                        conn.sendall(bytes([byte]))
+                        time.sleep(0.05)
+                except OSError:
+                    return
 
         thread = threading.Thread(target=trickle, daemon=True)
         thread.start()

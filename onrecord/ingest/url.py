@@ -12,9 +12,10 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
+import threading
 import time
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from .. import __version__
@@ -50,6 +51,30 @@ def fetch_url(
     """Fetch an HTML or plain-text page and return it as an ``Article`` (doc id: the URL).
 
     ``transport``: httpx's seam (e.g. ``httpx.MockTransport``) for tests; every hop is checked all the same."""
+    # httpx bounds each read, not the whole exchange: headers trickled a byte at a time would
+    # hold it for ever. The fetch runs in a daemon thread that is left behind at the deadline.
+    outcome: list[Any] = []
+    worker = threading.Thread(target=lambda: outcome.append(_outcome(
+        _fetch, url, allow_private, timeout, total_timeout, max_bytes, transport)), name="fetch-url", daemon=True)
+    worker.start()
+    worker.join(total_timeout + 1.0)
+    if not outcome:
+        raise InputError(f"{url} took too long to download: try again later, or save the page and give the file.")
+    kind, value = outcome[0]
+    if kind == "error":
+        raise value
+    return value
+
+
+def _outcome(fn: Any, *args: Any) -> tuple[str, Any]:
+    try:
+        return "ok", fn(*args)
+    except Exception as e:  # noqa: BLE001 - raised again in the caller's thread
+        return "error", e
+
+
+def _fetch(url: str, allow_private: bool, timeout: float, total_timeout: float, max_bytes: int,
+           transport: Any) -> Article:
     import httpx
 
     deadline = time.monotonic() + total_timeout
