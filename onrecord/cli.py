@@ -6,6 +6,7 @@ returns; ``OnRecordError`` becomes a one-line message and exit code 1.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from contextlib import contextmanager
 from pathlib import Path
@@ -405,6 +406,9 @@ def load(
 
 
 def main() -> None:
+    # warcio logs what it repairs in a record ("Replacing spaces in invalid WARC-Target-URI")
+    # straight over the progress bar; what the user must know is reported per article instead.
+    logging.getLogger("warcio").setLevel(logging.ERROR)
     app()
 
 

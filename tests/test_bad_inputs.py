@@ -209,7 +209,7 @@ EMPTY = "{path} is empty: give an article with some text in it."
 NOT_UTF8 = ("{path} is not valid UTF-8 (byte 0x{byte} at offset {offset}): convert it first, "
             "e.g. `iconv -f latin1 -t utf-8 FILE > FILE.utf8`.")
 MANY = ("{path} holds many articles (.warc{gz}): read it with iter_articles "
-        "(on the command line: `onrecord extract --jsonl FILE` or `onrecord ingest FILE`).")
+        "(on the command line: `onrecord ingest FILE`, or `onrecord batch FILE OUT` for Parquet).")
 LARGE = ("{path} is 209,715,200 bytes, more than the 67,108,864 one article may have: "
          "split it into articles (e.g. one JSONL line each).")
 GZIP = ("{path} is gzip-compressed: onrecord reads compressed files only as .warc.gz archives; "

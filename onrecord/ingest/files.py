@@ -78,10 +78,10 @@ def read_file(path: str | Path) -> Article:
     """Read one article file; a .jsonl or .warc file holds many articles and is refused here."""
     suffix = suffix_of(path)
     if suffix in JSONL_SUFFIXES + WARC_SUFFIXES:
-        raise InputError(
-            f"{printable(path)} holds many articles ({suffix}): read it with iter_articles "
-            "(on the command line: `onrecord extract --jsonl FILE` or `onrecord ingest FILE`)."
-        )
+        commands = ("`onrecord extract --jsonl FILE` or `onrecord ingest FILE`" if suffix in JSONL_SUFFIXES
+                    else "`onrecord ingest FILE`, or `onrecord batch FILE OUT` for Parquet")
+        raise InputError(f"{printable(path)} holds many articles ({suffix}): read it with iter_articles "
+                         f"(on the command line: {commands}).")
     if suffix in HTML_SUFFIXES:
         return read_html_file(path)
     return read_text_file(path)  # .txt and anything else: plain text, or HTML when it looks like it
