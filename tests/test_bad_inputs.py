@@ -26,11 +26,11 @@ import zlib
 from collections.abc import Callable
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from local_http import QuietHandler, serve_handler
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -344,15 +344,7 @@ def test_ingest_file_names_that_are_not_utf8(record: Path, tmp_path: Path) -> No
 
 # --- URLs that fail: a local server, allowed with --allow-private -----------------------------
 
-class Server(ThreadingHTTPServer):
-    daemon_threads = True
-    release = threading.Event()  # lets the slow handler go at teardown
-
-    def handle_error(self, request, client_address) -> None:
-        pass  # the client hung up on the slow page, as it should
-
-
-class Handler(BaseHTTPRequestHandler):
+class Handler(QuietHandler):
     def do_GET(self) -> None:
         if self.path == "/slow":
             self.server.release.wait(30)  # longer than onrecord's 15 s per-read timeout
@@ -361,18 +353,11 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(PAGE)
 
-    def log_message(self, *args) -> None:
-        pass
-
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = Server(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.release.set()
-    httpd.shutdown()
-    httpd.server_close()
+    with serve_handler(Handler) as url:
+        yield url
 
 
 URL_CASES = [

@@ -5,10 +5,10 @@ import io
 import json
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from local_http import QuietHandler, serve_handler
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -276,7 +276,7 @@ def test_empty_folder_is_a_failure(tmp_path: Path) -> None:
 
 # --- URLs -----------------------------------------------------------------------------------
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(QuietHandler):
     routes = {
         "/article": (200, "text/html; charset=utf-8", page("Ferry stays").encode()),
         "/plain": (200, "text/plain; charset=utf-8", STORY.encode()),
@@ -300,19 +300,11 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, *args) -> None:
-        pass
-
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve_handler(Handler) as url:
+        yield url
 
 
 def test_url_page_is_fetched_as_an_article(server: str) -> None:

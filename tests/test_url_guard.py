@@ -7,10 +7,10 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 import pytest
+from local_http import QuietHandler, serve_handler
 
 from onrecord.article import InputError
 from onrecord.ingest.url import check_url, fetch_url
@@ -57,7 +57,7 @@ def test_public_addresses_pass(url: str) -> None:
     check_url(url)
 
 
-class Secret(BaseHTTPRequestHandler):
+class Secret(QuietHandler):
     """An internal service on loopback; counts the requests that reach it."""
 
     hits: list[str] = []
@@ -70,18 +70,11 @@ class Secret(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(PAGE)
 
-    def log_message(self, *args) -> None:
-        pass
-
 
 @pytest.fixture(scope="module")
 def secret() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Secret)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve_handler(Secret) as url:
+        yield url
 
 
 class PublicFront(httpx.BaseTransport):
