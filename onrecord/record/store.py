@@ -112,6 +112,7 @@ class Store(ABC):
     def __init__(self, url: str) -> None:
         self.url = url
         self._lock = threading.RLock()
+        self.memo: dict[str, Any] = {}  # answers kept until the record changes (query.list_people)
         self._migrate()
 
     # -- backend hooks -------------------------------------------------------------

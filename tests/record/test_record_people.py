@@ -11,7 +11,7 @@ import pytest
 
 from record_helpers import make_article
 from onrecord.models import Entity
-from onrecord.record import QueryError
+from onrecord.record import QueryError, open_store
 from onrecord.record import people as people_module
 from onrecord.record.people import compatible, is_proper_name, name_tokens, role_key
 
@@ -200,3 +200,18 @@ def test_bill_and_hillary_clinton_stay_apart_on_polnear(tmp_path):
     assert bill.id != hillary.id
     assert (bill.name, hillary.name) == ("Bill Clinton", "Hillary Clinton")
     assert bill.articles >= 3 and hillary.articles >= 3
+
+
+def test_the_people_list_follows_writes_made_through_another_connection(store_url):
+    """The ranked list is kept on each store until the record changes, whoever changes it."""
+    with open_store(store_url) as reader, open_store(store_url) as writer:
+        writer.add(*said("p1", 'Mara Quill said: "Tolls must go."', "Tolls must go.", person("Mara Quill"),
+                         "2024-04-01", "Ashbury Gazette"))
+        assert [(p.name, p.statements) for p in reader.people()] == [("Mara Quill", 1)]
+        writer.add(*said("p2", 'Eli Vale said: "Keep the tolls."', "Keep the tolls.", person("Eli Vale"),
+                         "2024-04-02", "Ashbury Gazette"))
+        writer.add(*said("p3", 'Eli Vale said: "Tolls pay for the bridge."', "Tolls pay for the bridge.",
+                         person("Eli Vale"), "2024-04-03", "Ashbury Gazette"))
+        assert [(p.name, p.statements) for p in reader.people()] == [("Eli Vale", 2), ("Mara Quill", 1)]
+        writer.merge("Eli Vale", "Mara Quill")
+        assert [(p.name, p.statements) for p in reader.people()] == [("Eli Vale", 3)]
