@@ -17,7 +17,6 @@ from onrecord.errors import InputError
 from onrecord.ingest import (
     Article,
     Failure,
-    check_url,
     fetch_url,
     iter_articles,
     iter_jsonl,
@@ -332,26 +331,6 @@ def test_url_errors_name_the_url(server: str, path: str, options: dict, expected
     with pytest.raises(InputError) as caught:
         fetch_url(f"{server}{path}", allow_private=True, **options)
     assert expected in str(caught.value) and f"{server}{path}" in str(caught.value)
-
-
-@pytest.mark.parametrize(
-    ("url", "expected"),
-    [
-        ("ftp://example.com/article", "only http and https"),
-        ("file:///etc/passwd", "only http and https"),
-        ("http:///article", "has no host name"),
-        ("http://127.0.0.1/article", "private, loopback or link-local address (127.0.0.1)"),
-        ("http://10.1.2.3/article", "(10.1.2.3)"),
-        ("http://169.254.169.254/latest/meta-data", "(169.254.169.254)"),
-        ("http://[::1]:8080/", "(::1)"),
-        ("http://[::ffff:192.168.0.1]/", "(192.168.0.1)"),
-        ("http://localhost/", "loopback"),
-    ],
-)
-def test_url_refused_before_any_request(url: str, expected: str) -> None:
-    with pytest.raises(InputError) as caught:
-        check_url(url)
-    assert expected in str(caught.value)
 
 
 def test_private_address_is_refused_unless_allowed(server: str) -> None:

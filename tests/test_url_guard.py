@@ -20,6 +20,15 @@ PAGE = b"<html><head><title>Secret</title></head><body><p>Internal page, not for
 
 
 @pytest.mark.parametrize("url, expected", [
+    ("ftp://example.com/article", "only http and https"),
+    ("file:///etc/passwd", "only http and https"),
+    ("http:///article", "has no host name"),
+    ("http://127.0.0.1/article", "private, loopback or link-local address (127.0.0.1)"),
+    ("http://10.1.2.3/article", "(10.1.2.3)"),
+    ("http://169.254.169.254/latest/meta-data", "(169.254.169.254)"),
+    ("http://[::1]:8080/", "(::1)"),
+    ("http://[::ffff:192.168.0.1]/", "(192.168.0.1)"),
+    ("http://localhost/", "loopback"),
     ("gopher://127.0.0.1:70/_stats", "not gopher"),
     ("dict://127.0.0.1:11211/stat", "not dict"),
     ("javascript:alert(1)", "not javascript"),
