@@ -7,10 +7,13 @@ demo articles when the corpus is absent), each warmed up and then the best of
 - ``bare_full``:     ``nlp.pipe`` with the English model loaded normally (every component);
 - ``bare_onrecord``: ``nlp.pipe`` with the pipeline onrecord loads (``load_pipeline()``,
   which leaves out the lemmatizer: no rule reads lemmas);
-- ``extract``:       ``onrecord.extract_articles`` (that same parse plus the quote and speaker rules).
+- ``extract``:       ``onrecord.extract_articles``, the default ``method="model"``: that same
+  parse, the rules for quote marks and speakers, and the trained attribution tagger;
+- ``extract_rules``: ``extract_articles(..., method="rules")``, the faster mode without the tagger.
 
-``extract / bare_full`` is the ratio issue 2 asks for (>= 0.9); ``extract /
-bare_onrecord`` shows what the rules themselves cost. Both are given for wall time
+``extract / bare_full`` is the ratio the default must keep at 0.6 or more (issue 3;
+the rules alone were held to 0.9 by issue 2); ``extract / bare_onrecord`` shows what
+rules and tagger themselves cost. Both are given for wall time
 and for this process's CPU time (steadier on a shared machine). Results go to
 benchmarks/results/extract_speed.json.
 
@@ -71,12 +74,16 @@ def runners(nlp_full, batch_size: int) -> dict[str, Callable[[list[str]], None]]
 
         return run
 
-    def extract(batch: list[str]) -> None:
-        articles = (Article(text=t, doc_id=str(i)) for i, t in enumerate(batch))
-        for _ in extract_articles(articles, batch_size=batch_size):
-            pass
+    def extract(method: str) -> Callable[[list[str]], None]:
+        def run(batch: list[str]) -> None:
+            articles = (Article(text=t, doc_id=str(i)) for i, t in enumerate(batch))
+            for _ in extract_articles(articles, batch_size=batch_size, method=method):
+                pass
 
-    return {"bare_full": bare(nlp_full), "bare_onrecord": bare(nlp_onrecord), "extract": extract}
+        return run
+
+    return {"bare_full": bare(nlp_full), "bare_onrecord": bare(nlp_onrecord),
+            "extract": extract("model"), "extract_rules": extract("rules")}
 
 
 def measure(nlp_full, texts: list[str], repeat: int, batch_size: int) -> dict[str, dict[str, float]]:
@@ -112,6 +119,7 @@ def main() -> None:
         kind: {
             "extract_vs_bare_full": round(r["extract"] / r["bare_full"], 3),
             "extract_vs_bare_onrecord_pipeline": round(r["extract"] / r["bare_onrecord"], 3),
+            "extract_rules_vs_bare_full": round(r["extract_rules"] / r["bare_full"], 3),
         }
         for kind, r in rate.items()
     }
@@ -142,8 +150,10 @@ def main() -> None:
     print(f"  {'':<14} {'wall docs/s':>12} {'cpu docs/s':>12}")
     for name in best["wall"]:
         print(f"  {name:<14} {rate['wall'][name]:12.2f} {rate['cpu'][name]:12.2f}")
-    for key, label in (("extract_vs_bare_full", "full model"), ("extract_vs_bare_onrecord_pipeline", "onrecord pipeline")):
-        print(f"  extract / bare parse, {label + ':':<19} {ratios['wall'][key]:.3f}x wall, {ratios['cpu'][key]:.3f}x cpu")
+    for key, label in (("extract_vs_bare_full", "extract / bare parse, full model:"),
+                       ("extract_vs_bare_onrecord_pipeline", "extract / bare parse, onrecord pipeline:"),
+                       ("extract_rules_vs_bare_full", "extract --method rules / bare parse, full model:")):
+        print(f"  {label:<49} {ratios['wall'][key]:.3f}x wall, {ratios['cpu'][key]:.3f}x cpu")
     print(f"  load average during the run: {result['load_average_1_5_15']}; written to {RESULTS.relative_to(ROOT)}")
 
 

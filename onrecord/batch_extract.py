@@ -8,10 +8,11 @@ pipeline once (the pool initializer) and parses whole chunks with
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 
 from .article import Article, Failure
 from .errors import ModelNotFoundError, OnRecordError
-from .extract import extract_articles
+from .extract import Method, extract_articles
 from .models import Extraction
 from .pool import chunked, ordered_map
 
@@ -26,6 +27,7 @@ def extract_stream(
     processes: int = 1,
     chunk_size: int = CHUNK_SIZE,
     progress: Callable[[int], None] | None = None,
+    method: Method = "model",
 ) -> Iterator[Result]:
     """Yield an ``Extraction`` for each ``Article`` and pass each ``Failure`` through, in input order.
 
@@ -36,7 +38,7 @@ def extract_stream(
         raise OnRecordError(f"processes must be 1 or more, not {processes}.")
     broken = OnRecordError("a worker process died (out of memory?): try fewer --processes; "
                            "the results written so far are complete up to the last one.")
-    results = ordered_map(extract_chunk, chunked(items, chunk_size), processes, broken=broken)
+    results = ordered_map(partial(extract_chunk, method=method), chunked(items, chunk_size), processes, broken=broken)
     done = 0
     for chunk_results in results:
         yield from chunk_results
@@ -45,22 +47,22 @@ def extract_stream(
             progress(done)
 
 
-def extract_chunk(chunk: list[Item]) -> list[Result]:
+def extract_chunk(chunk: list[Item], method: Method = "model") -> list[Result]:
     """Extract the articles of one chunk together; failures stay in their place."""
     articles = [item for item in chunk if isinstance(item, Article)]
     try:
-        extracted: Iterator[Result] = iter(list(extract_articles(articles)))
+        extracted: Iterator[Result] = iter(list(extract_articles(articles, method=method)))
     except ModelNotFoundError:
         raise
     except Exception:  # one article broke the batch: redo them one by one to isolate it
-        extracted = iter([_extract_one(article) for article in articles])
+        extracted = iter([_extract_one(article, method) for article in articles])
     return [item if isinstance(item, Failure) else next(extracted) for item in chunk]
 
 
-def _extract_one(article: Article) -> Result:
+def _extract_one(article: Article, method: Method) -> Result:
     where = article.source or article.doc_id
     try:
-        return next(extract_articles([article]))
+        return next(extract_articles([article], method=method))
     except ModelNotFoundError:
         raise
     except OnRecordError as e:

@@ -34,6 +34,10 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(1)
 
 
+MethodOption = Annotated[str, typer.Option("--method", metavar="model|rules", help="model: quote marks by the rules, all other attributions by the trained tagger (models/attribution); rules: the rules alone (faster, blind to most reported speech).")]
+ConfidenceOption = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, metavar="T", help="Keep only statements whose confidence is T or more (0-1; the trade-off on PolNeAR dev is in models/attribution/README.md).")]
+
+
 @app.command()
 def extract(
     source: Annotated[Optional[str], typer.Argument(metavar="FILE|URL|-", help="One article: a text or HTML file, an http(s) URL, or - for standard input.", show_default=False)] = None,
@@ -43,6 +47,8 @@ def extract(
     processes: Annotated[int, typer.Option("--processes", "-p", min=1, metavar="N", help="With --jsonl: extract in N worker processes (each loads the model once); output order is kept.")] = 1,
     allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow fetching URLs on private, loopback or link-local addresses (refused by default).")] = False,
     with_text: Annotated[bool, typer.Option("--with-text", help="JSON output: add the article \"text\" the offsets refer to (for HTML input, the text extracted from the page).")] = False,
+    method: MethodOption = "model",
+    min_confidence: ConfidenceOption = 0.0,
 ) -> None:
     """Find every quotation in one article, with its cue, source and resolved speaker; or in every line of a JSONL file."""
     from .cli_extract import print_json, print_summary, print_table, run_jsonl
@@ -53,7 +59,7 @@ def extract(
         if fmt not in (None, "json"):
             raise _fail("--jsonl always writes JSON lines: leave out --format.")
         try:
-            summary = run_jsonl(jsonl, output, processes, err, with_text=with_text)
+            summary = run_jsonl(jsonl, output, processes, err, with_text=with_text, method=method, min_confidence=min_confidence)
         except OnRecordError as e:
             raise _fail(str(e)) from None
         print_summary(summary, err)
@@ -68,7 +74,8 @@ def extract(
     from .ingest import read_article
 
     try:
-        extraction = next(extract_articles([read_article(source, allow_private=allow_private)]))
+        article = read_article(source, allow_private=allow_private)
+        extraction = next(extract_articles([article], method=method)).confident(min_confidence)
     except OnRecordError as e:
         raise _fail(str(e)) from None
     if fmt == "json":
@@ -87,6 +94,8 @@ def eval_(
     statements: Annotated[bool, typer.Option("--statements", help="Score statement types, targets and links on the labelled development set instead (see docs/statements.md).")] = False,
     pipeline: Annotated[bool, typer.Option("--pipeline", help="With --statements: type the statements extraction finds (matched to labelled ones) rather than the labelled statements.")] = False,
     split: Annotated[Optional[str], typer.Option("--split", metavar="tune|heldout", help="With --statements: score only this part of the labelled set.", show_default=False)] = None,
+    method: MethodOption = "model",
+    min_confidence: ConfidenceOption = 0.0,
 ) -> None:
     """Score extraction against annotated news: role, quote and speaker-mention scores (see docs/evaluation.md); with --statements, statement types and links (docs/statements.md)."""
     from rich.progress import track
@@ -108,12 +117,14 @@ def eval_(
         raise _fail("give GOLD: a PolNeAR split folder or a JSONL file (or use --statements).")
     if pipeline or split:
         raise _fail("--pipeline and --split go with --statements.")
+    if pred and (method != "model" or min_confidence):
+        raise _fail("--method and --min-confidence choose how eval runs extraction; with --pred it scores the file as it is.")
     try:
         docs = load_gold(gold)[:limit]
         if pred:
             predictions = read_predictions(pred, docs)
         else:
-            stream = track(predict(docs), total=len(docs), description="extracting", console=err, transient=True)
+            stream = track(predict(docs, method, min_confidence), total=len(docs), description="extracting", console=err, transient=True)
             predictions = dict(stream)
         report = evaluate(docs, predictions)
         if errors:
@@ -132,6 +143,32 @@ def eval_(
     else:
         for table in eval_tables(report):
             out.print(table)
+
+
+@app.command()
+def train(
+    data: Annotated[Path, typer.Option("--data", metavar="DIR", help="PolNeAR: the folder holding train/ and dev/ (and metadata.tsv). The model learns from train only; dev picks the epoch.")] = Path("../shared/data/polnear"),
+    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Where to write the model (config.json, weights.bin) and its card (README.md).")] = Path("models/attribution"),
+    epochs: Annotated[Optional[int], typer.Option("--epochs", min=1, metavar="N", help="Passes over train (default: the shipped model's setting).", show_default=False)] = None,
+    seed: Annotated[int, typer.Option("--seed", metavar="N", help="Random seed (shuffling and initial weights).")] = 0,
+    limit: Annotated[Optional[int], typer.Option("--limit", min=1, metavar="N", help="Use only the first N articles of train and of dev (a quick check, not a model to ship).", show_default=False)] = None,
+    cache: Annotated[Optional[Path], typer.Option("--cache", metavar="DIR", help="Keep the spaCy parses of train and dev here, so a second run skips parsing (about 3 min).", show_default=False)] = Path("build/attribution-cache"),
+) -> None:
+    """Train the attribution tagger on PolNeAR train and write it with its model card (models/attribution/README.md)."""
+    from dataclasses import replace
+
+    from .learned.model import TaggerSettings
+    from .learned.train import train as train_tagger
+
+    settings = replace(TaggerSettings(), seed=seed, **({"epochs": epochs} if epochs else {}))
+    err.print(f"parsing and training on {data}/train ({settings.epochs} epochs) ...", highlight=False)
+    try:
+        _, log = train_tagger(data, out, settings, limit=limit, cache=cache, on_epoch=lambda e: err.print(
+            f"epoch {e.epoch:>2}  loss {e.loss:.4f}  {e.seconds:>6.1f} s  dev exact F1: source {e.dev['source']}  "
+            f"cue {e.dev['cue']}  content {e.dev['content']}", highlight=False, soft_wrap=True))
+    except OnRecordError as e:
+        raise _fail(str(e)) from None
+    err.print(f"wrote {out}/ (model card: {out}/README.md)", highlight=False)
 
 
 # -- the record: ingest, search, who, people, failures (helpers in cli_record.py) ----------

@@ -70,7 +70,8 @@ class BatchSummary:
 
 
 def run_jsonl(
-    source: str, output: Path | None, processes: int, err: Console, *, with_text: bool = False
+    source: str, output: Path | None, processes: int, err: Console, *, with_text: bool = False,
+    method: str = "model", min_confidence: float = 0.0,
 ) -> BatchSummary:
     """Extract every line of a JSONL file (or ``-``) into JSONL on ``output`` (or stdout), in order."""
     from .batch_extract import extract_stream
@@ -84,7 +85,9 @@ def run_jsonl(
         with sink as out, _progress(err, total) as progress:
             task = progress.add_task("extracting", total=total, docs=0, failed=0, rate="")
             summary, start = BatchSummary(), time.perf_counter()
-            for result in extract_stream(_prepend(first, items), processes=processes):
+            for result in extract_stream(_prepend(first, items), processes=processes, method=method):
+                if not isinstance(result, Failure):
+                    result = result.confident(min_confidence)
                 summary.add(result)
                 record = result.to_dict() if isinstance(result, Failure) else result.to_dict(include_text=with_text)
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -4,7 +4,7 @@ Offsets are Python ``str`` indices into the article text, end-exclusive.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 QuoteKind = Literal["direct", "mixed", "indirect"]
@@ -140,6 +140,13 @@ class Extraction:
     text: str
     quotes: tuple[Quote, ...] = ()
     speakers: tuple[Entity, ...] = field(default_factory=tuple)
+
+    def confident(self, min_confidence: float) -> "Extraction":
+        """Only the quotes with confidence >= ``min_confidence``, and only links between those."""
+        kept = [q for q in self.quotes if q.confidence >= min_confidence]
+        ids = {q.id for q in kept}
+        kept = [replace(q, links=tuple(k for k in q.links if k.to in ids)) for q in kept]
+        return replace(self, quotes=tuple(kept))
 
     def to_dict(self, include_text: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {"doc_id": self.doc_id}

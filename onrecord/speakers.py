@@ -12,8 +12,10 @@ from .models import Entity as EntityRecord
 from .models import Quote, Span, Speaker
 from .quotes import Attribution
 from .quotes.cues import SPOKES_NOUNS
+from .quotes.frames import _mention
 from .quotes.tokens import Tokens
 
+_INSIDE_NAME = frozenset({"compound", "amod"})
 _STOP = frozenset({"the", "a", "an", "of", "for", "in", "'s", "’s", "hq", "headquarters", "party"})
 
 
@@ -50,10 +52,23 @@ def _resolve(toks: Tokens, mentions: Mentions, a: Attribution, done: dict) -> tu
     if head is None:
         return None, None, None
     first, last = toks.span_tokens(*a.source) if a.source else (head, head)
+    if toks.dep[head] in _INSIDE_NAME and toks.head[head] > last:
+        # The tagger's source may stop inside a name ('Port' of 'Port Avery mayor Delia Marsh'):
+        # resolve the whole phrase the parse has it in.
+        while toks.dep[head] in _INSIDE_NAME and toks.head[head] > head:
+            head = toks.head[head]
+        first, last = _mention(toks, head, None)
     return resolve_mention(toks, mentions, head, first, last, done)
 
 
 def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, last: int, done: dict):
+    owner = toks.head[head]
+    if toks.dep[head] == "appos" and not first <= owner <= last and toks.pos[owner] == "PROPN":
+        # 'Ann Lee, the Harbour Party MP for Eastgate, has defended ...': the tagger may give the
+        # description alone as the source; it describes the name it is in apposition to.
+        named = mentions.in_range(owner, owner)
+        if named:
+            return named[0].entity, None, None
     named = mentions.in_range(first, last)
     word = toks.lower[head]
     if word in SPOKES_NOUNS:

@@ -77,3 +77,21 @@ def test_seed_spans_are_exact_slices(seed):
 def test_seed_website_statement_is_one_statement(seed):
     q = _find(seed, "I am utterly appalled")
     assert len(q.content) == 3  # three quoted paragraphs, cue in the second
+
+
+def test_seed_reported_retraction_is_found_by_the_tagger(seed):
+    # 'Tory MP Crispin Blunt has retracted his statement defending ... Khan': no quote marks,
+    # so the rules alone miss it; the tagger finds it and the links tie it to the statement.
+    q = _find(seed, "his statement defending convicted sex offender Imran Ahmad Khan")
+    assert (q.kind, q.cue.text, q.speaker.name) == ("indirect", "has retracted", "Crispin Blunt")
+    assert q.type == "retraction"
+    website = _find(seed, "I am utterly appalled")
+    assert any(link.type == "retracts" and link.to == website.id for link in q.links)
+    rules = onrecord.extract(seed.text, doc_id="seed", method="rules")
+    assert not any("his statement defending convicted" in c.text for r in rules.quotes for c in r.content)
+
+
+def test_seed_rules_alone_keep_every_quoted_statement(seed):
+    rules = onrecord.extract(seed.text, doc_id="seed", method="rules")
+    quoted = [(q.text, q.speaker.name if q.speaker else None) for q in seed.quotes if q.kind != "indirect"]
+    assert quoted == [(q.text, q.speaker.name if q.speaker else None) for q in rules.quotes if q.kind != "indirect"]

@@ -184,7 +184,10 @@ def test_a_headline_verb_does_not_report_the_lede():
         "MP Ann Lee defends convicted councillor Tom Okafor\n\n"
         "Ann Lee, the Harbour Party MP for Eastgate, has defended her friend Tom Okafor a day after his conviction."
     )
-    assert [q.text for q in onrecord.extract(text).quotes] == []
+    assert [q.text for q in onrecord.extract(text, method="rules").quotes] == []
+    # PolNeAR counts 'X has defended Y' as an attribution, and so does the tagger: inside the lede
+    for q in onrecord.extract(text).quotes:
+        assert q.start > text.index("\n\n") and q.speaker.name == "Ann Lee"
 
 
 def test_a_headline_does_not_run_into_the_source_mention():

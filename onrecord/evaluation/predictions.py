@@ -45,10 +45,13 @@ def read_predictions(path: str | Path, gold_docs: Sequence[GoldDoc]) -> dict[str
     return out
 
 
-def predict(docs: Sequence[GoldDoc]) -> Iterator[tuple[str, tuple[EvalAttribution, ...]]]:
-    """Run onrecord's extraction over the gold texts (one ``nlp.pipe`` stream), lazily, in order."""
+def predict(
+    docs: Sequence[GoldDoc], method: str = "model", min_confidence: float = 0.0
+) -> Iterator[tuple[str, tuple[EvalAttribution, ...]]]:
+    """Run onrecord's extraction over the gold texts (one ``nlp.pipe`` stream), lazily, in order,
+    keeping quotes with confidence >= ``min_confidence``."""
     from ..article import Article
     from ..extract import extract_articles
 
-    for extraction in extract_articles(Article(text=d.text, doc_id=d.doc_id) for d in docs):
-        yield extraction.doc_id, from_extraction(extraction)
+    for extraction in extract_articles((Article(text=d.text, doc_id=d.doc_id) for d in docs), method=method):
+        yield extraction.doc_id, from_extraction(extraction.confident(min_confidence))

@@ -135,22 +135,26 @@ class ArticleIn(BaseModel):
                        **{k: v for k, v in meta.items() if v is not None})
 
 
-def _extract(request: Request, article: Article):
+def _extract(request: Request, article: Article, method: str = "model"):
     from ..extract import extract_articles
 
     with request.app.state.extract_lock:
-        return next(extract_articles([article]))
+        return next(extract_articles([article], method=method))
 
 
 @router.post("/extract", summary="Extract quotations", dependencies=[ExtractRate],
              responses=documented(400, 413, 429))
-async def post_extract(request: Request, body: ArticleIn) -> dict[str, Any]:
+async def post_extract(
+    request: Request, body: ArticleIn,
+    method: Annotated[Literal["model", "rules"], Query(description="model: rules and the trained tagger; rules: the rules alone")] = "model",
+    min_confidence: Annotated[float, Query(ge=0, le=1, description="Keep statements with confidence at least this")] = 0.0,
+) -> dict[str, Any]:
     """Find every quotation in one article: content, cue, source, speaker, type, target, links.
     The body may be at most the server's ``max_body_bytes`` (413 otherwise); each client may make
     ``extract_rate`` requests a minute (429 with ``Retry-After`` otherwise)."""
     article = await run_in_threadpool(body.article)
-    extraction = await run_in_threadpool(_extract, request, article)
-    return {"title": article.title, **extraction.to_dict(include_text=True)}
+    extraction = await run_in_threadpool(_extract, request, article, method)
+    return {"title": article.title, **extraction.confident(min_confidence).to_dict(include_text=True)}
 
 
 @router.post("/articles", summary="Ingest one article", status_code=201, dependencies=[WriteAccess],

@@ -158,6 +158,18 @@ def test_extract_text_and_html(client):
     assert any("closed the pier" in q["content"][0]["text"] for q in body["quotes"])
 
 
+def test_extract_method_and_min_confidence(client):
+    reported = {"text": "Traders blasted the council for months of delays, and the port authority refused to "
+                        "publish its safety review. Mayor Ana Ruiz said that the ferry would run again by spring."}
+    by_model = client.post("/api/extract", json=reported).json()["quotes"]
+    by_rules = client.post("/api/extract?method=rules", json=reported).json()["quotes"]
+    assert len(by_model) > len(by_rules) >= 1
+    confident = client.post("/api/extract?min_confidence=0.7", json=reported).json()["quotes"]
+    assert [q["content"] for q in confident] == [q["content"] for q in by_model if q["confidence"] >= 0.7]
+    assert_error(client.post("/api/extract?method=neural", json=reported), 422)
+    assert_error(client.post("/api/extract?min_confidence=2", json=reported), 422)
+
+
 @pytest.mark.parametrize("payload, words", [
     ({"text": "   "}, "empty"),
     ({}, "exactly one"),

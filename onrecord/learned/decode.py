@@ -1,0 +1,182 @@
+"""From tag probabilities to attributions: constrained BIO decoding, then joining roles.
+
+Each layer is decoded on its own with Viterbi under the BIO constraint (no ``I``
+after ``O``), so a span is never a fragment that starts inside. Every cue becomes
+an attribution; each content span joins its nearest cue (within the sentence
+before, the same one or the next, in the same paragraph unless the content is in
+quote marks) and each cue takes the nearest source of its sentence, so ``he said
+X and added Y`` gives both cues the one source.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from ..quotes.attribution import Attribution
+from ..quotes.frames import NOMINAL, VERBAL, _mention, noun_owner, subject_of
+from ..quotes.tokens import Tokens
+
+_B, _I, _O = 0, 1, 2
+_FLOOR = 1e-9
+_SENTENCE_COST = 60  # tokens a sentence boundary is worth when joining roles
+_MAX_COST = 2 * _SENTENCE_COST + 40
+_MIN_WORDS = 1  # a lone word ('defended her') is rarely a statement's content
+
+
+def decode_layer(probs: np.ndarray, skip: list[bool]) -> list[tuple[int, int, float]]:
+    """Best BIO path of one layer: (first, last, confidence) token spans.
+
+    ``probs`` is (n_tokens, 3) P(B), P(I), P(O); ``skip`` marks whitespace tokens,
+    which may sit inside a span but never start or end one. A span's confidence is
+    the mean probability of its tags and of the tag that closes it.
+    """
+    n = len(probs)
+    if n == 0:
+        return []
+    logp = np.log(np.maximum(probs, _FLOOR)).tolist()
+    score = [logp[0][_B], -math.inf, logp[0][_O]]
+    back: list[tuple[int, int]] = []  # best previous state: before B or O (any), before I (B or I)
+    for k in range(1, n):
+        best_any = max(range(3), key=score.__getitem__)
+        best_in = _B if score[_B] >= score[_I] else _I
+        back.append((best_any, best_in))
+        lp = logp[k]
+        score = [score[best_any] + lp[_B], score[best_in] + lp[_I], score[best_any] + lp[_O]]
+    tags = [max(range(3), key=score.__getitem__)]
+    for k in range(n - 2, -1, -1):
+        best_any, best_in = back[k]
+        tags.append(best_in if tags[-1] == _I else best_any)
+    tags.reverse()
+    return _spans(tags, probs, skip)
+
+
+def _spans(tags: list[int], probs: np.ndarray, skip: list[bool]) -> list[tuple[int, int, float]]:
+    out: list[tuple[int, int, float]] = []
+    start = None
+    for k, t in enumerate(tags + [_O]):
+        if start is not None and t != _I:
+            first, last = start, k - 1
+            while last > first and skip[last]:
+                last -= 1
+            closing = probs[k, _I] if k < len(tags) else 0.0
+            p = [probs[first, _B]] + [probs[j, _I] for j in range(first + 1, last + 1)] + [1.0 - closing]
+            out.append((first, last, float(sum(p) / len(p))))
+            start = None
+        if t == _B and not skip[k]:
+            start = k
+    return out
+
+
+def attributions(toks: Tokens, sentence: list[int], marginals: np.ndarray, quoted: list[bool]) -> list[Attribution]:
+    """Attributions from one document's (n_tokens, 3, 3) marginals; ``sentence`` numbers each token's sentence."""
+    skip = toks.space
+    source, cue, content = (decode_layer(marginals[:, r, :], skip) for r in range(3))
+    content = _extended(toks, sentence, content, sorted(f for f, _, _ in source + cue))
+    pieces: dict[int, list[tuple[int, int, float]]] = {k: [] for k in range(len(cue))}
+    for c in content:
+        costs = [(_cost(toks, sentence, c, q, quoted), k) for k, q in enumerate(cue)]
+        if costs and min(costs)[0] <= _MAX_COST:
+            pieces[min(costs)[1]].append(c)
+    found = []
+    for k, (cf, cl, cconf) in enumerate(cue):
+        if sum(_words(toks, f, l) for f, l, _ in pieces[k]) < _MIN_WORDS:
+            continue
+        src = _nearest_source(sentence, (cf, cl), source, pieces[k]) or _parse_source(toks, (cf, cl), pieces[k])
+        content_conf = sum(p[2] for p in pieces[k]) / len(pieces[k])
+        inside = any(quoted[j] for f, l, _ in pieces[k] for j in range(f, l + 1))
+        found.append(Attribution(
+            [toks.chars(f, l) for f, l, _ in sorted(pieces[k])],
+            "mixed" if inside else "indirect",  # the rules find direct quotes better
+            cue=toks.chars(cf, cl),
+            source=toks.chars(src[0], src[1]) if src else None,
+            source_head=_head(toks, src) if src else None,
+            confidence=round(min(cconf, content_conf) * (1.0 if src else 0.9), 3),
+        ))
+    return found
+
+
+def _words(toks: Tokens, first: int, last: int) -> int:
+    return sum(toks.pos[k] not in ("PUNCT", "SPACE") for k in range(first, last + 1))
+
+
+_CLOSING = frozenset({"”", '"', "’", "'", "''", "»"})
+
+
+def _extended(toks: Tokens, sentence: list[int], content, role_starts: list[int]):
+    """Content spans extended to the end of their clause, up to the next cue or source; a span
+    an extension reaches joins the one extended ('his statement defending' + 'convicted ...')."""
+    out: list[tuple[int, int, float]] = []
+    for f, l, c in content:
+        if out and f <= out[-1][1]:
+            pf, pl, pc = out[-1]
+            out[-1] = (pf, max(pl, l), min(pc, c))
+            continue
+        out.append((f, _clause_end(toks, sentence, f, l, _next(role_starts, l)), c))
+    return out
+
+
+def _next(starts: list[int], last: int) -> int:
+    """The token before the first span that starts after ``last``: an extension stops there."""
+    return next((f - 1 for f in starts if f > last), 1 << 30)
+
+
+def _clause_end(toks: Tokens, sentence: list[int], first: int, last: int, limit: int) -> int:
+    """Where a content span that stops inside its clause should end: the last token of the
+    sentence that the parse hangs below the span's last word (``... to participate in`` gets
+    ``media interviews``). A tagger that sees a few words either side cuts long clauses short."""
+    r = last
+    # up to the phrase the last word belongs to ('her' of 'her friend Tom Okafor'), then out of the span
+    while toks.head[r] > r and sentence[toks.head[r]] == sentence[last] and toks.pos[toks.head[r]] not in VERBAL:
+        r = toks.head[r]
+    while first <= toks.head[r] <= last and toks.head[r] != r:
+        r = toks.head[r]
+    end = max(k for k in toks.subtree(r) if sentence[k] == sentence[last] and toks.para[k] == toks.para[last])
+    end = min(end, limit)
+    while end > last and (toks.space[end] or (toks.pos[end] == "PUNCT" and toks.lower[end] not in _CLOSING)):
+        end -= 1
+    return max(last, end)
+
+
+def _cost(toks: Tokens, sentence: list[int], content, cue, quoted: list[bool]) -> float:
+    (f, l, _), (cf, cl, _) = content, cue
+    if f <= cl and cf <= l:  # a content holding its own cue is not this cue's
+        return math.inf
+    gap = cf - l if cf > l else f - cl if f > cl else 0
+    sentences = abs(sentence[cf] - sentence[f if f > cl else l])
+    if sentences > 1 or (toks.para[cf] != toks.para[f] and not quoted[f]):
+        return math.inf
+    return gap + _SENTENCE_COST * sentences
+
+
+def _nearest_source(sentence: list[int], cue: tuple[int, int], sources, pieces) -> tuple[int, int] | None:
+    cf, cl = cue
+    near = [
+        (cf - l if l < cf else f - cl, (f, l)) for f, l, _ in sources
+        if sentence[f] == sentence[cf] and (l < cf or f > cl) and not _overlaps((f, l), pieces)
+    ]
+    return min(near)[1] if near else None
+
+
+def _parse_source(toks: Tokens, cue: tuple[int, int], content) -> tuple[int, int] | None:
+    """When the tagger marks no source: the cue verb's subject, or the owner of a cue noun
+    (``Trump's claim``), as the rules read them from the parse; never a word of the content."""
+    h = _head(toks, cue)
+    k = noun_owner(toks, h) if toks.pos[h] in NOMINAL else subject_of(toks, h)
+    if k is None:
+        return None
+    mention = _mention(toks, k, None)
+    return None if _overlaps(mention, content) or _overlaps(mention, [(*cue, 0.0)]) else mention
+
+
+def _overlaps(span: tuple[int, int], others) -> bool:
+    f, l = span
+    return any(f <= ol and of <= l for of, ol, *_ in others)
+
+
+def _head(toks: Tokens, span: tuple[int, int]) -> int:
+    f, l = span
+    for k in range(f, l + 1):
+        if not f <= toks.head[k] <= l or toks.head[k] == k:
+            return k
+    return l

@@ -1,0 +1,144 @@
+"""Training the attribution tagger on PolNeAR train, choosing the epoch on dev."""
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..polnear import EvalAttribution, load_gold
+from .card import confidence_curve, render
+from .data import Example, examples, parse_gold
+from .model import AttributionTagger, TaggerSettings
+
+
+@dataclass(frozen=True)
+class EpochLog:
+    epoch: int
+    loss: float
+    seconds: float
+    dev: dict[str, float]  # exact F1 of source, cue, content over all attributions (percent)
+
+
+def train(
+    data: str | Path,
+    out: str | Path,
+    settings: TaggerSettings = TaggerSettings(),
+    *,
+    limit: int | None = None,
+    cache: str | Path | None = None,
+    on_epoch: Callable[[EpochLog], None] | None = None,
+    checkpoints: str | Path | None = None,
+) -> tuple[AttributionTagger, list[EpochLog]]:
+    """Train on ``DATA/train``, keep the epoch with the best dev score, save it to ``out``
+    (and, with ``checkpoints``, every epoch's model to ``checkpoints/epoch-N``)."""
+    from thinc.api import Adam, fix_random_seed
+
+    started, data = time.perf_counter(), Path(data)
+    train_ex = _load(data / "train", limit, cache and Path(cache) / "train.spacy", settings.columns)
+    dev_ex = _load(data / "dev", limit, cache and Path(cache) / "dev.spacy", settings.columns)
+    fix_random_seed(settings.seed)
+    labels = sorted({t for ex in train_ex for t in ex.tags})
+    tagger = AttributionTagger(settings, labels)
+    index = {t: k for k, t in enumerate(labels)}
+    targets = [np.array([index[t] for t in ex.tags], dtype="int64") for ex in train_ex]
+    tagger.model.initialize(X=[ex.features for ex in train_ex[:4]])
+    optimizer = Adam(settings.learn_rate)
+    rng = random.Random(settings.seed)
+    log: list[EpochLog] = []
+    best, best_bytes = -1.0, tagger.model.to_bytes()
+    for epoch in range(1, settings.epochs + 1):
+        began = time.perf_counter()
+        loss = _epoch(tagger, train_ex, targets, optimizer, rng)
+        dev = score_dev(tagger, dev_ex)
+        log.append(EpochLog(epoch, loss, round(time.perf_counter() - began, 1), dev))
+        if on_epoch:
+            on_epoch(log[-1])
+        if checkpoints:
+            tagger.save(Path(checkpoints) / f"epoch-{epoch}")
+        if (mean := _mean(dev)) > best:
+            best, best_bytes = mean, tagger.model.to_bytes()
+    tagger.model.from_bytes(best_bytes)
+    tagger.card = {
+        "data": str(data), "train_docs": len(train_ex), "dev_docs": len(dev_ex), "settings": asdict(settings),
+        "epochs": [asdict(e) for e in log], "best_epoch": max(log, key=lambda e: _mean(e.dev)).epoch,
+        "seconds": round(time.perf_counter() - started), "machine": _machine(),
+        "curve": confidence_curve([ex.gold for ex in dev_ex], _dev_predictions(tagger, dev_ex)),
+    }
+    tagger.save(out)
+    (Path(out) / "README.md").write_text(render(tagger.card), encoding="utf-8")
+    return tagger, log
+
+
+def _load(folder: Path, limit: int | None, cache: Path | None, columns: tuple[str, ...]) -> list[Example]:
+    gold = load_gold(folder)[:limit]
+    return examples(gold, parse_gold(gold, None if limit else cache), columns)
+
+
+def _epoch(tagger: AttributionTagger, train_ex: Sequence[Example], targets, optimizer, rng) -> float:
+    model, size = tagger.model, tagger.settings.batch_docs
+    order = [k for k in range(len(train_ex)) if len(train_ex[k].features)]
+    rng.shuffle(order)
+    total, tokens = 0.0, 0
+    for b in range(0, len(order), size):
+        batch = order[b : b + size]
+        probs, backprop = model.begin_update([train_ex[k].features for k in batch])
+        n = sum(len(p) for p in probs)
+        grads = []
+        for p, k in zip(probs, batch):
+            gold = targets[k]
+            total -= float(np.log(np.maximum(p[np.arange(len(gold)), gold], 1e-9)).sum())
+            d = p.copy()
+            d[np.arange(len(gold)), gold] -= 1.0
+            grads.append(d / n)
+        tokens += n
+        backprop(grads)
+        model.finish_update(optimizer)
+    return total / max(tokens, 1)
+
+
+def score_dev(tagger: AttributionTagger, dev_ex: Sequence[Example]) -> dict[str, float]:
+    """Exact-match F1 (percent) of each role over all dev attributions, rules and tagger combined."""
+    from ..evaluation import evaluate
+
+    preds = {d: tuple(a for a, _ in pairs) for d, pairs in _dev_predictions(tagger, dev_ex).items()}
+    scores = evaluate([ex.gold for ex in dev_ex], preds).all
+    return {r: round(100 * scores.role(r).exact.f1, 1) for r in ("source", "cue", "content")}
+
+
+def _dev_predictions(tagger: AttributionTagger, dev_ex: Sequence[Example]) -> dict[str, list]:
+    """(EvalAttribution, confidence) pairs per dev document, as extraction would find them."""
+    from ..quotes import Tokens
+    from .pipeline import attributions_of
+
+    out = {}
+    for ex in dev_ex:
+        found = attributions_of(Tokens.from_doc(ex.doc, text=ex.gold.text), ex.doc, tagger)
+        out[ex.gold.doc_id] = [(e, a.confidence) for a in found if (e := _as_eval(a, ex.gold.text))]
+    return out
+
+
+def _as_eval(a, text: str) -> EvalAttribution | None:
+    from ..polnear import trimmed
+
+    def spans(pairs):
+        return tuple(s for p in pairs if p and (s := trimmed(text, *p)))
+
+    content = spans(a.content)
+    if not content:
+        return None
+    return EvalAttribution(content=content, cue=spans([a.cue]), source=spans([a.source]), direct=a.kind == "direct")
+
+
+def _mean(dev: dict[str, float]) -> float:
+    return sum(dev.values()) / len(dev)
+
+
+def _machine() -> str:
+    import os
+    import platform
+
+    return f"{os.cpu_count()} CPU cores ({platform.machine()}, {platform.system()}), one process"

@@ -1,0 +1,70 @@
+"""The tagger from the command line: --method, --min-confidence, a missing model, `onrecord train`."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ONRECORD = Path(sys.executable).with_name("onrecord")
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
+# Reported speech with no quote marks: the rules see one 'said that', the tagger more.
+TEXT = (
+    "Harbour council leader Mira Osei said that the ferry would run again by spring.\n\n"
+    "Traders blasted the council for months of delays, and the port authority refused to "
+    "publish its safety review. According to two engineers, the pier needs new piles.\n"
+)
+
+
+def run(*args: str, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+    result = subprocess.run([str(ONRECORD), *args], input=stdin, capture_output=True, text=True, cwd=ROOT,
+                            timeout=600, env={**os.environ, **(env or {})})
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def quotes(*args: str, env: dict | None = None) -> list[dict]:
+    result = run("extract", "-", "-f", "json", *args, stdin=TEXT, env=env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)["quotes"]
+
+
+def test_the_model_finds_reported_speech_the_rules_miss() -> None:
+    by_model, by_rules = quotes(), quotes("--method", "rules")
+    assert {q["content"][0]["text"] for q in by_rules} <= {q["content"][0]["text"] for q in by_model}
+    assert len(by_model) > len(by_rules)
+    cues = {q["cue"]["text"] for q in by_model}
+    assert "blasted" in cues, cues
+
+
+def test_min_confidence_keeps_only_confident_quotes() -> None:
+    every = quotes()
+    kept = quotes("--min-confidence", "0.7")
+    assert [q for q in every if q["confidence"] >= 0.7] == [
+        {**q, "links": [k for k in q["links"] if k["to"] in {x["id"] for x in kept}]} for q in kept
+    ]
+    assert quotes("--min-confidence", "1") == [q for q in every if q["confidence"] >= 1]
+
+
+def test_a_bad_method_or_a_missing_model_is_a_clear_error(tmp_path) -> None:
+    result = run("extract", "-", "--method", "neural", stdin=TEXT)
+    assert result.returncode == 1 and "unknown extraction method 'neural'" in result.stderr.lower()
+    result = run("extract", "-", stdin=TEXT, env={"ONRECORD_MODEL": str(tmp_path / "nothing")})
+    assert result.returncode == 1
+    assert "No attribution model in" in result.stderr and "onrecord train" in result.stderr
+    assert run("extract", "-", "--method", "rules", stdin=TEXT, env={"ONRECORD_MODEL": str(tmp_path)}).returncode == 0
+
+
+def test_train_from_the_command_line(tmp_path) -> None:
+    if not (POLNEAR / "train").is_dir():
+        pytest.skip(f"PolNeAR is not at {POLNEAR} (it lives in ../shared/data, outside the repo)")
+    out = tmp_path / "model"
+    result = run("train", "--data", str(POLNEAR), "--out", str(out), "--limit", "3", "--epochs", "1",
+                 "--cache", str(tmp_path / "cache"))
+    assert result.returncode == 0, result.stderr
+    assert "epoch  1" in result.stderr and (out / "weights.bin").is_file() and (out / "README.md").is_file()
+    assert quotes(env={"ONRECORD_MODEL": str(out)}) is not None

@@ -1,0 +1,46 @@
+"""Constrained BIO decoding of one role layer: (tag probabilities, expected spans) tables."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from onrecord.learned.decode import decode_layer
+
+B, I, O = (0.9, 0.05, 0.05), (0.05, 0.9, 0.05), (0.05, 0.05, 0.9)
+
+
+def _spans(rows, skip=None):
+    probs = np.array(rows, dtype="float32")
+    return [(f, l) for f, l, _ in decode_layer(probs, skip or [False] * len(rows))]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        ([O, O, O], []),
+        ([B, I, I, O], [(0, 2)]),
+        ([O, B, O, B, I], [(1, 1), (3, 4)]),
+        ([B, I, B, I], [(0, 1), (2, 3)]),  # two adjacent spans stay two
+        # an I after O is not allowed: the best legal path starts the span there
+        ([O, (0.3, 0.6, 0.1), I, O], [(1, 2)]),
+        # ... or drops a weak lone I
+        ([O, (0.01, 0.5, 0.49), O], []),
+        ([(0.1, 0.8, 0.1), I], [(0, 1)]),  # a document cannot start inside a span
+    ],
+)
+def test_decode_layer(rows, expected) -> None:
+    assert _spans(rows) == expected
+
+
+def test_whitespace_never_starts_or_ends_a_span() -> None:
+    rows = [B, I, I, O]
+    assert _spans(rows, skip=[False, False, True, False]) == [(0, 1)]
+    assert _spans([B, O], skip=[True, False]) == []
+
+
+def test_confidence_is_the_mean_probability_of_the_span_tags() -> None:
+    probs = np.array([B, I, O], dtype="float32")
+    (_, _, confidence), = decode_layer(probs, [False] * 3)
+    assert confidence == pytest.approx((0.9 + 0.9 + (1 - 0.05)) / 3, abs=1e-6)
+    weak = np.array([(0.5, 0.25, 0.25), (0.2, 0.6, 0.2), O], dtype="float32")
+    assert decode_layer(weak, [False] * 3)[0][2] < confidence

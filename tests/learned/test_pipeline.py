@@ -1,0 +1,41 @@
+"""What the tagger adds to the rules, with the shipped model: (text, cue, speaker, content) rows."""
+from __future__ import annotations
+
+import pytest
+
+import onrecord
+
+ROWS = [
+    # a name the tagger cut short ('Port') still resolves to the person
+    ("Port Avery mayor Delia Marsh on Tuesday defended her plan to charge drivers a toll on the "
+     "Harbour Bridge, saying the money would pay for repairs.", "defended", "Delia Marsh",
+     "her plan to charge drivers a toll on the Harbour Bridge"),
+    # an apposition given as the source describes the name before it
+    ("Ann Lee, the Harbour Party MP for Eastgate, has defended her friend Tom Okafor a day after his conviction.",
+     "has defended", "Ann Lee", "her friend Tom Okafor"),
+    ("She added that residents on low incomes would be exempt from the charge.", "added", None,
+     "that residents on low incomes would be exempt from the charge"),
+    ("Mayor Delia Marsh declined to comment on Okafor's remarks.", "declined", "Delia Marsh",
+     "to comment on Okafor's remarks"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker", "content"), ROWS, ids=[r[1] for r in ROWS])
+def test_tagger_statements(text: str, cue: str, speaker: str | None, content: str) -> None:
+    found = {q.cue.text: q for q in onrecord.extract(text).quotes if q.cue}
+    assert cue in found, sorted(found)
+    q = found[cue]
+    assert q.text == content
+    assert (q.speaker.name if q.speaker else None) == speaker
+    assert q.kind == "indirect" and 0 < q.confidence < 1
+
+
+def test_spans_of_one_statement_never_overlap() -> None:
+    # the tagger cut this content in two; extending the first to its clause's end joins them
+    text = ("Tory MP Crispin Blunt has retracted his statement defending convicted sex offender "
+            "Imran Ahmad Khan and issued an apology for causing \"significant upset.\"")
+    for q in onrecord.extract(text).quotes:
+        spans = sorted([*q.content, *(s for s in (q.cue, q.source) if s)], key=lambda s: s.start)
+        assert all(a.end <= b.start for a, b in zip(spans, spans[1:])), spans
+    retraction = next(q for q in onrecord.extract(text).quotes if q.cue and q.cue.text == "has retracted")
+    assert retraction.text == "his statement defending convicted sex offender Imran Ahmad Khan"
