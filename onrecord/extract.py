@@ -10,6 +10,7 @@ from .article import Article, to_article
 from .models import Extraction
 from .nlp import load_pipeline
 from .errors import InputError
+from .learned.pipeline import attributions_of
 from .quotes import Tokens
 from .speakers import resolve_speakers
 from .statements import classify_statements
@@ -70,8 +71,6 @@ def _filler(length: int) -> str:
 def extract_doc(doc, article: Article, tagger=None) -> Extraction:
     """Extract from an already parsed document (of ``parse_text(article.text)``): the rules,
     and the trained tagger's attributions when one is given (``onrecord.learned.load_tagger``)."""
-    from .learned.pipeline import attributions_of
-
     toks = Tokens.from_doc(doc, text=article.text)
     quotes, entities = resolve_speakers(toks, doc, attributions_of(toks, doc, tagger))
     quotes = [replace(q, id=f"q{n}") for n, q in enumerate(quotes, 1)]
