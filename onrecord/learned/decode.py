@@ -21,7 +21,7 @@ _B, _I, _O = 0, 1, 2
 _FLOOR = 1e-9
 _SENTENCE_COST = 60  # tokens a sentence boundary is worth when joining roles
 _MAX_COST = 2 * _SENTENCE_COST + 40
-_MIN_WORDS = 1  # a lone word ('defended her') is rarely a statement's content
+_MIN_WORDS = 1  # content of punctuation alone is no statement
 
 
 def decode_layer(probs: np.ndarray, skip: list[bool]) -> list[tuple[int, int, float]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..quotes import Attribution, Tokens, find_quotes
 from ..quotes.attribution import find_quoted
-from ..quotes.indirect import find_indirect
+from ..quotes.indirect import find_indirect, overlaps
 from . import learned_attributions
 
 
@@ -22,7 +22,7 @@ def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
     taken = [span for a in found for span in a.content]
     found += find_indirect(toks, taken)  # appends what it finds to `taken`
     for a in learned_attributions(toks, doc, tagger):
-        if not any(_overlaps(span, taken) for span in a.content):
+        if not any(overlaps(span, taken) for span in a.content):
             found.append(a)
             taken.extend(a.content)
     return sorted((_disjoint(a, toks.text) for a in found), key=lambda a: a.content[0][0])
@@ -32,16 +32,11 @@ def _disjoint(a: Attribution, text: str) -> Attribution:
     """A statement's cue and source lie outside its content: one inside ('"" said " Ana Lopez',
     a quote left open to the end) is dropped rather than reported twice."""
     # in place: later statements may point at this one (``inherits``) by identity
-    if a.cue and _overlaps(a.cue, a.content):
+    if a.cue and overlaps(a.cue, a.content):
         a.cue = None
-    if a.source and a.cue and _overlaps(a.source, [a.cue]) and a.source[0] < a.cue[0]:
+    if a.source and a.cue and overlaps(a.source, [a.cue]) and a.source[0] < a.cue[0]:
         # a misparse can hang the cue inside the source ('Ann Lee, the head of X, Tweeted on Friday')
         a.source = (a.source[0], a.source[0] + len(text[a.source[0] : a.cue[0]].rstrip(" ,\n\t")))
-    if a.source and (_overlaps(a.source, a.content) or (a.cue and _overlaps(a.source, [a.cue]))):
+    if a.source and (overlaps(a.source, a.content) or (a.cue and overlaps(a.source, [a.cue]))):
         a.source, a.source_head = None, None
     return a
-
-
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
-    s, e = span
-    return any(s < te and ts < e for ts, te in taken)

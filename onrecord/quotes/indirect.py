@@ -20,7 +20,7 @@ def find_indirect(toks: Tokens, taken: list[tuple[int, int]]) -> list[Attributio
             a = _reported(toks, v)
         else:
             continue
-        if a is not None and not _overlaps(a.content[0], taken):
+        if a is not None and not overlaps(a.content[0], taken):
             found.append(a)
             taken.append(a.content[0])
     return found
@@ -95,6 +95,7 @@ def _clause(toks: Tokens, tokens: list[int], para: int) -> tuple[int, int] | Non
     return toks.chars(lo, hi)
 
 
-def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+def overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    """Whether character span ``span`` shares a character with any span in ``taken``."""
     s, e = span
     return any(s < te and ts < e for ts, te in taken)
