@@ -108,8 +108,11 @@ def eval_(
     if statements:
         from .cli_statements import run_statement_eval
 
+        if method != "model" and not pipeline:
+            raise _fail("--method chooses the extraction: with --statements it goes with --pipeline (the labelled statements are typed as given otherwise).")
+
         try:
-            run_statement_eval(gold, pipeline=pipeline, split=split, fmt=fmt, errors=errors, console=out)
+            run_statement_eval(gold, pipeline=pipeline, split=split, fmt=fmt, errors=errors, console=out, method=method)
         except OnRecordError as e:
             raise _fail(str(e)) from None
         return

@@ -16,14 +16,14 @@ def _pct(x: float) -> str:
 
 
 def run_statement_eval(labels: Path | None, *, pipeline: bool, split: str | None, fmt: str,
-                       errors: Path | None, console: Console) -> dict:
+                       errors: Path | None, console: Console, method: str = "model") -> dict:
     from .statements.evaluate import evaluate_statements
 
     if split not in (None, "tune", "heldout"):
         raise InputError(f"unknown --split {split!r}: choose tune or heldout.")
     if labels is not None and not labels.is_file():
         raise InputError(f"{labels}: no such label file (give a JSONL file of statement labels).")
-    report = evaluate_statements([labels] if labels else None, pipeline=pipeline, split=split)
+    report = evaluate_statements([labels] if labels else None, pipeline=pipeline, split=split, method=method)
     mistakes = report.pop("errors")
     if errors:
         try:

@@ -35,13 +35,14 @@ def extract(text_or_html: str, doc_id: str | None = None, *, url: str | None = N
 def extract_articles(articles: Iterable[Article], batch_size: int = 8, method: Method = "model") -> Iterator[Extraction]:
     """Extract many articles, parsing them in batches with ``nlp.pipe``; yields in input order."""
     nlp = load_pipeline()
-    tagger = _tagger(method)
+    tagger = tagger_for(method)
     pairs = ((parse_text(a.text), a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield extract_doc(doc, article, tagger)
 
 
-def _tagger(method: str):
+def tagger_for(method: str):
+    """The trained tagger for ``method`` "model", None for "rules" (the rules alone)."""
     if method not in METHODS:
         raise InputError(f"Unknown extraction method {method!r}: use one of {', '.join(METHODS)}.")
     if method == "rules":

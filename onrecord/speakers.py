@@ -51,6 +51,14 @@ def _resolve(toks: Tokens, mentions: Mentions, a: Attribution, done: dict) -> tu
     head = a.source_head if a.source_head is not None else a.context_head
     if head is None:
         return None, None, None
+    label = toks.text[a.source[0] : a.source[1]] if a.source else ""
+    if label.isupper() and a.cue and toks.text[a.cue[0] : a.cue[1]] == ":":
+        # a transcript's 'PENCE:' names a person the article may know in full ('Mike Pence')
+        name = label.title()
+        person = mentions.person_named(name.split()[-1]) or mentions.new_entity(name, "person")
+        if person.name.isupper():  # known only from its labels
+            person.name = name
+        return person, None, None
     first, last = toks.span_tokens(*a.source) if a.source else (head, head)
     if toks.dep[head] in _INSIDE_NAME and toks.head[head] > last:
         # The tagger's source may stop inside a name ('Port' of 'Port Avery mayor Delia Marsh'):

@@ -79,19 +79,39 @@ def test_seed_website_statement_is_one_statement(seed):
     assert len(q.content) == 3  # three quoted paragraphs, cue in the second
 
 
-def test_seed_reported_retraction_is_found_by_the_tagger(seed):
-    # 'Tory MP Crispin Blunt has retracted his statement defending ... Khan': no quote marks,
-    # so the rules alone miss it; the tagger finds it and the links tie it to the statement.
+def test_seed_reported_retraction_is_found(seed):
+    # 'Tory MP Crispin Blunt has retracted his statement defending ... Khan': no quote marks;
+    # 'retract' takes its object as content, and the links tie it to the statement.
     q = _find(seed, "his statement defending convicted sex offender Imran Ahmad Khan")
     assert (q.kind, q.cue.text, q.speaker.name) == ("indirect", "has retracted", "Crispin Blunt")
     assert q.type == "retraction"
     website = _find(seed, "I am utterly appalled")
     assert any(link.type == "retracts" and link.to == website.id for link in q.links)
     rules = onrecord.extract(seed.text, doc_id="seed", method="rules")
-    assert not any("his statement defending convicted" in c.text for r in rules.quotes for c in r.content)
+    assert [r.cue.text for r in rules.quotes if "his statement defending convicted" in r.text] == ["has retracted"]
 
 
 def test_seed_rules_alone_keep_every_quoted_statement(seed):
     rules = onrecord.extract(seed.text, doc_id="seed", method="rules")
     quoted = [(q.text, q.speaker.name if q.speaker else None) for q in seed.quotes if q.kind != "indirect"]
     assert quoted == [(q.text, q.speaker.name if q.speaker else None) for q in rules.quotes if q.kind != "indirect"]
+
+
+def test_seed_role_description_apology_resolves_to_blunt(seed):
+    # 'The Reigate MP has since turned to Twitter to apologise for his statement defending Khan'
+    q = _find(seed, "his statement defending Khan")
+    assert (q.kind, q.source.text, q.speaker.name, q.type) == ("indirect", "The Reigate MP", "Crispin Blunt", "apology")
+    website = _find(seed, "I am utterly appalled")
+    assert any(link.type == "apologises_for" and link.to == website.id for link in q.links)
+
+
+def test_seed_court_heard_is_evidence_without_a_speaker(seed):
+    # The court heard the evidence; the sentence does not say who gave it.
+    q = _find(seed, "Khan forced the boy to drink gin")
+    assert (q.cue.text, q.source, q.speaker) == ("heard", None, None)
+    assert q.content[0].text.endswith("before assaulting him")
+
+
+def test_seed_no_statement_hangs_on_an_auxiliary(seed):
+    # 'Khan was found guilty on Monday of assaulting a 15-year-old boy in 2008' reports no words
+    assert not [q for q in seed.quotes if q.cue is not None and q.cue.text.lower() in ("was", "is", "has", "had")]

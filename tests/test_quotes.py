@@ -110,6 +110,13 @@ INDIRECT = [
         [("he will appeal against the decision", "Tom Okafor", "indirect")],
     ),
     ("Delia Marsh denied the report about the bridge.", [("the report about the bridge", "Delia Marsh", "indirect")]),
+    (
+        "Mayor Delia Marsh spoke on Tuesday. The mayor later went on radio to apologise for her remarks about cyclists.",
+        [("her remarks about cyclists", "Delia Marsh", "indirect")],
+    ),
+    ("Delia Marsh denied taking money from the developer.", [("taking money from the developer", "Delia Marsh", "indirect")]),
+    ("Tom Okafor has retracted his claim about the bridge tolls.", [("his claim about the bridge tolls", "Tom Okafor", "indirect")]),
+    ("The inquest heard that the driver had been awake for twenty hours.", [("the driver had been awake for twenty hours", None, "indirect")]),
 ]
 
 
@@ -195,3 +202,40 @@ def test_a_headline_does_not_run_into_the_source_mention():
             "Opposition councillors said Delia Marsh's apology came too late, while traders welcomed it.")
     [quote] = [q for q in onrecord.extract(text).quotes if "apology came too late" in q.text]
     assert quote.source.text == "Opposition councillors"
+
+
+TRANSCRIPT = (
+    "Marsh defends bridge toll in radio interview\n\n"
+    "Mayor Delia Marsh spoke to Radio Harbour on Sunday. Partial transcript:\n\n"
+    "\"OKAFOR: Why should commuters pay for twenty years of neglect?\n\n"
+    "\"MARSH: Because the bridge is ninety years old and the money has to come from somewhere.\n\n"
+    "\"(CROSSTALK.)\n\n"
+    "\"OKAFOR: That is not an answer.\n"
+)
+LABELLED = [
+    (TRANSCRIPT, [
+        ("Why should commuters pay for twenty years of neglect?", "Okafor", "direct"),
+        ("Because the bridge is ninety years old", "Delia Marsh", "direct"),
+        ("That is not an answer.", "Okafor", "direct"),
+    ]),
+    ("Delia Marsh: Harbour Bridge Toll Will Pay for Repairs\n\nThe mayor spoke on Tuesday.",
+     [("Harbour Bridge Toll Will Pay for Repairs", "Delia Marsh", "indirect")]),
+    ("Poll: Most Commuters Oppose the Toll\n\nA survey of 800 residents was published on Monday.",
+     [("Most Commuters Oppose the Toll", "Poll", "indirect")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LABELLED)
+def test_speaker_labels_before_a_colon(text, expected):
+    assert_found(text, expected)
+    cues = {q.cue.text for q in onrecord.extract(text).quotes if q.kind != "mixed"}
+    assert cues == {":"}
+
+
+@pytest.mark.parametrize("text", [
+    "BREAKING: Harbour Bridge closed after crash\n\nThe bridge was closed on Tuesday.",
+    "The Latest: Bridge reopens\n\nThe bridge reopened at noon.",
+    "Notes:\n\nNOTE: The bridge toll starts in May.",  # one capitalised label is not a transcript
+])
+def test_rubrics_are_not_speakers(text):
+    assert not [q for q in onrecord.extract(text).quotes if q.cue is not None and q.cue.text == ":"]

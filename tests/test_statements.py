@@ -200,6 +200,13 @@ TYPES = [
      "indirect", "apology", None),
     ('Pryce later said he was joking.', "he was joking", "later said", "Pryce", "Alan Pryce", "indirect",
      "retraction", "statement:Alan Pryce"),
+    # regret for how one spoke is an apology; someone else's "he spoke in haste" is not the speaker's
+    ('The minister said she had "spoken in haste, out of loyalty to an old friend".',
+     "spoken in haste, out of loyalty to an old friend", "said", "The minister", "Alan Pryce", "mixed", "apology", None),
+    ('"I misspoke, and I regret it," Pryce said.', "I misspoke, and I regret it,", "said", "Pryce", "Alan Pryce",
+     "direct", "apology", None),
+    ('Tom Reid said the minister "spoke in haste on Monday".', "spoke in haste on Monday", "said",
+     "Tom Reid", "Tom Reid", "mixed", "claim", None),
 ]
 
 

@@ -82,6 +82,8 @@ def attributions(toks: Tokens, sentence: list[int], marginals: np.ndarray, quote
     for k, (cf, cl, cconf) in enumerate(cue):
         if sum(_words(toks, f, l) for f, l, _ in pieces[k]) < _MIN_WORDS:
             continue
+        if all(toks.pos[j] == "AUX" for j in range(cf, cl + 1)):
+            continue  # 'Khan was found guilty of …': a bare auxiliary reports nothing
         src = _nearest_source(sentence, (cf, cl), source, pieces[k]) or _parse_source(toks, (cf, cl), pieces[k])
         content_conf = sum(p[2] for p in pieces[k]) / len(pieces[k])
         inside = any(quoted[j] for f, l, _ in pieces[k] for j in range(f, l + 1))

@@ -8,8 +8,7 @@ On PolNeAR dev this order beats the tagger alone (docs/evaluation.md).
 """
 from __future__ import annotations
 
-from ..quotes import Attribution, Tokens, find_quotes
-from ..quotes.attribution import find_quoted
+from ..quotes import Attribution, Tokens, find_marked_statements, find_quotes
 from ..quotes.indirect import find_indirect, overlaps
 from . import learned_attributions
 
@@ -18,7 +17,7 @@ def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
     """Every statement of a parsed document: rules and tagger, or the rules alone (``tagger`` None)."""
     if tagger is None:
         return [_disjoint(a, toks.text) for a in find_quotes(toks)]
-    found = find_quoted(toks)
+    found = find_marked_statements(toks)
     taken = [span for a in found for span in a.content]
     found += find_indirect(toks, taken)  # appends what it finds to `taken`
     for a in learned_attributions(toks, doc, tagger):

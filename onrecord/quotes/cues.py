@@ -88,7 +88,9 @@ THOUGHT_FORMS = _forms(THOUGHT)
 # Verbs that introduce indirect speech with a complement clause.
 INDIRECT_FORMS = SPEECH_FORMS | THOUGHT_FORMS
 # Verbs whose direct object is the content ("denied the report", "confirmed the deal").
-OBJECT_CONTENT_FORMS = _forms("deny confirm dismiss reject dispute acknowledge admit announce predict".split())
+OBJECT_CONTENT_FORMS = _forms("deny confirm dismiss reject dispute acknowledge admit announce predict retract".split())
+# Who "heard" evidence in court reporting ("the inquest heard that …"): listeners, not speakers.
+HEARINGS = frozenset("court jury inquest tribunal hearing trial inquiry committee judge magistrates".split())
 # Nouns that head a source which speaks for an organisation.
 SPOKES_NOUNS = frozenset(
     "spokesperson spokesman spokeswoman spokespeople spokespersons representative representatives "

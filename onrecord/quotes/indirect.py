@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .attribution import Attribution
-from .cues import INDIRECT_FORMS, OBJECT_CONTENT_FORMS, SPEECH_FORMS
+from .cues import HEARINGS, INDIRECT_FORMS, OBJECT_CONTENT_FORMS, SPEECH_FORMS
 from .frames import VERBAL, _cue_span, _mention, _subject
 from .tokens import Tokens
 
@@ -16,6 +16,8 @@ def find_indirect(toks: Tokens, taken: list[tuple[int, int]]) -> list[Attributio
         word = toks.lower[v]
         if word == "according":
             a = _according(toks, v)
+        elif word == "heard" and toks.pos[v] in VERBAL:
+            a = _heard(toks, v)
         elif word in INDIRECT_FORMS and toks.pos[v] in VERBAL:
             a = _reported(toks, v)
         else:
@@ -27,14 +29,7 @@ def find_indirect(toks: Tokens, taken: list[tuple[int, int]]) -> list[Attributio
 
 
 def _reported(toks: Tokens, v: int) -> Attribution | None:
-    deps = ("ccomp", "dobj") if toks.lower[v] in OBJECT_CONTENT_FORMS else ("ccomp",)
-    # A complement clause has a verb; an object only counts for 'deny the report'-type cues.
-    comps = [
-        c for c in toks.children[v]
-        if toks.dep[c] in deps and toks.pos[c] not in ("PRON", "PUNCT")
-        and (toks.dep[c] == "dobj" or toks.pos[c] in VERBAL)
-        and toks.para[c] == toks.para[v]  # a headline's verb does not govern the lede
-    ]
+    comps = _complements(toks, v) or _apologised_for(toks, v)
     if not comps:
         return None
     subj = _subject(toks, v, None)
@@ -52,6 +47,41 @@ def _reported(toks: Tokens, v: int) -> Attribution | None:
         source_head=subj,
         confidence=confidence,
     )
+
+
+def _complements(toks: Tokens, v: int) -> list[int]:
+    takes_object = toks.lower[v] in OBJECT_CONTENT_FORMS
+    deps = ("ccomp", "dobj", "xcomp") if takes_object else ("ccomp",)
+    # A complement clause has a verb; an object ('deny the report') or a gerund ('denies
+    # attacking the jury') only counts for the cues that take one.
+    return [
+        c for c in toks.children[v]
+        if toks.dep[c] in deps and toks.pos[c] not in ("PRON", "PUNCT")
+        and (toks.dep[c] == "dobj" or toks.pos[c] in VERBAL)
+        and (toks.dep[c] != "xcomp" or toks.tag[c] == "VBG")
+        and toks.para[c] == toks.para[v]  # a headline's verb does not govern the lede
+    ]
+
+
+def _apologised_for(toks: Tokens, v: int) -> list[int]:
+    """'turned to Twitter to apologise for his statement': what the apology is for is its content."""
+    if not toks.lower[v].startswith("apolog"):
+        return []
+    return [g for c in toks.children[v] if toks.lower[c] == "for" and toks.dep[c] == "prep"
+            for g in toks.children[c] if toks.dep[g] in ("pobj", "pcomp") and toks.pos[g] not in ("PRON", "PUNCT")]
+
+
+def _heard(toks: Tokens, v: int) -> Attribution | None:
+    """'Southwark Crown Court heard (that) Khan forced …': evidence put to a court, whose speaker
+    the sentence does not name (the court is the listener, not the source)."""
+    subj = _subject(toks, v, None)
+    comps = [c for c in toks.children[v] if toks.dep[c] == "ccomp" and toks.pos[c] in VERBAL]
+    if subj is None or not comps or toks.lower[subj] not in HEARINGS:
+        return None
+    content = _clause(toks, toks.subtree(comps[0]), toks.para[v])
+    if content is None:
+        return None
+    return Attribution([content], "indirect", cue=toks.chars(v, v), confidence=0.6)
 
 
 def _according(toks: Tokens, i: int) -> Attribution | None:

@@ -145,6 +145,12 @@ CONTENT_APOLOGY = _rx(
     r"(?:i|we|he|she|they) (?:\S+ ){0,2}regret(?:s|ted)? (?:making|saying|having|my|our|his|her|their|the|that i|that we|any|what|it|them|these|those)",
     r"(?:ill-advised|was wrong of me|my mistake|i was wrong|i made a mistake|we made a mistake|i got it wrong)",
 )
+# Regret for how one spoke ("I spoke in haste", "I misspoke"), read in the content alone.
+_IN_HASTE = r"(?:spoken|spoke|written|wrote|tweeted|acted) (?:\S+ ){0,2}(?:in haste|too soon|hastily|rashly|out of turn)"
+CONTENT_REGRET = _rx(r"(?:i|we) (?:\S+ ){0,2}" + _IN_HASTE, r"(?:i|we) (?:\S+ ){0,2}misspo(?:ke|ken)\b")
+# ... or a mixed quote going on from the speaker's own pronoun: said she had "spoken in haste"
+REGRET_GOING_ON = re.compile("^" + _IN_HASTE)
+OWN_PRONOUN_BEFORE = re.compile(r"\b(?:he|she|they|i|we)(?: had| has| have|'d)?\W*$")
 # Deeds one is accused of: what a denial says one did not do.
 _DEEDS = ("post|posted|write|wrote|written|tweet|tweeted|send|sent|share|shared|sign|signed|authori[sz]e|authori[sz]ed|approve|approved|"
           "order|ordered|pay|paid|leak|leaked|provide|provided|give|gave|given|harass|harassed|steal|stole|hide|hid|use|used|"

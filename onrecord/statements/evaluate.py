@@ -195,16 +195,21 @@ def _report(t: _Tally, skipped: list[str], pipeline: bool) -> dict[str, Any]:
 
 
 def evaluate_statements(label_paths: list[Path] | None = None, *, repo_root: Path | None = None,
-                        data_root: Path | None = None, pipeline: bool = False, split: str | None = None) -> dict[str, Any]:
+                        data_root: Path | None = None, pipeline: bool = False, split: str | None = None,
+                        method: str = "model") -> dict[str, Any]:
     """Score typing and linking on the labelled set; returns a dict and prints nothing.
+
+    With ``pipeline``, the statements are the ones extraction (``method``: model or rules) finds.
 
     Documents whose text is absent (PolNeAR not downloaded) are listed under ``skipped``.
     """
+    from ..extract import tagger_for
     from ..nlp import load_pipeline
 
     repo_root = repo_root or REPO_ROOT
     data_root = data_root or DATA_ROOT
     nlp = load_pipeline()
+    tagger = tagger_for(method) if pipeline else None
     tally, skipped = _Tally(), []
     for d in load_labels(label_paths):
         if split and d.split != split:
@@ -219,7 +224,7 @@ def evaluate_statements(label_paths: list[Path] | None = None, *, repo_root: Pat
             from ..article import Article
             from ..extract import extract_doc
 
-            pred = list(extract_doc(doc, Article(text=text, doc_id=d.doc)).quotes)
+            pred = list(extract_doc(doc, Article(text=text, doc_id=d.doc), tagger).quotes)
             align = _align(gold, pred)
             by_id = {q.id: q for q in pred}
             by_gold = {g: by_id[p] for g, p in align.items()}

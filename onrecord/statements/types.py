@@ -267,7 +267,7 @@ def classify(doc, quote, frame: Frame) -> Typing:
     if call_on:
         return Typing("criticism", 0.85, f"cue '{call_on.group(0)}'")
     apology = _act(cues.APOLOGY, frame)
-    content_apology = cues.CONTENT_APOLOGY.search(" ".join((frame.cue, frame.content)))
+    content_apology = cues.CONTENT_APOLOGY.search(" ".join((frame.cue, frame.content))) or _regret(doc, quote, frame)
     if words := _act(cues.RETRACTION, frame):
         return Typing("retraction", 0.9, f"cue '{words}'", bool(apology or content_apology))
     if m := cues.CONTENT_RETRACTION.search(frame.content):
@@ -283,6 +283,15 @@ def classify(doc, quote, frame: Frame) -> Typing:
     if (words := _act(cues.DISPUTE, frame)) and _dispute_is_denial(_with_object(frame), words):
         return Typing("denial", 0.8, f"cue '{words}'")
     return _evaluative_or_commitment(doc, quote, frame, words)
+
+
+def _regret(doc, quote, frame: Frame):
+    """'I spoke in haste'; said she had "spoken in haste" (not: said the minister "spoke in haste")."""
+    if m := cues.CONTENT_REGRET.search(frame.content):
+        return m
+    m = cues.REGRET_GOING_ON.search(frame.content)
+    start = quote.content[0].start
+    return m if m and cues.OWN_PRONOUN_BEFORE.search(doc.text[max(0, start - 20) : start].lower()) else None
 
 
 def _evaluative_or_commitment(doc, quote, frame: Frame, dispute: str | None) -> Typing:
