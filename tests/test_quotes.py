@@ -98,6 +98,24 @@ def test_mixed_quotes(text, expected):
     assert_found(text, expected)
 
 
+# A mixed quote's statement is the clause its words are part of (PolNeAR's content), from the
+# reporting verb's object or complement on; the quote mark still says which words are theirs.
+MIXED_CLAUSES = [
+    ('Tom Okafor called the toll "a tax on commuters".', 'the toll "a tax on commuters"'),
+    ('Delia Marsh says voter turnout "would be the highest in a decade."', 'voter turnout "would be the highest in a decade."'),
+    ('Ann Lee said that the bridge is "ninety years old and tired."', 'that the bridge is "ninety years old and tired."'),
+    ('Ann Lee dismissed the report as "fantasy economics."', 'the report as "fantasy economics."'),
+    ('Ann Lee said on Tuesday that the plan was "dead."', 'that the plan was "dead."'),  # not 'on Tuesday'
+    ('Mayor Delia Marsh issued an apology for causing "real distress."', '"real distress."'),  # a noun cue
+]
+
+
+@pytest.mark.parametrize(("text", "content"), MIXED_CLAUSES)
+def test_mixed_quote_content_is_its_clause(text, content):
+    [q] = [q for q in onrecord.extract(text).quotes if q.kind == "mixed"]
+    assert q.text == content
+
+
 INDIRECT = [
     ("Delia Marsh said that the toll would pay for repairs.", [("the toll would pay for repairs", "Delia Marsh", "indirect")]),
     ("Tom Okafor told reporters the plan would fail.", [("the plan would fail", "Tom Okafor", "indirect")]),

@@ -128,11 +128,14 @@ def _clause_end(toks: Tokens, sentence: list[int], first: int, last: int, limit:
     sentence that the parse hangs below the span's last word (``... to participate in`` gets
     ``media interviews``). A tagger that sees a few words either side cuts long clauses short."""
     r = last
-    # up to the phrase the last word belongs to ('her' of 'her friend Tom Okafor'), then out of the span
-    while toks.head[r] > r and sentence[toks.head[r]] == sentence[last] and toks.pos[toks.head[r]] not in VERBAL:
-        r = toks.head[r]
-    while first <= toks.head[r] <= last and toks.head[r] != r:
-        r = toks.head[r]
+    # up to the phrase the last word belongs to ('her' of 'her friend Tom Okafor') and up through
+    # the span, as often as they alternate ('gay' -> 'lesbian' -> 'rights' of 'lesbian and gay rights')
+    for _ in range(len(toks)):
+        h = toks.head[r]
+        if h > r and sentence[h] == sentence[last] and toks.pos[h] not in VERBAL or first <= h <= last and h != r:
+            r = h
+        else:
+            break
     end = max(k for k in toks.subtree(r) if sentence[k] == sentence[last] and toks.para[k] == toks.para[last])
     end = min(end, limit)
     while end > last and (toks.space[end] or (toks.pos[end] == "PUNCT" and toks.lower[end] not in _CLOSING)):

@@ -25,7 +25,7 @@ from datetime import date, timedelta
 from rapidfuzz import fuzz
 
 from ..models import Quote, Target
-from ..statements.context import normalise
+from ..statements.context import normalise, said_words
 from ..statements.cues import CONTENT_APOLOGY
 from ..statements.targets import same_party
 from .people import is_proper_name, name_tokens, people_changed
@@ -77,6 +77,7 @@ class _Row:
     published: str | None
     title: str | None
     day: str | None  # the record's publication day (YYYY-MM-DD, quotes.published), None if undated
+    kind: str = "direct"
 
     @property
     def order(self) -> tuple:
@@ -86,7 +87,7 @@ class _Row:
 
 _ROW_SQL = (
     "SELECT q.id, q.article_id, a.key, q.position, m.person_id, q.type, q.target_name, q.target_kind, "
-    "q.target_key, q.content, q.cue_text, a.published, a.title, q.published FROM quotes q "
+    "q.target_key, q.content, q.cue_text, a.published, a.title, q.published, q.kind FROM quotes q "
     "JOIN articles a ON a.id = q.article_id AND a.is_current = 1 {join} mentions m ON m.id = q.mention_id "
 )
 
@@ -330,13 +331,13 @@ def _same_quotes(tx: Tx, new: list[_Row]) -> int:
     made = 0
     by_person: dict[int, list[tuple[_Row, str]]] = {}
     for r in new:
-        if r.person_id is not None and _repeatable(plain := _plain(r.content)):
+        if r.person_id is not None and _repeatable(plain := _plain(said_words(r.content, r.kind))):
             by_person.setdefault(r.person_id, []).append((r, plain))
     for pid, mine in by_person.items():
         people = kin(tx, pid)
         others = [(o, plain) for o in _rows(tx, f"m.person_id IN ({_marks(people)}) AND q.article_id <> ?",
                                             [*people, mine[0][0].article_id])
-                  if _repeatable(plain := _plain(o.content))]
+                  if _repeatable(plain := _plain(said_words(o.content, o.kind)))]
         for r, said in mine:
             for o, other in others:
                 if (r.type in UNDOING) != (o.type in UNDOING):

@@ -48,8 +48,31 @@ class Frame:
         return found
 
 
-def _covered(quote: Quote) -> list[tuple[int, int]]:
+_OPENING = re.compile("[\"\u201c\u2018'`\u00ab]")
+
+
+def quoted_part(quote: Quote) -> list[tuple[int, int]]:
+    """The character spans of a statement's own words: for a mixed statement, from its first quote
+    mark on (``called the verdict a "dreadful miscarriage"``: the verdict is what it is about)."""
     spans = [(s.start, s.end) for s in quote.content]
+    if quote.kind == "mixed" and (m := _OPENING.search(quote.content[0].text)) and m.start() > 0:
+        spans[0] = (spans[0][0] + m.start(), spans[0][1])
+    return spans
+
+
+def quoted_text(quote: Quote) -> str:
+    """The text of ``quoted_part``: what the speaker is quoted as saying."""
+    return said_words(quote.text, quote.kind)
+
+
+def said_words(content: str, kind: str) -> str:
+    """A statement's text from its first quote mark on when it is mixed (its own words)."""
+    m = _OPENING.search(content) if kind == "mixed" else None
+    return content[m.start():] if m else content
+
+
+def _covered(quote: Quote) -> list[tuple[int, int]]:
+    spans = quoted_part(quote)
     if quote.source:
         spans.append((quote.source.start, quote.source.end))
     return spans

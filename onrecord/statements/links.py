@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..models import Link, Quote, Target
-from .context import normalise
+from .context import normalise, quoted_text
 from .targets import name_tokens, same_party, speaker_name
 from .types import RESPONSE
 
@@ -247,7 +247,7 @@ def same_quote_link(statements: list[Typed], i: int) -> Link | None:
     """The earliest earlier statement of the same speaker with (nearly) the same words."""
     s = statements[i]
     me = speaker_name(s.quote)
-    mine = " ".join(re.sub(r"[^\w\s']", " ", normalise(s.quote.text)).split())
+    mine = " ".join(re.sub(r"[^\w\s']", " ", normalise(quoted_text(s.quote))).split())
     if not me or len(mine) < SAME_QUOTE_MIN_CHARS or len(mine.split()) < SAME_QUOTE_MIN_WORDS:
         return None
     # reported speech shares short phrases ("the names and addresses") without repeating anyone's words
@@ -256,7 +256,7 @@ def same_quote_link(statements: list[Typed], i: int) -> Link | None:
         other = statements[j]
         if not same_party(speaker_name(other.quote), me) or (other.type in ("retraction", "apology")) != (s.type in ("retraction", "apology")):
             continue
-        theirs = " ".join(re.sub(r"[^\w\s']", " ", normalise(other.quote.text)).split())
+        theirs = " ".join(re.sub(r"[^\w\s']", " ", normalise(quoted_text(other.quote))).split())
         if len(theirs) < SAME_QUOTE_MIN_CHARS or len(theirs.split()) < SAME_QUOTE_MIN_WORDS:
             continue
         if other.quote.kind == "indirect" and min(len(mine.split()), len(theirs.split())) < min_words:
