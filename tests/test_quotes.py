@@ -257,3 +257,21 @@ def test_speaker_labels_before_a_colon(text, expected):
 ])
 def test_rubrics_are_not_speakers(text):
     assert not [q for q in onrecord.extract(text).quotes if q.cue is not None and q.cue.text == ":"]
+
+
+# The cue reaches as far as PolNeAR's annotators take it: adverbs touching the verb, when
+# and where it was said, a colon, and the words tying the verb to its content.
+CUE_EXTENTS = [
+    ('Delia Marsh also said the toll would pay for repairs.', "also said"),
+    ('Delia Marsh said Friday that the toll would pay for repairs.', "said Friday"),
+    ('Delia Marsh said in a radio interview that the toll would pay for repairs.', "said in a radio interview"),
+    ('Delia Marsh said: "The toll will pay for repairs."', "said:"),
+    ('Tom Okafor called for a public inquiry into the toll.', "called for"),
+    ('Delia Marsh said the toll would pay for repairs.', "said"),  # nothing to add
+    ('Delia Marsh did not say when the toll would start.', "did not say"),  # 'not' is already in it, 'when' never
+]
+
+
+@pytest.mark.parametrize(("text", "cue"), CUE_EXTENTS)
+def test_cue_extent(text, cue):
+    assert [q.cue.text for q in onrecord.extract(text).quotes if q.cue] == [cue]

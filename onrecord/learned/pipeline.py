@@ -9,6 +9,7 @@ On PolNeAR dev this order beats the tagger alone (docs/evaluation.md).
 from __future__ import annotations
 
 from ..quotes import Attribution, Tokens, find_marked_statements, find_quotes
+from ..quotes.cue_extent import conventional_cue
 from ..quotes.indirect import find_indirect, overlaps
 from . import learned_attributions
 
@@ -16,7 +17,7 @@ from . import learned_attributions
 def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
     """Every statement of a parsed document: rules and tagger, or the rules alone (``tagger`` None)."""
     if tagger is None:
-        return [_disjoint(a, toks.text) for a in find_quotes(toks)]
+        return [_finished(toks, a) for a in find_quotes(toks)]
     found = find_marked_statements(toks)
     taken = [span for a in found for span in a.content]
     found += find_indirect(toks, taken)  # appends what it finds to `taken`
@@ -24,7 +25,13 @@ def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
         if not any(overlaps(span, taken) for span in a.content):
             found.append(a)
             taken.extend(a.content)
-    return sorted((_disjoint(a, toks.text) for a in found), key=lambda a: a.content[0][0])
+    return sorted((_finished(toks, a) for a in found), key=lambda a: a.content[0][0])
+
+
+def _finished(toks: Tokens, a: Attribution) -> Attribution:
+    a = _disjoint(a, toks.text)
+    conventional_cue(toks, a)
+    return a
 
 
 def _disjoint(a: Attribution, text: str) -> Attribution:
