@@ -132,6 +132,9 @@ INDIRECT = [
         "Mayor Delia Marsh spoke on Tuesday. The mayor later went on radio to apologise for her remarks about cyclists.",
         [("her remarks about cyclists", "Delia Marsh", "indirect")],
     ),
+    # a reporting clause set inside the sentence it reports: the content is the sentence around it
+    ("The toll, Delia Marsh said, would pay for the repairs.", [("The toll would pay for the repairs", "Delia Marsh", "indirect")]),
+    ("During the winter, Tom Okafor said, the bridge was closed twice.", [("During the winter the bridge was closed twice", "Tom Okafor", "indirect")]),
     ("Delia Marsh denied taking money from the developer.", [("taking money from the developer", "Delia Marsh", "indirect")]),
     ("Tom Okafor has retracted his claim about the bridge tolls.", [("his claim about the bridge tolls", "Tom Okafor", "indirect")]),
     ("The inquest heard that the driver had been awake for twenty hours.", [("the driver had been awake for twenty hours", None, "indirect")]),
@@ -275,3 +278,9 @@ CUE_EXTENTS = [
 @pytest.mark.parametrize(("text", "cue"), CUE_EXTENTS)
 def test_cue_extent(text, cue):
     assert [q.cue.text for q in onrecord.extract(text).quotes if q.cue] == [cue]
+
+
+def test_parenthetical_reporting_clause_splits_the_content():
+    [q] = onrecord.extract("The toll, Delia Marsh said, would pay for the repairs.").quotes
+    assert [c.text for c in q.content] == ["The toll", "would pay for the repairs"]
+    assert (q.cue.text, q.source.text) == ("said", "Delia Marsh")

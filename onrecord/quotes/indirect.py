@@ -19,13 +19,50 @@ def find_indirect(toks: Tokens, taken: list[tuple[int, int]]) -> list[Attributio
         elif word == "heard" and toks.pos[v] in VERBAL:
             a = _heard(toks, v)
         elif word in INDIRECT_FORMS and toks.pos[v] in VERBAL:
-            a = _reported(toks, v)
+            a = _parenthetical(toks, v) if toks.dep[v] == "parataxis" else _reported(toks, v)
         else:
             continue
-        if a is not None and not overlaps(a.content[0], taken):
+        if a is not None and not any(overlaps(c, taken) for c in a.content):
             found.append(a)
-            taken.append(a.content[0])
+            taken.extend(a.content)
     return found
+
+
+def _parenthetical(toks: Tokens, v: int) -> Attribution | None:
+    """'The plan, she said, would cost more than …': a reporting clause set inside (or after) the
+    sentence it reports; the content is the sentence around it, in one or two pieces."""
+    subj = _subject(toks, v, None)
+    m = toks.head[v]
+    while toks.dep[m] in ("aux", "auxpass") and toks.head[m] != m:
+        m = toks.head[m]  # a misparse hangs the aside on the auxiliary ('the bridge was, he said, closed')
+    if subj is None or m == v or toks.quote[subj] != -1 or toks.pos[m] not in VERBAL:
+        return None
+    aside = set(toks.subtree(v))
+    words = [k for k in toks.subtree(m) if k not in aside and toks.para[k] == toks.para[v] and not toks.newline[k]]
+    if any(toks.quote[k] != -1 for k in words):
+        return None  # quoted words around a cue are the quote rules' statement
+    pieces = [c for run in _runs(words) if (c := _clause(toks, run, toks.para[v], least=1)) is not None]
+    if not pieces or sum(len(toks.text[s:e].split()) for s, e in pieces) < 4:
+        return None
+    return Attribution(
+        pieces,
+        "indirect",
+        cue=toks.chars(*_cue_span(toks, v)),
+        source=toks.chars(*_mention(toks, subj, None)),
+        source_head=subj,
+        confidence=0.7,
+    )
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    """Consecutive token indices grouped: the sentence before and after the aside."""
+    runs: list[list[int]] = []
+    for k in indices:
+        if runs and k == runs[-1][-1] + 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    return runs
 
 
 def _reported(toks: Tokens, v: int) -> Attribution | None:
@@ -109,11 +146,11 @@ def _according(toks: Tokens, i: int) -> Attribution | None:
     )
 
 
-def _clause(toks: Tokens, tokens: list[int], para: int) -> tuple[int, int] | None:
+def _clause(toks: Tokens, tokens: list[int], para: int, least: int = 3) -> tuple[int, int] | None:
     """Character span of a contiguous clause, trimmed of punctuation; None when too short."""
     # A headline without a full stop runs into the lede in the parse: content stays in the cue's paragraph.
     tokens = [k for k in tokens if not toks.newline[k] and toks.para[k] == para]
-    if len(tokens) < 3:
+    if len(tokens) < least:
         return None
     lo, hi = tokens[0], tokens[-1]
     while hi > lo and toks.pos[hi] == "PUNCT":
