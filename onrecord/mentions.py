@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .quotes.cues import INDIRECT_FORMS
 from .quotes.tokens import Tokens
 
 TITLES = frozenset(
@@ -93,6 +94,8 @@ class Mentions:
             first = possessive[-1] + 1
         while first < last and (toks.lower[first] in TITLES or toks.lower[first] in ROLE_NOUNS or toks.pos[first] == "DET"):
             first += 1
+        # a title-case headline runs the verb into the name: 'Ben Carson Defends Himself Against …'
+        last = next((i - 1 for i in range(first + 1, last + 1) if toks.lower[i] in INDIRECT_FORMS), last)
         while last > first and toks.pos[last] in ("PART", "PUNCT"):
             last -= 1
         if label == "PERSON" and last > first and toks.lower[first] in places:

@@ -11,7 +11,7 @@ from .mentions import ORG_WORDS, PERSON_PRONOUNS, ROLE_NOUNS, Entity, Mention, M
 from .models import Entity as EntityRecord
 from .models import Quote, Span, Speaker
 from .quotes import Attribution
-from .quotes.cues import SPOKES_NOUNS
+from .quotes.cues import INDIRECT_FORMS, SPOKES_NOUNS
 from .quotes.frames import _mention
 from .quotes.tokens import Tokens
 
@@ -63,8 +63,8 @@ def _resolve(toks: Tokens, mentions: Mentions, a: Attribution, done: dict) -> tu
     if toks.dep[head] in _INSIDE_NAME and toks.head[head] > last:
         # The tagger's source may stop inside a name ('Port' of 'Port Avery mayor Delia Marsh'):
         # resolve the whole phrase the parse has it in.
-        while toks.dep[head] in _INSIDE_NAME and toks.head[head] > head:
-            head = toks.head[head]
+        while toks.dep[head] in _INSIDE_NAME and toks.head[head] > head and toks.lower[toks.head[head]] not in INDIRECT_FORMS:
+            head = toks.head[head]  # (not into 'Defends' of a title-case 'Ben Carson Defends Himself')
         first, last = _mention(toks, head, None)
     return resolve_mention(toks, mentions, head, first, last, done)
 

@@ -273,3 +273,17 @@ def test_polnear_dev_counts():
 def test_direct_means_opening_with_a_double_quote_mark(text, start, direct):
     content = (Span.of(text, start, text.index(",") + 1),)
     assert starts_with_quote_mark(content, text) is direct
+
+
+def test_a_title_case_headline_does_not_run_its_verb_into_the_speakers_name():
+    # 'Ben Carson Defends Himself Against Claims He Exaggerated His Life Story.': the entity
+    # tagger reads 'Ben Carson Defends' as a name, the parse hangs the whole headline on it
+    path = POLNEAR_DEV.parent / "train" / "text" / "huff-post_2015-11-08_ben-carson-defends-himself-again.txt"
+    if not path.is_file():
+        pytest.skip(f"PolNeAR train is not at {path.parent} (it lives in ../shared/data, outside the repo)")
+    import onrecord
+
+    extraction = onrecord.extract(path.read_text(encoding="utf-8"))
+    names = {q.speaker.name for q in extraction.quotes if q.speaker}
+    assert "Ben Carson" in names
+    assert not [n for n in names if "Defends" in n or len(n.split()) > 4]

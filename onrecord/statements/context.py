@@ -60,6 +60,12 @@ def quoted_part(quote: Quote) -> list[tuple[int, int]]:
     return spans
 
 
+def reported(quote: Quote) -> bool:
+    """Whether the statement is the reporter's sentence (``she would meet them "as soon as they
+    will have me"``), not words quoted from the start: indirect, or mixed as a clause."""
+    return quote.kind == "indirect" or quote.kind == "mixed" and quoted_part(quote)[0][0] > quote.content[0].start
+
+
 def quoted_text(quote: Quote) -> str:
     """The text of ``quoted_part``: what the speaker is quoted as saying."""
     return said_words(quote.text, quote.kind)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from . import cues
-from .context import Frame, cue_root, normalise
+from .context import Frame, cue_root, normalise, reported
 
 # Nouns that are an act of the speaker only when a light verb governs them
 # ("issued an apology"), not when they are what the speaker reacts to ("welcomed the apology").
@@ -114,7 +114,7 @@ def _future_of_speaker(doc, quote) -> str | None:
             if any(c.dep_ == "advcl" and any(m.text.lower() == "if" for m in c.children) for c in tok.children):
                 continue  # "If we do nothing, we will be closing lanes": a warning, not a promise
             who = subj[0].text.lower()
-            direct = quote.kind != "indirect"
+            direct = not reported(quote)
             ours = who in cues.INSTITUTIONS and any(d.text.lower() in ("the", "our", "its") for d in subj[0].children)
             if who in ("i", "we") or not direct and (ours or who in ("he", "she", "they") and _may_be_speaker(doc, quote, subj[0])):
                 return f"{subj[0].text} {aux[0].text if aux else 'going to'} {tok.text}"
@@ -274,7 +274,7 @@ def classify(doc, quote, frame: Frame) -> Typing:
         return Typing("retraction", 0.85, f"content '{m.group(0)}'", bool(apology or content_apology))
     if apology:
         return Typing("apology", 0.9, f"cue '{apology}'")
-    if quote.kind == "indirect" and (m := cues.REPORTED_APOLOGY.search(frame.content)):
+    if reported(quote) and (m := cues.REPORTED_APOLOGY.search(frame.content)):
         return Typing("apology", 0.7, f"content '{m.group(0)}'")
     if content_apology:
         return Typing("apology", 0.8, f"content '{content_apology.group(0)}'")
@@ -296,13 +296,13 @@ def _regret(doc, quote, frame: Frame):
 
 def _evaluative_or_commitment(doc, quote, frame: Frame, dispute: str | None) -> Typing:
     commit = _act(cues.COMMITMENT, frame)
-    if not commit and quote.kind == "indirect" and not _conditional(doc, quote):
+    if not commit and reported(quote) and not _conditional(doc, quote):
         commit = _object_act(cues.COMMITMENT, frame)  # "deciding" + "not to fund"
     if commit and cues.ANNOUNCING.fullmatch(commit):
         announced = commit[0] in "ac" and (cues.ANNOUNCED.search(frame.content) or _future_action(doc, quote))
         commit = commit if _future_of_speaker(doc, quote) or frame.content.startswith("to ") or announced else None
     # "are questioning" + "the other's fitness to lead": the cue's object may be the reported words.
-    indirect = quote.kind == "indirect"
+    indirect = reported(quote)
     criticism = dispute or _act(cues.CRITICISM, frame) or (_object_act(cues.CRITICISM, frame) if indirect else None)
     support = _act(cues.SUPPORT, frame) or (_object_act(cues.SUPPORT, frame) if indirect else None)
     if indirect and not (criticism or support) and (m := cues.ACT_NOUN_PHRASE.match(frame.content)):
@@ -330,7 +330,7 @@ def _evaluative_or_commitment(doc, quote, frame: Frame, dispute: str | None) -> 
         return Typing("support", 0.75, f"content '{m.group(0)}'")
     if words := _future_of_speaker(doc, quote):
         return Typing("commitment", 0.75, f"content '{words}'")
-    if quote.kind == "indirect" and cues.REPEATING.search(frame.cue) and (m := cues.PLEDGE_NOUNS.search(frame.content)):
+    if reported(quote) and cues.REPEATING.search(frame.cue) and (m := cues.PLEDGE_NOUNS.search(frame.content)):
         return Typing("commitment", 0.7, f"content '{m.group(0)}'")
     if (m := cues.CONTENT_COMMITMENT.search(frame.content)) and not _BLOCKERS.search(frame.clause + " "):  # "showed no sign"
         third_person = m.group(0).split(" ", 1)[0] in ("he", "she", "they")
