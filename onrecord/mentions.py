@@ -23,12 +23,13 @@ ROLE_NOUNS = frozenset(
     "aide member congressman congresswoman representative nominee strategist analyst professor ceo chief "
     "head manager founder councillor commissioner chancellor premier ambassador general officer sheriff "
     "prosecutor executive economist researcher expert author editor correspondent host pollster donor "
-    "organizer organiser activist campaigner mp. justice speaker whip".split()
+    "organizer organiser activist campaigner mp. justice speaker whip solicitor barrister".split()
 )
 ORG_WORDS = frozenset(
     "party court committee house department ministry association news times post inc corp company "
     "council union agency office campaign university institute foundation group network bank police "
-    "commission board administration government senate congress parliament hq headquarters".split()
+    "commission board administration government senate congress parliament hq headquarters "
+    "trust marine holdings ltd limited plc llc partners industries airlines airways motors properties shipping".split()
 )
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -103,7 +104,7 @@ class Mentions:
         words = [toks.text[toks.starts[i] : toks.ends[i]] for i in range(first, last + 1)]
         if not words or not words[0][:1].isupper():
             return
-        kind = self._kind(label, words)
+        kind = "person" if label == "ORG" and self._described_as_person(first, last, words) else self._kind(label, words)
         if kind is None:
             return
         entity = self._entity_for(words, kind)
@@ -112,6 +113,17 @@ class Mentions:
         self.mentions.append(Mention(first, last, entity, subject))
         if kind == "person":
             self._describe(entity, first, last)
+
+    def _described_as_person(self, first: int, last: int, words: list[str]) -> bool:
+        """'Drake's solicitor, Marcus Hale,' / 'Marcus Hale, the club's lawyer,': a role noun in
+        apposition says a name the entity tagger took for an organisation is a person's."""
+        toks = self.toks
+        if not 2 <= len(words) <= 3 or not all(w.istitle() for w in words) or {w.lower() for w in words} & ORG_WORDS:
+            return False
+        head = next((i for i in range(first, last + 1) if not first <= toks.head[i] <= last), last)
+        near = [toks.head[head]] if toks.dep[head] == "appos" else []
+        near += [c for c in toks.children[head] if toks.dep[c] == "appos"]
+        return any(toks.lower[k] in ROLE_NOUNS for k in near)
 
     def _kind(self, label: str, words: list[str]) -> str | None:
         lowered = {w.lower() for w in words}

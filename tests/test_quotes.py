@@ -284,3 +284,14 @@ def test_parenthetical_reporting_clause_splits_the_content():
     [q] = onrecord.extract("The toll, Delia Marsh said, would pay for the repairs.").quotes
     assert [c.text for c in q.content] == ["The toll", "would pay for the repairs"]
     assert (q.cue.text, q.source.text) == ("said", "Delia Marsh")
+
+
+@pytest.mark.parametrize(("text", "speaker", "kind"), [
+    # the entity tagger reads this name as an organisation; the role in apposition says otherwise
+    ("Drake's solicitor, Marcus Hale, said his client would appeal against the verdict.", "Marcus Hale", "person"),
+    # ... and this company as a person; 'Marine' is a company word
+    ("Greywater Marine said in a statement that it had co-operated fully with the police.", "Greywater Marine", "organization"),
+])
+def test_speaker_kind_beyond_the_entity_tagger(text, speaker, kind):
+    [q] = onrecord.extract(text).quotes
+    assert (q.speaker.name, q.speaker.kind) == (speaker, kind)

@@ -21,6 +21,7 @@ import weakref
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..mentions import ORG_WORDS
 from ..models import Entity
 from .store import Tx, now
 
@@ -189,11 +190,19 @@ def mention_keys(p: Profile, outlet: str | None) -> set[str]:
     return keys
 
 
+def _personal(p: Profile, toks: tuple[str, ...]) -> bool:
+    """An 'organisation' whose name reads as a person's ('Marcus Hale said'): the entity tagger's
+    label may be wrong, so the name is also looked up among people."""
+    return p.kind == "organization" and 2 <= len(toks) <= 3 and not set(toks) & ORG_WORDS
+
+
 def lookup_keys(p: Profile) -> set[str]:
     keys = {"r:" + k for k in p.role_keys}
     for toks in p.names:
         if p.kind == "organization":
             keys.add("o:" + " ".join(toks))
+            if _personal(p, toks):
+                keys.add(f"fl:{toks[0]} {toks[-1]}")
         elif len(toks) >= 2:
             keys |= {f"fl:{toks[0]} {toks[-1]}", f"fi:{toks[0][0]} {toks[-1]}"}
         else:
@@ -226,7 +235,10 @@ def score(p: Profile, c: Candidate, outlet: str | None, published: str | None,
           unique: bool) -> tuple[float, str] | None:
     """How strongly mention ``p`` belongs to candidate ``c``, and why; None if it cannot."""
     if {p.kind, c.kind} == {"person", "organization"}:
-        return None
+        same = [t for t in p.names if _personal(p, t) and "n:" + " ".join(t) in c.keys]
+        if not same or c.kind != "person":
+            return None
+        return 3.0, f"same name {' '.join(same[0])!r} as a person (the article's entity tagger read it as an organisation)"
     points, why = 0.0, []
     mine = mention_keys(p, None)
     theirs = [tuple(k[2:].split()) for k in c.keys if k.startswith("n:")]

@@ -141,6 +141,26 @@ def test_generic_speakers_are_not_linked_and_organisations_are(store):
     assert len(store.search("ferry")) == 2  # the generic speakers' quotes are on record all the same
 
 
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_person_the_entity_tagger_read_as_an_organisation_joins_the_person(store, order):
+    articles = [
+        said("hale-1", 'Drake\'s solicitor, Marcus Hale, said: "He will appeal."', "He will appeal.",
+             person("Marcus Hale", roles=["Drake's solicitor"]), "2024-02-26", "Ashbury Gazette"),
+        said("hale-2", 'Marcus Hale said: "The judge misdirected the jury."', "The judge misdirected the jury.",
+             person("Marcus Hale", kind="organization"), "2024-03-02", "Coastal Courier"),
+        said("harbour", 'Ashbury Harbour Board said: "The pier is closed."', "The pier is closed.",
+             person("Ashbury Harbour Board", kind="organization"), "2024-03-03", "Coastal Courier"),
+    ]
+    for i in (*order, 2):
+        store.add(*articles[i])
+    people = sorted((p.name, p.kind, p.statements) for p in store.people())
+    if order == (0, 1):  # the person came first: the 'organisation' joins them
+        assert people == [("Ashbury Harbour Board", "organization", 1), ("Marcus Hale", "person", 2)]
+    else:  # an organisation first has no person to join yet: the two stay apart, and neither is lost
+        assert people == [("Ashbury Harbour Board", "organization", 1), ("Marcus Hale", "organization", 1),
+                          ("Marcus Hale", "person", 1)]
+
+
 def test_merge_and_split_survive_reingest(store):
     quill = said("quill-1", 'Mara Quill said: "Tolls must go."', "Tolls must go.", person("Mara Quill"),
                  "2024-04-01", "Ashbury Gazette", url="https://gazette.example/quill-1")
