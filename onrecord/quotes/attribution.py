@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .clauses import mixed_content
 from .cues import SPEECH_FORMS
 from .frames import CUE_NOUNS, VERBAL, Cue, cue_after, cue_before, cue_in_parse, noun_owner, subject_of
 from .marks import Marked, find_marked
@@ -183,8 +184,8 @@ def _to_attribution(toks: Tokens, g: _Piece) -> Attribution:
         return Attribution(content, "direct", confidence=confidence)
     # The statement is direct when its first piece stands alone; 'Oz is "smart," he wrote' is mixed.
     kind = cue.kind if len(g.pieces) == 1 else "direct" if g.pieces[0].standalone else "mixed"
-    if kind == "mixed" and (span := _clause_span(toks, cue, g.first, g.pieces[-1].last)) is not None:
-        content = _widened(toks, content, span)
+    if kind == "mixed":
+        content = mixed_content(toks, cue, content, g.first, g.pieces[-1].last)
     return Attribution(
         content,
         kind,
@@ -193,47 +194,6 @@ def _to_attribution(toks: Tokens, g: _Piece) -> Attribution:
         source_head=cue.source_head,
         confidence=confidence,
     )
-
-
-# What a reporting verb says, as opposed to when, where or to whom it was said.
-_CLAUSE_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr", "acomp"})
-_CLAUSE_PREPS = frozenset({"as", "for"})  # 'dismissed X as "…"', 'blasted X for being "…"'
-
-
-def _clause_span(toks: Tokens, cue: Cue, first: int, last: int, reach: int = 25) -> tuple[int, int] | None:
-    """The reported clause a mixed quote's words are part of, as PolNeAR annotates the content:
-    'says voter fraud "would be one hell of a way to lose"', 'called the verdict a "dreadful
-    miscarriage of justice"', 'said Trump is reduced to "taunts and insults" because he …'."""
-    cf, cl = cue.span
-    v = next((k for k in range(cf, cl + 1) if not cf <= toks.head[k] <= cl or toks.head[k] == k), cl)
-    if toks.pos[v] not in VERBAL or first <= cl:
-        return None
-    chosen = [
-        toks.subtree(c) for c in toks.children[v]
-        if (toks.dep[c] in _CLAUSE_DEPS or toks.dep[c] == "prep" and toks.lower[c] in _CLAUSE_PREPS)
-        and cl < min(toks.subtree(c)) <= first and first - min(toks.subtree(c)) <= reach
-    ]
-    if not chosen:
-        return None
-    lo = min(min(sub) for sub in chosen)
-    if cue.source and cue.source[0] < first and cue.source[1] >= lo:
-        return None  # 'said Smith, "…"': the words before the quote name the speaker
-    inside = set(toks.subtree(v))
-    if any(k not in inside or toks.newline[k] or toks.quote[k] != -1 for k in range(lo, first)):
-        return None
-    while lo < first and toks.pos[lo] == "PUNCT":
-        lo += 1
-    hi = max(k for sub in chosen for k in sub if toks.para[k] == toks.para[first])
-    while hi > last and (toks.space[hi] or toks.pos[hi] == "PUNCT" and not toks.quote[hi] != -1):
-        hi -= 1
-    return lo, max(hi, last)
-
-
-def _widened(toks: Tokens, content: list[tuple[int, int]], span: tuple[int, int]) -> list[tuple[int, int]]:
-    """The content as one clause span, with the pieces it covers folded in."""
-    start, end = toks.starts[span[0]], max(toks.ends[span[1]], content[0][1])
-    end = max([end, *(e for s, e in content if s < end)])
-    return [(start, end), *((s, e) for s, e in content if s >= end)]
 
 
 def _previous(kept: dict[int, Attribution], groups: list[_Piece], k: int) -> Attribution | None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from .attribution import Attribution
+from .clauses import around_aside, aside_head
 from .cues import HEARINGS, INDIRECT_FORMS, OBJECT_CONTENT_FORMS, SPEECH_FORMS
 from .frames import VERBAL, _cue_span, _mention, _subject
 from .tokens import Tokens
@@ -32,16 +33,13 @@ def _parenthetical(toks: Tokens, v: int) -> Attribution | None:
     """'The plan, she said, would cost more than …': a reporting clause set inside (or after) the
     sentence it reports; the content is the sentence around it, in one or two pieces."""
     subj = _subject(toks, v, None)
-    m = toks.head[v]
-    while toks.dep[m] in ("aux", "auxpass") and toks.head[m] != m:
-        m = toks.head[m]  # a misparse hangs the aside on the auxiliary ('the bridge was, he said, closed')
-    if subj is None or m == v or toks.quote[subj] != -1 or toks.pos[m] not in VERBAL:
+    m = aside_head(toks, v)
+    if subj is None or m is None or toks.quote[subj] != -1:
         return None
-    aside = set(toks.subtree(v))
-    words = [k for k in toks.subtree(m) if k not in aside and toks.para[k] == toks.para[v] and not toks.newline[k]]
-    if any(toks.quote[k] != -1 for k in words):
+    spans = around_aside(toks, v, m)
+    if any(toks.quote[k] != -1 for lo, hi in spans for k in range(lo, hi + 1)):
         return None  # quoted words around a cue are the quote rules' statement
-    pieces = [c for run in _runs(words) if (c := _clause(toks, run, toks.para[v], least=1)) is not None]
+    pieces = [toks.chars(lo, hi) for lo, hi in spans]
     if not pieces or sum(len(toks.text[s:e].split()) for s, e in pieces) < 4:
         return None
     return Attribution(
@@ -52,17 +50,6 @@ def _parenthetical(toks: Tokens, v: int) -> Attribution | None:
         source_head=subj,
         confidence=0.7,
     )
-
-
-def _runs(indices: list[int]) -> list[list[int]]:
-    """Consecutive token indices grouped: the sentence before and after the aside."""
-    runs: list[list[int]] = []
-    for k in indices:
-        if runs and k == runs[-1][-1] + 1:
-            runs[-1].append(k)
-        else:
-            runs.append([k])
-    return runs
 
 
 def _reported(toks: Tokens, v: int) -> Attribution | None:
@@ -146,11 +133,11 @@ def _according(toks: Tokens, i: int) -> Attribution | None:
     )
 
 
-def _clause(toks: Tokens, tokens: list[int], para: int, least: int = 3) -> tuple[int, int] | None:
+def _clause(toks: Tokens, tokens: list[int], para: int) -> tuple[int, int] | None:
     """Character span of a contiguous clause, trimmed of punctuation; None when too short."""
     # A headline without a full stop runs into the lede in the parse: content stays in the cue's paragraph.
     tokens = [k for k in tokens if not toks.newline[k] and toks.para[k] == para]
-    if len(tokens) < least:
+    if len(tokens) < 3:
         return None
     lo, hi = tokens[0], tokens[-1]
     while hi > lo and toks.pos[hi] == "PUNCT":

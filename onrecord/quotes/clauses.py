@@ -1,0 +1,96 @@
+"""What a statement's content covers beyond its quote marks, as PolNeAR annotates it.
+
+- Quoted words inside a reported clause: the clause (``says voter fraud "would be one hell
+  of a way to lose"``, ``called the verdict a "dreadful miscarriage of justice"``).
+- A reporting clause set aside in the sentence it reports (``The plan, she said, would
+  cost …``): the sentence around it, in one or two pieces.
+"""
+from __future__ import annotations
+
+from .frames import VERBAL, Cue
+from .tokens import Tokens
+
+# What a reporting verb says, as opposed to when, where or to whom it was said.
+_CLAUSE_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr", "acomp"})
+_CLAUSE_PREPS = frozenset({"as", "for"})  # 'dismissed X as "…"', 'blasted X for being "…"'
+
+
+def clause_span(toks: Tokens, cue: Cue, first: int, last: int, reach: int = 25) -> tuple[int, int] | None:
+    """The reported clause a mixed quote's words are part of, as PolNeAR annotates the content:
+    'says voter fraud "would be one hell of a way to lose"', 'called the verdict a "dreadful
+    miscarriage of justice"', 'said Trump is reduced to "taunts and insults" because he …'."""
+    cf, cl = cue.span
+    v = next((k for k in range(cf, cl + 1) if not cf <= toks.head[k] <= cl or toks.head[k] == k), cl)
+    if toks.pos[v] not in VERBAL or first <= cl:
+        return None
+    chosen = [
+        toks.subtree(c) for c in toks.children[v]
+        if (toks.dep[c] in _CLAUSE_DEPS or toks.dep[c] == "prep" and toks.lower[c] in _CLAUSE_PREPS)
+        and cl < min(toks.subtree(c)) <= first and first - min(toks.subtree(c)) <= reach
+    ]
+    if not chosen:
+        return None
+    lo = min(min(sub) for sub in chosen)
+    if cue.source and cue.source[0] < first and cue.source[1] >= lo:
+        return None  # 'said Smith, "…"': the words before the quote name the speaker
+    inside = set(toks.subtree(v))
+    if any(k not in inside or toks.newline[k] or toks.quote[k] != -1 for k in range(lo, first)):
+        return None
+    while lo < first and toks.pos[lo] == "PUNCT":
+        lo += 1
+    hi = max(k for sub in chosen for k in sub if toks.para[k] == toks.para[first])
+    while hi > last and (toks.space[hi] or toks.pos[hi] == "PUNCT" and not toks.quote[hi] != -1):
+        hi -= 1
+    return lo, max(hi, last)
+
+
+def widened(toks: Tokens, content: list[tuple[int, int]], span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The content as one clause span, with the pieces it covers folded in."""
+    start, end = toks.starts[span[0]], max(toks.ends[span[1]], content[0][1])
+    end = max([end, *(e for s, e in content if s < end)])
+    return [(start, end), *((s, e) for s, e in content if s >= end)]
+
+
+def runs(indices: list[int]) -> list[list[int]]:
+    """Consecutive token indices grouped: the sentence before and after an aside."""
+    out: list[list[int]] = []
+    for k in indices:
+        if out and k == out[-1][-1] + 1:
+            out[-1].append(k)
+        else:
+            out.append([k])
+    return out
+
+
+def aside_head(toks: Tokens, v: int) -> int | None:
+    """The verb of the sentence that reporting verb ``v`` is set aside in, or None."""
+    if toks.dep[v] != "parataxis":
+        return None
+    m = toks.head[v]
+    while toks.dep[m] in ("aux", "auxpass") and toks.head[m] != m:
+        m = toks.head[m]  # a misparse hangs the aside on the auxiliary ('the bridge was, he said, closed')
+    return m if m != v and toks.pos[m] in VERBAL else None
+
+
+def around_aside(toks: Tokens, v: int, m: int) -> list[tuple[int, int]]:
+    """The token runs of sentence ``m`` around the aside ``v``, trimmed of punctuation outside quotes."""
+    aside = set(toks.subtree(v))
+    words = [k for k in toks.subtree(m) if k not in aside and toks.para[k] == toks.para[v] and not toks.newline[k]]
+    out = []
+    for run in runs(words):
+        lo, hi = run[0], run[-1]
+        while lo < hi and toks.pos[lo] == "PUNCT" and toks.quote[lo] == -1:
+            lo += 1
+        while hi > lo and (toks.pos[hi] == "PUNCT" and toks.quote[hi] == -1 or toks.space[hi]):
+            hi -= 1
+        if not (toks.pos[lo] == "PUNCT" and lo == hi):
+            out.append((lo, hi))
+    return out
+
+
+def mixed_content(toks: Tokens, cue: Cue, content: list[tuple[int, int]], first: int, last: int) -> list[tuple[int, int]]:
+    """A mixed statement's content (character spans) as the clause or sentence its quote is in."""
+    if (span := clause_span(toks, cue, first, last)) is not None:
+        return widened(toks, content, span)
+    return content
+
