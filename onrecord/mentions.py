@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .quotes.cues import INDIRECT_FORMS
-from .quotes.tokens import Tokens
+from .quotes.tokens import Tokens, runs
 
 TITLES = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady sen sen. senator rep rep. gov gov. "
@@ -182,7 +182,7 @@ class Mentions:
         entity.add("roles", role)
         # Affiliations: runs of organisation or nationality words ("Harbour Party", "Tory").
         affiliated = [i for i in tokens if toks.ent[i] in ("NORP", "ORG") and toks.lower[i] not in ROLE_NOUNS]
-        for run in _runs(affiliated):
+        for run in runs(affiliated):
             entity.add("affiliations", toks.text[toks.starts[run[0]] : toks.ends[run[-1]]])
 
     # lookup -------------------------------------------------------------------------------
@@ -215,17 +215,6 @@ class Mentions:
         entity = Entity(len(self.entities), name, kind, [name])
         self.entities.append(entity)
         return entity
-
-
-def _runs(indices: list[int]) -> list[list[int]]:
-    """Consecutive token indices grouped: [3, 4, 7] -> [[3, 4], [7]]."""
-    runs: list[list[int]] = []
-    for i in indices:
-        if runs and i == runs[-1][-1] + 1:
-            runs[-1].append(i)
-        else:
-            runs.append([i])
-    return runs
 
 
 def _org_key(name: str) -> str:

@@ -180,8 +180,4 @@ def _overlaps(span: tuple[int, int], others) -> bool:
 
 
 def _head(toks: Tokens, span: tuple[int, int]) -> int:
-    f, l = span
-    for k in range(f, l + 1):
-        if not f <= toks.head[k] <= l or toks.head[k] == k:
-            return k
-    return l
+    return toks.span_head(*span)

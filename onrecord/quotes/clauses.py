@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from .frames import VERBAL, Cue
-from .tokens import Tokens
+from .tokens import Tokens, runs
 
 # What a reporting verb says, as opposed to when, where or to whom it was said.
 _CLAUSE_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr", "acomp"})
@@ -20,7 +20,7 @@ def clause_span(toks: Tokens, cue: Cue, first: int, last: int, reach: int = 25) 
     'says voter fraud "would be one hell of a way to lose"', 'called the verdict a "dreadful
     miscarriage of justice"', 'said Trump is reduced to "taunts and insults" because he …'."""
     cf, cl = cue.span
-    v = next((k for k in range(cf, cl + 1) if not cf <= toks.head[k] <= cl or toks.head[k] == k), cl)
+    v = toks.span_head(cf, cl)
     if toks.pos[v] not in VERBAL or first <= cl:
         return None
     chosen = [
@@ -49,17 +49,6 @@ def widened(toks: Tokens, content: list[tuple[int, int]], span: tuple[int, int])
     start, end = toks.starts[span[0]], max(toks.ends[span[1]], content[0][1])
     end = max([end, *(e for s, e in content if s < end)])
     return [(start, end), *((s, e) for s, e in content if s >= end)]
-
-
-def runs(indices: list[int]) -> list[list[int]]:
-    """Consecutive token indices grouped: the sentence before and after an aside."""
-    out: list[list[int]] = []
-    for k in indices:
-        if out and k == out[-1][-1] + 1:
-            out[-1].append(k)
-        else:
-            out.append([k])
-    return out
 
 
 def aside_head(toks: Tokens, v: int) -> int | None:

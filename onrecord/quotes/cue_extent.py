@@ -29,7 +29,7 @@ def conventional_cue(toks: Tokens, a: Attribution) -> None:
         return
     cf, cl = toks.span_tokens(*a.cue)
     blocked = {k for span in [*a.content, *([a.source] if a.source else [])] for k in range(*_tokens(toks, span))}
-    h = next((k for k in range(cf, cl + 1) if not cf <= toks.head[k] <= cl or toks.head[k] == k), cl)
+    h = toks.span_head(cf, cl)
     while cf > 0 and _before(toks, cf - 1, h, blocked):
         cf -= 1
     for _ in range(4):

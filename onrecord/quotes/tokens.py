@@ -76,5 +76,20 @@ class Tokens:
             stack.extend(c for c in self.children[k] if self.dep[c] not in skip)
         return sorted(out)
 
+    def span_head(self, first: int, last: int) -> int:
+        """The token of tokens first..last whose head lies outside them (the span's syntactic head)."""
+        return next((k for k in range(first, last + 1) if not first <= self.head[k] <= last or self.head[k] == k), last)
+
     def is_boundary(self, i: int) -> bool:
         return self.newline[i] or self.lower[i] in SENT_END
+
+
+def runs(indices: list[int]) -> list[list[int]]:
+    """Consecutive token indices grouped: [3, 4, 7] -> [[3, 4], [7]]."""
+    out: list[list[int]] = []
+    for k in indices:
+        if out and k == out[-1][-1] + 1:
+            out[-1].append(k)
+        else:
+            out.append([k])
+    return out
