@@ -200,6 +200,9 @@ TYPES = [
      "indirect", "apology", None),
     ('Pryce later said he was joking.', "he was joking", "later said", "Pryce", "Alan Pryce", "indirect",
      "retraction", "statement:Alan Pryce"),
+    # the cue is the infinitive of the act: 'declined' + 'to say' is no comment
+    ('Tom Reid declined to say whether the contract broke the rules.', "whether the contract broke the rules",
+     "to say", "Tom Reid", "Tom Reid", "indirect", "no_comment", None),
     # regret for how one spoke is an apology; someone else's "he spoke in haste" is not the speaker's
     ('The minister said she had "spoken in haste, out of loyalty to an old friend".',
      "spoken in haste, out of loyalty to an old friend", "said", "The minister", "Alan Pryce", "mixed", "apology", None),

@@ -134,6 +134,13 @@ def governed_participle(head) -> bool:
             and not any(c.dep_ == "mark" for c in head.children))
 
 
+def _governed_infinitive(head) -> bool:
+    """'declined to say', 'refused to comment', 'promised to release': the cue is the infinitive
+    of a verb that says what became of the speaking."""
+    return head.dep_ == "xcomp" and head.head.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+
+
 def build_frame(doc, quote: Quote) -> Frame:
     root = cue_root(doc, quote)
     content = normalise(quote.text)
@@ -148,8 +155,9 @@ def build_frame(doc, quote: Quote) -> Frame:
     cue_ids = frozenset(t.i for t in cue_span)
     keep = set(cue_ids) | {head.i}
     verbs = [head] + [c for c in head.children if c.dep_ in ("xcomp", "conj") and c.i in cue_ids]
-    if governed_participle(head):
-        verbs.append(head.head)  # "defended Reid, saying ...": the act is the governing verb
+    if governed_participle(head) or _governed_infinitive(head):
+        # "defended Reid, saying ...", "declined to say whether ...": the act is the governing verb
+        verbs.append(head.head)
         keep.add(head.head.i)
     for verb in verbs:
         keep.add(verb.i)
