@@ -203,6 +203,9 @@ TYPES = [
     # the cue is the infinitive of the act: 'declined' + 'to say' is no comment
     ('Tom Reid declined to say whether the contract broke the rules.', "whether the contract broke the rules",
      "to say", "Tom Reid", "Tom Reid", "indirect", "no_comment", None),
+    ('The council declined to comment on Tuesday on reports that the harbour master had been dismissed from his post.',
+     "to comment on Tuesday on reports that the harbour master had been dismissed from his post", "declined",
+     "The council", "Westbrook Council", "indirect", "no_comment", None),
     # regret for how one spoke is an apology; someone else's "he spoke in haste" is not the speaker's
     ('The minister said she had "spoken in haste, out of loyalty to an old friend".',
      "spoken in haste, out of loyalty to an old friend", "said", "The minister", "Alan Pryce", "mixed", "apology", None),

@@ -248,10 +248,11 @@ def _negated(before: list[str], tight: bool = False) -> bool:
 
 def _short_no_comment(frame: Frame) -> str | None:
     """``declined`` + ``to comment``, ``"He's not available this week"``: the cue and a short content together."""
-    if len(frame.content.split()) > 12:
-        return None
-    m = cues.NO_COMMENT.search(f"{frame.cue} {frame.content}")
-    return m.group(0) if m and not _BLOCKERS.search(f"{frame.cue} {frame.content}"[: m.start()][-40:]) else None
+    words = frame.content.split()
+    # a long content says no comment only where it joins the cue ('declined' + 'to comment Tuesday on reports …')
+    text = f"{frame.cue} {' '.join(words if len(words) <= 12 else words[:3])}"
+    m = cues.NO_COMMENT.search(text)
+    return m.group(0) if m and not _BLOCKERS.search(text[: m.start()][-40:]) else None
 
 
 def classify(doc, quote, frame: Frame) -> Typing:
