@@ -77,7 +77,8 @@ CRITICISM = _rx(
 )
 SUPPORT = _rx(
     # "back to boasting", "his supporters": no act of support
-    r"defend\w*", r"defen[cs]e of", r"prais\w*", r"back(?:s|ed|ing)?(?! (?:to|in|from|down|off|away|then|when|out|home)\b)",
+    r"defend\w*", r"defen[cs]e of", r"prais\w*", r"(?<!hit )(?<!hits )(?<!hitting )(?<!fought )(?<!fight )(?<!fights )(?<!struck )(?<!strikes )(?<!pushed )(?<!pushes )(?<!came )(?<!comes )(?<!went )(?<!goes )"
+    r"back(?:s|ed|ing)?(?! (?:to|in|from|down|off|away|then|when|out|home|by|at|against|with)\b)",
     r"support(?!ers?\b)\w*", r"endors\w*", r"lin(?:e|es|ed|ing) up behind", r"rall(?:y|ies|ied|ying) (?:behind|around)",
     r"hail\w*", r"applaud\w*", r"commend\w*", r"laud\w*", r"stood by", r"stand(?:s|ing)? by", r"stand(?:s|ing)? with",
     r"(?:came|come|comes|coming) to (?:the|his|her|their) (?:defen[cs]e|aid)", r"thank\w*", r"congratulat\w*",
