@@ -207,7 +207,7 @@ TYPES = [
      "to comment on Tuesday on reports that the harbour master had been dismissed from his post", "declined",
      "The council", "Westbrook Council", "indirect", "no_comment", None),
     # hitting back is no backing
-    ('Tom Reid hit back by accusing the mayor of hiding the cost.', "the mayor of hiding the cost", "hit back by accusing",
+    ('Tom Reid hit back by accusing the mayor of hiding the cost.', "the mayor of hiding the cost", "back by accusing",
      "Tom Reid", "Tom Reid", "indirect", "criticism", None),
     # regret for how one spoke is an apology; someone else's "he spoke in haste" is not the speaker's
     ('The minister said she had "spoken in haste, out of loyalty to an old friend".',
