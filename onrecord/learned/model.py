@@ -83,6 +83,10 @@ class AttributionTagger:
             for r, tag in enumerate(label):
                 self._project[k, r, BIO.index(tag)] = 1.0
 
+    def weights_changed(self) -> None:
+        """Forget the folded first layer: training or loading changed the weights it was made from."""
+        self._tables = None
+
     def marginals(self, features: list[np.ndarray]) -> list[np.ndarray]:
         """One (n_tokens, 3 roles, 3 tags B/I/O) array per document."""
         present = [f for f in features if len(f)]

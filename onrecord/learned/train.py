@@ -62,6 +62,7 @@ def train(
         if (mean := _mean(dev)) > best:
             best, best_bytes = mean, tagger.model.to_bytes()
     tagger.model.from_bytes(best_bytes)
+    tagger.weights_changed()
     tagger.card = {
         "data": str(data), "train_docs": len(train_ex), "dev_docs": len(dev_ex), "settings": asdict(settings),
         "epochs": [asdict(e) for e in log], "best_epoch": max(log, key=lambda e: _mean(e.dev)).epoch,
@@ -97,6 +98,7 @@ def _epoch(tagger: AttributionTagger, train_ex: Sequence[Example], targets, opti
         tokens += n
         backprop(grads)
         model.finish_update(optimizer)
+    tagger.weights_changed()
     return total / max(tokens, 1)
 
 

@@ -60,3 +60,28 @@ def test_folded_first_layer_predicts_what_the_model_does(trained) -> None:
     features = [doc_features(doc, doc.text, tagger.settings.columns)]
     expected = tagger.model.predict(features)[0]
     assert np.allclose(tagger._predict(features)[0], expected, atol=1e-5)
+
+
+
+def test_the_folded_first_layer_follows_the_weights_through_training(trained) -> None:
+    # built on first use, it must be rebuilt after every update: a stale one scored later
+    # epochs with the first epoch's embeddings, and so picked the best epoch on wrong scores
+    import random
+
+    import numpy as np
+    from thinc.api import Adam
+
+    from onrecord.learned.train import _epoch, _load
+
+    _, trained_tagger, _ = trained
+    examples = _load(POLNEAR / "train", 2, None, trained_tagger.settings.columns)
+    tagger = AttributionTagger(trained_tagger.settings, trained_tagger.labels)
+    tagger.model.initialize(X=[ex.features for ex in examples])
+    features = [examples[0].features]
+    tagger.marginals(features)  # folds the untrained first layer
+    index = {t: k for k, t in enumerate(tagger.labels)}
+    targets = [np.array([index.get(t, 0) for t in ex.tags], dtype="int64") for ex in examples]
+    optimizer = Adam(0.01)
+    for seed in (0, 1):  # (the first step of a fresh optimizer leaves the first layer as it was)
+        _epoch(tagger, examples, targets, optimizer, random.Random(seed))
+    assert np.allclose(tagger._predict(features)[0], tagger.model.predict(features)[0], atol=1e-5)
