@@ -47,9 +47,8 @@ def _turn(toks: Tokens, start: int, line: str, pattern: re.Pattern, kind: str) -
     m = pattern.match(line)
     if m is None or _rubric(m.group("label")):
         return None
-    begin, end = start + m.end(), start + len(line.rstrip(_CLOSE))
-    if kind == "indirect":
-        end = start + len(line.rstrip(_CLOSE + ".").rstrip(_CLOSE))
+    trailing = _CLOSE + "." if kind == "indirect" else _CLOSE  # a headline's full stop is not its content
+    begin, end = start + m.end(), start + len(line.rstrip(trailing).rstrip(_CLOSE))
     if end - begin < 2:
         return None
     source = (start + m.start("label"), start + m.end("label"))
