@@ -107,7 +107,17 @@ MIXED_CLAUSES = [
     ('Ann Lee dismissed the report as "fantasy economics."', 'the report as "fantasy economics."'),
     ('Ann Lee said on Tuesday that the plan was "dead."', 'that the plan was "dead."'),  # not 'on Tuesday'
     ('Mayor Delia Marsh issued an apology for causing "real distress."', '"real distress."'),  # a noun cue
+    # every quote of the sentence, up to its closing mark, and none of the next sentence's
+    ('Ann Lee said tenants must be given "more notice" and "more say." Tom Okafor left early.',
+     'tenants must be given "more notice" and "more say."'),
 ]
+
+
+def test_a_quote_that_closes_its_sentence_does_not_take_the_next_sentences_cue():
+    text = 'Ann Lee described Marsh as "a career politician" who "has never run a business." Okafor said it was "a cheap shot."'
+    found = [(q.text, q.speaker.name) for q in onrecord.extract(text).quotes]
+    assert found == [('Marsh as "a career politician" who "has never run a business."', "Ann Lee"),
+                     ('it was "a cheap shot."', "Okafor")]
 
 
 @pytest.mark.parametrize(("text", "content"), MIXED_CLAUSES)

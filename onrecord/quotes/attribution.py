@@ -57,9 +57,10 @@ def find_quoted(toks: Tokens) -> list[Attribution]:
 def _piece(toks: Tokens, m: Marked, first: int, last: int) -> _Piece:
     inner = toks.text[m.start : m.end].rstrip("\"”'’»` \n")
     before = _before_frame(toks, first)
-    after = _after_frame(toks, last)
     lead = toks.lower[before[-1]] if before else ""
     standalone = not before or lead == ":" or lead == "," and _has_cue_word(toks, before)
+    # 'called it "a disgrace." The mayor said …': quoted words that close their sentence end its frame
+    after = _after_frame(toks, last) if standalone or inner[-1:] not in ".?!" else []
     piece = _Piece(m, first, last, standalone, inner.endswith(","))
     ends_clause = inner[-1:] in ",.?!…" or not after or toks.pos[after[0]] == "PUNCT"
     if standalone:
@@ -157,7 +158,9 @@ def _continues(toks: Tokens, group: _Piece, p: _Piece) -> bool:
             # '"A," he said. "B"': B found the same cue; '"A," he said, adding, "B"' is two statements.
             return group.cue is not None and p.cue.span == group.cue.span
         between = [i for i in range(prev.last + 1, p.first) if not toks.newline[i]]
-        return p.standalone and len(between) <= 40
+        # '… engage in "more listening" and "more learning."': a later quote of the same sentence
+        same_sentence = not any(toks.is_boundary(i) for i in between)
+        return (p.standalone or same_sentence) and len(between) <= 40
     if p.cue is not None and p.cue.source is not None or not p.standalone:
         return False
     # A quote-only paragraph right after a quoted paragraph goes on with its speaker.
