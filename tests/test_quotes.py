@@ -107,10 +107,18 @@ MIXED_CLAUSES = [
     ('Ann Lee dismissed the report as "fantasy economics."', 'the report as "fantasy economics."'),
     ('Ann Lee said on Tuesday that the plan was "dead."', 'that the plan was "dead."'),  # not 'on Tuesday'
     ('Mayor Delia Marsh issued an apology for causing "real distress."', '"real distress."'),  # a noun cue
+    # a reporting clause set inside the quote's sentence: the sentence around it, in pieces
+    ('The bridge, the mayor said, is "ninety years old and tired."', 'The bridge is "ninety years old and tired."'),
+    ('It was, Ann Lee said, "a toll on every family in this town."', 'It was "a toll on every family in this town."'),
     # every quote of the sentence, up to its closing mark, and none of the next sentence's
     ('Ann Lee said tenants must be given "more notice" and "more say." Tom Okafor left early.',
      'tenants must be given "more notice" and "more say."'),
 ]
+
+
+def test_an_aside_before_a_quote_keeps_a_plain_lead_in_direct():
+    kinds = [(q.text, q.kind) for q in onrecord.extract('Asked about the toll, Ann Lee said, "It is dead."').quotes]
+    assert ('"It is dead."', "direct") in kinds
 
 
 def test_a_quote_that_closes_its_sentence_does_not_take_the_next_sentences_cue():

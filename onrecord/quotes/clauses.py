@@ -7,7 +7,7 @@
 """
 from __future__ import annotations
 
-from .frames import VERBAL, Cue
+from .frames import VERBAL, Cue, fronted_clause
 from .tokens import Tokens, runs
 
 # What a reporting verb says, as opposed to when, where or to whom it was said.
@@ -65,21 +65,44 @@ def around_aside(toks: Tokens, v: int, m: int) -> list[tuple[int, int]]:
     """The token runs of sentence ``m`` around the aside ``v``, trimmed of punctuation outside quotes."""
     aside = set(toks.subtree(v))
     words = [k for k in toks.subtree(m) if k not in aside and toks.para[k] == toks.para[v] and not toks.newline[k]]
-    out = []
-    for run in runs(words):
-        lo, hi = run[0], run[-1]
-        while lo < hi and toks.pos[lo] == "PUNCT" and toks.quote[lo] == -1:
-            lo += 1
-        while hi > lo and (toks.pos[hi] == "PUNCT" and toks.quote[hi] == -1 or toks.space[hi]):
-            hi -= 1
-        if not (toks.pos[lo] == "PUNCT" and lo == hi):
-            out.append((lo, hi))
-    return out
+    out = [trimmed(toks, run[0], run[-1]) for run in runs(words)]
+    return [(lo, hi) for lo, hi in out if not (toks.pos[lo] == "PUNCT" and lo == hi)]
+
+
+def trimmed(toks: Tokens, lo: int, hi: int) -> tuple[int, int]:
+    """Tokens lo..hi less the punctuation and spaces at either end that lie outside quote marks."""
+    while lo < hi and toks.pos[lo] == "PUNCT" and toks.quote[lo] == -1:
+        lo += 1
+    while hi > lo and (toks.pos[hi] == "PUNCT" and toks.quote[hi] == -1 or toks.space[hi]):
+        hi -= 1
+    return lo, hi
 
 
 def mixed_content(toks: Tokens, cue: Cue, content: list[tuple[int, int]], first: int, last: int) -> list[tuple[int, int]]:
     """A mixed statement's content (character spans) as the clause or sentence its quote is in."""
     if (span := clause_span(toks, cue, first, last)) is not None:
         return widened(toks, content, span)
+    v = toks.span_head(*cue.span)
+    if cue.source and (lead := fronted_clause(toks, v, cue.source[0])):
+        return folded(toks, [trimmed(toks, lead[0], lead[-1])], content)
+    if toks.dep[v] == "parataxis":
+        m = v
+        while toks.head[m] != m and toks.para[toks.head[m]] == toks.para[m]:
+            m = toks.head[m]
+        # 'African-Americans, he said, can "rock like Jimi"': the sentence around the aside
+        spans = around_aside(toks, v, m)
+        if spans and toks.starts[spans[0][0]] <= content[0][0]:
+            return folded(toks, spans, content)
     return content
+
+
+def folded(toks: Tokens, spans: list[tuple[int, int]], content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token runs as character pieces, each widened to the quoted pieces it overlaps."""
+    out = []
+    for lo, hi in spans:
+        start, end = toks.starts[lo], toks.ends[hi]
+        inside = [(s, e) for s, e in content if s < end and e > start]
+        out.append((min([start, *(s for s, _ in inside)]), max([end, *(e for _, e in inside)])))
+    ends = [e for _, e in out]
+    return out + [(s, e) for s, e in content if not any(a <= s < b for a, b in out) and s >= max(ends)]
 

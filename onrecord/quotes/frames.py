@@ -112,7 +112,9 @@ def cue_before(toks: Tokens, frame: list[int], first: int, ends_clause: bool = T
         # 'He yelled "You lie!"' quotes words said; 'Trump called it "a disgrace"' names a thing.
         # 'he said "budget reforms" and …': a quote that runs into more words is a fragment.
         naming = toks.lower[v] in NAMING and last != ":"
-        kind = "mixed" if naming or not (ends_clause or last in (":", ",")) else "direct"
+        # 'It was, the president said, "a stone …"': words of the quote's sentence before the aside
+        aside = bool(fronted_clause(toks, v, src[0])) or toks.dep[v] == "parataxis" and bool(_outside(toks, v, [i for i in frame if i < src[0]]))
+        kind = "mixed" if naming or aside or not (ends_clause or last in (":", ",")) else "direct"
         return Cue(_cue_span(toks, v), src, subj, kind, lexical)
     return _according_to(toks, frame) or _name_colon(toks, frame)
 
@@ -151,9 +153,34 @@ def cue_in_parse(toks: Tokens, first: int, last: int) -> Cue | None:
                 subj = _noun_owner(toks, x)
                 if subj is not None:
                     return Cue((x, x), _mention(toks, subj, None), subj, "mixed", True)
+            if (aside := _aside_cue(toks, x)) is not None:
+                return aside
             if toks.head[x] == x:
                 break
             x, hops = toks.head[x], hops + 1
+    # "It was, the president said, 'a stone …'": the aside hangs on the quoted words themselves
+    return next((c for i in words if (c := _aside_cue(toks, i)) is not None), None)
+
+
+def fronted_clause(toks: Tokens, v: int, before: int) -> list[int]:
+    """'It was, the president said, "…"' parsed with the opening words as the verb's clause."""
+    return next((toks.subtree(c) for c in toks.children[v] if toks.dep[c] == "ccomp" and max(toks.subtree(c)) < before), [])
+
+
+def _outside(toks: Tokens, v: int, frame: list[int]) -> list[int]:
+    """The subject or main verb of another clause among ``frame``: 'It was, the president said, …'
+    (not 'Asked about the plan, she said, …', which is the aside's own)."""
+    own = set(toks.subtree(v))
+    return [i for i in frame if i not in own and (toks.dep[i] in SUBJECTS or toks.dep[i] == "expl" or toks.head[i] == i)]
+
+
+def _aside_cue(toks: Tokens, x: int) -> Cue | None:
+    """'The bridge, the mayor said, is "ninety years old"': a reporting clause set aside in the quote's sentence."""
+    for c in toks.children[x]:
+        if toks.dep[c] == "parataxis" and toks.lower[c] in SPEECH_FORMS and toks.quote[c] == -1:
+            subj = _subject(toks, c, None)
+            if subj is not None and toks.quote[subj] == -1:
+                return Cue(_cue_span(toks, c), _mention(toks, subj, None), subj, "mixed", True)
     return None
 
 
