@@ -313,3 +313,9 @@ def test_parenthetical_reporting_clause_splits_the_content():
 def test_speaker_kind_beyond_the_entity_tagger(text, speaker, kind):
     [q] = onrecord.extract(text).quotes
     assert (q.speaker.name, q.speaker.kind) == (speaker, kind)
+
+
+def test_a_cue_that_reports_a_quote_does_not_also_report_its_sentence():
+    text = '"We have shown the town we can fix a bridge," Ann Lee said, not even needing to name the contractor, Tom Okafor.'
+    found = [q.text for q in onrecord.extract(text, method="rules").quotes]
+    assert found == ['"We have shown the town we can fix a bridge,"']

@@ -36,6 +36,8 @@ def _parenthetical(toks: Tokens, v: int) -> Attribution | None:
     m = aside_head(toks, v)
     if subj is None or m is None or toks.quote[subj] != -1:
         return None
+    if any(toks.quote[k] != -1 for k in toks.subtree(v)):
+        return None  # '"…," Obama said, not even needing to …': the cue reports its quote, not the sentence
     spans = around_aside(toks, v, m)
     if any(toks.quote[k] != -1 for lo, hi in spans for k in range(lo, hi + 1)):
         return None  # quoted words around a cue are the quote rules' statement
