@@ -319,3 +319,16 @@ def test_a_cue_that_reports_a_quote_does_not_also_report_its_sentence():
     text = '"We have shown the town we can fix a bridge," Ann Lee said, not even needing to name the contractor, Tom Okafor.'
     found = [q.text for q in onrecord.extract(text, method="rules").quotes]
     assert found == ['"We have shown the town we can fix a bridge,"']
+
+
+@pytest.mark.parametrize("method", ["rules", "model"])
+def test_a_relative_pronoun_is_the_source_and_its_noun_the_speaker(method):
+    text = "The toll was opposed by Ann Lee, who said the bridge would pay for itself within a decade."
+    [q] = [q for q in onrecord.extract(text, method=method).quotes if q.cue.text == "said"]
+    assert (q.source.text, q.speaker.name) == ("who", "Ann Lee")
+
+
+def test_a_relative_clause_is_not_part_of_an_unknown_speakers_name():
+    text = "Some economists, who argue that the toll is unfair, want it repealed by the council."
+    names = {q.speaker.name for q in onrecord.extract(text, method="rules").quotes}
+    assert names == {"Some economists"}
