@@ -84,7 +84,8 @@ def attributions(toks: Tokens, sentence: list[int], marginals: np.ndarray, quote
             continue
         if all(toks.pos[j] == "AUX" for j in range(cf, cl + 1)):
             continue  # 'Khan was found guilty of …': a bare auxiliary reports nothing
-        src = _nearest_source(sentence, (cf, cl), source, pieces[k]) or _parse_source(toks, (cf, cl), pieces[k])
+        src = _nearest_source(sentence, (cf, cl), source, pieces[k])
+        src = _completed(toks, src, (cf, cl), pieces[k]) if src else _parse_source(toks, (cf, cl), pieces[k])
         content_conf = sum(p[2] for p in pieces[k]) / len(pieces[k])
         inside = any(quoted[j] for f, l, _ in pieces[k] for j in range(f, l + 1))
         found.append(Attribution(
@@ -161,6 +162,25 @@ def _nearest_source(sentence: list[int], cue: tuple[int, int], sources, pieces) 
         if sentence[f] == sentence[cf] and (l < cf or f > cl) and not _overlaps((f, l), pieces)
     ]
     return min(near)[1] if near else None
+
+
+# Words that need the word they modify, which comes after them: 'Mr.' of 'Mr. Obama', 'the'.
+_LEADS_IN = frozenset({"compound", "det", "poss", "amod", "nummod", "case", "prep", "pobj", "punct", "nmod", "quantmod"})
+
+
+def _completed(toks: Tokens, src: tuple[int, int], cue: tuple[int, int], content) -> tuple[int, int]:
+    """A tagger source cut short inside its noun phrase ('Mr.', 'A reporter for USA', 'His ex')
+    runs on to the phrase's head, never into the cue or the content."""
+    f, l = src
+    for _ in range(6):
+        h = toks.head[l]
+        nxt = max(h, *(c for c in toks.children[l] if toks.dep[c] == "pobj")) if toks.pos[l] == "ADP" else h
+        if not (l < nxt <= l + 6 and toks.dep[l] in _LEADS_IN and toks.pos[nxt] in NOMINAL | {"NUM", "ADJ"}):
+            break
+        if _overlaps((f, nxt), [(*cue, 0.0)]) or _overlaps((f, nxt), content) or any(toks.quote[j] != -1 or toks.newline[j] for j in range(l, nxt + 1)):
+            break
+        l = nxt
+    return f, l
 
 
 def _parse_source(toks: Tokens, cue: tuple[int, int], content) -> tuple[int, int] | None:

@@ -44,3 +44,21 @@ def test_confidence_is_the_mean_probability_of_the_span_tags() -> None:
     assert confidence == pytest.approx((0.9 + 0.9 + (1 - 0.05)) / 3, abs=1e-6)
     weak = np.array([(0.5, 0.25, 0.25), (0.2, 0.6, 0.2), O], dtype="float32")
     assert decode_layer(weak, [False] * 3)[0][2] < confidence
+
+
+@pytest.mark.parametrize(("text", "cut", "whole"), [
+    ("Mr. Obama said the toll was fair.", "Mr.", "Mr. Obama"),
+    ("A reporter for USA Today said the toll was fair.", "A reporter for USA", "A reporter for USA Today"),
+    ("His former partner said the toll was fair.", "His former", "His former partner"),
+    ("Ann Lee said the toll was fair.", "Ann Lee", "Ann Lee"),  # whole already
+])
+def test_a_source_cut_short_runs_on_to_its_head_but_not_into_the_cue(text, cut, whole) -> None:
+    from onrecord.learned.decode import _completed
+    from onrecord.nlp import load_pipeline
+    from onrecord.quotes.tokens import Tokens
+
+    toks = Tokens.from_doc(load_pipeline()(text))
+    first, last = toks.span_tokens(0, len(cut))
+    said = toks.lower.index("said")
+    f, l = _completed(toks, (first, last), (said, said), [(said + 1, len(toks) - 2, 1.0)])
+    assert text[toks.starts[f]:toks.ends[l]] == whole
