@@ -22,6 +22,10 @@ _FLOOR = 1e-9
 _SENTENCE_COST = 60  # tokens a sentence boundary is worth when joining roles
 _MAX_COST = 2 * _SENTENCE_COST + 40
 _MIN_WORDS = 1  # content of punctuation alone is no statement
+# Every statement starts from a cue, and the tagger finds fewer than there are (dev: P 86.8,
+# R 72.9 at 0.3 coverage): the cue layer's "outside" tag is weighed down before decoding.
+# Chosen on dev among 0.35-1.0: 0.7 gives quote F1 79.3 -> 79.6, Cue exact 68.7 -> 69.0.
+_CUE_O_WEIGHT = 0.7
 
 
 def decode_layer(probs: np.ndarray, skip: list[bool]) -> list[tuple[int, int, float]]:
@@ -71,7 +75,8 @@ def _spans(tags: list[int], probs: np.ndarray, skip: list[bool]) -> list[tuple[i
 def attributions(toks: Tokens, sentence: list[int], marginals: np.ndarray, quoted: list[bool]) -> list[Attribution]:
     """Attributions from one document's (n_tokens, 3, 3) marginals; ``sentence`` numbers each token's sentence."""
     skip = toks.space
-    source, cue, content = (decode_layer(marginals[:, r, :], skip) for r in range(3))
+    cue_probs = marginals[:, 1, :] * np.array([1.0, 1.0, _CUE_O_WEIGHT])
+    source, cue, content = decode_layer(marginals[:, 0, :], skip), decode_layer(cue_probs, skip), decode_layer(marginals[:, 2, :], skip)
     content = _extended(toks, sentence, content, sorted(f for f, _, _ in source + cue))
     pieces: dict[int, list[tuple[int, int, float]]] = {k: [] for k in range(len(cue))}
     for c in content:
@@ -174,7 +179,7 @@ def _completed(toks: Tokens, src: tuple[int, int], cue: tuple[int, int], content
     f, l = src
     for _ in range(6):
         h = toks.head[l]
-        nxt = max(h, *(c for c in toks.children[l] if toks.dep[c] == "pobj")) if toks.pos[l] == "ADP" else h
+        nxt = max([h, *(c for c in toks.children[l] if toks.dep[c] == "pobj")]) if toks.pos[l] == "ADP" else h
         if not (l < nxt <= l + 6 and toks.dep[l] in _LEADS_IN and toks.pos[nxt] in NOMINAL | {"NUM", "ADJ"}):
             break
         if _overlaps((f, nxt), [(*cue, 0.0)]) or _overlaps((f, nxt), content) or any(toks.quote[j] != -1 or toks.newline[j] for j in range(l, nxt + 1)):

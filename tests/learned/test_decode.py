@@ -51,6 +51,7 @@ def test_confidence_is_the_mean_probability_of_the_span_tags() -> None:
     ("A reporter for USA Today said the toll was fair.", "A reporter for USA", "A reporter for USA Today"),
     ("His former partner said the toll was fair.", "His former", "His former partner"),
     ("Ann Lee said the toll was fair.", "Ann Lee", "Ann Lee"),  # whole already
+    ("Those he worked with said the toll was fair.", "Those he worked with", "Those he worked with"),  # a stranded preposition
 ])
 def test_a_source_cut_short_runs_on_to_its_head_but_not_into_the_cue(text, cut, whole) -> None:
     from onrecord.learned.decode import _completed
