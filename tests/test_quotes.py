@@ -107,6 +107,7 @@ MIXED_CLAUSES = [
     ('Ann Lee dismissed the report as "fantasy economics."', 'the report as "fantasy economics."'),
     ('Ann Lee said on Tuesday that the plan was "dead."', 'that the plan was "dead."'),  # not 'on Tuesday'
     ('Mayor Delia Marsh issued an apology for causing "real distress."', '"real distress."'),  # a noun cue
+    ('Ann Lee said that "the toll is a tax on every family."', 'that "the toll is a tax on every family."'),
     # a reporting clause set inside the quote's sentence: the sentence around it, in pieces
     ('The bridge, the mayor said, is "ninety years old and tired."', 'The bridge is "ninety years old and tired."'),
     ('It was, Ann Lee said, "a toll on every family in this town."', 'It was "a toll on every family in this town."'),

@@ -114,7 +114,9 @@ def cue_before(toks: Tokens, frame: list[int], first: int, ends_clause: bool = T
         naming = toks.lower[v] in NAMING and last != ":"
         # 'It was, the president said, "a stone …"': words of the quote's sentence before the aside
         aside = bool(fronted_clause(toks, v, src[0])) or toks.dep[v] == "parataxis" and bool(_outside(toks, v, [i for i in frame if i < src[0]]))
-        kind = "mixed" if naming or aside or not (ends_clause or last in (":", ",")) else "direct"
+        # 'said that "…"': the reporter's 'that' opens the statement (PolNeAR: 98 of 101 in train)
+        joined = bool(between) and toks.lower[between[0]] == "that"
+        kind = "mixed" if naming or aside or joined or not (ends_clause or last in (":", ",")) else "direct"
         return Cue(_cue_span(toks, v), src, subj, kind, lexical)
     return _according_to(toks, frame) or _name_colon(toks, frame)
 
