@@ -108,6 +108,9 @@ MIXED_CLAUSES = [
     ('Ann Lee said on Tuesday that the plan was "dead."', 'that the plan was "dead."'),  # not 'on Tuesday'
     ('Mayor Delia Marsh issued an apology for causing "real distress."', '"real distress."'),  # a noun cue
     ('Ann Lee said that "the toll is a tax on every family."', 'that "the toll is a tax on every family."'),
+    # a cue noun's clause, and a cue in a relative clause
+    ('Okafor attacked Lee\'s claim that the bridge is "ninety years old" on Tuesday.', 'that the bridge is "ninety years old" on Tuesday'),
+    ('Lee released a report that says the bridge is "perfectly safe" for lorries.', 'the bridge is "perfectly safe" for lorries'),
     # a reporting clause set inside the quote's sentence: the sentence around it, in pieces
     ('The bridge, the mayor said, is "ninety years old and tired."', 'The bridge is "ninety years old and tired."'),
     ('It was, Ann Lee said, "a toll on every family in this town."', 'It was "a toll on every family in this town."'),

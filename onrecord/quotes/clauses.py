@@ -12,6 +12,7 @@ from .tokens import Tokens, runs
 
 # What a reporting verb says, as opposed to when, where or to whom it was said.
 _CLAUSE_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr", "acomp"})
+_NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp"})
 _CLAUSE_PREPS = frozenset({"as", "for"})  # 'dismissed X as "…"', 'blasted X for being "…"'
 
 
@@ -21,17 +22,19 @@ def clause_span(toks: Tokens, cue: Cue, first: int, last: int, reach: int = 25) 
     miscarriage of justice"', 'said Trump is reduced to "taunts and insults" because he …'."""
     cf, cl = cue.span
     v = toks.span_head(cf, cl)
-    if toks.pos[v] not in VERBAL or first <= cl:
+    noun = toks.pos[v] == "NOUN"  # "Trump's claim that there have been "thousands of shootings""
+    if not (toks.pos[v] in VERBAL or noun) or first <= cl:
         return None
+    deps = _NOUN_CLAUSE_DEPS if noun else _CLAUSE_DEPS
     chosen = [
         toks.subtree(c) for c in toks.children[v]
-        if (toks.dep[c] in _CLAUSE_DEPS or toks.dep[c] == "prep" and toks.lower[c] in _CLAUSE_PREPS)
+        if (toks.dep[c] in deps or not noun and toks.dep[c] == "prep" and toks.lower[c] in _CLAUSE_PREPS)
         and cl < min(toks.subtree(c)) <= first and first - min(toks.subtree(c)) <= reach
     ]
     if not chosen:
         return None
     lo = min(min(sub) for sub in chosen)
-    if cue.source and cue.source[0] < first and cue.source[1] >= lo:
+    if cue.source and cl < cue.source[0] < first and cue.source[1] >= lo:
         return None  # 'said Smith, "…"': the words before the quote name the speaker
     inside = set(toks.subtree(v))
     if any(k not in inside or toks.newline[k] or toks.quote[k] != -1 for k in range(lo, first)):
