@@ -12,7 +12,7 @@ from .models import Entity as EntityRecord
 from .models import Quote, Span, Speaker
 from .quotes import Attribution
 from .quotes.cues import INDIRECT_FORMS, SPOKES_NOUNS
-from .quotes.frames import _mention
+from .quotes.frames import _mention, is_relative
 from .quotes.tokens import Tokens
 
 _INSIDE_NAME = frozenset({"compound", "amod"})
@@ -35,24 +35,13 @@ def resolve_speakers(toks: Tokens, doc, attributions: list[Attribution]) -> tupl
                 content=tuple(Span.of(text, s, e) for s, e in a.content),
                 kind=a.kind,
                 cue=Span.of(text, *a.cue) if a.cue else None,
-                source=Span.of(text, *_relative_source(toks, a.source)) if a.source else None,
+                source=Span.of(text, *a.source) if a.source else None,
                 speaker=_speaker(entity, role, fallback, ids),
                 confidence=a.confidence,
             )
         )
     records = [_record(e, ids[e.key]) for e in _ordered(resolved)]
     return quotes, records
-
-
-def _relative_source(toks: Tokens, source: tuple[int, int]) -> tuple[int, int]:
-    """'Mr. Obama, who said …': the mention is the relative pronoun (PolNeAR's source; the
-    speaker is still resolved through it to Mr. Obama)."""
-    first, last = toks.span_tokens(*source)
-    while last > first and toks.pos[last] == "PUNCT":
-        last -= 1
-    if last > first and _is_relative(toks, last):
-        return toks.chars(last, last)
-    return source
 
 
 def _resolve(toks: Tokens, mentions: Mentions, a: Attribution, done: dict) -> tuple[Entity | None, str | None, str | None]:
@@ -71,8 +60,9 @@ def _resolve(toks: Tokens, mentions: Mentions, a: Attribution, done: dict) -> tu
             person.name = name
         return person, None, None
     first, last = toks.span_tokens(*a.source) if a.source else (head, head)
-    if _is_relative(toks, head) and toks.dep[toks.head[head]] == "relcl":
-        head = toks.head[toks.head[head]]  # a tagger's 'who' stands for the noun its clause describes
+    if first == last and is_relative(toks, first):  # 'who' stands for the noun its clause describes
+        if head == first and toks.dep[toks.head[head]] == "relcl":
+            head = toks.head[toks.head[head]]
         first, last = _mention(toks, head, None)
     if toks.dep[head] in _INSIDE_NAME and toks.head[head] > last:
         # The tagger's source may stop inside a name ('Port' of 'Port Avery mayor Delia Marsh'):
@@ -126,15 +116,10 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
         if entity:
             return entity, None, None
     for k in range(first + 1, last + 1):  # 'Some economists, who argue …' shows as 'Some economists'
-        if _is_relative(toks, k):
+        if is_relative(toks, k):
             last = max(first, k - 1 - (toks.pos[k - 1] == "PUNCT"))
             break
     return None, None, toks.text[toks.starts[first] : toks.ends[last]]
-
-
-def _is_relative(toks: Tokens, k: int) -> bool:
-    """A relative pronoun that is its clause's subject: 'who' of 'Mr. Obama, who said'."""
-    return toks.lower[k] in ("who", "which", "that") and toks.tag[k] in ("WP", "WDT") and toks.dep[k] == "nsubj"
 
 
 def _mention_role(toks: Tokens, first: int, last: int, m: Mention) -> str | None:

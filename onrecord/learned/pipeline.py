@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..quotes import Attribution, Tokens, find_marked_statements, find_quotes
 from ..quotes.cue_extent import conventional_cue
+from ..quotes.frames import relative_source
 from ..quotes.indirect import find_indirect, overlaps
 from . import learned_attributions
 
@@ -30,6 +31,8 @@ def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
 
 def _finished(toks: Tokens, a: Attribution) -> Attribution:
     a = _disjoint(a, toks.text)
+    if a.source:
+        a.source = relative_source(toks, a.source)
     conventional_cue(toks, a)
     return a
 
