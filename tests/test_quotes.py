@@ -336,3 +336,10 @@ def test_a_relative_clause_is_not_part_of_an_unknown_speakers_name():
     text = "Some economists, who argue that the toll is unfair, want it repealed by the council."
     names = {q.speaker.name for q in onrecord.extract(text, method="rules").quotes}
     assert names == {"Some economists"}
+
+
+def test_a_quote_in_the_paragraph_before_is_not_a_fronted_clause_of_the_next_cue():
+    text = ('"This deal will bring three hundred jobs," Lowe said. "It is the best news in a decade."\n\n'
+            'Deputy leader Simon Drake, who led the talks, said the contract had been "tested line by line" by lawyers.')
+    drake = [q for q in onrecord.extract(text).quotes if q.speaker and q.speaker.name == "Simon Drake"]
+    assert drake and all("best news" not in q.text for q in drake)

@@ -77,6 +77,7 @@ def attributions(toks: Tokens, sentence: list[int], marginals: np.ndarray, quote
     skip = toks.space
     cue_probs = marginals[:, 1, :] * np.array([1.0, 1.0, _CUE_O_WEIGHT])
     source, cue, content = decode_layer(marginals[:, 0, :], skip), decode_layer(cue_probs, skip), decode_layer(marginals[:, 2, :], skip)
+    cue = [c for c in (_anchored(toks, c) for c in cue) if c is not None]
     content = _extended(toks, sentence, content, sorted(f for f, _, _ in source + cue))
     pieces: dict[int, list[tuple[int, int, float]]] = {k: [] for k in range(len(cue))}
     for c in content:
@@ -167,6 +168,19 @@ def _nearest_source(sentence: list[int], cue: tuple[int, int], sources, pieces) 
         if sentence[f] == sentence[cf] and (l < cf or f > cl) and not _overlaps((f, l), pieces)
     ]
     return min(near)[1] if near else None
+
+
+_CUE_WORDS = VERBAL | NOMINAL | {"ADJ"}
+
+
+def _anchored(toks: Tokens, cue: tuple[int, int, float]) -> tuple[int, int, float] | None:
+    """A cue of function words alone ('on' of 'Lowe on Thursday welcomed the deal') moves to the
+    verb it hangs from, a few words on; with none there it is no cue."""
+    f, l, conf = cue
+    if any(toks.pos[k] in _CUE_WORDS for k in range(f, l + 1)):
+        return cue
+    h = toks.head[toks.span_head(f, l)]
+    return (h, h, conf) if l < h <= l + 4 and toks.pos[h] in VERBAL else None
 
 
 # Words that need the word they modify, which comes after them: 'Mr.' of 'Mr. Obama', 'the'.

@@ -166,7 +166,14 @@ def cue_in_parse(toks: Tokens, first: int, last: int) -> Cue | None:
 
 def fronted_clause(toks: Tokens, v: int, before: int) -> list[int]:
     """'It was, the president said, "…"' parsed with the opening words as the verb's clause."""
-    return next((toks.subtree(c) for c in toks.children[v] if toks.dep[c] == "ccomp" and max(toks.subtree(c)) < before), [])
+    for c in toks.children[v]:
+        sub = toks.subtree(c)
+        # in v's own sentence: a misparse can hang the last paragraph's quote on this verb
+        if toks.dep[c] == "ccomp" and max(sub) < before and all(
+            toks.para[k] == toks.para[v] and (toks.quote[k] != -1 or not toks.is_boundary(k)) for k in range(sub[0], v)
+        ):
+            return sub
+    return []
 
 
 def _outside(toks: Tokens, v: int, frame: list[int]) -> list[int]:

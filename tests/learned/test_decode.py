@@ -63,3 +63,19 @@ def test_a_source_cut_short_runs_on_to_its_head_but_not_into_the_cue(text, cut, 
     said = toks.lower.index("said")
     f, l = _completed(toks, (first, last), (said, said), [(said + 1, len(toks) - 2, 1.0)])
     assert text[toks.starts[f]:toks.ends[l]] == whole
+
+
+@pytest.mark.parametrize(("text", "cue", "anchored"), [
+    ("Harriet Lowe on Thursday welcomed the deal.", "on", "welcomed"),  # a preposition alone moves to its verb
+    ("Harriet Lowe welcomed the deal.", "welcomed", "welcomed"),
+    ("Support for the deal was strong.", "for", None),  # no verb it hangs from: no cue
+])
+def test_a_cue_of_function_words_alone_moves_to_its_verb(text, cue, anchored) -> None:
+    from onrecord.learned.decode import _anchored
+    from onrecord.nlp import load_pipeline
+    from onrecord.quotes.tokens import Tokens
+
+    toks = Tokens.from_doc(load_pipeline()(text))
+    k = toks.lower.index(cue)
+    got = _anchored(toks, (k, k, 0.5))
+    assert (toks.lower[got[0]] if got else None) == anchored
