@@ -75,9 +75,10 @@ def _spans(tags: list[int], probs: np.ndarray, skip: list[bool]) -> list[tuple[i
 def attributions(toks: Tokens, sentence: list[int], marginals: np.ndarray, quoted: list[bool]) -> list[Attribution]:
     """Attributions from one document's (n_tokens, 3, 3) marginals; ``sentence`` numbers each token's sentence."""
     skip = toks.space
+    source = decode_layer(marginals[:, 0, :], skip)
     cue_probs = marginals[:, 1, :] * np.array([1.0, 1.0, _CUE_O_WEIGHT])
-    source, cue, content = decode_layer(marginals[:, 0, :], skip), decode_layer(cue_probs, skip), decode_layer(marginals[:, 2, :], skip)
-    cue = [c for c in (_anchored(toks, c) for c in cue) if c is not None]
+    cue = [c for c in (_anchored(toks, c) for c in decode_layer(cue_probs, skip)) if c is not None]
+    content = decode_layer(marginals[:, 2, :], skip)
     content = _extended(toks, sentence, content, sorted(f for f, _, _ in source + cue))
     pieces: dict[int, list[tuple[int, int, float]]] = {k: [] for k in range(len(cue))}
     for c in content:
@@ -196,7 +197,8 @@ def _completed(toks: Tokens, src: tuple[int, int], cue: tuple[int, int], content
         nxt = max([h, *(c for c in toks.children[l] if toks.dep[c] == "pobj")]) if toks.pos[l] == "ADP" else h
         if not (l < nxt <= l + 6 and toks.dep[l] in _LEADS_IN and toks.pos[nxt] in NOMINAL | {"NUM", "ADJ"}):
             break
-        if _overlaps((f, nxt), [(*cue, 0.0)]) or _overlaps((f, nxt), content) or any(toks.quote[j] != -1 or toks.newline[j] for j in range(l, nxt + 1)):
+        crosses = any(toks.quote[j] != -1 or toks.newline[j] for j in range(l, nxt + 1))
+        if crosses or _overlaps((f, nxt), [(*cue, 0.0)]) or _overlaps((f, nxt), content):
             break
         l = nxt
     return f, l

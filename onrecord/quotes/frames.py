@@ -113,7 +113,8 @@ def cue_before(toks: Tokens, frame: list[int], first: int, ends_clause: bool = T
         # 'he said "budget reforms" and …': a quote that runs into more words is a fragment.
         naming = toks.lower[v] in NAMING and last != ":"
         # 'It was, the president said, "a stone …"': words of the quote's sentence before the aside
-        aside = bool(fronted_clause(toks, v, src[0])) or toks.dep[v] == "parataxis" and bool(_outside(toks, v, [i for i in frame if i < src[0]]))
+        lead_in = [i for i in frame if i < src[0]]
+        aside = bool(fronted_clause(toks, v, src[0])) or toks.dep[v] == "parataxis" and bool(_outside(toks, v, lead_in))
         # 'said that "…"': the reporter's 'that' opens the statement (PolNeAR: 98 of 101 in train)
         joined = bool(between) and toks.lower[between[0]] == "that"
         kind = "mixed" if naming or aside or joined or not (ends_clause or last in (":", ",")) else "direct"
