@@ -75,9 +75,14 @@ CRITICISM = _rx(
     r"gripe[sd]?", r"grumbl\w*", r"single[sd]? out", r"charg(?:e|es|ed|ing) that", r"question\w* (?:\S+ ){0,2}(?:legitimacy|integrity|credibility|motives|competence|honesty|character)",
     r"call\w* for (?:\S+ ){0,2}(?:resignation|dismissal|firing|ouster|impeachment|removal|arrest|prosecution)",
 )
+# "hit back", "fought back", "came back": the verb before 'back' makes it no backing.
+_NOT_BACKING = "".join(
+    f"(?<!{verb} )" for verb in
+    "hit hits hitting fought fight fights struck strikes pushed pushes came comes went goes".split()
+)
 SUPPORT = _rx(
     # "back to boasting", "his supporters": no act of support
-    r"defend\w*", r"defen[cs]e of", r"prais\w*", r"(?<!hit )(?<!hits )(?<!hitting )(?<!fought )(?<!fight )(?<!fights )(?<!struck )(?<!strikes )(?<!pushed )(?<!pushes )(?<!came )(?<!comes )(?<!went )(?<!goes )"
+    r"defend\w*", r"defen[cs]e of", r"prais\w*", _NOT_BACKING +
     r"back(?:s|ed|ing)?(?! (?:to|in|from|down|off|away|then|when|out|home|by|at|against|with)\b)",
     r"support(?!ers?\b)\w*", r"endors\w*", r"lin(?:e|es|ed|ing) up behind", r"rall(?:y|ies|ied|ying) (?:behind|around)",
     r"hail\w*", r"applaud\w*", r"commend\w*", r"laud\w*", r"stood by", r"stand(?:s|ing)? by", r"stand(?:s|ing)? with",
