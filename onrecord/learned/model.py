@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ModelNotFoundError
-from .features import COLUMNS, ROWS
+from .features import COLUMNS, ROWS, doc_features
 
 ROLES = ("source", "cue", "content")
 BIO = "BIO"
@@ -51,6 +51,15 @@ def build_model(settings: TaggerSettings, n_labels: int):
     )
 
 
+def label_projection(labels: list[str]) -> np.ndarray:
+    """labels x roles x BIO: summing a token's label probabilities through it gives its marginals."""
+    project = np.zeros((len(labels), len(ROLES), 3), dtype="float32")
+    for k, label in enumerate(labels):
+        for r, tag in enumerate(label):
+            project[k, r, BIO.index(tag)] = 1.0
+    return project
+
+
 def _fold_embeddings(model):
     """Each hash-embedding table times its slice of the first maxout's weights; its bias, pieces, norm."""
     nodes = list(model.layers[0].walk())
@@ -77,11 +86,7 @@ class AttributionTagger:
         self.model = model if model is not None else build_model(settings, len(labels))
         self.card = card or {}
         self._tables = None  # the folded first layer (_predict), built on first use
-        # labels x roles x BIO: summing a token's label probabilities through it gives marginals
-        self._project = np.zeros((len(labels), len(ROLES), 3), dtype="float32")
-        for k, label in enumerate(labels):
-            for r, tag in enumerate(label):
-                self._project[k, r, BIO.index(tag)] = 1.0
+        self._project = label_projection(labels)
 
     def weights_changed(self) -> None:
         """Forget the folded first layer: training or loading changed the weights it was made from."""
@@ -96,6 +101,10 @@ class AttributionTagger:
             p = next(it) if len(f) else np.zeros((0, len(self.labels)), dtype="float32")
             out.append(np.einsum("nk,krt->nrt", np.asarray(p), self._project))
         return out
+
+    def doc_marginals(self, doc, text: str | None = None) -> np.ndarray:
+        """``marginals`` of one parsed document (of ``text``)."""
+        return self.marginals([doc_features(doc, text, self.settings.columns)])[0]
 
     def _predict(self, features: list[np.ndarray]) -> list[np.ndarray]:
         """``model.predict``, with the first layer done as table lookups (same result, ~40% less time).

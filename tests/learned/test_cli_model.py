@@ -68,3 +68,24 @@ def test_train_from_the_command_line(tmp_path) -> None:
     assert result.returncode == 0, result.stderr
     assert "epoch  1" in result.stderr and (out / "weights.bin").is_file() and (out / "README.md").is_file()
     assert quotes(env={"ONRECORD_MODEL": str(out)}) is not None
+
+
+def test_the_encoder_mode_from_the_command_line(tmp_path) -> None:
+    by_encoder = quotes("--method", "encoder")
+    spans = {(q["cue"]["text"], q["content"][0]["text"]) for q in by_encoder if q["cue"]}
+    assert ("said", "that the ferry would run again by spring") in spans, spans
+    result = run("extract", "-", "--method", "encoder", stdin=TEXT, env={"ONRECORD_ENCODER": str(tmp_path / "nothing")})
+    assert result.returncode == 1
+    assert "No encoder model in" in result.stderr and "onrecord train --encoder" in result.stderr
+
+
+def test_train_the_encoder_from_the_command_line(tmp_path) -> None:
+    pytest.importorskip("torch", reason="torch is the train extra (make install puts it in)")
+    if not (POLNEAR / "train").is_dir():
+        pytest.skip(f"PolNeAR is not at {POLNEAR} (it lives in ../shared/data, outside the repo)")
+    out = tmp_path / "encoder"
+    result = run("train", "--encoder", "--data", str(POLNEAR), "--out", str(out), "--limit", "2", "--epochs", "1",
+                 "--cache", str(tmp_path / "cache"))
+    assert result.returncode == 0, result.stderr
+    assert "epoch  1" in result.stderr and (out / "weights.npz").is_file() and (out / "README.md").is_file()
+    assert quotes("--method", "encoder", env={"ONRECORD_ENCODER": str(out)}) is not None

