@@ -31,16 +31,16 @@ def _torch():
     return torch
 
 
-def torch_encoder(weights: dict[str, np.ndarray], n_labels: int, dropout: float):
+def torch_encoder(weights: dict[str, np.ndarray], n_labels: int, dropout: float, seed: int = 0):
     """A torch module with ``weights`` (the base model's) and a fresh label layer."""
     torch = _torch()
     F = torch.nn.functional
+    head = np.random.default_rng(seed).normal(0, 0.02, (n_labels, weights["embeddings.word_embeddings.weight"].shape[1]))
+    start = {**weights, "head.weight": head.astype("float32"), "head.bias": np.zeros(n_labels, "float32")}
 
     class Encoder(torch.nn.Module):
         def __init__(self):
             super().__init__()
-            head = np.random.default_rng(0).normal(0, 0.02, (n_labels, weights["embeddings.word_embeddings.weight"].shape[1]))
-            start = {**weights, "head.weight": head.astype("float32"), "head.bias": np.zeros(n_labels, "float32")}
             for name, v in start.items():
                 if name.startswith(FROZEN):
                     self.register_buffer(_key(name), torch.tensor(v))
@@ -76,9 +76,8 @@ def torch_encoder(weights: dict[str, np.ndarray], n_labels: int, dropout: float)
             return F.layer_norm(x, x.shape[-1:], self.w(name + ".weight"), self.w(name + ".bias"), eps=1e-12)
 
         def numpy_weights(self) -> dict[str, np.ndarray]:
-            return {name: getattr(self, _key(name)).detach().float().cpu().numpy() for name in start_names}
+            return {name: getattr(self, _key(name)).detach().float().cpu().numpy() for name in start}
 
-    start_names = [*weights, "head.weight", "head.bias"]
     return Encoder()
 
 
@@ -93,7 +92,7 @@ def fit(ids: np.ndarray, labels: np.ndarray, n_labels: int, settings: EncoderSet
     torch = _torch()
     torch.manual_seed(settings.seed)
     rng = random.Random(settings.seed)
-    model = torch_encoder(weights, n_labels, settings.dropout).to(device)
+    model = torch_encoder(weights, n_labels, settings.dropout, settings.seed).to(device)
     trained = [(n, p) for n, p in model.named_parameters()]
     groups = [{"params": [p for n, p in trained if not n.startswith("head")], "lr": settings.learn_rate},
               {"params": [p for n, p in trained if n.startswith("head")], "lr": settings.learn_rate * 10}]
