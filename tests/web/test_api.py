@@ -164,6 +164,8 @@ def test_extract_method_and_min_confidence(client):
     by_model = client.post("/api/extract", json=reported).json()["quotes"]
     by_rules = client.post("/api/extract?method=rules", json=reported).json()["quotes"]
     assert len(by_model) > len(by_rules) >= 1
+    by_encoder = client.post("/api/extract?method=encoder", json=reported).json()["quotes"]
+    assert {q["cue"]["text"] for q in by_encoder if q["cue"]} >= {"blasted", "said"}
     confident = client.post("/api/extract?min_confidence=0.7", json=reported).json()["quotes"]
     assert [q["content"] for q in confident] == [q["content"] for q in by_model if q["confidence"] >= 0.7]
     assert_error(client.post("/api/extract?method=neural", json=reported), 422)
