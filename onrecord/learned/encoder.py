@@ -53,17 +53,23 @@ def base_folder() -> Path:
 
 def pretrained_weights() -> dict[str, np.ndarray]:
     """The base package's encoder, every weight ``forward`` reads (training starts from these)."""
-    try:
-        from safetensors.numpy import load_file
-    except ImportError:
-        raise ModelNotFoundError(f"--method encoder needs the package safetensors: {_INSTALL}.") from None
-    return {k: v.astype("float32") for k, v in load_file(str(base_folder() / "model.safetensors")).items()
-            if k.startswith(("embeddings.", "encoder.")) and not k.endswith("position_ids")}
+    return _read(("embeddings.", "encoder."))
 
 
 def base_weights() -> dict[str, np.ndarray]:
     """The frozen part of the encoder, which the repo does not store."""
-    return {k: v for k, v in pretrained_weights().items() if k.startswith(FROZEN)}
+    return _read(FROZEN)
+
+
+def _read(prefixes: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """The base package's tensors whose names start with ``prefixes``; only those are read."""
+    try:
+        from safetensors import safe_open
+    except ImportError:
+        raise ModelNotFoundError(f"--method encoder needs the package safetensors: {_INSTALL}.") from None
+    with safe_open(str(base_folder() / "model.safetensors"), framework="numpy") as f:
+        return {k: f.get_tensor(k).astype("float32") for k in f.keys()
+                if k.startswith(prefixes) and not k.endswith("position_ids")}
 
 
 @lru_cache(maxsize=1)
