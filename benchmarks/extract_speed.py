@@ -8,15 +8,15 @@ demo articles when the corpus is absent), each warmed up and then the best of
 - ``bare_onrecord``: ``nlp.pipe`` with the pipeline onrecord loads (``load_pipeline()``,
   which leaves out the lemmatizer: no rule reads lemmas);
 - ``extract``:       ``onrecord.extract_articles``, the default ``method="model"``: that same
-  parse, the rules for quote marks and speakers, and the trained attribution tagger;
-- ``extract_rules``: ``extract_articles(..., method="rules")``, the faster mode without the tagger;
-- ``extract_encoder`` (with ``--encoder``): ``method="encoder"``, the accurate mode, whose
-  fine-tuned MiniLM runs in numpy (its matrix products may use more than one core: compare
-  the CPU-time ratio too).
+  parse, the rules for quote marks and speakers, and the three-layer encoder, run by
+  onnxruntime on one core (ONRECORD_THREADS=N gives it N: compare the CPU-time ratio);
+- ``extract_cnn``:   ``method="cnn"``, the fast mode: the CNN tagger in the encoder's place, one core;
+- ``extract_rules``: ``extract_articles(..., method="rules")``, the fastest mode, without a tagger;
+- ``extract_encoder`` (with ``--encoder``): ``method="encoder"``, the accurate mode (six layers).
 
 ``extract / bare_full`` is the ratio the default must keep at 0.6 or more (issue 3;
 the rules alone were held to 0.9 by issue 2); ``extract / bare_onrecord`` shows what
-rules and tagger themselves cost. Both are given for wall time
+rules and encoder themselves cost. Both are given for wall time
 and for this process's CPU time (steadier on a shared machine). Results go to
 benchmarks/results/extract_speed.json.
 
@@ -86,7 +86,7 @@ def runners(nlp_full, batch_size: int, encoder: bool = False) -> dict[str, Calla
         return run
 
     return {"bare_full": bare(nlp_full), "bare_onrecord": bare(nlp_onrecord),
-            "extract": extract("model"), "extract_rules": extract("rules"),
+            "extract": extract("model"), "extract_cnn": extract("cnn"), "extract_rules": extract("rules"),
             **({"extract_encoder": extract("encoder")} if encoder else {})}
 
 
@@ -124,6 +124,7 @@ def main() -> None:
         kind: {
             "extract_vs_bare_full": round(r["extract"] / r["bare_full"], 3),
             "extract_vs_bare_onrecord_pipeline": round(r["extract"] / r["bare_onrecord"], 3),
+            "extract_cnn_vs_bare_full": round(r["extract_cnn"] / r["bare_full"], 3),
             "extract_rules_vs_bare_full": round(r["extract_rules"] / r["bare_full"], 3),
             **({"extract_encoder_vs_bare_full": round(r["extract_encoder"] / r["bare_full"], 3)} if args.encoder else {}),
         }
@@ -148,6 +149,7 @@ def main() -> None:
             "spacy": spacy.__version__,
             "platform": platform.platform(),
             "cpus": os.cpu_count(),
+            "onrecord_threads": int(os.environ.get("ONRECORD_THREADS") or 1),
         },
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
@@ -158,6 +160,7 @@ def main() -> None:
         print(f"  {name:<14} {rate['wall'][name]:12.2f} {rate['cpu'][name]:12.2f}")
     for key, label in (("extract_vs_bare_full", "extract / bare parse, full model:"),
                        ("extract_vs_bare_onrecord_pipeline", "extract / bare parse, onrecord pipeline:"),
+                       ("extract_cnn_vs_bare_full", "extract --method cnn / bare parse, full model:"),
                        ("extract_rules_vs_bare_full", "extract --method rules / bare parse, full model:"),
                        ("extract_encoder_vs_bare_full", "extract --method encoder / bare parse, full model:")):
         if key in ratios["wall"]:

@@ -34,7 +34,7 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(1)
 
 
-MethodOption = Annotated[str, typer.Option("--method", metavar="model|rules|encoder", help="model: quote marks by the rules, all other attributions by the trained tagger (models/attribution); rules: the rules alone (faster, blind to most reported speech); encoder: the rules and a fine-tuned MiniLM (models/encoder; more accurate, several times slower; needs the encoder extra).")]
+MethodOption = Annotated[str, typer.Option("--method", metavar="model|encoder|cnn|rules", help="model: quote marks by the rules, all other attributions by a fine-tuned three-layer MiniLM (models/attribution); encoder: the same with six layers (models/encoder; a little more accurate, slower); cnn: a CNN tagger in the MiniLM's place (models/cnn; less accurate, one core); rules: the rules alone (faster, blind to most reported speech).")]
 ConfidenceOption = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, metavar="T", help="Keep only statements whose confidence is T or more (0-1; the trade-off on PolNeAR dev is in models/attribution/README.md).")]
 
 
@@ -151,32 +151,38 @@ def eval_(
 @app.command()
 def train(
     data: Annotated[Path, typer.Option("--data", metavar="DIR", help="PolNeAR: the folder holding train/ and dev/ (and metadata.tsv). The model learns from train only; dev picks the epoch.")] = Path("../shared/data/polnear"),
-    out: Annotated[Optional[Path], typer.Option("--out", metavar="DIR", help="Where to write the model and its card (README.md) [default: models/attribution, or models/encoder with --encoder].", show_default=False)] = None,
-    encoder: Annotated[bool, typer.Option("--encoder", help="Fine-tune the accurate mode's encoder (--method encoder; needs torch: pip install -e .[train]) instead of the default tagger.")] = False,
-    device: Annotated[str, typer.Option("--device", metavar="cpu|cuda", help="With --encoder: where torch trains (about 30 min an epoch on 2 CPU cores, seconds on a GPU).")] = "cpu",
+    out: Annotated[Optional[Path], typer.Option("--out", metavar="DIR", help="Where to write the model and its card (README.md) [default: models/attribution, models/encoder or models/cnn, as --method says].", show_default=False)] = None,
+    method: Annotated[str, typer.Option("--method", metavar="model|encoder|cnn", help="Which model: model, the default's three-layer encoder; encoder, the accurate mode's six layers; cnn, the fast mode's CNN tagger. The encoders need torch (pip install -e .[train]).")] = "model",
+    device: Annotated[str, typer.Option("--device", metavar="cpu|cuda", help="For the encoders: where torch trains (on 2 CPU cores about 15 min an epoch for three layers, 30 for six; seconds on a GPU).")] = "cpu",
     epochs: Annotated[Optional[int], typer.Option("--epochs", min=1, metavar="N", help="Passes over train (default: the shipped model's setting).", show_default=False)] = None,
     seed: Annotated[int, typer.Option("--seed", metavar="N", help="Random seed (shuffling and initial weights).")] = 0,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, metavar="N", help="Use only the first N articles of train and of dev (a quick check, not a model to ship).", show_default=False)] = None,
     cache: Annotated[Optional[Path], typer.Option("--cache", metavar="DIR", help="Keep the spaCy parses of train and dev here, so a second run skips parsing (about 3 min).", show_default=False)] = Path("build/attribution-cache"),
 ) -> None:
-    """Train the attribution tagger (or, with --encoder, the encoder) on PolNeAR train and write it with its model card."""
+    """Train an attribution model (by default the one extraction uses) on PolNeAR train and write it with its model card."""
     from dataclasses import replace
 
+    if method not in ("model", "encoder", "cnn"):
+        raise _fail(f"Unknown --method {method!r}: use model, encoder or cnn.")
+    encoder = method != "cnn"
     if encoder:
-        from .learned.encoder import EncoderSettings as Settings
+        from .learned.encoder import ACCURATE, DEFAULT
         from .learned.encoder_train import train_encoder as run
-        out = out or Path("models/encoder")
+
+        base = DEFAULT if method == "model" else ACCURATE
     else:
-        from .learned.model import TaggerSettings as Settings
+        from .learned.model import TaggerSettings
         from .learned.train import train as run
-        out = out or Path("models/attribution")
-    settings = replace(Settings(), seed=seed, **({"epochs": epochs} if epochs else {}))
+
+        base = TaggerSettings()
+    out = out or Path("models") / {"model": "attribution", "encoder": "encoder", "cnn": "cnn"}[method]
+    settings = replace(base, seed=seed, **({"epochs": epochs} if epochs else {}))
     err.print(f"parsing and training on {data}/train ({settings.epochs} epochs) ...", highlight=False)
     try:
         run(data, out, settings, limit=limit, cache=cache, on_epoch=lambda e: err.print(
             f"epoch {e.epoch:>2}  loss {e.loss:.4f}  {e.seconds:>6.1f} s  dev exact F1: source {e.dev['source']}  "
             f"cue {e.dev['cue']}  content {e.dev['content']}", highlight=False, soft_wrap=True),
-            **({"device": device} if encoder else {}))
+            **({"device": device, "method": method} if encoder else {}))
     except OnRecordError as e:
         raise _fail(str(e)) from None
     err.print(f"wrote {out}/ (model card: {out}/README.md)", highlight=False)

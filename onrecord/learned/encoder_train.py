@@ -1,4 +1,4 @@
-"""Fine-tuning the accurate mode's encoder (``onrecord train --encoder``); needs torch (the train extra).
+"""Fine-tuning the encoders (``onrecord train``, ``--method encoder``); needs torch (the train extra).
 
 The torch model below computes what ``encoder.forward`` computes, with dropout, so the
 weights it learns run unchanged in numpy. ``fit`` needs neither spaCy nor PolNeAR (it
@@ -85,14 +85,20 @@ def _key(name: str) -> str:
     return name.replace(".", "__")
 
 
+def bottom_layers(weights: dict[str, np.ndarray], layers: int) -> dict[str, np.ndarray]:
+    """The weights less the transformer layers above the first ``layers``."""
+    return {k: v for k, v in weights.items() if not k.startswith("encoder.layer.") or int(k.split(".")[2]) < layers}
+
+
 def fit(ids: np.ndarray, labels: np.ndarray, n_labels: int, settings: EncoderSettings,
         weights: dict[str, np.ndarray], device: str = "cpu") -> Iterator[tuple[int, float, dict[str, np.ndarray]]]:
-    """Fine-tune on windows ``ids`` (n, WINDOW) with ``labels`` (n, WINDOW; IGNORE where no
-    token starts); after each epoch yield (epoch, mean loss, the weights as numpy arrays)."""
+    """Fine-tune the bottom ``settings.layers`` layers of ``weights`` on windows ``ids`` (n, WINDOW)
+    with ``labels`` (n, WINDOW; IGNORE where no token starts); after each epoch yield (epoch,
+    mean loss, the weights as numpy arrays)."""
     torch = _torch()
     torch.manual_seed(settings.seed)
     rng = random.Random(settings.seed)
-    model = torch_encoder(weights, n_labels, settings.dropout, settings.seed).to(device)
+    model = torch_encoder(bottom_layers(weights, settings.layers), n_labels, settings.dropout, settings.seed).to(device)
     trained = [(n, p) for n, p in model.named_parameters()]
     groups = [{"params": [p for n, p in trained if not n.startswith("head")], "lr": settings.learn_rate},
               {"params": [p for n, p in trained if n.startswith("head")], "lr": settings.learn_rate * 10}]
@@ -138,7 +144,7 @@ def labelled_windows(examples, labels: list[str]) -> tuple[np.ndarray, np.ndarra
 
 def train_encoder(data: str | Path, out: str | Path, settings: EncoderSettings = EncoderSettings(), *,
                   limit: int | None = None, cache: str | Path | None = None, on_epoch=None,
-                  device: str = "cpu") -> EncoderTagger:
+                  device: str = "cpu", method: str = "encoder") -> EncoderTagger:
     """Fine-tune on ``DATA/train``, keep the epoch with the best dev score (rules and encoder
     together, as extraction runs them), save it and its card to ``out``."""
     from .card import confidence_curve, render
@@ -163,7 +169,7 @@ def train_encoder(data: str | Path, out: str | Path, settings: EncoderSettings =
             best = (_mean(dev), weights)
     tagger = EncoderTagger(settings, labels, best[1])
     tagger.card = {
-        "model": "encoder", "data": str(data), "train_docs": len(train_ex), "dev_docs": len(dev_ex),
+        "model": "encoder", "method": method, "data": str(data), "train_docs": len(train_ex), "dev_docs": len(dev_ex),
         "settings": asdict(settings), "epochs": [asdict(e) for e in log],
         "best_epoch": max(log, key=lambda e: _mean(e.dev)).epoch, "seconds": round(time.perf_counter() - started),
         "machine": _machine() if device == "cpu" else device, "windows": len(ids),

@@ -129,7 +129,9 @@ class AttributionTagger:
         folder.mkdir(parents=True, exist_ok=True)
         config = {"settings": asdict(self.settings), "labels": self.labels, "card": self.card}
         (folder / _CONFIG).write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
-        (folder / _WEIGHTS).write_bytes(self.model.to_bytes())
+        (folder / _WEIGHTS).write_bytes(_half(self.model).to_bytes())
+        _half(self.model, "float32")  # in memory as stored: float16 values in float32
+        self.weights_changed()
 
     @classmethod
     def load(cls, folder: str | Path) -> "AttributionTagger":
@@ -152,5 +154,14 @@ class AttributionTagger:
             )
         tagger = cls(TaggerSettings(**settings), config["labels"], card=config.get("card"))
         tagger.model.initialize(X=[np.zeros((1, len(settings["columns"])), dtype="uint64")])
-        tagger.model.from_bytes(weights)
+        _half(tagger.model.from_bytes(weights), "float32")
         return tagger
+
+
+def _half(model, dtype: str = "float16"):
+    """Every parameter cast to ``dtype``: stored as float16 (half the size, the same scores), run as float32."""
+    for node in model.walk():
+        for name in node.param_names:
+            if node.has_param(name):
+                node.set_param(name, node.get_param(name).astype(dtype))
+    return model

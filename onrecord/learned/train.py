@@ -64,7 +64,7 @@ def train(
     tagger.model.from_bytes(best_bytes)
     tagger.weights_changed()
     tagger.card = {
-        "data": str(data), "train_docs": len(train_ex), "dev_docs": len(dev_ex), "settings": asdict(settings),
+        "method": "cnn", "data": str(data), "train_docs": len(train_ex), "dev_docs": len(dev_ex), "settings": asdict(settings),
         "epochs": [asdict(e) for e in log], "best_epoch": max(log, key=lambda e: _mean(e.dev)).epoch,
         "seconds": round(time.perf_counter() - started), "machine": _machine(),
         "curve": confidence_curve([ex.gold for ex in dev_ex], _dev_predictions(tagger, dev_ex)),

@@ -1,4 +1,4 @@
-"""The tagger from the command line: --method, --min-confidence, a missing model, `onrecord train`."""
+"""The taggers from the command line: --method, --min-confidence, a missing model, `onrecord train`."""
 from __future__ import annotations
 
 import json
@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -55,19 +56,27 @@ def test_a_bad_method_or_a_missing_model_is_a_clear_error(tmp_path) -> None:
     assert result.returncode == 1 and "unknown extraction method 'neural'" in result.stderr.lower()
     result = run("extract", "-", stdin=TEXT, env={"ONRECORD_MODEL": str(tmp_path / "nothing")})
     assert result.returncode == 1
-    assert "No attribution model in" in result.stderr and "onrecord train" in result.stderr
+    assert "No encoder model in" in result.stderr and "onrecord train" in result.stderr
     assert run("extract", "-", "--method", "rules", stdin=TEXT, env={"ONRECORD_MODEL": str(tmp_path)}).returncode == 0
 
 
-def test_train_from_the_command_line(tmp_path) -> None:
+def test_the_fast_mode_finds_reported_speech_too() -> None:
+    by_cnn, by_rules = quotes("--method", "cnn"), quotes("--method", "rules")
+    assert len(by_cnn) > len(by_rules)
+    assert "blasted" in {q["cue"]["text"] for q in by_cnn if q["cue"]}
+
+
+def test_train_the_cnn_from_the_command_line(tmp_path) -> None:
     if not (POLNEAR / "train").is_dir():
         pytest.skip(f"PolNeAR is not at {POLNEAR} (it lives in ../shared/data, outside the repo)")
     out = tmp_path / "model"
-    result = run("train", "--data", str(POLNEAR), "--out", str(out), "--limit", "3", "--epochs", "1",
+    result = run("train", "--method", "cnn", "--data", str(POLNEAR), "--out", str(out), "--limit", "3", "--epochs", "1",
                  "--cache", str(tmp_path / "cache"))
     assert result.returncode == 0, result.stderr
     assert "epoch  1" in result.stderr and (out / "weights.bin").is_file() and (out / "README.md").is_file()
-    assert quotes(env={"ONRECORD_MODEL": str(out)}) is not None
+    assert "--method cnn --out models/cnn" in (out / "README.md").read_text()
+    assert quotes("--method", "cnn", env={"ONRECORD_CNN": str(out)}) is not None
+    assert quotes(env={"ONRECORD_MODEL": str(out)}) is not None  # a CNN can serve as the default too
 
 
 def test_the_encoder_mode_from_the_command_line(tmp_path) -> None:
@@ -76,16 +85,25 @@ def test_the_encoder_mode_from_the_command_line(tmp_path) -> None:
     assert ("said", "that the ferry would run again by spring") in spans, spans
     result = run("extract", "-", "--method", "encoder", stdin=TEXT, env={"ONRECORD_ENCODER": str(tmp_path / "nothing")})
     assert result.returncode == 1
-    assert "No encoder model in" in result.stderr and "onrecord train --encoder" in result.stderr
+    assert "No encoder model in" in result.stderr and "onrecord train --method encoder" in result.stderr
 
 
-def test_train_the_encoder_from_the_command_line(tmp_path) -> None:
+def test_train_the_default_from_the_command_line(tmp_path) -> None:
     pytest.importorskip("torch", reason="torch is the train extra (make install puts it in)")
     if not (POLNEAR / "train").is_dir():
         pytest.skip(f"PolNeAR is not at {POLNEAR} (it lives in ../shared/data, outside the repo)")
     out = tmp_path / "encoder"
-    result = run("train", "--encoder", "--data", str(POLNEAR), "--out", str(out), "--limit", "2", "--epochs", "1",
+    result = run("train", "--data", str(POLNEAR), "--out", str(out), "--limit", "2", "--epochs", "1",
                  "--cache", str(tmp_path / "cache"))
     assert result.returncode == 0, result.stderr
     assert "epoch  1" in result.stderr and (out / "weights.npz").is_file() and (out / "README.md").is_file()
-    assert quotes("--method", "encoder", env={"ONRECORD_ENCODER": str(out)}) is not None
+    config = json.loads((out / "config.json").read_text())
+    assert config["kind"] == "encoder" and config["settings"]["layers"] == 3 and config["settings"]["stride"] == 254
+    with np.load(out / "weights.npz") as stored:  # the three bottom layers, no more
+        assert {k.split(".")[2] for k in stored.files if k.startswith("encoder.layer.")} == {"0", "1", "2"}
+    assert quotes(env={"ONRECORD_MODEL": str(out)}) is not None
+
+
+def test_a_bad_train_method_is_a_clear_error(tmp_path) -> None:
+    result = run("train", "--method", "bert", "--out", str(tmp_path / "x"))
+    assert result.returncode != 0 and "Unknown --method 'bert'" in result.stderr

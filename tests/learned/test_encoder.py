@@ -1,5 +1,6 @@
-"""The accurate mode's encoder: windows, numpy inference against torch, storage, the shipped
-model on real text, and fine-tuning on a few PolNeAR articles."""
+"""The encoders (the default and the accurate mode): windows, numpy inference against torch and
+onnxruntime against numpy, storage, the shipped models on real text, and fine-tuning on a few
+PolNeAR articles."""
 from __future__ import annotations
 
 import json
@@ -109,7 +110,7 @@ def trained(tmp_path_factory):
 
     out = tmp_path_factory.mktemp("encoder")
     log = []
-    tagger = train_encoder(POLNEAR, out, EncoderSettings(epochs=2, learn_rate=5e-4), limit=2, on_epoch=log.append)
+    tagger = train_encoder(POLNEAR, out, EncoderSettings(epochs=2, learn_rate=5e-4, layers=2), limit=2, on_epoch=log.append)
     return out, tagger, log
 
 
@@ -118,7 +119,8 @@ def test_fine_tuning_lowers_the_loss_and_saves_a_model_that_loads_and_predicts(t
     assert [e.epoch for e in log] == [1, 2] and log[1].loss < log[0].loss
     config = json.loads((out / "config.json").read_text())
     assert config["card"]["model"] == "encoder" and config["card"]["train_docs"] == 2
-    assert "--encoder --out models/encoder" in (out / "README.md").read_text()
+    assert sorted({k.split(".")[2] for k in tagger.weights if k.startswith("encoder.layer.")}) == ["0", "1"]
+    assert "--method encoder --out models/encoder" in (out / "README.md").read_text()
     monkeypatch.setenv("ONRECORD_ENCODER", str(out))
     from onrecord.learned import load_encoder
 
@@ -128,3 +130,83 @@ def test_fine_tuning_lowers_the_loss_and_saves_a_model_that_loads_and_predicts(t
     finally:
         load_encoder.cache_clear()
     assert result.doc_id == "d1"  # two articles teach little; it must run end to end
+
+
+@pytest.mark.parametrize(("n", "stride", "expected_windows"), [
+    (254, 254, 1), (255, 254, 2), (508, 254, 2), (600, 254, 3),  # the default's: no overlap
+    (300, 128, 2), (600, 128, 4),  # the accurate mode's: half-overlapping
+])
+def test_windows_start_every_stride(n, stride, expected_windows) -> None:
+    ids, first = windows([[5]] * n, list(range(n)), stride)
+    assert len(ids) == expected_windows
+    seen = first[first >= 0]
+    assert set(seen.tolist()) == set(range(n))
+    if stride == WINDOW - 2:
+        assert len(seen) == n  # each token read once
+
+
+@pytest.mark.parametrize("folder", ["attribution", "encoder"])
+def test_onnxruntime_computes_what_numpy_does(folder) -> None:
+    from onrecord.learned import load_model
+    from onrecord.learned.encoder import embed
+
+    tagger = load_model(Path(__file__).resolve().parents[2] / "models" / folder)
+    ids = np.random.default_rng(1).integers(1000, 29000, (3, WINDOW))
+    ids[:, 0], ids[2, 100:] = CLS, PAD
+    expected = forward(tagger.weights, ids)
+    got = tagger.logits(ids)
+    assert tagger.backend == "onnx" and got.shape == expected.shape
+    if tagger.settings.int8:  # the default multiplies in int8: the same labels nearly everywhere
+        assert (got.argmax(-1) == expected.argmax(-1)).mean() > 0.98
+    else:  # the accurate mode in float: the same numbers
+        assert np.abs(got - expected).max() < 1e-3
+    x, mask = embed(tagger.weights, ids)
+    assert x.dtype == np.float32 and mask.shape == (3, 1, 1, WINDOW) and mask[2, 0, 0, 100] < -1e3
+
+
+def test_the_numpy_backend_is_the_fallback_and_gives_the_same_spans() -> None:
+    from onrecord.learned import load_model
+
+    folder = Path(__file__).resolve().parents[2] / "models" / "encoder"
+    fast, slow = load_model(folder), load_model(folder)
+    slow.backend = "numpy"
+    doc = load_pipeline()(TEXT)
+    assert np.abs(fast.doc_marginals(doc) - slow.doc_marginals(doc)).max() < 1e-3
+    with pytest.raises(ValueError, match="Unknown encoder backend 'gpu'"):
+        EncoderTagger(slow.settings, slow.labels, slow.weights, backend="gpu")
+
+
+def test_onrecord_threads_must_be_a_whole_number(monkeypatch) -> None:
+    from onrecord.errors import InputError
+    from onrecord.learned.encoder import _threads
+
+    monkeypatch.delenv("ONRECORD_THREADS", raising=False)
+    assert _threads() == 1  # one core by default, as the parse
+    monkeypatch.setenv("ONRECORD_THREADS", "2")
+    assert _threads() == 2
+    for bad in ("0", "two", "-3"):
+        monkeypatch.setenv("ONRECORD_THREADS", bad)
+        with pytest.raises(InputError, match="ONRECORD_THREADS"):
+            _threads()
+
+
+def test_a_bad_onrecord_threads_is_a_clear_cli_error() -> None:
+    import os
+    import subprocess
+    import sys
+
+    onrecord = Path(sys.executable).with_name("onrecord")
+    result = subprocess.run([str(onrecord), "extract", "-"], input=TEXT, capture_output=True, text=True,
+                            env={**os.environ, "ONRECORD_THREADS": "many"}, timeout=300)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "ONRECORD_THREADS='many'" in result.stderr
+
+
+def test_no_span_runs_over_a_line_break() -> None:
+    from onrecord.learned import load_tagger
+
+    doc = load_pipeline()("MP Ann Lee defends convicted councillor Tom Okafor\n\nAnn Lee, the MP for Eastgate, has defended him.")
+    m = load_tagger().doc_marginals(doc)
+    brk = next(t.i for t in doc if "\n" in t.text)
+    assert (m[brk, :, 2] == 1.0).all()  # every role: outside at the break
+    assert (m[brk + 1, :, 1] == 0.0).all()  # and whatever follows begins anew
