@@ -64,10 +64,14 @@ def _resolve(toks: Tokens, mentions: Mentions, a: Attribution, done: dict) -> tu
         if head == first and toks.dep[toks.head[head]] == "relcl":
             head = toks.head[toks.head[head]]
         first, last = _mention(toks, head, None)
-    if toks.dep[head] in _INSIDE_NAME and toks.head[head] > last:
+    def over_cue(k: int) -> bool:  # 'Islanders condemn minister's remarks' parsed as one noun phrase
+        return a.cue is not None and toks.starts[head] < a.cue[0] < toks.ends[k]
+
+    if toks.dep[head] in _INSIDE_NAME and toks.head[head] > last and not over_cue(toks.head[head]):
         # The tagger's source may stop inside a name ('Port' of 'Port Avery mayor Delia Marsh'):
         # resolve the whole phrase the parse has it in.
-        while toks.dep[head] in _INSIDE_NAME and toks.head[head] > head and toks.lower[toks.head[head]] not in INDIRECT_FORMS:
+        while (toks.dep[head] in _INSIDE_NAME and toks.head[head] > head and not over_cue(toks.head[head])
+               and toks.lower[toks.head[head]] not in INDIRECT_FORMS):
             head = toks.head[head]  # (not into 'Defends' of a title-case 'Ben Carson Defends Himself')
         first, last = _mention(toks, head, None)
     return resolve_mention(toks, mentions, head, first, last, done)

@@ -61,9 +61,10 @@ def load_cnn(path: str | None = None) -> AttributionTagger:
 def learned_attributions(toks: Tokens, doc, tagger) -> list[Attribution]:
     """The tagger's (or the encoder's) attributions in one parsed document (of ``toks.text``)."""
     marginals = tagger.doc_marginals(doc, toks.text)
-    sentence, n = [], -1
-    for t in doc:
-        n += t.is_sent_start or n < 0
+    sentence, n, broken = [], -1, False
+    for t in doc:  # a line break ends a sentence too: the parser may run a headline into the lede
+        n += t.is_sent_start or n < 0 or broken
+        broken = t.is_space and "\n" in t.text
         sentence.append(n)
     quoted = [q != -1 for q in toks.quote]
     return attributions(toks, sentence, marginals, quoted)

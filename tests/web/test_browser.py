@@ -117,8 +117,9 @@ def test_person_page(page, base_url):
     entries = page.locator("ol.timeline > li")
     dates = [d for d in entries.locator("time").all_inner_texts()]
     assert dates == sorted(dates)
-    # her own words ("I withdraw my statement ...") and the headline reporting them ("Lowe retracts ...")
-    assert page.locator("ol.timeline li.undo .flag", has_text="Retraction").count() == 2
+    # her own words ("I withdraw my statement ..."), the headline reporting them ("Lowe retracts ...")
+    # and the lede ("has withdrawn her defence of ...")
+    assert page.locator("ol.timeline li.undo .flag", has_text="Retraction").count() == 3
     defence = page.locator("ol.timeline li.undone", has_text="decent man")
     assert "Nadia Okonjo" in defence.locator(".reactions").inner_text()
     shot(page, "person.png")
