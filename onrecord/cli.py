@@ -175,7 +175,9 @@ def train(
         from .learned.train import train as run
 
         base = TaggerSettings()
-    out = out or Path("models") / {"model": "attribution", "encoder": "encoder", "cnn": "cnn"}[method]
+    from .learned import FOLDERS
+
+    out = out or Path("models") / FOLDERS[method]
     settings = replace(base, seed=seed, **({"epochs": epochs} if epochs else {}))
     err.print(f"parsing and training on {data}/train ({settings.epochs} epochs) ...", highlight=False)
     try:

@@ -17,9 +17,10 @@ from .decode import attributions
 from .model import AttributionTagger
 
 MODELS = Path(__file__).resolve().parents[2] / "models"
-DEFAULT_MODEL = MODELS / "attribution"
+FOLDERS = {"model": "attribution", "encoder": "encoder", "cnn": "cnn"}  # each --method's folder in models/
+DEFAULT_MODEL = MODELS / FOLDERS["model"]
 
-__all__ = ["DEFAULT_MODEL", "AttributionTagger", "learned_attributions", "load_cnn", "load_encoder", "load_model",
+__all__ = ["DEFAULT_MODEL", "FOLDERS", "AttributionTagger", "learned_attributions", "load_cnn", "load_encoder", "load_model",
            "load_tagger", "model_path"]
 
 
@@ -49,13 +50,13 @@ def load_tagger(path: str | None = None):
 @lru_cache(maxsize=1)
 def load_encoder(path: str | None = None):
     """The accurate mode's encoder (``--method encoder``): $ONRECORD_ENCODER, else models/encoder."""
-    return load_model(path or os.environ.get("ONRECORD_ENCODER") or MODELS / "encoder")
+    return load_model(path or os.environ.get("ONRECORD_ENCODER") or MODELS / FOLDERS["encoder"])
 
 
 @lru_cache(maxsize=1)
 def load_cnn(path: str | None = None) -> AttributionTagger:
     """The fast mode's CNN tagger (``--method cnn``): $ONRECORD_CNN, else models/cnn."""
-    return AttributionTagger.load(path or os.environ.get("ONRECORD_CNN") or MODELS / "cnn")
+    return AttributionTagger.load(path or os.environ.get("ONRECORD_CNN") or MODELS / FOLDERS["cnn"])
 
 
 def learned_attributions(toks: Tokens, doc, tagger) -> list[Attribution]:

@@ -2,6 +2,8 @@
 how ``--min-confidence`` trades recall for precision on dev."""
 from __future__ import annotations
 
+from . import FOLDERS
+
 THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 
 
@@ -37,7 +39,7 @@ def render(card: dict) -> str:
         "",
         "```console",
         f"$ onrecord train --data {card['data']} " + ("" if method == "model" else f"--method {method} ")
-        + f"--out models/{_FOLDERS[method]}",
+        + f"--out models/{FOLDERS[method]}",
         "```",
         "",
         f"Training data: PolNeAR train ({card['train_docs']} articles, first annotator per",
@@ -78,7 +80,6 @@ def render(card: dict) -> str:
     return "\n".join(lines)
 
 
-_FOLDERS = {"model": "attribution", "encoder": "encoder", "cnn": "cnn"}
 _TAGGER_INTRO = (
     "# Attribution tagger (onrecord, `--method cnn`)",
     "",
