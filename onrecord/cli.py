@@ -152,7 +152,7 @@ def eval_(
 def train(
     data: Annotated[Path, typer.Option("--data", metavar="DIR", help="PolNeAR: the folder holding train/ and dev/ (and metadata.tsv). The model learns from train only; dev picks the epoch.")] = Path("../shared/data/polnear"),
     out: Annotated[Optional[Path], typer.Option("--out", metavar="DIR", help="Where to write the model and its card (README.md) [default: models/attribution, models/encoder or models/cnn, as --method says].", show_default=False)] = None,
-    method: Annotated[str, typer.Option("--method", metavar="model|encoder|cnn", help="Which model: model, the default's three-layer encoder; encoder, the accurate mode's six layers; cnn, the fast mode's CNN tagger. The encoders need torch (pip install -e .[train]).")] = "model",
+    method: Annotated[str, typer.Option("--method", metavar="model|encoder|cnn", help="Which model: model, the default's three-layer encoder; encoder, the accurate mode's six layers; cnn, the CNN tagger. The encoders need torch (pip install -e .[train]).")] = "model",
     device: Annotated[str, typer.Option("--device", metavar="cpu|cuda", help="For the encoders: where torch trains (on 2 CPU cores about 15 min an epoch for three layers, 30 for six; seconds on a GPU).")] = "cpu",
     epochs: Annotated[Optional[int], typer.Option("--epochs", min=1, metavar="N", help="Passes over train (default: the shipped model's setting).", show_default=False)] = None,
     seed: Annotated[int, typer.Option("--seed", metavar="N", help="Random seed (shuffling and initial weights).")] = 0,

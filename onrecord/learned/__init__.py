@@ -55,7 +55,7 @@ def load_encoder(path: str | None = None):
 
 @lru_cache(maxsize=1)
 def load_cnn(path: str | None = None) -> AttributionTagger:
-    """The fast mode's CNN tagger (``--method cnn``): $ONRECORD_CNN, else models/cnn."""
+    """The CNN tagger (``--method cnn``): $ONRECORD_CNN, else models/cnn."""
     return AttributionTagger.load(path or os.environ.get("ONRECORD_CNN") or MODELS / FOLDERS["cnn"])
 
 

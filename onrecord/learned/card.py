@@ -86,8 +86,8 @@ _TAGGER_INTRO = (
     "Finds the Source, Cue and Content spans of attributions in English news: a hash-embedding",
     "CNN over words and spaCy parse features (`onrecord/learned/`), one composite BIO label per",
     "token, Viterbi-decoded per role, for what the rules do not find first (statements in quote",
-    "marks, `X said that ...`, `according to X`). The fast mode: less accurate than the default",
-    "encoder, on one core. Stored as float16, run as float32. How it works: docs/extraction.md;",
+    "marks, `X said that ...`, `according to X`). Less accurate than the default encoder and,",
+    "since the encoder runs in int8, no faster; it needs no onnxruntime. Stored as float16, run as float32. How it works: docs/extraction.md;",
     "all scores: docs/evaluation.md.",
 )
 

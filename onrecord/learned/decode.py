@@ -92,7 +92,9 @@ def attributions(toks: Tokens, sentence: list[int], marginals: np.ndarray, quote
         if all(toks.pos[j] == "AUX" for j in range(cf, cl + 1)):
             continue  # 'Khan was found guilty of …': a bare auxiliary reports nothing
         src = _nearest_source(sentence, (cf, cl), source, pieces[k])
-        src = _completed(toks, src, (cf, cl), pieces[k]) if src else _parse_source(toks, (cf, cl), pieces[k])
+        src = _completed(toks, src, (cf, cl), pieces[k]) if src else _parse_source(toks, sentence, (cf, cl), pieces[k])
+        if src and _judged(toks, src, (cf, cl)):
+            src = None
         content_conf = sum(p[2] for p in pieces[k]) / len(pieces[k])
         inside = any(quoted[j] for f, l, _ in pieces[k] for j in range(f, l + 1))
         found.append(Attribution(
@@ -204,15 +206,36 @@ def _completed(toks: Tokens, src: tuple[int, int], cue: tuple[int, int], content
     return f, l
 
 
-def _parse_source(toks: Tokens, cue: tuple[int, int], content) -> tuple[int, int] | None:
+def _parse_source(toks: Tokens, sentence: list[int], cue: tuple[int, int], content) -> tuple[int, int] | None:
     """When the tagger marks no source: the cue verb's subject, or the owner of a cue noun
-    (``Trump's claim``), as the rules read them from the parse; never a word of the content."""
+    (``Trump's claim``), as the rules read them from the parse; never a word of the content,
+    nor one of another sentence (the parse may run a headline into the lede)."""
     h = _head(toks, cue)
     k = noun_owner(toks, h) if toks.pos[h] in NOMINAL else subject_of(toks, h)
-    if k is None:
+    if k is None or sentence[k] != sentence[h]:
         return None
     mention = _mention(toks, k, None)
     return None if _overlaps(mention, content) or _overlaps(mention, [(*cue, 0.0)]) else mention
+
+
+# Verbs of judging and accusing: their passive subject is the one judged, not a speaker.
+_VERDICTS = frozenset({
+    "accused", "acquitted", "arrested", "charged", "cleared", "convicted", "fined", "found",
+    "impeached", "indicted", "jailed", "sentenced", "sued",
+})
+
+
+def _judged(toks: Tokens, src: tuple[int, int], cue: tuple[int, int]) -> bool:
+    """'Khan was found guilty of …', 'Simon Drake convicted of taking bribes' (a headline): PolNeAR
+    gives such reports no source, and the defendant said nothing."""
+    v = _head(toks, cue)
+    if toks.lower[v] not in _VERDICTS or src[1] >= cue[0]:
+        return False
+    kids = toks.children[v]
+    if any(toks.dep[c] == "auxpass" for c in kids):
+        return True
+    # a reduced passive ('Drake convicted of …'): a participle with no 'has' and no object
+    return toks.tag[v] == "VBN" and not any(toks.dep[c] in ("aux", "dobj") for c in kids)
 
 
 def _overlaps(span: tuple[int, int], others) -> bool:

@@ -134,9 +134,22 @@ def windows(pieces: list[list[int]], tokens: list[int], stride: int = STRIDE) ->
 def doc_windows(doc, stride: int = STRIDE) -> tuple[np.ndarray, np.ndarray]:
     """The windows of a parsed document. Whitespace has no wordpieces, but a line break is read
     as [SEP]: a headline, a paragraph, ends there (the tokenizer would not show it)."""
-    words = [t for t in doc if not t.is_space or "\n" in t.text]
-    spelled = iter(token_pieces([t.text for t in words if not t.is_space]))
-    return windows([[SEP] if t.is_space else next(spelled) for t in words], [t.i for t in words], stride)
+    texts, space, newline = layout(doc)
+    kept = [i for i, (s, n) in enumerate(zip(space, newline)) if n or not s]
+    spelled = iter(token_pieces([texts[i] for i in kept if not space[i]]))
+    return windows([[SEP] if space[i] else next(spelled) for i in kept], kept, stride)
+
+
+def layout(doc) -> tuple[list[str], list[bool], list[bool]]:
+    """Each token's text, whether it is whitespace, and whether it breaks a line; read from the
+    doc's arrays (a spaCy Token object per token costs more than the rest of this)."""
+    from spacy.attrs import IDX, IS_SPACE, LENGTH
+
+    a = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()
+    text = doc.text
+    texts = [text[i : i + n] for i, n, _ in a]
+    space = [bool(s) for _, _, s in a]
+    return texts, space, [s and "\n" in t for s, t in zip(space, texts)]
 
 
 def pooled(probs: np.ndarray, positions: np.ndarray, n_tokens: int) -> tuple[np.ndarray, np.ndarray]:
@@ -299,7 +312,7 @@ class EncoderTagger:
             near = [m[k] for k in (j - 1, j + 1) if 0 <= k < len(m) and seen[k]]
             x = np.mean(near, axis=0) if near else np.tile(outside, (len(ROLES), 1))
             m[j] = x + np.outer(x[:, 0], [-1.0, 1.0, 0.0])  # B's mass goes to I
-        for j in (t.i for t in doc if t.is_space and "\n" in t.text):
+        for j in (i for i, n in enumerate(layout(doc)[2]) if n):
             m[j] = outside
             if j + 1 < len(m):  # nothing goes on after it: what follows begins a span or is outside
                 m[j + 1, :, 1] = 0.0

@@ -156,6 +156,8 @@ _IN_HASTE = r"(?:spoken|spoke|written|wrote|tweeted|acted) (?:\S+ ){0,2}(?:in ha
 CONTENT_REGRET = _rx(r"(?:i|we) (?:\S+ ){0,2}" + _IN_HASTE, r"(?:i|we) (?:\S+ ){0,2}misspo(?:ke|ken)\b")
 # ... or a mixed quote going on from the speaker's own pronoun: said she had "spoken in haste"
 REGRET_GOING_ON = re.compile("^" + _IN_HASTE)
+# ... or reported speech whose content starts with that pronoun: said 'she had "spoken in haste"'
+REGRET_REPORTED = re.compile(r"^(?:he|she|they)(?: had| has| have|'d)? \W*" + _IN_HASTE)
 OWN_PRONOUN_BEFORE = re.compile(r"\b(?:he|she|they|i|we)(?: had| has| have|'d)?\W*$")
 # Deeds one is accused of: what a denial says one did not do.
 _DEEDS = ("post|posted|write|wrote|written|tweet|tweeted|send|sent|share|shared|sign|signed|authori[sz]e|authori[sz]ed|approve|approved|"

@@ -243,11 +243,18 @@ def own_statement_links(statements: list[Typed], i: int) -> list[Link]:
     return links
 
 
-def same_quote_link(statements: list[Typed], i: int) -> Link | None:
-    """The earliest earlier statement of the same speaker with (nearly) the same words."""
+def _plain(t: Typed) -> str:
+    """A statement's words as same_quote compares them: lowercased, no punctuation."""
+    return " ".join(re.sub(r"[^\w\s']", " ", normalise(quoted_text(t.quote))).split())
+
+
+def same_quote_link(statements: list[Typed], i: int, plain: list[str] | None = None) -> Link | None:
+    """The earliest earlier statement of the same speaker with (nearly) the same words
+    (``plain``: every statement's ``_plain`` words, when the caller has them)."""
+    plain = plain or [_plain(t) for t in statements]
     s = statements[i]
     me = speaker_name(s.quote)
-    mine = " ".join(re.sub(r"[^\w\s']", " ", normalise(quoted_text(s.quote))).split())
+    mine = plain[i]
     if not me or len(mine) < SAME_QUOTE_MIN_CHARS or len(mine.split()) < SAME_QUOTE_MIN_WORDS:
         return None
     # reported speech shares short phrases ("the names and addresses") without repeating anyone's words
@@ -256,7 +263,7 @@ def same_quote_link(statements: list[Typed], i: int) -> Link | None:
         other = statements[j]
         if not same_party(speaker_name(other.quote), me) or (other.type in ("retraction", "apology")) != (s.type in ("retraction", "apology")):
             continue
-        theirs = " ".join(re.sub(r"[^\w\s']", " ", normalise(quoted_text(other.quote))).split())
+        theirs = plain[j]
         if len(theirs) < SAME_QUOTE_MIN_CHARS or len(theirs.split()) < SAME_QUOTE_MIN_WORDS:
             continue
         if other.quote.kind == "indirect" and min(len(mine.split()), len(theirs.split())) < min_words:
@@ -271,9 +278,10 @@ def same_quote_link(statements: list[Typed], i: int) -> Link | None:
 def find_links(statements: list[Typed]) -> list[tuple[Link, ...]]:
     """Every statement's links, in the order given."""
     out = []
+    plain = [_plain(t) for t in statements]
     for i in range(len(statements)):
         links: list[Link] = []
-        if (link := same_quote_link(statements, i)) is not None:
+        if (link := same_quote_link(statements, i, plain)) is not None:
             links.append(link)
         links.extend(own_statement_links(statements, i))
         if (link := reaction_link(statements, i) or _follow_up(statements, out, i)) is not None:

@@ -6,6 +6,7 @@ comment`` -> Crispin Blunt), from the speaker entities and spaCy's named entitie
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..models import Entity, Quote, Target
 from .cues import PERSONAL_PRONOUNS, PROPOSAL_NOUNS, RHETORICAL, STATEMENT_NOUNS, VERDICT
@@ -26,6 +27,7 @@ def clean_name(text: str) -> str:
     return _TITLES.sub("", text).strip(" ,.")
 
 
+@lru_cache(maxsize=4096)
 def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(w for w in re.findall(r"[a-z][a-z'\-]+", clean_name(name).lower()) if w not in _GENERIC)
 
@@ -34,6 +36,11 @@ def same_party(a: str | None, b: str | None) -> bool:
     """Whether two names plausibly name the same speaker (``Mr. Sanders`` ~ ``Bernie Sanders``)."""
     if not a or not b:
         return False
+    return _same_party(a, b)
+
+
+@lru_cache(maxsize=16384)  # linking asks it of every pair of statements
+def _same_party(a: str, b: str) -> bool:
     if " and " in a.lower() or " and " in b.lower():  # a group speaks for none of its members alone
         return clean_name(a).lower() == clean_name(b).lower()
     ta, tb = name_tokens(a), name_tokens(b)
@@ -194,6 +201,7 @@ def speaker_name(quote: Quote) -> str | None:
     return quote.speaker.name if quote.speaker and quote.speaker.name else None
 
 
+_EXCHANGES = frozenset("interview interviews conversation call briefing conference appearance podcast meeting".split())
 _SAYING = frozenset(
     "say says said saying tell tells told telling add adds added adding write writes wrote written writing "
     "penned tweeted posted ask asks asked asking explain explained remark remarked noted told".split()
@@ -214,11 +222,13 @@ def _objects(frame: Frame, head) -> list:
                 found.extend(g for g in child.children if g.dep_ == "pobj" and g.i in allowed)
             elif child.dep_ == "prt":
                 found.extend(g for g in child.children if g.dep_ == "pobj" and g.i in allowed)
-    # A noun cue ("criticism for", "attack on") carries its object itself.
+    # A noun cue ("criticism for", "attack on") carries its object itself; the one an exchange is
+    # with ("in an interview with the Post") is a listener (a letter to the council may be aimed at it).
     for tok in frame.tokens:
         if tok.i in frame.cue_ids and tok.pos_ == "NOUN":
+            exchange = tok.text.lower() in _EXCHANGES
             for child in tok.children:
-                if child.dep_ == "prep" and child.text.lower() in _OBJECT_PREPS:
+                if child.dep_ == "prep" and child.text.lower() in _OBJECT_PREPS and not (exchange and child.text.lower() == "with"):
                     found.extend(g for g in child.children if g.dep_ == "pobj" and g.i in allowed)
     if not found:
         # The object can hang off the quoted words ("called Blunt's comment 'disgraceful'").

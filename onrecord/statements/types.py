@@ -290,6 +290,8 @@ def _regret(doc, quote, frame: Frame):
     """'I spoke in haste'; said she had "spoken in haste" (not: said the minister "spoke in haste")."""
     if m := cues.CONTENT_REGRET.search(frame.content):
         return m
+    if reported(quote) and (m := cues.REGRET_REPORTED.search(frame.content)):
+        return m
     m = cues.REGRET_GOING_ON.search(frame.content)
     start = quote.content[0].start
     return m if m and cues.OWN_PRONOUN_BEFORE.search(doc.text[max(0, start - 20) : start].lower()) else None

@@ -39,3 +39,27 @@ def test_spans_of_one_statement_never_overlap() -> None:
         assert all(a.end <= b.start for a, b in zip(spans, spans[1:])), spans
     retraction = next(q for q in onrecord.extract(text).quotes if q.cue and q.cue.text == "has retracted")
     assert retraction.text == "his statement defending convicted sex offender Imran Ahmad Khan"
+
+
+VERDICTS = [
+    # the one judged said nothing: PolNeAR gives such reports no source ...
+    ("Alan Pryce was found guilty on Monday of assaulting a teenage boy in 2009.",
+     "was found guilty on Monday of", None),
+    # ... nor does a headline's reduced passive; and the lede's subject is not the headline's
+    ("Former councillor Simon Drake convicted of taking bribes over marina contract\n\nSimon Drake, the "
+     "former deputy leader of Kestrel Bay council, was convicted on Monday of taking bribes from a building firm.",
+     "was convicted on Monday of", None),
+    # the active verdict keeps its subject: the jury, the police
+    ("A jury found Drake guilty of two counts of bribery.", "found", "A jury"),
+    ("Police charged Tom Reid with fraud on Friday.", "charged", "Police"),
+    ("Ann Lee has accused the council of wasting money on the bridge.", "has accused", "Ann Lee"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), VERDICTS, ids=[r[1] for r in VERDICTS])
+def test_the_subject_of_a_passive_verdict_is_no_source(text: str, cue: str, source: str | None) -> None:
+    found = {q.cue.text: q for q in onrecord.extract(text).quotes if q.cue}
+    assert cue in found, sorted(found)
+    q = found[cue]
+    assert (q.source.text if q.source else None) == source
+    assert (q.speaker is None) == (source is None)
