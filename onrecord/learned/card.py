@@ -87,8 +87,8 @@ _TAGGER_INTRO = (
     "CNN over words and spaCy parse features (`onrecord/learned/`), one composite BIO label per",
     "token, Viterbi-decoded per role, for what the rules do not find first (statements in quote",
     "marks, `X said that ...`, `according to X`). Less accurate than the default encoder and,",
-    "since the encoder runs in int8, no faster; it needs no onnxruntime. Stored as float16, run as float32. How it works: docs/extraction.md;",
-    "all scores: docs/evaluation.md.",
+    "since the encoder runs in int8, no faster; it needs no onnxruntime. Stored as float16, run",
+    "as float32. How it works: docs/extraction.md; all scores: docs/evaluation.md.",
 )
 
 
