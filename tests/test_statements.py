@@ -209,6 +209,9 @@ TYPES = [
     # hitting back is no backing
     ('Tom Reid hit back by accusing the mayor of hiding the cost.', "the mayor of hiding the cost", "back by accusing",
      "Tom Reid", "Tom Reid", "indirect", "criticism", None),
+    # a lawyer announces what the client will do
+    ("Drake's solicitor, Tom Reid, said his client would appeal.", "his client would appeal", "said",
+     "Drake's solicitor, Tom Reid,", "Tom Reid", "indirect", "commitment", None),
     # regret for how one spoke is an apology; someone else's "he spoke in haste" is not the speaker's
     ('The minister said she had "spoken in haste, out of loyalty to an old friend".',
      "spoken in haste, out of loyalty to an old friend", "said", "The minister", "Alan Pryce", "mixed", "apology", None),

@@ -116,6 +116,8 @@ def _future_of_speaker(doc, quote) -> str | None:
             who = subj[0].text.lower()
             direct = not reported(quote)
             ours = who in cues.INSTITUTIONS and any(d.text.lower() in ("the", "our", "its") for d in subj[0].children)
+            # a lawyer speaks for 'my client', 'his client' (the one who will appeal)
+            ours = ours or who in ("client", "clients") and any(d.dep_ == "poss" for d in subj[0].children)
             if who in ("i", "we") or not direct and (ours or who in ("he", "she", "they") and _may_be_speaker(doc, quote, subj[0])):
                 return f"{subj[0].text} {aux[0].text if aux else 'going to'} {tok.text}"
     return None
