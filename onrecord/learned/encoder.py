@@ -131,10 +131,11 @@ def windows(pieces: list[list[int]], tokens: list[int], stride: int = STRIDE) ->
     return np.array(out_ids, dtype="int32"), np.array(out_pos, dtype="int32")
 
 
-def doc_windows(doc, stride: int = STRIDE) -> tuple[np.ndarray, np.ndarray]:
-    """The windows of a parsed document. Whitespace has no wordpieces, but a line break is read
-    as [SEP]: a headline, a paragraph, ends there (the tokenizer would not show it)."""
-    texts, space, newline = layout(doc)
+def doc_windows(doc, stride: int = STRIDE, laid=None) -> tuple[np.ndarray, np.ndarray]:
+    """The windows of a parsed document (``laid``: its ``layout``, if read already). Whitespace has
+    no wordpieces, but a line break is read as [SEP]: a headline, a paragraph, ends there (the
+    tokenizer would not show it)."""
+    texts, space, newline = laid or layout(doc)
     kept = [i for i, (s, n) in enumerate(zip(space, newline)) if n or not s]
     spelled = iter(token_pieces([texts[i] for i in kept if not space[i]]))
     return windows([[SEP] if space[i] else next(spelled) for i in kept], kept, stride)
@@ -288,9 +289,9 @@ class EncoderTagger:
             return forward(self.weights, ids)
         return self._onnx(*embed(self.weights, ids))
 
-    def label_probs(self, doc) -> tuple[np.ndarray, np.ndarray]:
+    def label_probs(self, doc, laid=None) -> tuple[np.ndarray, np.ndarray]:
         """(n_tokens, labels) probabilities, and which tokens have any (whitespace has none)."""
-        ids, positions = doc_windows(doc, self.settings.stride)
+        ids, positions = doc_windows(doc, self.settings.stride, laid)
         logits = np.zeros((*ids.shape, len(self.labels)), dtype="float32")
         # one window at a time, cut to its length: int8 inputs are scaled per call, so a window's
         # labels depend on it alone; and it is the fastest way (cache-sized, no padding)
@@ -305,14 +306,15 @@ class EncoderTagger:
         and no span runs over a line break (in PolNeAR train, 50 of 19,832 reported contents do)."""
         if not len(doc):
             return np.zeros((0, len(ROLES), 3), dtype="float32")
-        probs, seen = self.label_probs(doc)
+        laid = layout(doc)
+        probs, seen = self.label_probs(doc, laid)
         m = np.einsum("nk,krt->nrt", probs, self._project)
         outside = np.array([0.0, 0.0, 1.0], dtype="float32")
         for j in np.nonzero(~seen)[0]:
             near = [m[k] for k in (j - 1, j + 1) if 0 <= k < len(m) and seen[k]]
             x = np.mean(near, axis=0) if near else np.tile(outside, (len(ROLES), 1))
             m[j] = x + np.outer(x[:, 0], [-1.0, 1.0, 0.0])  # B's mass goes to I
-        for j in (i for i, n in enumerate(layout(doc)[2]) if n):
+        for j in (i for i, n in enumerate(laid[2]) if n):
             m[j] = outside
             if j + 1 < len(m):  # nothing goes on after it: what follows begins a span or is outside
                 m[j + 1, :, 1] = 0.0
