@@ -74,6 +74,19 @@ def slug(name: str) -> str:
     return _SLUG.sub("-", name.lower()).strip("-") or "speaker"
 
 
+# Titles as written before a name, and the words a description uses for them ('the governor').
+_ABBREVIATIONS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "lt": "lieutenant", "gen": "general",
+    "atty": "attorney", "cllr": "councillor", "supt": "superintendent", "sec": "secretary", "prof": "professor",
+    "sgt": "sergeant", "det": "detective", "insp": "inspector", "col": "colonel", "capt": "captain", "adm": "admiral",
+}
+
+
+def role_word(word: str) -> str:
+    """A lowercased word of a role, abbreviations spelled out: 'gov.' -> 'governor'."""
+    return _ABBREVIATIONS.get(word.rstrip("."), word.rstrip("."))
+
+
 class Mentions:
     """Every named mention of a person or organisation, in text order."""
 
@@ -169,13 +182,16 @@ class Mentions:
             if toks.dep[c] == "appos" and toks.pos[c] in ("NOUN", "PROPN") and c > last:
                 self._role_words(entity, toks.subtree(c, frozenset({"relcl", "acl"})))
         h = toks.head[head]
+        # 'The former mayor of Halden, Victor Kane,' may be parsed with the name beside 'Halden'
+        while toks.dep[head] == "appos" and toks.dep[h] == "pobj" and toks.pos[toks.head[toks.head[h]]] == "NOUN":
+            h = toks.head[toks.head[h]]
         if toks.dep[head] == "appos" and toks.pos[h] in ("NOUN", "PROPN") and h < first:
             self._role_words(entity, [i for i in toks.subtree(h) if i < first])
 
     def _role_words(self, entity: Entity, tokens: list[int]) -> None:
         toks = self.toks
         tokens = [i for i in tokens if toks.pos[i] not in ("DET", "PUNCT", "SPACE") and toks.quote[i] == -1]
-        if not any(toks.lower[i] in ROLE_NOUNS for i in tokens):
+        if not any(role_word(toks.lower[i]) in ROLE_NOUNS for i in tokens):
             return
         # The role as written ("association's secretary"), one line, from its first to last word.
         role = " ".join(toks.text[toks.starts[tokens[0]] : toks.ends[tokens[-1]]].split())

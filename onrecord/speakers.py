@@ -7,7 +7,7 @@ gave that role; spokespeople to their organisation.
 """
 from __future__ import annotations
 
-from .mentions import ORG_WORDS, PERSON_PRONOUNS, ROLE_NOUNS, Entity, Mention, Mentions, slug
+from .mentions import ORG_WORDS, PERSON_PRONOUNS, ROLE_NOUNS, Entity, Mention, Mentions, role_word, slug
 from .models import Entity as EntityRecord
 from .models import Quote, Span, Speaker
 from .quotes import Attribution
@@ -17,6 +17,9 @@ from .quotes.tokens import Tokens
 
 _INSIDE_NAME = frozenset({"compound", "amod"})
 _STOP = frozenset({"the", "a", "an", "of", "for", "in", "'s", "’s", "hq", "headquarters", "party"})
+# Words that tell no two holders of a role apart ('the veteran MP' is the 'Reigate MP'); 'former'
+# and 'current' do.
+_NEUTRAL = frozenset("veteran longtime embattled".split())
 
 
 def resolve_speakers(toks: Tokens, doc, attributions: list[Attribution]) -> tuple[list[Quote], list[EntityRecord]]:
@@ -120,11 +123,16 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
         entity = _by_role(toks, mentions, head, first, last)
         if entity:
             return entity, None, None
-    for k in range(first + 1, last + 1):  # 'Some economists, who argue …' shows as 'Some economists'
+    return None, None, _shown(toks, first, last)
+
+
+def _shown(toks: Tokens, first: int, last: int) -> str:
+    """An unresolved source as shown: 'Some economists, who argue …' as 'Some economists'."""
+    for k in range(first + 1, last + 1):
         if is_relative(toks, k):
             last = max(first, k - 1 - (toks.pos[k - 1] == "PUNCT"))
             break
-    return None, None, toks.text[toks.starts[first] : toks.ends[last]]
+    return toks.text[toks.starts[first] : toks.ends[last]]
 
 
 def _mention_role(toks: Tokens, first: int, last: int, m: Mention) -> str | None:
@@ -149,13 +157,16 @@ def _antecedent(toks: Tokens, mentions: Mentions, pronoun: int, done: dict) -> E
 
 def _by_role(toks: Tokens, mentions: Mentions, head: int, first: int, last: int) -> Entity | None:
     """'the Reigate MP' -> the person described as 'the MP for Reigate' earlier."""
-    words = {toks.lower[i] for i in range(first, last + 1)} - _STOP
+    words = {role_word(toks.lower[i]) for i in range(first, last + 1) if toks.lower[i].rstrip(".").isalpha()} - _STOP
+    head_word = role_word(toks.lower[head])
     best, best_score = None, 0
     # Earlier mentions first; a lede's 'A Westbrook councillor' may name its person only later.
     for m in [*mentions.before(head, "person"), *mentions.after(head, "person")]:
         for role in m.entity.roles:
-            role_words = set(role.lower().split()) - _STOP
-            score = len(words & role_words) * 2 + (toks.lower[head] in role_words)
+            role_words = {role_word(w) for w in role.lower().split()} - _STOP
+            if (words - role_words - _NEUTRAL) and (role_words - words - _NEUTRAL):
+                continue  # 'the council leader' is not the one titled 'Opposition leader'
+            score = len(words & role_words) * 2 + (head_word in role_words)
             if score > best_score:
                 best, best_score = m.entity, score
     return best
@@ -172,10 +183,16 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
         if keys & (set(org.name.lower().split()) - _STOP):
             return org, role, None
     names = [i for i in sorted(set(words)) if toks.text[toks.starts[i]].isupper()]
+    person = next((p for i in names if (p := mentions.person_named(toks.text[toks.starts[i] : toks.ends[i]]))), None)
+    if person is not None:
+        return person, role, None  # 'a spokesman for Whitfield' speaks for Dana Whitfield
     if names:
         name = " ".join(toks.text[toks.starts[i] : toks.ends[i]] for i in names)
         return mentions.new_entity(name, "organization"), role, None
-    return None, role, toks.text[toks.starts[first] : toks.ends[last]]
+    last_named = next(iter(mentions.before(first)), None)
+    if not words and last_named is not None and last_named.entity.kind == "organization" and toks.para[head] - toks.para[last_named.last] <= 2:
+        return last_named.entity, role, None  # 'The Environment Agency said … A spokesperson added:'
+    return None, role, _shown(toks, first, last)
 
 
 def _speaker_ids(entities: list[Entity]) -> dict[int, str]:

@@ -90,6 +90,9 @@ MIXED = [
         'Mayor Delia Marsh issued an apology for causing "real distress."',
         [('"real distress."', "Delia Marsh", "mixed")],
     ),
+    # the naming verb's subject speaks; the response is what is named
+    ('Ruth Ainsley said she would stay.\n\nTom Briggs called her response "pathetic".',
+     [('her response "pathetic"', "Tom Briggs", "mixed")]),
 ]
 
 
@@ -181,6 +184,20 @@ SPEAKERS = [
     ),
     # spokesperson to the organisation
     ('The Harbour Users Association met.\n\nA Harbour Users spokesperson said: "We object."', "Harbour Users Association"),
+    # a spokesperson with no body named goes on from the organisation that just spoke
+    ('The Environment Agency said its warnings were on time. A spokesperson added: "We stand by our staff."',
+     "Environment Agency"),
+    # a title's abbreviation is its role ('Gov.' -> 'the governor'); a person's spokesman speaks for them
+    ('Gov. Dana Whitfield vetoed the bill.\n\nThe governor said it was "a blank check".', "Dana Whitfield"),
+    ('Gov. Dana Whitfield vetoed the bill.\n\nA spokesman for Whitfield declined to comment.', "Dana Whitfield"),
+    # a role in apposition the parse hangs beside the place ('mayor of Halden, Victor Kane'); 'former' is not 'current'
+    ('The former mayor of Halden, Victor Kane, spoke first. Halden\'s current mayor, Joan Ebbs, spoke next.\n\n'
+     'The former mayor said the charges were "a fantasy".', "Victor Kane"),
+    # an unnamed source is shown without its relative clause
+    ('Two officials, who were not authorized to speak, said the bill "is dead".', "Two officials"),
+    # a role that differs from every role given ('council leader', 'Opposition leader') names nobody
+    ('Opposition leader Tom Briggs spoke first.\n\nThe council leader said the inquiry "will be independent".',
+     "The council leader"),
 ]
 
 
@@ -253,6 +270,22 @@ def test_a_headline_does_not_run_into_the_source_mention():
     # the lede's statement, and (parsed apart since a blank line starts a sentence) the headline's own
     assert found["Delia Marsh's apology came too late, while traders welcomed it"] == "Opposition councillors"
     assert found.get("ferry apology came too late", "Opposition") == "Opposition"
+
+
+@pytest.mark.parametrize("method", ["rules", "model"])
+def test_a_headlines_single_quoted_words_keep_their_opening_mark(method):
+    text = ("Council leader admits 'mistakes were made' over flood warnings\n\n"
+            'The leader of Marsden council has admitted that "mistakes were made" before the flood.')
+    contents = [q.text for q in onrecord.extract(text, method=method).quotes]
+    assert "'mistakes were made' over flood warnings" in contents, contents
+
+
+def test_a_wire_storys_dateline_is_no_speaker():
+    text = ("SPRINGFIELD (AP) — Gov. Dana Whitfield on Tuesday vetoed a river bill, saying lawmakers had "
+            "failed to explain how the money would be spent.")
+    for method in ("rules", "model"):
+        found = {q.cue.text: q.speaker.name for q in onrecord.extract(text, method=method).quotes if q.speaker}
+        assert found.get("saying") == "Dana Whitfield", (method, found)
 
 
 TRANSCRIPT = (

@@ -223,6 +223,12 @@ TYPES = [
      "direct", "apology", None),
     ('Tom Reid said the minister "spoke in haste on Monday".', "spoke in haste on Monday", "said",
      "Tom Reid", "Tom Reid", "mixed", "claim", None),
+    ('Tom Reid said the decision was "a slap in the face" to families.', 'the decision was "a slap in the face" to families',
+     "said", "Tom Reid", "Tom Reid", "mixed", "criticism", None),
+    ('Tom Reid pleaded not guilty to six counts of fraud.', "to six counts of fraud", "pleaded not guilty", "Tom Reid",
+     "Tom Reid", "indirect", "denial", None),
+    ('Idris Vane said the veto was "heartbreaking."', 'the veto was "heartbreaking."', "said", "Idris Vane", "Idris Vane",
+     "mixed", "criticism", None),
 ]
 
 

@@ -69,6 +69,24 @@ def test_welcoming_an_apology_reacts_to_the_apology():
     assert (out[2].type, [(link.type, link.to) for link in out[2].links]) == ("support", [("reacts_to", "q1")])
 
 
+def test_a_verdict_on_an_apology_reacts_to_it():
+    t = ('Councillor Ruth Ainsley told a public meeting: "We did not move quickly enough, and I am sorry for that."\n\n'
+         '"It\'s too little, too late," said Peter Hale, whose shop was flooded.\n\n'
+         'Ms Ainsley later said she would not resign.')
+    q = {s.speaker.name: s for s in reversed(extract(t).quotes)}
+    assert q["Ruth Ainsley"].type == "apology"
+    hale = q["Peter Hale"]
+    assert (hale.type, [(link.type, link.to) for link in hale.links]) == ("criticism", [("reacts_to", q["Ruth Ainsley"].id)])
+
+
+def test_a_denial_does_not_answer_the_speakers_own_lawyer():
+    t = ("Kane's lawyer, Simon Pratt, said his client was \"the victim of a political witch-hunt\" and would be cleared.\n\n"
+         'In a statement, Victor Kane wrote: "I have never taken a penny that was not mine. I will clear my name."')
+    q = {s.speaker.name: s for s in extract(t).quotes}
+    assert q["Simon Pratt"].type == "criticism" and q["Victor Kane"].type == "denial"
+    assert [link.to for link in q["Victor Kane"].links if link.type == "reacts_to"] == []
+
+
 def test_repeated_words_are_the_same_quote(linked):
     repeat = linked["q4"]
     assert ("same_quote", "q1") in [(link.type, link.to) for link in repeat.links]

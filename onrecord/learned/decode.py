@@ -14,7 +14,7 @@ import math
 import numpy as np
 
 from ..quotes.attribution import Attribution
-from ..quotes.frames import NOMINAL, VERBAL, _mention, noun_owner, subject_of
+from ..quotes.frames import NOMINAL, VERBAL, _mention, asked_of, noun_owner, subject_of
 from ..quotes.tokens import Tokens
 
 _B, _I, _O = 0, 1, 2
@@ -79,7 +79,7 @@ def attributions(toks: Tokens, sentence: list[int], marginals: np.ndarray, quote
     cue_probs = marginals[:, 1, :] * np.array([1.0, 1.0, _CUE_O_WEIGHT])
     cue = [c for c in (_anchored(toks, c) for c in decode_layer(cue_probs, skip)) if c is not None]
     content = decode_layer(marginals[:, 2, :], skip)
-    content = _extended(toks, sentence, content, sorted(f for f, _, _ in source + cue))
+    content = [(toks.opening_mark(f, l), l, c) for f, l, c in _extended(toks, sentence, content, sorted(f for f, _, _ in source + cue))]
     pieces: dict[int, list[tuple[int, int, float]]] = {k: [] for k in range(len(cue))}
     for c in content:
         costs = [(_cost(toks, sentence, c, q, quoted), k) for k, q in enumerate(cue)]
@@ -227,8 +227,10 @@ _VERDICTS = frozenset({
 
 def _judged(toks: Tokens, src: tuple[int, int], cue: tuple[int, int]) -> bool:
     """'Khan was found guilty of …', 'Simon Drake convicted of taking bribes' (a headline): PolNeAR
-    gives such reports no source, and the defendant said nothing."""
+    gives such reports no source, and the defendant said nothing; nor the one asked a question."""
     v = _head(toks, cue)
+    if asked_of(toks, v):
+        return True
     if toks.lower[v] not in _VERDICTS or src[1] >= cue[0]:
         return False
     kids = toks.children[v]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from .attribution import Attribution
 from .clauses import around_aside, aside_head
 from .cues import HEARINGS, INDIRECT_FORMS, OBJECT_CONTENT_FORMS, SPEECH_FORMS
-from .frames import VERBAL, _cue_span, _mention, _subject
+from .frames import VERBAL, _cue_span, _mention, _subject, asked_of
 from .tokens import Tokens
 
 
@@ -58,8 +58,9 @@ def _reported(toks: Tokens, v: int) -> Attribution | None:
     comps = _complements(toks, v) or _apologised_for(toks, v)
     if not comps:
         return None
-    subj = _subject(toks, v, None)
-    if subj is None or toks.quote[subj] != -1:
+    asked = asked_of(toks, v)
+    subj = None if asked else _subject(toks, v, None)
+    if not asked and (subj is None or toks.quote[subj] != -1):
         return None
     content = _clause(toks, toks.subtree(comps[0]), toks.para[v])
     if content is None:
@@ -69,7 +70,7 @@ def _reported(toks: Tokens, v: int) -> Attribution | None:
         [content],
         "indirect",
         cue=toks.chars(*_cue_span(toks, v)),
-        source=toks.chars(*_mention(toks, subj, None)),
+        source=toks.chars(*_mention(toks, subj, None)) if subj is not None else None,
         source_head=subj,
         confidence=confidence,
     )
@@ -146,6 +147,7 @@ def _clause(toks: Tokens, tokens: list[int], para: int) -> tuple[int, int] | Non
         hi -= 1
     while lo < hi and toks.pos[lo] == "PUNCT":
         lo += 1
+    lo = toks.opening_mark(lo, hi)
     if any(toks.quote[k] != -1 for k in (lo, hi)):
         return None
     return toks.chars(lo, hi)

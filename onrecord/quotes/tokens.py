@@ -80,8 +80,17 @@ class Tokens:
         """The token of tokens first..last whose head lies outside them (the span's syntactic head)."""
         return next((k for k in range(first, last + 1) if not first <= self.head[k] <= last or self.head[k] == k), last)
 
+    def opening_mark(self, first: int, last: int) -> int:
+        """``first``, or the quote mark just before it when tokens first..last close that quote
+        (a headline's ``admits 'mistakes were made' over …`` keeps its opening mark)."""
+        closer = _PAIRS.get(self.lower[first - 1]) if first > 0 else None
+        return first - 1 if closer and closer in self.lower[first + 1 : last + 1] else first
+
     def is_boundary(self, i: int) -> bool:
         return self.newline[i] or self.lower[i] in SENT_END
+
+
+_PAIRS = {"'": "'", "‘": "’", '"': '"', "“": "”"}
 
 
 def runs(indices: list[int]) -> list[list[int]]:

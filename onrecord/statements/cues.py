@@ -42,6 +42,7 @@ DENIAL = _rx(
     # defending oneself, answering what one is accused of
     r"defend\w* (?:himself|herself|itself|themselves|themself|oneself) (?:against|from)",
     r"respon\w* (?:\S+ ){0,2}to (?:\S+ ){0,2}(?:accusations?|allegations?|charges?)",
+    r"plead\w* not guilty", r"pled not guilty", r"(?:maintain\w*|protest\w*|insist\w* on) (?:his|her|their|its) innocence",
 )
 # ``dispute``/``reject`` are denials when what is disputed is about the speaker's side
 # (reports, findings, accusations); otherwise they are criticism (``reject any allegations
@@ -250,6 +251,7 @@ NEGATIVE = _rx(
     r"unfounded", r"unhinged", r"unjust\w*", r"unprofessional", r"unreasonable", r"unrealistic", r"unstable",
     r"untrue", r"vague", r"vicious", r"vindictive", r"vulgar", r"wrongdoing", r"wrongly", r"fishy", r"disregard\w*", r"frown\w* (?:on|upon)", r"not (?:qualified|fit|competent)", r"tool of", r"buried under",
     r"it took (?:her|him|them) (?:\S+ ){0,2}(?:hours|days|weeks|months|years|a day|a week|a month|a year)", r"let (?:\S+ ){1,2}down", r"should be ashamed", r"owes? (?:\S+ ){0,3}an? apology",
+    r"slap in the face", r"heartbreaking", r"witch[- ]?hunt", r"(?:chose|chosen|choos\w*|put\w*) politics (?:over|ahead of|before)", r"blank check",
 )
 POSITIVE = _rx(
     r"great", r"greatest", r"tremendous", r"fantastic", r"brilliant", r"excellent", r"wonderful", r"admir\w*", r"respect\w*",

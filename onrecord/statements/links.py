@@ -28,6 +28,7 @@ SAME_QUOTE_MIN_WORDS = 3
 SAME_QUOTE_MIN_INDIRECT_WORDS = 5  # both reported, not quoted
 _REACTION_TYPES = frozenset({"criticism", "support", "denial"})
 _NOT_ANSWERABLE = frozenset({"retraction", "apology", "no_comment"})
+_NO_WORDS = frozenset({"no_comment"})
 # What a retraction or apology can be about, most likely first.
 _RETRACTABLE = {"support": 2, "criticism": 2, "denial": 1, "claim": 1}
 _WORD = re.compile(r"[a-z][a-z'\-]{3,}")
@@ -118,10 +119,18 @@ def _is_speech(t: Typed) -> bool:
     return bool(t.quote.cue and _SPEECH.search(normalise(t.quote.cue.text)))
 
 
-def _answerable(statements: list[Typed], i: int, owner: str | None, me: str | None, mine_too: bool = False) -> list[tuple[int, Typed]]:
+def _my_side(quote: Quote, me: str | None) -> bool:
+    """Said by ``me``, or by someone whose role is ``me``'s (``Kane's lawyer``, ``a spokesman for Kane``)."""
+    role = quote.speaker.role if quote.speaker else None
+    mine = name_tokens(me)[-1:] if me else ()
+    return same_party(speaker_name(quote), me) or bool(role and mine and mine[0] in re.findall(r"[a-z\-]+", role.lower()))
+
+
+def _answerable(statements: list[Typed], i: int, owner: str | None, me: str | None, mine_too: bool = False,
+                answering: frozenset = _NOT_ANSWERABLE) -> list[tuple[int, Typed]]:
     """``owner``'s statements that ``i`` can answer: said by someone other than ``i``'s speaker."""
-    return [(j, c) for j, c in _by(statements, owner, i) if _is_speech(c)
-            and (mine_too or not same_party(speaker_name(c.quote), me))]
+    return [(j, c) for j, c in _by(statements, owner, i, answering) if _is_speech(c)
+            and (mine_too or not _my_side(c.quote, me))]
 
 
 def _link(statements: list[Typed], i: int, picked, base: float, why: str) -> Link | None:
@@ -149,8 +158,8 @@ def _to_target(statements: list[Typed], i: int, me: str | None) -> Link | None:
     if s.target is None or s.target.kind == "other":
         return None
     owner = s.target.name
-    if s.target.kind == "statement":
-        cands = _answerable(statements, i, owner, me, mine_too=same_party(owner, me))
+    if s.target.kind == "statement":  # what someone said, an apology too ("too little, too late")
+        cands = _answerable(statements, i, owner, me, mine_too=same_party(owner, me), answering=_NO_WORDS)
         return _link(statements, i, _pick(cands, i, s), 0.8, f"target {owner}'s statement")
     cands = _answerable(statements, i, owner, me)
     if s.type == "support":  # backing a person answers their words only when it takes up what they said
@@ -169,8 +178,7 @@ def _to_accusation(statements: list[Typed], i: int, me: str | None) -> Link | No
     s = statements[i]
     if s.type != "denial" and not (s.target is not None and s.target.kind == "statement"):
         return None
-    others = [(j, c) for j, c in enumerate(statements) if j != i and c.type == "criticism"
-              and not same_party(speaker_name(c.quote), me)]
+    others = [(j, c) for j, c in enumerate(statements) if j != i and c.type == "criticism" and not _my_side(c.quote, me)]
     cands = [(j, c) for j, c in others if c.target is not None and c.target.kind != "other" and same_party(c.target.name, me)]
     if cands:
         return _link(statements, i, _pick(cands, i, s), 0.65, "answers criticism of the speaker")

@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..mentions import role_word
 from ..models import Entity, Quote, Target
 from .cues import PERSONAL_PRONOUNS, PROPOSAL_NOUNS, RHETORICAL, STATEMENT_NOUNS, VERDICT
 from .context import Frame, governed_participle
 
-_TITLES = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|sen|senator|rep|gov|governor|president|prime minister|mp)\.?\s+", re.I)
+_TITLES = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|sen|senator|rep|gov|governor|president|prime minister|mp|"
+                     r"councillor|cllr|professor|prof|rev|reverend|judge)\.?\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 _OBJECT_DEPS = frozenset({"dobj", "dative", "nsubjpass", "oprd"})
 _OBJECT_PREPS = frozenset("at on against of for over to with about".split())
@@ -124,7 +126,7 @@ class Names:
 
     def _add_role(self, role: str, name: str) -> None:
         """``the minister`` names the person the article calls ``Transport Minister Pryce``."""
-        words = [w for w in re.findall(r"[a-z][a-z'\-]+", role.lower()) if w not in ("the", "a", "an", "of")]
+        words = [role_word(w) for w in re.findall(r"[a-z][a-z'\-]+", role.lower()) if w not in ("the", "a", "an", "of")]
         for key in {" ".join(words), words[-1]} if words else ():
             old = self.roles.get(key)
             self.roles[key] = name if old is None or same_party(old, name) and len(name) > len(old) else old

@@ -53,6 +53,10 @@ VERDICTS = [
     ("A jury found Drake guilty of two counts of bribery.", "found", "A jury"),
     ("Police charged Tom Reid with fraud on Friday.", "charged", "Police"),
     ("Ann Lee has accused the council of wasting money on the bridge.", "has accused", "Ann Lee"),
+    # the one asked a question did not ask it, and the asker goes unnamed; one who asks is a source
+    ('Ruth Ainsley spoke.\n\nAsked whether she had considered resigning, she said: "No."', "Asked", None),
+    ("Tom Reid was asked if he would resign.", "was asked", None),
+    ("Ann Lee asked whether the bridge was safe.", "asked", "Ann Lee"),
 ]
 
 
