@@ -16,6 +16,7 @@ from .quotes.frames import _mention, is_relative
 from .quotes.tokens import Tokens
 
 _INSIDE_NAME = frozenset({"compound", "amod"})
+_PERSONAL_OFFICES = frozenset({"office", "aides", "lawyers", "attorneys", "representatives"})
 _STOP = frozenset({"the", "a", "an", "of", "for", "in", "'s", "’s", "hq", "headquarters", "party"})
 # Words that tell no two holders of a role apart ('the veteran MP' is the 'Reigate MP'); 'former'
 # and 'current' do.
@@ -106,6 +107,8 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
             words = [i for i in toks.subtree(appos[0]) if toks.pos[i] == "PROPN"]
             name = " ".join(toks.text[toks.starts[i] : toks.ends[i]] for i in words)
             return mentions.new_entity(name, "organization"), None, None
+        if owner and word in _PERSONAL_OFFICES and (person := mentions.person_named(toks.text[toks.starts[owner[0]] : toks.ends[owner[0]]])):
+            return person, word, None  # 'Doyle's office said …' speaks for Senator Mark Doyle
         if owner and word in ORG_WORDS:
             name = f"{toks.text[toks.starts[owner[0]] : toks.ends[owner[0]]]} {word}"
             return mentions.new_entity(name, "organization"), None, None
@@ -115,6 +118,8 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
         return m.entity, _mention_role(toks, first, last, m), None
     if word in PERSON_PRONOUNS:
         return _antecedent(toks, mentions, head, done), None, None
+    if (word == "it" or word in _ORG_KINDS | _INSTITUTIONS) and (org := _organisation(toks, mentions, head, first, last)):
+        return org, None, None
     if toks.pos[head] == "PROPN":
         person = mentions.person_named(toks.text[toks.starts[head] : toks.ends[head]])
         if person:
@@ -153,6 +158,31 @@ def _antecedent(toks: Tokens, mentions: Mentions, pronoun: int, done: dict) -> E
         if best_score is None or score < best_score:
             best, best_score = m.entity, score
     return best
+
+
+# 'the airline' is the organisation the article just named; 'the council' one whose name says council.
+_ORG_KINDS = frozenset(
+    "company firm airline carrier bank lender business retailer manufacturer insurer operator supplier "
+    "charity organisation organization group".split())
+_INSTITUTIONS = frozenset(
+    "council court police government ministry department committee party union board authority agency "
+    "campaign association university hospital school regulator watchdog".split())
+
+
+def _organisation(toks: Tokens, mentions: Mentions, head: int, first: int, last: int) -> Entity | None:
+    """'It said …' after an organisation's statement; 'the airline said …' after Northwind Air's."""
+    word = toks.lower[head]
+    if word != "it" and not (last - first <= 2 and toks.lower[first] == "the"):
+        return None  # 'a bank', 'the central bank of Ireland': not a mention of one named before
+    orgs = [m for m in mentions.before(first, "organization") if toks.para[head] - toks.para[m.last] <= 3]
+    if word == "it":
+        if toks.dep[head] != "nsubj":
+            return None  # 'it was labelled "Mostly True"': what is spoken of, not who speaks
+        # the subject of this sentence or the one before, with no other subject between
+        between = [k for k in range(orgs[0].last + 1, head) if toks.dep[k] in ("nsubj", "nsubjpass") and toks.quote[k] == -1 and toks.lower[k] != "it"] if orgs else []
+        return orgs[0].entity if orgs and orgs[0].subject and not between and head - orgs[0].last <= 40 else None
+    named = next((m.entity for m in orgs if word in m.entity.name.lower().split()), None)
+    return named or (orgs[0].entity if orgs and word in _ORG_KINDS else None)
 
 
 def _by_role(toks: Tokens, mentions: Mentions, head: int, first: int, last: int) -> Entity | None:

@@ -109,6 +109,7 @@ MIXED_CLAUSES = [
     ('Ann Lee said that the bridge is "ninety years old and tired."', 'that the bridge is "ninety years old and tired."'),
     ('Ann Lee dismissed the report as "fantasy economics."', 'the report as "fantasy economics."'),
     ('Ann Lee said on Tuesday that the plan was "dead."', 'that the plan was "dead."'),  # not 'on Tuesday'
+    ('Ann Lee told reporters she had "great respect" for Okafor.', 'she had "great respect" for Okafor'),  # not the listener
     ('Mayor Delia Marsh issued an apology for causing "real distress."', '"real distress."'),  # a noun cue
     ('Ann Lee said that "the toll is a tax on every family."', 'that "the toll is a tax on every family."'),
     # a cue noun's clause, and a cue in a relative clause
@@ -193,6 +194,12 @@ SPEAKERS = [
     # a role in apposition the parse hangs beside the place ('mayor of Halden, Victor Kane'); 'former' is not 'current'
     ('The former mayor of Halden, Victor Kane, spoke first. Halden\'s current mayor, Joan Ebbs, spoke next.\n\n'
      'The former mayor said the charges were "a fantasy".', "Victor Kane"),
+    # an organisation described ('the airline') or a pronoun subject going on from its statement ('It')
+    ('Northwind Air cancelled 300 flights.\n\nThe airline said it was "deeply sorry" for the disruption.', "Northwind Air"),
+    ('The Civil Aviation Authority said it was looking into the incident. It did not say whether it would act.',
+     "Civil Aviation Authority"),
+    # a person's office speaks for the person
+    ('Senator Mark Doyle spoke on Monday.\n\nDoyle\'s office said he would "introduce a bill next month".', "Mark Doyle"),
     # an unnamed source is shown without its relative clause
     ('Two officials, who were not authorized to speak, said the bill "is dead".', "Two officials"),
     # a role that differs from every role given ('council leader', 'Opposition leader') names nobody

@@ -225,6 +225,10 @@ TYPES = [
      "Tom Reid", "Tom Reid", "mixed", "claim", None),
     ('Tom Reid said the decision was "a slap in the face" to families.', 'the decision was "a slap in the face" to families',
      "said", "Tom Reid", "Tom Reid", "mixed", "criticism", None),
+    ('Asked if she would resign, Idris Vane smiled.', "if she would resign", "Asked", None, "Idris Vane", "indirect",
+     "claim", None),  # a question, not an announcement
+    ('The airline said it was "deeply sorry" for the disruption.', 'it was "deeply sorry" for the disruption', "said",
+     "The airline", "Northwind Air", "mixed", "apology", None),
     ('Tom Reid pleaded not guilty to six counts of fraud.', "to six counts of fraud", "pleaded not guilty", "Tom Reid",
      "Tom Reid", "indirect", "denial", None),
     ('Idris Vane said the veto was "heartbreaking."', 'the veto was "heartbreaking."', "said", "Idris Vane", "Idris Vane",

@@ -79,6 +79,17 @@ def test_a_verdict_on_an_apology_reacts_to_it():
     assert (hale.type, [(link.type, link.to) for link in hale.links]) == ("criticism", [("reacts_to", q["Ruth Ainsley"].id)])
 
 
+def test_an_apology_for_what_happened_takes_back_nothing_said():
+    t = ("Chief executive Laura Penn told the BBC the failure had been caused by a faulty software update. "
+         '"This should never have happened," she said. "We let our customers down."\n\n'
+         'But the Passengers\' Association said the apology was "not enough".')
+    q = extract(t).quotes
+    penn = [s for s in q if s.type == "apology"]
+    assert len(penn) == 1 and penn[0].speaker.name == "Laura Penn" and penn[0].links == ()
+    [verdict] = [s for s in q if s.speaker and "Association" in s.speaker.name]
+    assert (verdict.type, [(link.type, link.to) for link in verdict.links]) == ("criticism", [("reacts_to", penn[0].id)])
+
+
 def test_a_denial_does_not_answer_the_speakers_own_lawyer():
     t = ("Kane's lawyer, Simon Pratt, said his client was \"the victim of a political witch-hunt\" and would be cleared.\n\n"
          'In a statement, Victor Kane wrote: "I have never taken a penny that was not mine. I will clear my name."')

@@ -14,6 +14,8 @@ from .tokens import Tokens, runs
 _CLAUSE_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr", "acomp"})
 _NOUN_CLAUSE_DEPS = frozenset({"acl", "ccomp"})
 _CLAUSE_PREPS = frozenset({"as", "for"})  # 'dismissed X as "…"', 'blasted X for being "…"'
+# Verbs whose object is the one told: 'told reporters she had "great respect"' reports from 'she'.
+_TELLING = frozenset("tell tells told telling inform informs informed assure assures assured remind reminds reminded".split())
 
 
 def clause_span(toks: Tokens, cue: Cue, first: int, last: int, reach: int = 25) -> tuple[int, int] | None:
@@ -25,7 +27,7 @@ def clause_span(toks: Tokens, cue: Cue, first: int, last: int, reach: int = 25) 
     noun = toks.pos[v] == "NOUN"  # "Trump's claim that there have been "thousands of shootings""
     if not (toks.pos[v] in VERBAL or noun) or first <= cl:
         return None
-    deps = _NOUN_CLAUSE_DEPS if noun else _CLAUSE_DEPS
+    deps = _NOUN_CLAUSE_DEPS if noun else _CLAUSE_DEPS - {"dobj"} if toks.lower[v] in _TELLING else _CLAUSE_DEPS
     chosen = [
         toks.subtree(c) for c in toks.children[v]
         if (toks.dep[c] in deps or not noun and toks.dep[c] == "prep" and toks.lower[c] in _CLAUSE_PREPS)

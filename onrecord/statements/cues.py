@@ -145,12 +145,15 @@ CONTENT_RETRACTION = _rx(
 REPORTED_APOLOGY = _rx(
     r"^(?:that )?(?:it|he|she|they|we|i) (?:\S+ ){0,2}made (?:a|an) (?:\S+ )?(?:mistake|error)",
     r"(?:his|her|its|their|my|our) (?:\S+ ){0,10}(?:was|were) (?:a|an) (?:\S+ )?(?:mistake|error)",
+    # the speaker's own pronoun: the airline said 'it was "deeply sorry"'
+    r"^(?:that )?(?:it|he|she|they|we) (?:was|were|is|are|had been|has been) \W*(?:\S+ ){0,2}sorry",
 )
 CONTENT_APOLOGY = _rx(
     r"(?:i|we|i'm|we're|i am|we are) (?:\S+ ){0,3}(?:sorry|apologi[sz]e|apologi[sz]ing)",
     r"(?:my|our) (?:\S+ ){0,2}apolog(?:y|ies)", r"(?:offer\w*|issu\w*|make|made|extend\w*) (?:\S+ ){0,4}apology",
     r"(?:i|we|he|she|they) (?:\S+ ){0,2}regret(?:s|ted)? (?:making|saying|having|my|our|his|her|their|the|that i|that we|any|what|it|them|these|those)",
     r"(?:ill-advised|was wrong of me|my mistake|i was wrong|i made a mistake|we made a mistake|i got it wrong)",
+    r"(?:i|we) (?:\S+ ){0,2}got (?:it|this|that|things) (?:\S+ )?wrong", r"(?:i|we) (?:\S+ ){0,2}let (?:\S+ ){1,3}down",
 )
 # Regret for how one spoke ("I spoke in haste", "I misspoke"), read in the content alone.
 _IN_HASTE = r"(?:spoken|spoke|written|wrote|tweeted|acted) (?:\S+ ){0,2}(?:in haste|too soon|hastily|rashly|out of turn)"
@@ -184,6 +187,8 @@ CONTENT_CRITICISM = _rx(
     r"(?:i|we) " + _BETWEEN + r"(?:reject|condemn|deplore|oppose|denounce|disagree with|criticise|criticize)\w*",
     # support refused: "she could not support the trade deal", "he would not support it"
     r"(?:i|we|he|she|they) (?:can|could|would|will|do|does|did)(?: not|n't) (?:\S+ )?(?:support|back|endorse|vote for)\b",
+    # a verdict on what was done or said: the apology was "not enough"
+    r"(?:was|is|are|were) \W*(?:simply |just |still |clearly )?(?:not|n't) (?:good )?enough\W*$",
 )
 CONTENT_SUPPORT = _rx(
     r"(?:i|we) " + _BETWEEN + r"(?:support|back|endorse|stand by|stand with|welcome|applaud|praise|salute|thank)\w*",
@@ -251,7 +256,7 @@ NEGATIVE = _rx(
     r"unfounded", r"unhinged", r"unjust\w*", r"unprofessional", r"unreasonable", r"unrealistic", r"unstable",
     r"untrue", r"vague", r"vicious", r"vindictive", r"vulgar", r"wrongdoing", r"wrongly", r"fishy", r"disregard\w*", r"frown\w* (?:on|upon)", r"not (?:qualified|fit|competent)", r"tool of", r"buried under",
     r"it took (?:her|him|them) (?:\S+ ){0,2}(?:hours|days|weeks|months|years|a day|a week|a month|a year)", r"let (?:\S+ ){1,2}down", r"should be ashamed", r"owes? (?:\S+ ){0,3}an? apology",
-    r"slap in the face", r"heartbreaking", r"witch[- ]?hunt", r"(?:chose|chosen|choos\w*|put\w*) politics (?:over|ahead of|before)", r"blank check",
+    r"slap in the face", r"heartbreaking", r"witch[- ]?hunt", r"fantasy", r"(?:chose|chosen|choos\w*|put\w*) politics (?:over|ahead of|before)", r"blank check",
 )
 POSITIVE = _rx(
     r"great", r"greatest", r"tremendous", r"fantastic", r"brilliant", r"excellent", r"wonderful", r"admir\w*", r"respect\w*",

@@ -241,6 +241,8 @@ def own_statement_links(statements: list[Typed], i: int) -> list[Link]:
     if picked is None:
         return []
     j, shared = picked
+    if s.type == "apology" and not shared and not _ABOUT_WORDS.search(normalise(s.quote.text)):
+        return []  # 'We let our customers down': sorry for what happened, not for something said
     confidence = min(0.95, 0.75 + 0.05 * len(shared))
     to = statements[j].quote.id
     links = []
@@ -249,6 +251,12 @@ def own_statement_links(statements: list[Typed], i: int) -> list[Link]:
     if s.type == "apology" or s.apologises:
         links.append(Link("apologises_for", to, confidence, _evidence("apologises for", s, shared, "same speaker")))
     return links
+
+
+# An apology for words: 'apologised for his remarks', 'I regret what I said'.
+_ABOUT_WORDS = re.compile(r"\b(?:remarks?|comments?|words?|statements?|tweets?|posts?|language|said|says|wrote|written|"
+                          r"tweeted|posted|called|described|spoke|spoken|misspoke|jokes?|insults?|slurs?|columns?|"
+                          r"articles?|op-eds?|videos?|ads?|emails?|messages?)\b")
 
 
 def _plain(t: Typed) -> str:

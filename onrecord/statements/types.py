@@ -90,6 +90,8 @@ def _dispute_is_denial(frame: Frame, words: str) -> bool:
 
 def _future_of_speaker(doc, quote) -> str | None:
     """``We will appeal`` / ``he will appeal``: the speaker's side announces what it will do."""
+    if quote.content[0].text.lower().startswith(("if ", "whether ")):
+        return None  # 'Asked if she would resign': a question, not an announcement
     for span in quote.content:
         sent_span = doc.char_span(span.start, span.end, alignment_mode="expand")
         if sent_span is None:
