@@ -98,7 +98,18 @@ class Mentions:
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
                 self._add_ent(ent.start, ent.end - 1, ent.label_, places)
+        self._add_untagged_surnames()
         self.mentions.sort(key=lambda m: m.first)
+
+    def _add_untagged_surnames(self) -> None:
+        """'Mr Lloyd hit back …' where the entity tagger saw no name: a known person's surname."""
+        toks = self.toks
+        people = {e.surname: e for e in self.entities if e.kind == "person" and len(e.name.split()) > 1}
+        taken = {i for m in self.mentions for i in range(m.first, m.last + 1)}
+        for i, word in enumerate(toks.lower):
+            if word in people and toks.pos[i] == "PROPN" and i not in taken and toks.quote[i] == -1:
+                subject = toks.dep[i] in ("nsubj", "nsubjpass")
+                self.mentions.append(Mention(i, i, people[word], subject))
 
     # building -----------------------------------------------------------------------------
     def _add_ent(self, first: int, last: int, label: str, places: set[str]) -> None:

@@ -90,6 +90,16 @@ def test_an_apology_for_what_happened_takes_back_nothing_said():
     assert (verdict.type, [(link.type, link.to) for link in verdict.links]) == ("criticism", [("reacts_to", penn[0].id)])
 
 
+def test_an_apology_after_a_defence_is_for_the_remark_that_started_the_row():
+    # the entity tagger misses 'Mr Lloyd' in 'Mr Lloyd hit back', and the apology's 'he' is still Lloyd
+    q = extract((ROOT / "tests" / "fixtures" / "minister-row.txt").read_text(encoding="utf-8")).quotes
+    [apology] = [s for s in q if s.type == "apology"]
+    assert apology.speaker.name == "Gareth Lloyd"
+    remark = next(s for s in q if s.speaker and s.speaker.name == "Gareth Lloyd")
+    assert "kick up the backside" in remark.text
+    assert [(link.type, link.to) for link in apology.links] == [("apologises_for", remark.id)]
+
+
 def test_a_denial_does_not_answer_the_speakers_own_lawyer():
     t = ("Kane's lawyer, Simon Pratt, said his client was \"the victim of a political witch-hunt\" and would be cleared.\n\n"
          'In a statement, Victor Kane wrote: "I have never taken a penny that was not mine. I will clear my name."')

@@ -69,12 +69,13 @@ def _topic_overlap(a: Typed, b: Typed) -> set[str]:
     return (_words(a.frame) | _words(normalise(a.quote.text))) & _words(normalise(b.quote.text))
 
 
-def _pick(candidates: list[tuple[int, Typed]], me: int, about: Typed) -> tuple[int, set[str]] | None:
-    """The statement most likely meant: shared words first, then a typed one, then the nearest before."""
+def _pick(candidates: list[tuple[int, Typed]], me: int, about: Typed, first: bool = False) -> tuple[int, set[str]] | None:
+    """The statement most likely meant: shared words first, then a typed one, then the nearest
+    before (``first``: the earliest, where a story goes back to what started it)."""
     best, best_key, best_shared = None, None, set()
     for j, cand in candidates:
         shared = _topic_overlap(about, cand)
-        key = (j < me, len(shared) > 0, _RETRACTABLE.get(cand.type, 0), len(shared), -abs(me - j))
+        key = (j < me, len(shared) > 0, _RETRACTABLE.get(cand.type, 0), len(shared), -j if first else -abs(me - j))
         if best_key is None or key > best_key:
             best, best_key, best_shared = j, key, shared
     return (best, best_shared) if best is not None else None
@@ -237,7 +238,7 @@ def own_statement_links(statements: list[Typed], i: int) -> list[Link]:
     # what is taken back was said before, or (a headline's apology) is an opinion or the same subject reported after
     cands = [(j, c) for j, c in _by(statements, me, i) if c.type in _RETRACTABLE
              and (j < i or c.type != "claim" or _topic_overlap(s, c))]
-    picked = _pick(cands, i, s)
+    picked = _pick(cands, i, s, first=True)
     if picked is None:
         return []
     j, shared = picked

@@ -203,6 +203,8 @@ def speaker_name(quote: Quote) -> str | None:
     return quote.speaker.name if quote.speaker and quote.speaker.name else None
 
 
+_MEDIA = frozenset("media twitter facebook instagram tiktok youtube television tv radio air website blog podcast "
+                   "camera stage x".split())
 _EXCHANGES = frozenset("interview interviews conversation call briefing conference appearance podcast meeting".split())
 _SAYING = frozenset(
     "say says said saying tell tells told telling add adds added adding write writes wrote written writing "
@@ -237,9 +239,10 @@ def _objects(frame: Frame, head) -> list:
         inside = {t.i for t in frame.tokens}
         found = [t for t in frame.tokens if t.i not in frame.cue_ids and t.pos_ in ("NOUN", "PROPN")
                  and t.head.i not in inside and t.dep_ in ("npadvmod", "nsubj", "dobj", "attr")]
-    # "took issue with", "took aim at", "cast doubt on": the cue's own noun is not what it aims at
-    return sorted({t for t in found if t.ent_type_ not in _WHEN and not (t.i in frame.cue_ids and t.pos_ == "NOUN")},
-                  key=lambda t: t.i)
+    # "took issue with", "took aim at", "cast doubt on": the cue's own noun is not what it aims at;
+    # "hit back on social media": where it was said
+    return sorted({t for t in found if t.ent_type_ not in _WHEN and not (t.i in frame.cue_ids and t.pos_ == "NOUN")
+                   and t.text.lower() not in _MEDIA}, key=lambda t: t.i)
 
 
 def statement_owner(tok, quote: Quote, names: Names, own: bool, earlier: list[Quote], own_pronoun: bool = False) -> str | None:
