@@ -92,7 +92,9 @@ def attributions(toks: Tokens, sentence: list[int], marginals: np.ndarray, quote
         if all(toks.pos[j] == "AUX" for j in range(cf, cl + 1)):
             continue  # 'Khan was found guilty of …': a bare auxiliary reports nothing
         src = _nearest_source(sentence, (cf, cl), source, pieces[k])
-        src = _completed(toks, src, (cf, cl), pieces[k]) if src else _parse_source(toks, sentence, (cf, cl), pieces[k])
+        src = _completed(toks, src, (cf, cl), pieces[k]) if src else None
+        if src is None or _subject_elsewhere(toks, src, (cf, cl)):
+            src = _parse_source(toks, sentence, (cf, cl), pieces[k]) or src
         if src and _judged(toks, src, (cf, cl)):
             src = None
         content_conf = sum(p[2] for p in pieces[k]) / len(pieces[k])
@@ -204,6 +206,13 @@ def _completed(toks: Tokens, src: tuple[int, int], cue: tuple[int, int], content
             break
         l = nxt
     return f, l
+
+
+def _subject_elsewhere(toks: Tokens, src: tuple[int, int], cue: tuple[int, int]) -> bool:
+    """A tagger source that is the subject of another verb than the cue's ('fishermen who say …'
+    after 'Grant has defended …'): the cue's own subject speaks."""
+    h = _head(toks, src)
+    return toks.dep[h] in ("nsubj", "nsubjpass") and toks.head[h] != _head(toks, cue)
 
 
 def _parse_source(toks: Tokens, sentence: list[int], cue: tuple[int, int], content) -> tuple[int, int] | None:

@@ -60,6 +60,15 @@ VERDICTS = [
 ]
 
 
+def test_a_subject_of_another_verb_is_not_the_cues_source():
+    text = ("'I have no regrets': Harbour chief defends port expansion\n\n"
+            "Harbour Authority chief executive Sophie Grant has defended the £90m expansion of Kellan port, "
+            "despite protests from fishermen who say it will destroy their livelihoods.")
+    found = {q.cue.text: q.speaker.name for q in onrecord.extract(text).quotes if q.cue and q.speaker}
+    assert found.get("has defended") == "Sophie Grant", found
+    assert found.get("say") == "fishermen", found
+
+
 @pytest.mark.parametrize(("text", "cue", "source"), VERDICTS, ids=[r[1] for r in VERDICTS])
 def test_the_subject_of_a_passive_verdict_is_no_source(text: str, cue: str, source: str | None) -> None:
     found = {q.cue.text: q for q in onrecord.extract(text).quotes if q.cue}
