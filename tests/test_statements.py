@@ -225,6 +225,11 @@ TYPES = [
      "Tom Reid", "Tom Reid", "mixed", "claim", None),
     ('Tom Reid said the decision was "a slap in the face" to families.', 'the decision was "a slap in the face" to families',
      "said", "Tom Reid", "Tom Reid", "mixed", "criticism", None),
+    ('Neither campaign responded to questions about the estimates.', "the estimates", "responded to questions about",
+     "Neither campaign", "Neither campaign", "indirect", "no_comment", None),
+    ('Tom Reid went further at a rally on Monday, calling Alan Pryce "the most dishonest man in politics."',
+     'Alan Pryce "the most dishonest man in politics."', "calling", "Tom Reid", "Tom Reid", "mixed", "criticism",
+     "person:Alan Pryce"),
     ('Asked if she would resign, Idris Vane smiled.', "if she would resign", "Asked", None, "Idris Vane", "indirect",
      "claim", None),  # a question, not an announcement
     ('The airline said it was "deeply sorry" for the disruption.', 'it was "deeply sorry" for the disruption', "said",

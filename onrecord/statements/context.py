@@ -141,6 +141,9 @@ def _governed_infinitive(head) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
 
 
+_NOBODY = frozenset({"neither", "no", "nobody", "none"})
+
+
 def build_frame(doc, quote: Quote) -> Frame:
     root = cue_root(doc, quote)
     content = normalise(quote.text)
@@ -164,6 +167,8 @@ def build_frame(doc, quote: Quote) -> Frame:
         for child in verb.children:
             if child.dep_ in _FRAME_DEPS or (child.dep_ == "prep" and child.text.lower() in _FRAME_PREPS):
                 keep.update(t.i for t in child.subtree if not any(a.dep_ in _SIDE_DEPS for a in _path(t, child)))
-    tokens = [doc[i] for i in sorted(keep) if i in cue_ids or not _inside(doc[i], covered)]
+    # "Neither campaign responded", "Nobody replied": the subject's negation is the act's
+    nobody = {t.i for c in head.children if c.dep_ == "nsubj" for t in (c, *c.children) if t.text.lower() in _NOBODY}
+    tokens = [doc[i] for i in sorted(keep | nobody) if i in cue_ids | nobody or not _inside(doc[i], covered)]
     clause, kept, starts = _join(tokens)
     return Frame(normalise(quote.cue.text), clause, content, kept, starts, cue_ids)

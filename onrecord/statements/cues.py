@@ -25,7 +25,8 @@ NO_COMMENT = _rx(
     r"(?:reached|reaching) out to .{1,60}? for (?:comment|a response)",
     r"(?:asked|approached|contacted) .{1,40}? for (?:comment|a response)",
     r"declin\w* (?:\S+ ){0,2}(?:interview|request)\w*", r"(?:did|does|would) not (?:say|disclose|specify) (?:when|whether|why|how|if|what|who)",
-    r"(?:maintain\w*|kept|keeps|keeping) (?:his|her|their|its) silence", r"(?:he|she|they|it|who)(?:'s| is| was| are| were) not available",
+    r"(?:maintain\w*|kept|keeps|keeping) (?:his|her|their|its) silence",
+    r"(?:(?<=neither )|(?<=nobody )|(?<=none )|(?<=no ))(?:\S+ ){0,3}(?:responded|replied|commented|answered)", r"(?:he|she|they|it|who)(?:'s| is| was| are| were) not available",
 )
 RETRACTION = _rx(
     r"retract\w*", r"withdr(?:aw|aws|awing|awn|ew)", r"(?:take|takes|took|taking|taken) back",

@@ -204,7 +204,7 @@ def speaker_name(quote: Quote) -> str | None:
 
 
 _MEDIA = frozenset("media twitter facebook instagram tiktok youtube television tv radio air website blog podcast "
-                   "camera stage x".split())
+                   "camera stage x rally event conference summit ceremony briefing fundraiser".split())
 _EXCHANGES = frozenset("interview interviews conversation call briefing conference appearance podcast meeting".split())
 _SAYING = frozenset(
     "say says said saying tell tells told telling add adds added adding write writes wrote written writing "
@@ -358,7 +358,8 @@ def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earli
             head = head.head
     objects = _objects(frame, head) if head is not None else []
     if head is not None and governed_participle(head):
-        objects = _objects(frame, head.head) + objects  # "defended Reid, saying ...": Reid
+        # "defended Reid, saying ...": Reid; "went further at a rally, calling Clinton ...": Clinton
+        objects = objects + _objects(frame, head.head) if objects else _objects(frame, head.head)
     framed = bool(objects)  # "calling it": a pronoun of the reporting clause; content's "it" is no statement
     if not objects and quote.kind != "direct":
         objects = _content_object(doc, quote)
