@@ -275,3 +275,12 @@ def test_the_one_an_interview_is_with_is_a_listener_not_a_target(nlp):
     [typed] = classify_statements(nlp(text), [q], [entity("Tom Reid"), entity("the Courier", "organization")])
     assert typed.type == "denial"
     assert typed.target is None or "Courier" not in typed.target.name
+
+
+def test_an_organisations_it_announces_what_it_will_do(nlp):
+    text = 'The IG Metall union said it would "fight every single job cut".'
+    for kind, expected in (("organization", "commitment"), ("person", "claim")):
+        q = quote(text, 'it would "fight every single job cut"', "said", "The IG Metall union", "IG Metall union",
+                  "mixed", speaker_kind=kind)
+        [typed] = classify_statements(nlp(text), [q], [])
+        assert typed.type == expected, kind

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..mentions import ORG_WORDS
 from . import cues
 from .context import Frame, cue_root, normalise, reported
 
@@ -120,9 +121,19 @@ def _future_of_speaker(doc, quote) -> str | None:
             ours = who in cues.INSTITUTIONS and any(d.text.lower() in ("the", "our", "its") for d in subj[0].children)
             # a lawyer speaks for 'my client', 'his client' (the one who will appeal)
             ours = ours or who in ("client", "clients") and any(d.dep_ == "poss" for d in subj[0].children)
+            # an organisation's 'it': the union said 'it would "fight every single job cut"'
+            ours = ours or who == "it" and _an_organisation(quote.speaker)
             if who in ("i", "we") or not direct and (ours or who in ("he", "she", "they") and _may_be_speaker(doc, quote, subj[0])):
                 return f"{subj[0].text} {aux[0].text if aux else 'going to'} {tok.text}"
     return None
+
+
+def _an_organisation(speaker) -> bool:
+    """An organisation, or a speaker the article did not name that reads as one ('The IG Metall union')."""
+    if speaker is None:
+        return False
+    last = speaker.name.lower().split()[-1] if speaker.name else ""
+    return speaker.kind == "organization" or speaker.kind == "unknown" and last in ORG_WORDS
 
 
 _SPOKES = re.compile(r"(?i)\b(?:spokes\w*|communications|press secretary|aides?|advis[eo]rs?|lawyers?|attorneys?|representatives?|campaign|office|manager)\b")
