@@ -100,6 +100,16 @@ def test_an_apology_after_a_defence_is_for_the_remark_that_started_the_row():
     assert [(link.type, link.to) for link in apology.links] == [("apologises_for", remark.id)]
 
 
+def test_a_post_does_not_react_to_what_is_said_of_it_later():
+    q = extract((ROOT / "tests" / "fixtures" / "footballer-apology.txt").read_text(encoding="utf-8")).quotes
+    by_id = {s.id: s for s in q}
+    for s in q:
+        for link in s.links:
+            if link.type == "reacts_to":  # a reaction answers what came before it, here
+                assert int(link.to[1:]) < int(s.id[1:]), (s.text, by_id[link.to].text)
+        assert s.target is None or "\n" not in s.target.name
+
+
 def test_a_denial_does_not_answer_the_speakers_own_lawyer():
     t = ("Kane's lawyer, Simon Pratt, said his client was \"the victim of a political witch-hunt\" and would be cleared.\n\n"
          'In a statement, Victor Kane wrote: "I have never taken a penny that was not mine. I will clear my name."')

@@ -173,6 +173,10 @@ def _to_target(statements: list[Typed], i: int, me: str | None) -> Link | None:
     return _link(statements, i, _pick(after, i, s), 0.55, f"target {owner}'s later-reported words")
 
 
+# "took issue with recent criticism": a reaction to criticism the article may report after it.
+_ANSWERS_CRITICISM = re.compile(r"\b(?:critic\w*|attacks?|accusations?|allegations?|charges?|claims?)\b")
+
+
 def _to_accusation(statements: list[Typed], i: int, me: str | None) -> Link | None:
     """A denial, or a reaction to criticism nobody is named for ("took issue with recent criticism"),
     answers the criticism the article reports against the speaker's side."""
@@ -180,7 +184,8 @@ def _to_accusation(statements: list[Typed], i: int, me: str | None) -> Link | No
     if s.type != "denial" and not (s.target is not None and s.target.kind == "statement"):
         return None
     others = [(j, c) for j, c in enumerate(statements) if j != i and c.type == "criticism" and not _my_side(c.quote, me)]
-    cands = [(j, c) for j, c in others if c.target is not None and c.target.kind != "other" and same_party(c.target.name, me)]
+    cands = [(j, c) for j, c in others if c.target is not None and c.target.kind != "other" and same_party(c.target.name, me)
+             and (s.type == "denial" or j < i or _ANSWERS_CRITICISM.search(s.target.name.lower()))]
     if cands:
         return _link(statements, i, _pick(cands, i, s), 0.65, "answers criticism of the speaker")
     if s.type != "denial":

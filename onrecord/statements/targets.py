@@ -339,7 +339,7 @@ def _in_source(tok, quote: Quote) -> bool:
 
 
 def _phrase(tok, quote: Quote | None = None) -> str:
-    words = [t.text for t in tok.subtree if (t.dep_ not in ("relcl", "acl") or t.i == tok.i)
+    words = [t.text for t in tok.subtree if (t.dep_ not in ("relcl", "acl") or t.i == tok.i) and not t.is_space
              and not (quote is not None and _in_source(t, quote))][:8]
     return " ".join(words).strip(" ,.")
 
