@@ -100,6 +100,8 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
         named = appos
     # "Holloway's party": a possessor is not the speaker; "A Westbrook councillor": nor is a modifier.
     named = [m for m in named if m.first <= head <= m.last or toks.dep[m.last] not in ("poss", "compound", "amod")]
+    # "Parents in Ashby": where a group is from is not who speaks (an employer is: "Analysts at Bernstein")
+    named = [m for m in named if m.first <= head <= m.last or not _placed(toks, m.last)]
     if not named and toks.pos[head] == "NOUN" and word not in ROLE_NOUNS:
         owner = [c for c in toks.children[head] if toks.dep[c] == "poss" and toks.pos[c] == "PROPN"]
         appos = [c for c in toks.children[head] if toks.dep[c] == "appos" and toks.pos[c] == "PROPN"]
@@ -129,6 +131,10 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
         if entity:
             return entity, None, None
     return None, None, _shown(toks, first, last)
+
+
+def _placed(toks: Tokens, k: int) -> bool:
+    return toks.dep[k] == "pobj" and toks.lower[toks.head[k]] in ("in", "across", "near", "around", "outside")
 
 
 def _shown(toks: Tokens, first: int, last: int) -> str:

@@ -200,6 +200,8 @@ SPEAKERS = [
      "Civil Aviation Authority"),
     # a person's office speaks for the person
     ('Senator Mark Doyle spoke on Monday.\n\nDoyle\'s office said he would "introduce a bill next month".', "Mark Doyle"),
+    # where a group is from does not speak for it
+    ('Parents in Ashby have vowed to fight plans to close three schools.', "Parents in Ashby"),
     # an unnamed source is shown without its relative clause
     ('Two officials, who were not authorized to speak, said the bill "is dead".', "Two officials"),
     # a role that differs from every role given ('council leader', 'Opposition leader') names nobody

@@ -225,6 +225,10 @@ TYPES = [
      "Tom Reid", "Tom Reid", "mixed", "claim", None),
     ('Tom Reid said the decision was "a slap in the face" to families.', 'the decision was "a slap in the face" to families',
      "said", "Tom Reid", "Tom Reid", "mixed", "criticism", None),
+    ("Alan Pryce's comments were dismissed by Tom Reid.", "Alan Pryce's comments", "were dismissed by", "Tom Reid",
+     "Tom Reid", "indirect", "criticism", "statement:Alan Pryce"),
+    ('Idris Vane was dismissed after the match.', "after the match", "was dismissed", None, "Idris Vane", "indirect",
+     "claim", None),  # fired, not criticised
     ('Neither campaign responded to questions about the estimates.', "the estimates", "responded to questions about",
      "Neither campaign", "Neither campaign", "indirect", "no_comment", None),
     ('Tom Reid went further at a rally on Monday, calling Alan Pryce "the most dishonest man in politics."',

@@ -50,6 +50,9 @@ DENIAL = _rx(
 # against our judiciary``). types.py decides with the object.
 DISPUTE = _rx(r"disput(?:e|es|ed|ing)", r"reject(?:s|ed|ing)?", r"contest(?:s|ed|ing)?", r"push(?:es|ed|ing)? back")
 CRITICISM = _rx(
+    # dismissing words or someone as something (not 'was dismissed' from a job)
+    r"dismiss(?:es|ed|ing)? (?:\S+ ){1,6}as", r"(?:was|were|been) dismissed by",
+    r"dismiss(?:es|ed|ing)? (?:\S+ ){0,3}(?:comments?|remarks?|criticism|concerns?|suggestions?|ideas?|calls?|words|warnings?|fears?)",
     r"slam\w*", r"condemn\w*", r"critici[sz]\w*", r"criticism", r"critic", r"attack\w*", r"assail\w*",
     r"blast\w*", r"lambast\w*", r"denounc\w*", r"decr(?:y|ies|ied|ying)", r"accus\w*", r"alleg\w*",
     r"rebuk\w*", r"chastis\w*", r"chid(?:e|es|ed|ing)", r"scold\w*", r"mock\w*", r"ridicul\w*", r"deride\w*",
@@ -257,7 +260,7 @@ NEGATIVE = _rx(
     r"unfounded", r"unhinged", r"unjust\w*", r"unprofessional", r"unreasonable", r"unrealistic", r"unstable",
     r"untrue", r"vague", r"vicious", r"vindictive", r"vulgar", r"wrongdoing", r"wrongly", r"fishy", r"disregard\w*", r"frown\w* (?:on|upon)", r"not (?:qualified|fit|competent)", r"tool of", r"buried under",
     r"it took (?:her|him|them) (?:\S+ ){0,2}(?:hours|days|weeks|months|years|a day|a week|a month|a year)", r"let (?:\S+ ){1,2}down", r"should be ashamed", r"owes? (?:\S+ ){0,3}an? apology",
-    r"slap in the face", r"heartbreaking", r"witch[- ]?hunt", r"fantasy", r"(?:chose|chosen|choos\w*|put\w*) politics (?:over|ahead of|before)", r"blank check",
+    r"slap in the face", r"heartbreaking", r"witch[- ]?hunt", r"fantasy", r"rip\w* the heart out", r"(?:chose|chosen|choos\w*|put\w*) politics (?:over|ahead of|before)", r"blank check",
 )
 POSITIVE = _rx(
     r"great", r"greatest", r"tremendous", r"fantastic", r"brilliant", r"excellent", r"wonderful", r"admir\w*", r"respect\w*",
