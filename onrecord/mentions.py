@@ -45,6 +45,7 @@ class Entity:
     names: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     affiliations: list[str] = field(default_factory=list)
+    gender: str | None = None  # from a title the article gives ('Mr Khan', 'Ms Ainsley'), else unknown
 
     def add_name(self, name: str) -> None:
         if name and name not in self.names:
@@ -85,6 +86,10 @@ _ABBREVIATIONS = {
 def role_word(word: str) -> str:
     """A lowercased word of a role, abbreviations spelled out: 'gov.' -> 'governor'."""
     return _ABBREVIATIONS.get(word.rstrip("."), word.rstrip("."))
+
+
+_GENDERED_TITLES = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male", "mrs": "female", "mrs.": "female",
+                    "ms": "female", "ms.": "female", "miss": "female", "dame": "female", "lady": "female"}
 
 
 class Mentions:
@@ -133,6 +138,8 @@ class Mentions:
             return
         entity = self._entity_for(words, kind)
         entity.add_name(" ".join(words))
+        if kind == "person" and first > 0 and (gender := _GENDERED_TITLES.get(toks.lower[first - 1])):
+            entity.gender = entity.gender or gender
         subject = any(toks.dep[i] in ("nsubj", "nsubjpass") for i in range(first, last + 1))
         self.mentions.append(Mention(first, last, entity, subject))
         if kind == "person":

@@ -158,7 +158,10 @@ def _antecedent(toks: Tokens, mentions: Mentions, pronoun: int, done: dict) -> E
     """Nearest earlier person outside quotes; subjects and recent speakers weigh more."""
     speakers = {r[0].key for r in done.values() if r[0] is not None}
     best, best_score = None, None
+    other = "female" if toks.lower[pronoun] in ("he", "him") else "male"
     for m in mentions.before(pronoun, "person")[:12]:
+        if m.entity.gender == other:
+            continue  # 'she' is not Mr Lloyd
         distance = sum(1 for i in range(m.last + 1, pronoun) if toks.quote[i] == -1)
         score = distance - (8 if m.subject else 0) - (10 if m.entity.key in speakers else 0)
         if best_score is None or score < best_score:

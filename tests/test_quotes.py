@@ -393,3 +393,10 @@ def test_a_quote_in_the_paragraph_before_is_not_a_fronted_clause_of_the_next_cue
             'Deputy leader Simon Drake, who led the talks, said the contract had been "tested line by line" by lawyers.')
     drake = [q for q in onrecord.extract(text).quotes if q.speaker and q.speaker.name == "Simon Drake"]
     assert drake and all("best news" not in q.text for q in drake)
+
+
+def test_a_pronoun_skips_a_person_the_article_titles_otherwise():
+    text = ('Ms Ann Lee spoke first. Mr Tom Hale, who chairs the trust, spoke after her.\n\n'
+            '"We will fight this," she said.')
+    [q] = onrecord.extract(text).quotes
+    assert q.speaker.name == "Ann Lee"
