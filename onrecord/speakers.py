@@ -29,6 +29,7 @@ def resolve_speakers(toks: Tokens, doc, attributions: list[Attribution]) -> tupl
     resolved: dict[int, tuple[Entity | None, str | None, str | None]] = {}
     for a in attributions:
         resolved[id(a)] = _resolve(toks, mentions, a, resolved)
+    _headline_from_lede(toks, attributions, resolved)
     ids = _speaker_ids([r[0] for r in resolved.values() if r[0] is not None])
     text = toks.text
     quotes = []
@@ -46,6 +47,29 @@ def resolve_speakers(toks: Tokens, doc, attributions: list[Attribution]) -> tupl
         )
     records = [_record(e, ids[e.key]) for e in _ordered(resolved)]
     return quotes, records
+
+
+_PLAIN_SPEECH = frozenset("say says said tell tells told add adds added write wrote write note noted".split())
+
+
+def _headline_from_lede(toks: Tokens, attributions: list[Attribution], resolved: dict) -> None:
+    """'Tech giant denies spying on users' is the lede's 'Brightline has denied …': a headline's
+    description no one was found for is the speaker of the first body statement with the same verb."""
+    def verb(a: Attribution) -> str:
+        return toks.lower[toks.span_head(*toks.span_tokens(*a.cue))][:5] if a.cue else ""
+
+    for a in attributions:
+        if not a.cue or not a.source or resolved[id(a)][0] is not None:
+            continue
+        first, _ = toks.span_tokens(*a.source)
+        if toks.para[first] != 0 or toks.pos[toks.span_head(*toks.span_tokens(*a.source))] not in ("NOUN", "PROPN"):
+            continue
+        if verb(a) in _PLAIN_SPEECH:  # 'Critics say …' is anyone who says something
+            continue
+        lede = next((b for b in attributions if b.cue and 0 < toks.para[toks.span_tokens(*b.cue)[0]] <= 2
+                     and verb(b) == verb(a) and resolved[id(b)][0] is not None), None)
+        if lede is not None:
+            resolved[id(a)] = resolved[id(lede)]
 
 
 def _resolve(toks: Tokens, mentions: Mentions, a: Attribution, done: dict) -> tuple[Entity | None, str | None, str | None]:

@@ -400,3 +400,14 @@ def test_a_pronoun_skips_a_person_the_article_titles_otherwise():
             '"We will fight this," she said.')
     [q] = onrecord.extract(text).quotes
     assert q.speaker.name == "Ann Lee"
+
+
+def test_a_headlines_description_is_the_ledes_speaker_of_the_same_act():
+    text = ("Tech giant denies spying on users\n\n"
+            "Social media company Brightline has denied that it secretly recorded users' conversations.")
+    found = {q.cue.text: q.speaker.name if q.speaker else None for q in onrecord.extract(text).quotes}
+    assert found == {"denies": "Brightline", "has denied": "Brightline"}, found
+    # 'Critics say' is anyone who says something: no one is borrowed for a plain verb of speech
+    text = "Critics say toll plan is unfair\n\nMayor Delia Marsh said the toll plan was fair."
+    found = {q.cue.text: q.speaker.name if q.speaker else None for q in onrecord.extract(text).quotes}
+    assert found.get("say") != "Delia Marsh", found
