@@ -49,7 +49,7 @@ def resolve_speakers(toks: Tokens, doc, attributions: list[Attribution]) -> tupl
     return quotes, records
 
 
-_PLAIN_SPEECH = frozenset("say says said tell tells told add adds added write wrote write note noted".split())
+_PLAIN_SPEECH = frozenset("say says said tell tells told add adds added write wrote note noted".split())
 
 
 def _headline_from_lede(toks: Tokens, attributions: list[Attribution], resolved: dict) -> None:
@@ -133,7 +133,8 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
             words = [i for i in toks.subtree(appos[0]) if toks.pos[i] == "PROPN"]
             name = " ".join(toks.text[toks.starts[i] : toks.ends[i]] for i in words)
             return mentions.new_entity(name, "organization"), None, None
-        if owner and word in _PERSONAL_OFFICES and (person := mentions.person_named(toks.text[toks.starts[owner[0]] : toks.ends[owner[0]]])):
+        person = mentions.person_named(toks.text[toks.starts[owner[0]] : toks.ends[owner[0]]]) if owner else None
+        if person is not None and word in _PERSONAL_OFFICES:
             return person, word, None  # 'Doyle's office said …' speaks for Senator Mark Doyle
         if owner and word in ORG_WORDS:
             name = f"{toks.text[toks.starts[owner[0]] : toks.ends[owner[0]]]} {word}"
@@ -209,13 +210,17 @@ def _organisation(toks: Tokens, mentions: Mentions, head: int, first: int, last:
         return None  # 'a bank', 'the central bank of Ireland': not a mention of one named before
     orgs = [m for m in mentions.before(first, "organization") if toks.para[head] - toks.para[m.last] <= 3]
     if word == "it":
-        if toks.dep[head] != "nsubj":
-            return None  # 'it was labelled "Mostly True"': what is spoken of, not who speaks
-        # the subject of this sentence or the one before, with no other subject between
-        between = [k for k in range(orgs[0].last + 1, head) if toks.dep[k] in ("nsubj", "nsubjpass") and toks.quote[k] == -1 and toks.lower[k] != "it"] if orgs else []
-        return orgs[0].entity if orgs and orgs[0].subject and not between and head - orgs[0].last <= 40 else None
+        # 'it was labelled "Mostly True"' is what is spoken of, not who speaks
+        return orgs[0].entity if orgs and toks.dep[head] == "nsubj" and _last_subject(toks, orgs[0], head) else None
     named = next((m.entity for m in orgs if word in m.entity.name.lower().split()), None)
     return named or (orgs[0].entity if orgs and word in _ORG_KINDS else None)
+
+
+def _last_subject(toks: Tokens, m: Mention, head: int) -> bool:
+    """Whether ``m`` is the last subject before ``head``, close by (its own 'it' aside)."""
+    between = [k for k in range(m.last + 1, head)
+               if toks.dep[k] in ("nsubj", "nsubjpass") and toks.quote[k] == -1 and toks.lower[k] != "it"]
+    return m.subject and not between and head - m.last <= 40
 
 
 def _by_role(toks: Tokens, mentions: Mentions, head: int, first: int, last: int) -> Entity | None:
@@ -253,7 +258,8 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
         name = " ".join(toks.text[toks.starts[i] : toks.ends[i]] for i in names)
         return mentions.new_entity(name, "organization"), role, None
     last_named = next(iter(mentions.before(first)), None)
-    if not words and last_named is not None and last_named.entity.kind == "organization" and toks.para[head] - toks.para[last_named.last] <= 2:
+    if (not words and last_named is not None and last_named.entity.kind == "organization"
+            and toks.para[head] - toks.para[last_named.last] <= 2):
         return last_named.entity, role, None  # 'The Environment Agency said … A spokesperson added:'
     return None, role, _shown(toks, first, last)
 

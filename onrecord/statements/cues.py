@@ -26,7 +26,9 @@ NO_COMMENT = _rx(
     r"(?:asked|approached|contacted) .{1,40}? for (?:comment|a response)",
     r"declin\w* (?:\S+ ){0,2}(?:interview|request)\w*", r"(?:did|does|would) not (?:say|disclose|specify) (?:when|whether|why|how|if|what|who)",
     r"(?:maintain\w*|kept|keeps|keeping) (?:his|her|their|its) silence",
-    r"(?:(?<=neither )|(?<=nobody )|(?<=none )|(?<=no ))(?:\S+ ){0,3}(?:responded|replied|commented|answered)", r"(?:he|she|they|it|who)(?:'s| is| was| are| were) not available",
+    r"(?:he|she|they|it|who)(?:'s| is| was| are| were) not available",
+    # "Neither campaign responded": the subject's negation (build_frame keeps it in the clause)
+    r"(?:(?<=neither )|(?<=nobody )|(?<=none )|(?<=no ))(?:\S+ ){0,3}(?:responded|replied|commented|answered)",
 )
 RETRACTION = _rx(
     r"retract\w*", r"withdr(?:aw|aws|awing|awn|ew)", r"(?:take|takes|took|taking|taken) back",

@@ -235,6 +235,12 @@ def reaction_link(statements: list[Typed], i: int) -> Link | None:
     return None
 
 
+# An apology for words: 'apologised for his remarks', 'I regret what I said'.
+_ABOUT_WORDS = re.compile(r"\b(?:remarks?|comments?|words?|statements?|tweets?|posts?|language|said|says|wrote|written|"
+                          r"tweeted|posted|called|described|spoke|spoken|misspoke|jokes?|insults?|slurs?|columns?|"
+                          r"articles?|op-eds?|videos?|ads?|emails?|messages?)\b")
+
+
 def own_statement_links(statements: list[Typed], i: int) -> list[Link]:
     s = statements[i]
     if s.type not in ("retraction", "apology"):
@@ -257,12 +263,6 @@ def own_statement_links(statements: list[Typed], i: int) -> list[Link]:
     if s.type == "apology" or s.apologises:
         links.append(Link("apologises_for", to, confidence, _evidence("apologises for", s, shared, "same speaker")))
     return links
-
-
-# An apology for words: 'apologised for his remarks', 'I regret what I said'.
-_ABOUT_WORDS = re.compile(r"\b(?:remarks?|comments?|words?|statements?|tweets?|posts?|language|said|says|wrote|written|"
-                          r"tweeted|posted|called|described|spoke|spoken|misspoke|jokes?|insults?|slurs?|columns?|"
-                          r"articles?|op-eds?|videos?|ads?|emails?|messages?)\b")
 
 
 def _plain(t: Typed) -> str:
