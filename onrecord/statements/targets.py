@@ -203,8 +203,9 @@ def speaker_name(quote: Quote) -> str | None:
     return quote.speaker.name if quote.speaker and quote.speaker.name else None
 
 
-_MEDIA = frozenset("media twitter facebook instagram tiktok youtube television tv radio air website blog podcast "
-                   "camera stage x rally event conference summit ceremony briefing fundraiser".split())
+# Where words were said, not whom they are aimed at: "hit back on social media", "at a rally".
+_WHERE_SAID = frozenset("media twitter facebook instagram tiktok youtube television tv radio air website blog podcast "
+                         "camera stage x rally event conference summit ceremony briefing fundraiser".split())
 _EXCHANGES = frozenset("interview interviews conversation call briefing conference appearance podcast meeting".split())
 _SAYING = frozenset(
     "say says said saying tell tells told telling add adds added adding write writes wrote written writing "
@@ -242,7 +243,7 @@ def _objects(frame: Frame, head) -> list:
     # "took issue with", "took aim at", "cast doubt on": the cue's own noun is not what it aims at;
     # "hit back on social media": where it was said
     return sorted({t for t in found if t.ent_type_ not in _WHEN and not (t.i in frame.cue_ids and t.pos_ == "NOUN")
-                   and t.text.lower() not in _MEDIA}, key=lambda t: t.i)
+                   and t.text.lower() not in _WHERE_SAID}, key=lambda t: t.i)
 
 
 def statement_owner(tok, quote: Quote, names: Names, own: bool, earlier: list[Quote], own_pronoun: bool = False) -> str | None:
