@@ -92,6 +92,13 @@ _GENDERED_TITLES = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male", 
                     "ms": "female", "ms.": "female", "miss": "female", "dame": "female", "lady": "female"}
 
 
+# Words that name an outlet as one: 'The Lakeside Ledger', 'Fox News', 'the BBC'.
+MEDIA_NAMES = frozenset(
+    "times post news journal herald gazette ledger tribune chronicle telegraph guardian mail express star sun globe "
+    "observer independent mirror standard record register press review daily weekly magazine tv radio television "
+    "bbc cnn nbc abc cbs fox msnbc npr pbs reuters ap bloomberg politico axios breitbart huffpost buzzfeed".split())
+
+
 class Mentions:
     """Every named mention of a person or organisation, in text order."""
 
@@ -100,9 +107,12 @@ class Mentions:
         self.entities: list[Entity] = []
         self.mentions: list[Mention] = []
         places = {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC") and len(e) == 1}
+        self._surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
                 self._add_ent(ent.start, ent.end - 1, ent.label_, places)
+            elif ent.label_ == "WORK_OF_ART" and {t.lower_ for t in ent} & MEDIA_NAMES:  # 'The Lakeside Ledger'
+                self._add_ent(ent.start, ent.end - 1, "ORG", places)
         self._add_untagged_surnames()
         self.mentions.sort(key=lambda m: m.first)
 
@@ -112,7 +122,9 @@ class Mentions:
         people = {e.surname: e for e in self.entities if e.kind == "person" and len(e.name.split()) > 1}
         taken = {i for m in self.mentions for i in range(m.first, m.last + 1)}
         for i, word in enumerate(toks.lower):
-            if word in people and toks.pos[i] == "PROPN" and i not in taken and toks.quote[i] == -1:
+            # a title-case headline's surname may be tagged a noun ('Howell: Mayor Owes …')
+            named = toks.pos[i] == "PROPN" or (toks.para[i] == 0 and toks.text[toks.starts[i]].isupper())
+            if word in people and named and i not in taken and toks.quote[i] == -1:
                 subject = toks.dep[i] in ("nsubj", "nsubjpass")
                 self.mentions.append(Mention(i, i, people[word], subject))
 
@@ -161,8 +173,9 @@ class Mentions:
         if label == "PERSON":
             return "organization" if lowered & ORG_WORDS else "person"
         if label == "ORG":
-            # A lone surname tagged ORG ('Blunt said') is a person we already know.
-            if len(words) == 1 and any(e.kind == "person" and e.surname == words[0].lower() for e in self.entities):
+            # A lone surname tagged ORG ('Blunt said', a headline's 'Howell:') is a person the article names.
+            if len(words) == 1 and (words[0].lower() in self._surnames or any(
+                    e.kind == "person" and e.surname == words[0].lower() for e in self.entities)):
                 return "person"
             return "organization"
         # NORP/GPE: only two capitalised words that look like a personal name ('Anneliese Dodds').

@@ -17,6 +17,8 @@ EXCLUDE = ("lemmatizer",)
 
 
 PARAGRAPHS = "onrecord_paragraphs"
+SENTENCE_CASE = "onrecord_sentence_case"  # a title-case headline parsed in sentence case (casing.py)
+RESTORE_CASE = "onrecord_restore_case"
 
 
 @lru_cache(maxsize=4)
@@ -28,9 +30,11 @@ def load_pipeline(exclude: tuple[str, ...] = EXCLUDE) -> "Language":
         except ImportError:
             continue
         nlp = module.load(exclude=list(exclude))
+        _register_components()
         if "parser" in nlp.pipe_names:
-            _register_paragraphs()
             nlp.add_pipe(PARAGRAPHS, before="parser")
+        nlp.add_pipe(SENTENCE_CASE, first=True)
+        nlp.add_pipe(RESTORE_CASE, last=True)
         return nlp
     raise ModelNotFoundError(
         "No English spaCy model is installed. onrecord looks for "
@@ -39,11 +43,14 @@ def load_pipeline(exclude: tuple[str, ...] = EXCLUDE) -> "Language":
     )
 
 
-def _register_paragraphs() -> None:
+def _register_components() -> None:
     from spacy.language import Language
 
-    if not Language.has_factory(PARAGRAPHS):
-        Language.component(PARAGRAPHS, func=paragraph_starts)
+    from .casing import restore_case, sentence_case
+
+    for name, func in ((PARAGRAPHS, paragraph_starts), (SENTENCE_CASE, sentence_case), (RESTORE_CASE, restore_case)):
+        if not Language.has_factory(name):
+            Language.component(name, func=func)
 
 
 def paragraph_starts(doc):

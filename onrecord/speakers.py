@@ -7,7 +7,7 @@ gave that role; spokespeople to their organisation.
 """
 from __future__ import annotations
 
-from .mentions import ORG_WORDS, PERSON_PRONOUNS, ROLE_NOUNS, Entity, Mention, Mentions, role_word, slug
+from .mentions import MEDIA_NAMES, ORG_WORDS, PERSON_PRONOUNS, ROLE_NOUNS, Entity, Mention, Mentions, role_word, slug
 from .models import Entity as EntityRecord
 from .models import Quote, Span, Speaker
 from .quotes import Attribution
@@ -145,7 +145,7 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
         return m.entity, _mention_role(toks, first, last, m), None
     if word in PERSON_PRONOUNS:
         return _antecedent(toks, mentions, head, done), None, None
-    if (word == "it" or word in _ORG_KINDS | _INSTITUTIONS) and (org := _organisation(toks, mentions, head, first, last)):
+    if (word == "it" or word in _ORG_KINDS | _INSTITUTIONS | _MEDIA_KINDS) and (org := _organisation(toks, mentions, head, first, last)):
         return org, None, None
     if toks.pos[head] == "PROPN":
         person = mentions.person_named(toks.text[toks.starts[head] : toks.ends[head]])
@@ -198,6 +198,7 @@ def _antecedent(toks: Tokens, mentions: Mentions, pronoun: int, done: dict) -> E
 _ORG_KINDS = frozenset(
     "company firm airline carrier bank lender business retailer manufacturer insurer operator supplier "
     "charity organisation organization group".split())
+_MEDIA_KINDS = frozenset("newspaper paper magazine network broadcaster outlet publication website site station channel".split())
 _INSTITUTIONS = frozenset(
     "council court police government ministry department committee party union board authority agency "
     "campaign association university hospital school regulator watchdog".split())
@@ -213,6 +214,8 @@ def _organisation(toks: Tokens, mentions: Mentions, head: int, first: int, last:
         # 'it was labelled "Mostly True"' is what is spoken of, not who speaks
         return orgs[0].entity if orgs and toks.dep[head] == "nsubj" and _last_subject(toks, orgs[0], head) else None
     named = next((m.entity for m in orgs if word in m.entity.name.lower().split()), None)
+    if named is None and word in _MEDIA_KINDS:  # 'the newspaper said': the outlet named before, not any organisation
+        return next((m.entity for m in orgs if set(m.entity.name.lower().split()) & MEDIA_NAMES), None)
     return named or (orgs[0].entity if orgs and word in _ORG_KINDS else None)
 
 
@@ -244,8 +247,12 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
     """'A Conservative HQ spokesperson' -> Conservative Party, role spokesperson."""
     role = toks.lower[head]
     words = [i for i in range(first, last + 1) if i != head and toks.pos[i] in ("PROPN", "ADJ", "NOUN")]
-    words += [c2 for c in toks.children[head] if toks.dep[c] == "prep" for c2 in toks.subtree(c)[1:]]
+    after = [c2 for c in toks.children[head] if toks.dep[c] == "prep" for c2 in toks.subtree(c)[1:]]
+    words += after
     keys = {toks.lower[i] for i in words} - _STOP
+    spoken_for = [m.entity for m in mentions.in_range(min(after), max(after)) if m.entity.kind == "person"] if after else []
+    if spoken_for:  # 'a spokesman for House Speaker Tom Reilly' speaks for him, not for the House
+        return spoken_for[-1], role, None
     orgs = [m.entity for m in mentions.mentions if m.entity.kind == "organization"]
     for org in orgs:
         if keys & (set(org.name.lower().split()) - _STOP):

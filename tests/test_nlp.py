@@ -1,7 +1,10 @@
 """The pipeline onrecord parses with: the English model, and a blank line as a sentence boundary."""
 from __future__ import annotations
 
+import pytest
+
 import onrecord
+from onrecord.casing import sentence_case
 from onrecord.nlp import PARAGRAPHS, load_pipeline
 
 HEADLINE = ("MP Harriet Lowe defends convicted councillor Simon Drake\n\n"
@@ -27,3 +30,46 @@ def test_a_headline_statement_is_aimed_at_the_person_it_names() -> None:
     # parsed into the lede, 'councillor' took 'Simon Drake' as a modifier of the lede's subject
     defends = next(q for q in onrecord.extract(HEADLINE).quotes if q.cue and q.cue.text == "defends")
     assert (defends.type, defends.target.name, defends.target.kind) == ("support", "Simon Drake", "person")
+
+
+# A title-case headline is parsed as if in sentence case: the model reads capitals as names.
+TITLE_CASE = [
+    # (headline, a word of it, the part of speech it must get)
+    ("Senator Warns Of Budget Cuts As Talks Stall", "Warns", "VERB"),
+    ("Governor Dana Whitfield Says She Will Veto Tax Plan", "Says", "VERB"),
+    ("Mayor Denies Report He Pressured Housing Board", "Denies", "VERB"),
+]
+BODY = "\n\nGov. Dana Whitfield and Senator Mark Doyle spoke in Springfield on Tuesday about the budget."
+
+
+@pytest.mark.parametrize(("headline", "word", "pos"), TITLE_CASE)
+def test_a_title_case_headline_is_parsed_in_sentence_case(headline, word, pos) -> None:
+    text = headline + BODY
+    doc = load_pipeline()(text)
+    assert doc.text == text  # the words are the article's own, offsets unchanged
+    token = next(t for t in doc if t.text == word)
+    assert token.pos_ == pos
+    assert not [e for e in doc.ents if word in e.text]  # no name runs over the verb
+
+
+def test_names_keep_their_capitals_in_a_title_case_headline() -> None:
+    doc = load_pipeline()("Governor Dana Whitfield Says She Will Veto Tax Plan" + BODY)
+    assert "Dana Whitfield" in {e.text for e in doc.ents if e.label_ == "PERSON"}
+
+
+def test_a_sentence_case_headline_and_a_lede_without_one_are_left_alone() -> None:
+    nlp = load_pipeline()
+    for text in (HEADLINE, "Gov. Dana Whitfield Said On Tuesday She Would Veto The Plan.", "Dana Whitfield: Vetoes Ahead\n"):
+        doc = nlp.make_doc(text)
+        assert sentence_case(doc) is doc, text
+
+
+def test_each_line_of_a_title_case_headline_is_a_sentence() -> None:
+    text = "Howell: Mayor Owes The City An Explanation\nCouncil Member Says Records Should Be Public" + BODY
+    sents = [s.text.strip() for s in load_pipeline()(text).sents]
+    assert sents[:2] == text.split("\n")[:2]
+
+
+def test_a_persons_name_never_runs_over_a_possessive() -> None:
+    doc = load_pipeline()("Clinton Calls Trump’s Putin Remarks ‘Troubling’\n\nHillary Clinton spoke about Donald Trump and Vladimir Putin.")
+    assert not [e for e in doc.ents if "’s" in e.text and e.label_ == "PERSON"]

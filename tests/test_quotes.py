@@ -202,6 +202,12 @@ SPEAKERS = [
     ('Senator Mark Doyle spoke on Monday.\n\nDoyle\'s office said he would "introduce a bill next month".', "Mark Doyle"),
     # where a group is from does not speak for it
     ('Parents in Ashby have vowed to fight plans to close three schools.', "Parents in Ashby"),
+    # a spokesman for a person the article names speaks for the person, not for an institution in their title
+    ('House Speaker Tom Reilly met Jennings.\n\nA spokesman for House Speaker Tom Reilly said the matter was closed.',
+     "Tom Reilly"),
+    # 'the newspaper' is the outlet named before it (tagged a work of art), not any organisation
+    ('The Lakeside Ledger reported the calls. The council met. The newspaper said it stood by its reporting.',
+     "Lakeside Ledger"),
     # an unnamed source is shown without its relative clause
     ('Two officials, who were not authorized to speak, said the bill "is dead".', "Two officials"),
     # a role that differs from every role given ('council leader', 'Opposition leader') names nobody
@@ -315,7 +321,22 @@ LABELLED = [
      [("Harbour Bridge Toll Will Pay for Repairs", "Delia Marsh", "indirect")]),
     ("Poll: Most Commuters Oppose the Toll\n\nA survey of 800 residents was published on Monday.",
      [("Most Commuters Oppose the Toll", "Poll", "indirect")]),
+    # a lone surname the tagger calls a noun, which the body writes as a name
+    ("Howell: Mayor Owes The City An Explanation\n\nCouncil member Grace Howell spoke on Friday. Howell chairs the housing committee.",
+     [("Mayor Owes The City An Explanation", "Grace Howell", "indirect")]),
 ]
+
+
+@pytest.mark.parametrize(("headline", "content"), [
+    ("Howell: Mayor 'Owes The City An Explanation'", "Mayor 'Owes The City An Explanation'"),
+    ("Howell: Mayor ‘Owes Us An Answer.’", "Mayor ‘Owes Us An Answer.’"),  # the quotation ends it, stop and all
+    ("Howell: Mayor Owes The City An Explanation.", "Mayor Owes The City An Explanation"),  # a headline's stop is not said
+    ("Howell: It’s Time For Answers.", "It’s Time For Answers"),  # an apostrophe opens no quotation
+])
+def test_a_headline_labels_statement_ends_where_its_words_do(headline, content):
+    text = headline + "\n\nCouncil member Grace Howell spoke on Friday. Howell chairs the housing committee."
+    found = [q for q in onrecord.extract(text).quotes if q.cue is not None and q.cue.text == ":"]
+    assert [q.text for q in found] == [content]
 
 
 @pytest.mark.parametrize(("text", "expected"), LABELLED)
@@ -323,6 +344,15 @@ def test_speaker_labels_before_a_colon(text, expected):
     assert_found(text, expected)
     cues = {q.cue.text for q in onrecord.extract(text).quotes if q.kind != "mixed"}
     assert cues == {":"}
+
+
+@pytest.mark.parametrize("text", [
+    "A campaign aide, who asked not to be named, said the senator meant a single county.",
+    "Two officials, who requested anonymity, said the talks had stalled.",
+])
+def test_asking_not_to_be_named_is_no_statement(text):
+    found = [q.text for q in onrecord.extract(text).quotes]
+    assert len(found) == 1 and not any("named" in f or "anonymity" in f for f in found), found
 
 
 @pytest.mark.parametrize("text", [

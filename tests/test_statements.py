@@ -242,6 +242,10 @@ TYPES = [
      "Tom Reid", "indirect", "denial", None),
     ('Idris Vane said the veto was "heartbreaking."', 'the veto was "heartbreaking."', "said", "Idris Vane", "Idris Vane",
      "mixed", "criticism", None),
+    # a fact-check's verdict on a claim is criticism of the words ('the claim' has no author here)
+    ('Idris Vane said the claim was "simply not supported by any data we have."',
+     'the claim was "simply not supported by any data we have."', "said", "Idris Vane", "Idris Vane", "mixed",
+     "criticism", "statement:the claim"),
 ]
 
 

@@ -118,6 +118,35 @@ def test_a_denial_does_not_answer_the_speakers_own_lawyer():
     assert [link.to for link in q["Victor Kane"].links if link.type == "reacts_to"] == []
 
 
+MAYOR_ROW = (
+    "Mayor Denies Report He Pressured Housing Board\n\n"
+    "Mayor Luis Ortega on Thursday denied a newspaper report that he had pressured the city housing board.\n\n"
+    "The Lakeside Ledger reported on Wednesday that the mayor had called two board members before the vote. "
+    "The newspaper said it stood by its reporting.\n"
+)
+
+
+def test_a_denial_of_a_report_answers_the_outlets_report():
+    q = extract(MAYOR_ROW).quotes
+    denial = next(s for s in q if s.cue and s.cue.text == "denied")
+    report = next(s for s in q if s.cue and s.cue.text == "reported")
+    assert (denial.type, denial.target.name, denial.target.kind) == ("denial", "a newspaper report", "statement")
+    assert [(link.type, link.to) for link in denial.links] == [("reacts_to", report.id)]
+    # 'the newspaper' is the outlet named before it
+    assert {s.speaker.name for s in q if s.cue and s.cue.text in ("reported", "said")} == {"Lakeside Ledger"}
+
+
+def test_a_verdict_on_the_remarks_answers_them_not_the_apology_for_them():
+    t = ("Rep. Carl Jennings apologized on Monday for remarks about veterans.\n\n"
+         'Jennings told a town hall meeting last week that many veterans "are looking for a handout."\n\n'
+         'The American Legion called the remarks "deeply offensive."\n')
+    q = extract(t).quotes
+    apology, remark, verdict = (next(s for s in q if s.cue and s.cue.text == cue) for cue in ("apologized", "told", "called"))
+    assert (apology.type, verdict.type) == ("apology", "criticism")
+    assert ("apologises_for", remark.id) in [(link.type, link.to) for link in apology.links]
+    assert [(link.type, link.to) for link in verdict.links] == [("reacts_to", remark.id)]
+
+
 def test_repeated_words_are_the_same_quote(linked):
     repeat = linked["q4"]
     assert ("same_quote", "q1") in [(link.type, link.to) for link in repeat.links]

@@ -8,6 +8,8 @@ On PolNeAR dev this order beats the tagger alone (docs/evaluation.md).
 """
 from __future__ import annotations
 
+import re
+
 from ..quotes import Attribution, Tokens, find_marked_statements, find_quotes
 from ..quotes.cue_extent import conventional_cue
 from ..quotes.frames import relative_source
@@ -18,7 +20,7 @@ from . import learned_attributions
 def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
     """Every statement of a parsed document: rules and tagger, or the rules alone (``tagger`` None)."""
     if tagger is None:
-        return [_finished(toks, a) for a in find_quotes(toks)]
+        return [_finished(toks, a) for a in find_quotes(toks) if not _anonymity(toks, a)]
     found = find_marked_statements(toks)
     taken = [span for a in found for span in a.content]
     found += find_indirect(toks, taken)  # appends what it finds to `taken`
@@ -26,7 +28,15 @@ def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
         if not any(overlaps(span, taken) for span in a.content):
             found.append(a)
             taken.extend(a.content)
-    return sorted((_finished(toks, a) for a in found), key=lambda a: a.content[0][0])
+    return sorted((_finished(toks, a) for a in found if not _anonymity(toks, a)), key=lambda a: a.content[0][0])
+
+
+# "who asked not to be named", "requested anonymity": how a source is kept unnamed, not something they said
+_ANONYMITY = re.compile(r"^(?:not )?to be (?:named|identified|quoted)(?: by name)?|^anonymity\b", re.I)
+
+
+def _anonymity(toks: Tokens, a: Attribution) -> bool:
+    return len(a.content) == 1 and bool(_ANONYMITY.match(toks.text[a.content[0][0] : a.content[0][1]].strip(" ,.")))
 
 
 def _finished(toks: Tokens, a: Attribution) -> Attribution:

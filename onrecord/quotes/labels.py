@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..casing import names_in
 from .attribution import Attribution
 from .indirect import overlaps
 from .tokens import Tokens
@@ -47,8 +48,7 @@ def _turn(toks: Tokens, start: int, line: str, pattern: re.Pattern, kind: str) -
     m = pattern.match(line)
     if m is None or _rubric(m.group("label")):
         return None
-    trailing = _CLOSE + "." if kind == "indirect" else _CLOSE  # a headline's full stop is not its content
-    begin, end = start + m.end(), start + len(line.rstrip(trailing).rstrip(_CLOSE))
+    begin, end = start + m.end(), start + _content_end(line, m.end(), kind)
     if end - begin < 2:
         return None
     source = (start + m.start("label"), start + m.end("label"))
@@ -60,6 +60,22 @@ def _turn(toks: Tokens, start: int, line: str, pattern: re.Pattern, kind: str) -
         source_head=toks.span_tokens(*source)[1],
         confidence=0.8 if kind == "direct" else 0.6,
     )
+
+
+# The opening mark of each closing one, where a quotation can end a headline ('Mayor 'Owes Us An Answer'').
+_OPENING = {"’": "‘", "”": "“", "'": "'", '"': '"'}
+
+
+def _content_end(line: str, begin: int, kind: str) -> int:
+    """Where a label's statement ends: before the closing marks of a turn, before a headline's
+    full stop, but after a quotation the headline ends on ('Issa: Clinton’s ‘Honesty Is In Question.’')."""
+    bare = line.rstrip()
+    if kind == "indirect" and bare[-1:] in _OPENING:
+        opening = _OPENING[bare[-1]]
+        if re.search(rf"(?:^|[\s(\[—–-]){opening}\w", line[begin : len(bare) - 1]):
+            return len(bare)
+    trailing = _CLOSE + "." if kind == "indirect" else _CLOSE  # a headline's full stop is not its content
+    return len(line.rstrip(trailing).rstrip(_CLOSE))
 
 
 def _rubric(label: str) -> bool:
@@ -75,7 +91,11 @@ def _named(toks: Tokens, source: tuple[int, int]) -> bool:
     if toks.lower[words[-1]] in SOURCE_NOUNS:
         return True
     # a lone surname ('Trump:') often goes untagged in a headline's title case
-    return all(toks.pos[i] == "PROPN" for i in words) and (len(words) == 1 or any(toks.ent[i] in _WHO for i in words))
+    if all(toks.pos[i] == "PROPN" for i in words) and (len(words) == 1 or any(toks.ent[i] in _WHO for i in words)):
+        return True
+    # or tagged a noun ('Sanders:', 'Politifact:'), where the body writes it as a name
+    names = names_in(toks.text[toks.text.find("\n", source[1]) + 1 :]) if "\n" in toks.text else set()
+    return all(toks.text[toks.starts[i] : toks.ends[i]] in names for i in words)
 
 
 _WHO = frozenset({"PERSON", "ORG", "NORP", "GPE"})

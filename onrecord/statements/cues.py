@@ -195,6 +195,10 @@ CONTENT_CRITICISM = _rx(
     r"(?:i|we|he|she|they) (?:can|could|would|will|do|does|did)(?: not|n't) (?:\S+ )?(?:support|back|endorse|vote for)\b",
     # a verdict on what was done or said: the apology was "not enough"
     r"(?:was|is|are|were) \W*(?:simply |just |still |clearly )?(?:not|n't) (?:good )?enough\W*$",
+    # a fact-check's verdict on what someone said: the claim was "simply not supported by any data"
+    r"(?:the|his|her|their|that|this|these|those) (?:claims?|statements?|assertions?|remarks?|figures?|numbers?|story|stories|report) "
+    r"(?:was|is|are|were) \W*(?:\S+ ){0,2}(?:false|untrue|wrong|inaccurate|misleading|baseless|unfounded|"
+    r"not (?:true|supported|accurate|correct|backed|borne out))\b",
 )
 CONTENT_SUPPORT = _rx(
     r"(?:i|we) " + _BETWEEN + r"(?:support|back|endorse|stand by|stand with|welcome|applaud|praise|salute|thank)\w*",

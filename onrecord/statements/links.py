@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from ..mentions import MEDIA_NAMES
 from ..models import Link, Quote, Target
 from .context import normalise, quoted_text
 from .targets import name_tokens, same_party, speaker_name
@@ -161,6 +162,8 @@ def _to_target(statements: list[Typed], i: int, me: str | None) -> Link | None:
     owner = s.target.name
     if s.target.kind == "statement":  # what someone said, an apology too ("too little, too late")
         cands = _answerable(statements, i, owner, me, mine_too=same_party(owner, me), answering=_NO_WORDS)
+        if not cands and _A_REPORT.search(owner.lower()):
+            return _link(statements, i, _pick(_reports(statements, i, me), i, s), 0.6, f"target {owner}")
         return _link(statements, i, _pick(cands, i, s), 0.8, f"target {owner}'s statement")
     cands = _answerable(statements, i, owner, me)
     if s.type == "support":  # backing a person answers their words only when it takes up what they said
@@ -171,6 +174,16 @@ def _to_target(statements: list[Typed], i: int, me: str | None) -> Link | None:
     # ... unless the article gives the reaction first and the words after, on the same subject
     after = [(j, c) for j, c in cands if len(_words(normalise(s.quote.text)) & _words(normalise(c.quote.text))) >= 2]
     return _link(statements, i, _pick(after, i, s), 0.55, f"target {owner}'s later-reported words")
+
+
+# "denied a newspaper report", "disputed the story": what an outlet reported, told by whom it was or by its verb.
+_A_REPORT = re.compile(r"\b(?:reports?|reporting|story|stories|article|account)\b")
+
+
+def _reports(statements: list[Typed], i: int, me: str | None) -> list[tuple[int, Typed]]:
+    return [(j, c) for j, c in enumerate(statements) if j != i and not _my_side(c.quote, me) and (
+        (c.quote.cue is not None and normalise(c.quote.cue.text).startswith("report"))
+        or set(name_tokens(speaker_name(c.quote) or "")) & MEDIA_NAMES)]
 
 
 # "took issue with recent criticism": a reaction to criticism the article may report after it.
@@ -297,6 +310,24 @@ def same_quote_link(statements: list[Typed], i: int, plain: list[str] | None = N
     return None
 
 
+_WORDS_SAID = re.compile(r"\b(?:remarks?|comments?|words|statements?|tweets?|posts?|language|jokes?|insults?|slurs?)\b")
+
+
+def _past_the_apology(statements: list[Typed], found: list[tuple[Link, ...]], i: int, link: Link) -> Link:
+    """'called the remarks "deeply offensive"' answers the remarks, not the apology for them that shares the word."""
+    ids = {t.quote.id: j for j, t in enumerate(statements)}
+    j = ids.get(link.to)
+    s = statements[i]
+    if j is None or j > i or statements[j].type not in ("apology", "retraction") or not _WORDS_SAID.search(s.frame):
+        return link
+    if _ANSWERS_UNDOING.search(f"{s.frame} {normalise(s.quote.text)}"):
+        return link  # 'welcomed the apology'
+    undone = next((u for u in found[j] if u.type in ("apologises_for", "retracts")), None)
+    if undone is None:
+        return link
+    return Link("reacts_to", undone.to, link.confidence, f"{link.evidence}; the words {link.to} apologised for")
+
+
 def find_links(statements: list[Typed]) -> list[tuple[Link, ...]]:
     """Every statement's links, in the order given."""
     out = []
@@ -306,7 +337,9 @@ def find_links(statements: list[Typed]) -> list[tuple[Link, ...]]:
         if (link := same_quote_link(statements, i, plain)) is not None:
             links.append(link)
         links.extend(own_statement_links(statements, i))
-        if (link := reaction_link(statements, i) or _follow_up(statements, out, i)) is not None:
+        if (link := reaction_link(statements, i)) is not None:
+            links.append(_past_the_apology(statements, out, i, link))
+        elif (link := _follow_up(statements, out, i)) is not None:
             links.append(link)
         out.append(tuple(links))
     return out

@@ -339,8 +339,16 @@ def _in_source(tok, quote: Quote) -> bool:
     return quote.source is not None and quote.source.start <= tok.idx < quote.source.end
 
 
+def _finite(verb) -> bool:
+    return verb.tag_ != "VBG" and any(c.dep_ in ("nsubj", "nsubjpass", "mark") or (c.dep_ == "aux" and c.tag_ != "TO")
+                                      for c in verb.children)
+
+
 def _phrase(tok, quote: Quote | None = None) -> str:
-    words = [t.text for t in tok.subtree if (t.dep_ not in ("relcl", "acl") or t.i == tok.i) and not t.is_space
+    # a clause on the noun is left out whole ("a report that he had pressured the board" is "a report"),
+    # a participle's phrase is kept ("people trying to bring attention to the AIDS epidemic")
+    cut = {t.i for c in tok.children if c.dep_ == "relcl" or (c.dep_ == "acl" and _finite(c)) for t in c.subtree}
+    words = [t.text for t in tok.subtree if t.i not in cut and not t.is_space
              and not (quote is not None and _in_source(t, quote))][:8]
     return " ".join(words).strip(" ,.")
 
@@ -366,6 +374,8 @@ def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earli
         objects = _content_object(doc, quote)
     if not objects:
         objects = _first_person_object(doc, quote)
+    if not objects and stype == "criticism":
+        objects = _judged_words(doc, quote)
     for obj in objects:
         word = obj.text.lower()
         if word in _HEARSAY and not any(c.dep_ == "poss" or c.text.lower() == "by" for c in obj.children):
@@ -435,6 +445,13 @@ def _content_object(doc, quote: Quote) -> list:
     if root is None or root.pos_ not in ("NOUN", "PROPN", "PRON") or root.dep_ in ("nsubj", "nsubjpass"):
         return []
     return [root]
+
+
+def _judged_words(doc, quote: Quote) -> list:
+    """A verdict on words said is aimed at them: 'the claim was "simply not supported by any data"'."""
+    span = doc.char_span(quote.content[0].start, quote.content[0].end, alignment_mode="expand")
+    return [t for t in span or () if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in STATEMENT_NOUNS
+            and span.start <= t.head.i < span.end][:1]
 
 
 def _content_tokens(doc, quote: Quote):
