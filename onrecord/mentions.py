@@ -92,6 +92,14 @@ _GENDERED_TITLES = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male", 
                     "ms": "female", "ms.": "female", "miss": "female", "dame": "female", "lady": "female"}
 
 
+_GENDERED_NOUNS = {
+    **dict.fromkeys("wife mother daughter widow sister grandmother aunt niece girlfriend congresswoman chairwoman "
+                    "spokeswoman businesswoman actress queen princess duchess countess".split(), "female"),
+    **dict.fromkeys("husband father son widower brother grandfather uncle nephew boyfriend congressman chairman "
+                    "spokesman businessman king prince duke earl".split(), "male"),
+}
+
+
 # Words that name an outlet as one: 'The Lakeside Ledger', 'Fox News', 'the BBC'.
 MEDIA_NAMES = frozenset(
     "times post news journal herald gazette ledger tribune chronicle telegraph guardian mail express star sun globe "
@@ -119,14 +127,18 @@ class Mentions:
     def _add_untagged_surnames(self) -> None:
         """'Mr Lloyd hit back …' where the entity tagger saw no name: a known person's surname."""
         toks = self.toks
-        people = {e.surname: e for e in self.entities if e.kind == "person" and len(e.name.split()) > 1}
+        people: dict[str, list[Entity]] = {}
+        for e in reversed(self.entities):
+            if e.kind == "person" and len(e.name.split()) > 1:
+                people.setdefault(e.surname, []).append(e)
         taken = {i for m in self.mentions for i in range(m.first, m.last + 1)}
         for i, word in enumerate(toks.lower):
             # a title-case headline's surname may be tagged a noun ('Howell: Mayor Owes …')
             named = toks.pos[i] == "PROPN" or (toks.para[i] == 0 and toks.text[toks.starts[i]].isupper())
             if word in people and named and i not in taken and toks.quote[i] == -1:
                 subject = toks.dep[i] in ("nsubj", "nsubjpass")
-                self.mentions.append(Mention(i, i, people[word], subject))
+                gender = _GENDERED_TITLES.get(toks.lower[i - 1]) if i > 0 else None
+                self.mentions.append(Mention(i, i, self._salient(people[word], gender, before=i), subject))
 
     # building -----------------------------------------------------------------------------
     def _add_ent(self, first: int, last: int, label: str, places: set[str]) -> None:
@@ -148,14 +160,29 @@ class Mentions:
         kind = "person" if label == "ORG" and self._described_as_person(first, last, words) else self._kind(label, words)
         if kind is None:
             return
-        entity = self._entity_for(words, kind)
+        gender = self._gender_given(first, last) if kind == "person" else None
+        entity = self._entity_for(words, kind, gender)
         entity.add_name(" ".join(words))
-        if kind == "person" and first > 0 and (gender := _GENDERED_TITLES.get(toks.lower[first - 1])):
+        if gender:
             entity.gender = entity.gender or gender
         subject = any(toks.dep[i] in ("nsubj", "nsubjpass") for i in range(first, last + 1))
         self.mentions.append(Mention(first, last, entity, subject))
         if kind == "person":
             self._describe(entity, first, last)
+
+    def _gender_given(self, first: int, last: int) -> str | None:
+        """A gender the article gives with the name: a title ('Mrs Hale'), or a noun beside it
+        ('his wife, Senator Linda Hale', 'Congresswoman Ann Lee'). No first-name list is used."""
+        toks = self.toks
+        if first > 0 and (gender := _GENDERED_TITLES.get(toks.lower[first - 1])):
+            return gender
+        near = [k for k in range(max(0, first - 4), first) if toks.para[k] == toks.para[first]]
+        # 'the son of Tom Hale' says nothing of Tom Hale
+        near = [k for k in near if not any(toks.lower[j] in (".", ";", ":") or toks.pos[j] == "ADP" for j in range(k, first))]
+        head = next((i for i in range(first, last + 1) if not first <= toks.head[i] <= last), last)
+        near += [toks.head[head]] if toks.dep[head] == "appos" else []
+        near += [c for c in toks.children[head] if toks.dep[c] == "appos"]
+        return next((_GENDERED_NOUNS[toks.lower[k]] for k in near if toks.lower[k] in _GENDERED_NOUNS), None)
 
     def _described_as_person(self, first: int, last: int, words: list[str]) -> bool:
         """'Drake's solicitor, Marcus Hale,' / 'Marcus Hale, the club's lawyer,': a role noun in
@@ -183,19 +210,33 @@ class Mentions:
             return "person"
         return None
 
-    def _entity_for(self, words: list[str], kind: str) -> Entity:
+    def _entity_for(self, words: list[str], kind: str, gender: str | None = None) -> Entity:
         name = " ".join(words)
+        if kind == "person":
+            people = [e for e in reversed(self.entities) if e.kind == kind and _same_person(e, words)
+                      and not (gender and e.gender and e.gender != gender)]
+            if len(people) > 1:
+                return self._salient(people, gender)
+            if people:
+                return people[0]
         for e in reversed(self.entities):
-            if e.kind != kind:
-                continue
-            if kind == "organization":
-                if _org_key(e.name) == _org_key(name):
-                    return e
-            elif _same_person(e, words):
+            if e.kind == kind and _org_key(e.name) == _org_key(name):
                 return e
         entity = Entity(len(self.entities), name, kind)
         self.entities.append(entity)
         return entity
+
+    def _salient(self, people: list[Entity], gender: str | None, before: int | None = None) -> Entity:
+        """Which of two people with one surname a bare 'Hale' is: the one a title's gender allows
+        ('Mrs Hale'), then the one last the subject of a sentence, then the one named last."""
+        if len(people) == 1:
+            return people[0]
+        if gender and (fits := [e for e in people if e.gender == gender]):
+            return fits[0]
+        if gender:
+            people = [e for e in people if e.gender is None] or people
+        earlier = [m for m in self.mentions if before is None or m.first < before]
+        return next((m.entity for m in sorted(earlier, key=lambda m: -m.first) if m.subject and m.entity in people), people[0])
 
     def _describe(self, entity: Entity, first: int, last: int) -> None:
         """Roles and affiliations from the words around a name: 'Labour's Chris Bryant, the MP'."""

@@ -202,6 +202,11 @@ SPEAKERS = [
     ('Senator Mark Doyle spoke on Monday.\n\nDoyle\'s office said he would "introduce a bill next month".', "Mark Doyle"),
     # where a group is from does not speak for it
     ('Parents in Ashby have vowed to fight plans to close three schools.', "Parents in Ashby"),
+    # of two people with one surname, a bare 'Hale' is the one last the subject, not the one named last
+    ('Former President Tom Hale urged voters to back his wife, Senator Linda Hale.\n\n"Nobody works harder," Hale said.',
+     "Tom Hale"),
+    ('Tom Hale spoke first.\n\nHis wife, Senator Linda Hale, spoke next. "Nobody works harder," Mrs Hale said.',
+     "Linda Hale"),
     # a spokesman for a person the article names speaks for the person, not for an institution in their title
     ('House Speaker Tom Reilly met Jennings.\n\nA spokesman for House Speaker Tom Reilly said the matter was closed.',
      "Tom Reilly"),
