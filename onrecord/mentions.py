@@ -46,12 +46,23 @@ class Entity:
     roles: list[str] = field(default_factory=list)
     affiliations: list[str] = field(default_factory=list)
     gender: str | None = None  # from a title the article gives ('Mr Khan', 'Ms Ainsley'), else unknown
+    seen: dict[str, int] = field(default_factory=dict)  # how often each name is used
 
-    def add_name(self, name: str) -> None:
-        if name and name not in self.names:
+    def add_name(self, name: str, full: bool = True) -> None:
+        """``full``: written as a full name, in the article's own words: not after a title ('Mr. Van
+        Voorhis' is a surname), not inside a quotation (Trump's 'Crooked Hillary Clinton'), and not a
+        sentence's first word run into a name ('Rival Hillary Clinton')."""
+        if not name:
+            return
+        if name not in self.names:
             self.names.append(name)
-        if len(name.split()) > len(self.name.split()) and self.kind == "person":
-            self.name = name
+        self.seen[name] = self.seen.get(name, 0) + full
+        if self.kind == "person":  # the longest full name ('Imran Ahmad Khan', not 'Khan'), the most used of those
+            self.name = max(self.names, key=self._fullness)
+
+    def _fullness(self, name: str) -> tuple:
+        words = len(_name_words(name))
+        return words > 1 and self.seen[name] > 0, words > 1, words, self.seen[name]
 
     def add(self, attr: str, value: str) -> None:
         values = getattr(self, attr)
@@ -60,7 +71,7 @@ class Entity:
 
     @property
     def surname(self) -> str:
-        return self.name.split()[-1].lower()
+        return _name_words(self.name)[-1]
 
 
 @dataclass(slots=True)
@@ -92,6 +103,7 @@ _GENDERED_TITLES = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male", 
                     "ms": "female", "ms.": "female", "miss": "female", "dame": "female", "lady": "female"}
 
 
+_HONORIFICS = frozenset([*_GENDERED_TITLES, "dr", "dr.", "mx", "mx."])  # before a surname, not a full name
 _GENDERED_NOUNS = {
     **dict.fromkeys("wife mother daughter widow sister grandmother aunt niece girlfriend congresswoman chairwoman "
                     "spokeswoman businesswoman actress queen princess duchess countess".split(), "female"),
@@ -162,7 +174,10 @@ class Mentions:
             return
         gender = self._gender_given(first, last) if kind == "person" else None
         entity = self._entity_for(words, kind, gender)
-        entity.add_name(" ".join(words))
+        titled = first > 0 and toks.lower[first - 1] in _HONORIFICS
+        opener = (first == 0 or toks.newline[first - 1] or toks.lower[first - 1] in (".", "!", "?")) and self._known_after_first(entity, first, last)
+        name = " ".join(toks.text[toks.starts[first] : toks.ends[last]].split())
+        entity.add_name(name, full=not titled and not opener and toks.quote[first] == -1)
         if gender:
             entity.gender = entity.gender or gender
         subject = any(toks.dep[i] in ("nsubj", "nsubjpass") for i in range(first, last + 1))
@@ -225,6 +240,13 @@ class Mentions:
         entity = Entity(len(self.entities), name, kind)
         self.entities.append(entity)
         return entity
+
+    def _known_after_first(self, entity: Entity, first: int, last: int) -> bool:
+        """'Rival Hillary Clinton' opening a sentence: the capital may be the sentence's, where the
+        name without that word is one the article uses."""
+        rest = _name_words(self.toks.text[self.toks.starts[first + 1] : self.toks.ends[last]]) if last > first + 1 else []
+        return bool(rest) and any(_name_words(n) == rest for n in entity.names) or bool(rest) and self.toks.text.count(
+            self.toks.text[self.toks.starts[first + 1] : self.toks.ends[last]]) > 1
 
     def _salient(self, people: list[Entity], gender: str | None, before: int | None = None) -> Entity:
         """Which of two people with one surname a bare 'Hale' is: the one a title's gender allows
@@ -310,10 +332,15 @@ def _org_key(name: str) -> str:
     return " ".join(words)
 
 
+def _name_words(name: str) -> list[str]:
+    """'Douglas Holtz-Eakin' as the tokens the tagger gives: douglas, holtz, eakin."""
+    return [w for w in re.split(r"[\s\-‐–]+", name.lower()) if w]
+
+
 def _same_person(e: Entity, words: list[str]) -> bool:
     """'Blunt' or 'Crispin Blunt' is Crispin Blunt; 'Ahmad Khan' is Imran Ahmad Khan."""
-    known = e.name.lower().split()
-    new = [w.lower() for w in words]
+    known = _name_words(e.name)
+    new = _name_words(" ".join(words))
     if len(new) == 1:
         return new[0] == known[-1] or (len(known) > 1 and new[0] == known[0])
     shorter, longer = (new, known) if len(new) <= len(known) else (known, new)

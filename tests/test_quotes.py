@@ -202,6 +202,13 @@ SPEAKERS = [
     ('Senator Mark Doyle spoke on Monday.\n\nDoyle\'s office said he would "introduce a bill next month".', "Mark Doyle"),
     # where a group is from does not speak for it
     ('Parents in Ashby have vowed to fight plans to close three schools.', "Parents in Ashby"),
+    # a person's name is the full name the article itself uses: not a nickname inside a quotation, not a
+    # sentence's first word run into the name, with a hyphenated surname as written
+    ('Trump wrote: "Crooked Hillary Clinton is a disaster."\n\nRival Hillary Clinton laughed. Hillary Clinton said he was "rattled."',
+     "Hillary Clinton"),
+    ('Dr. Connie Mariano, a former White House physician, spoke on Monday. Mariano said the test was "routine."',
+     "Connie Mariano"),
+    ('Douglas Holtz-Eakin, an economist, was asked. "It adds up," Mr. Holtz-Eakin said.', "Douglas Holtz-Eakin"),
     # of two people with one surname, a bare 'Hale' is the one last the subject, not the one named last
     ('Former President Tom Hale urged voters to back his wife, Senator Linda Hale.\n\n"Nobody works harder," Hale said.',
      "Tom Hale"),
