@@ -180,7 +180,9 @@ class Mentions:
         entity.add_name(name, full=not titled and not opener and toks.quote[first] == -1)
         if gender:
             entity.gender = entity.gender or gender
-        subject = any(toks.dep[i] in ("nsubj", "nsubjpass") for i in range(first, last + 1))
+        # a subject, or a name the parse hung elsewhere right before its verb ('…, former president Bill Clinton said')
+        subject = any(toks.dep[i] in ("nsubj", "nsubjpass") for i in range(first, last + 1)) or (
+            last + 1 < len(toks) and toks.lower[last + 1] in INDIRECT_FORMS and toks.text[toks.starts[last + 1]].islower())
         self.mentions.append(Mention(first, last, entity, subject))
         if kind == "person":
             self._describe(entity, first, last)

@@ -107,7 +107,8 @@ def _resolve(toks: Tokens, mentions: Mentions, a: Attribution, done: dict) -> tu
 
 def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, last: int, done: dict):
     owner = toks.head[head]
-    if (toks.dep[head] == "appos" and not first <= owner <= last and toks.pos[owner] == "PROPN"
+    named_here = any(m.first <= head <= m.last for m in mentions.in_range(first, last))
+    if (toks.dep[head] == "appos" and not named_here and not first <= owner <= last and toks.pos[owner] == "PROPN"
             and "\n" not in toks.text[toks.ends[min(owner, head)] : toks.starts[max(owner, head)]]):  # not a headline's
         # 'Ann Lee, the Harbour Party MP for Eastgate, has defended ...': the tagger may give the
         # description alone as the source; it describes the name it is in apposition to.

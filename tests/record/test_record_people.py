@@ -219,7 +219,8 @@ def test_bill_and_hillary_clinton_stay_apart_on_polnear(tmp_path):
         bill, hillary = store.who("Bill Clinton").person, store.who("Hillary Clinton").person
     assert bill.id != hillary.id
     assert (bill.name, hillary.name) == ("Bill Clinton", "Hillary Clinton")
-    assert bill.articles >= 3 and hillary.articles >= 3
+    # Bill speaks in two of them; the Huffington Post piece never names him, so nothing there is his
+    assert bill.articles == 2 and hillary.articles >= 2
 
 
 def test_the_people_list_follows_writes_made_through_another_connection(store_url):
