@@ -59,4 +59,10 @@ def paragraph_starts(doc):
     for t in doc[:-1]:
         if t.is_space and t.text.count("\n") >= 2:
             doc[t.i + 1].is_sent_start = True
+        # an interview's 'Q:' or 'A:' is no subject: 'Q: The Police Federation says …'
+        elif t.text in _QA_LABELS and t.i + 2 < len(doc) and doc[t.i + 1].text == ":" and (t.i == 0 or "\n" in doc[t.i - 1].text):
+            doc[t.i + 2].is_sent_start = True
     return doc
+
+
+_QA_LABELS = frozenset({"Q", "A", "Question", "Answer"})

@@ -307,6 +307,14 @@ def test_a_headlines_single_quoted_words_keep_their_opening_mark(method):
     assert "'mistakes were made' over flood warnings" in contents, contents
 
 
+@pytest.mark.parametrize("method", ["rules", "model"])
+def test_a_headlines_single_quoted_words_keep_their_closing_mark(method):
+    text = ("Minister says rail strike 'will not be tolerated'\n\n"
+            "The transport minister, Helen Marsh, said the government would not be held to ransom.")
+    contents = [q.text for q in onrecord.extract(text, method=method).quotes]
+    assert "rail strike 'will not be tolerated'" in contents, contents
+
+
 def test_a_wire_storys_dateline_is_no_speaker():
     text = ("SPRINGFIELD (AP) — Gov. Dana Whitfield on Tuesday vetoed a river bill, saying lawmakers had "
             "failed to explain how the money would be spent.")
@@ -337,6 +345,25 @@ LABELLED = [
     ("Howell: Mayor Owes The City An Explanation\n\nCouncil member Grace Howell spoke on Friday. Howell chairs the housing committee.",
      [("Mayor Owes The City An Explanation", "Grace Howell", "indirect")]),
 ]
+
+
+INTERVIEW = (
+    "'I would do it all again': an interview with police chief Ruth Adeyemi\n\n"
+    "Ruth Adeyemi steps down as chief of Northfield Police on Friday. She spoke to the Courier.\n\n"
+    "Q: Do you regret closing the Eastgate station?\n\n"
+    "A: No. We did not have the officers to staff it.\n\n"
+    "Q: The Police Federation says morale has never been lower. Is it wrong?\n\n"
+    "A: Morale is low, and I take responsibility for my part in that.\n"
+)
+
+
+def test_an_interviews_answers_are_the_words_of_the_person_it_is_with():
+    found = statements(INTERVIEW)
+    assert ("No. We did not have the officers to staff it.", "Ruth Adeyemi", "direct") in found
+    assert ("Morale is low, and I take responsibility for my part in that.", "Ruth Adeyemi", "direct") in found
+    # a question is the interviewer's, not a statement; what it reports is its speaker's, not "Q"'s
+    assert not [f for f in found if "regret" in f[0]]
+    assert ("morale has never been lower", "Police Federation", "indirect") in found
 
 
 @pytest.mark.parametrize(("headline", "content"), [

@@ -80,7 +80,7 @@ def attributions(toks: Tokens, sentence: list[int], marginals: np.ndarray, quote
     cue = [c for c in (_anchored(toks, c) for c in decode_layer(cue_probs, skip)) if c is not None]
     content = decode_layer(marginals[:, 2, :], skip)
     content = _extended(toks, sentence, content, sorted(f for f, _, _ in source + cue))
-    content = [(toks.opening_mark(f, l), l, c) for f, l, c in content]
+    content = [(toks.opening_mark(f, l), toks.closing_mark(f, l), c) for f, l, c in content]
     pieces: dict[int, list[tuple[int, int, float]]] = {k: [] for k in range(len(cue))}
     for c in content:
         costs = [(_cost(toks, sentence, c, q, quoted), k) for k, q in enumerate(cue)]

@@ -147,7 +147,7 @@ def _clause(toks: Tokens, tokens: list[int], para: int) -> tuple[int, int] | Non
         hi -= 1
     while lo < hi and toks.pos[lo] == "PUNCT":
         lo += 1
-    lo = toks.opening_mark(lo, hi)
+    lo, hi = toks.opening_mark(lo, hi), toks.closing_mark(lo, hi)
     if any(toks.quote[k] != -1 for k in (lo, hi)):
         return None
     return toks.chars(lo, hi)

@@ -34,10 +34,11 @@ _CLOSE = "\"“”'‘’» \t"
 
 
 def find_labelled(toks: Tokens) -> list[Attribution]:
-    """Transcript turns and a headline's source, in text order."""
+    """Transcript turns, an interview's answers and a headline's source, in text order."""
     lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", toks.text)]
     turns = [a for start, line in lines if (a := _turn(toks, start, line, _TURN, "direct"))]
     found = turns if len(turns) >= MIN_TURNS else []
+    found = sorted(found + _answers(toks, lines), key=lambda a: a.content[0][0])
     if lines and (head := _turn(toks, *lines[0], _HEADLINE, "indirect")) is not None:
         if not any(a.content[0][0] == head.content[0][0] for a in found) and _named(toks, head.source):
             found.insert(0, head)
@@ -76,6 +77,50 @@ def _content_end(line: str, begin: int, kind: str) -> int:
             return len(bare)
     trailing = _CLOSE + "." if kind == "indirect" else _CLOSE  # a headline's full stop is not its content
     return len(line.rstrip(trailing).rstrip(_CLOSE))
+
+
+def _answers(toks: Tokens, lines: list[tuple[int, str]]) -> list[Attribution]:
+    """A question-and-answer interview: each 'A:' paragraph is the words of the person it is with,
+    named in the introduction (the person it names most before the first question)."""
+    asked = [(start, m) for start, line in lines if (m := _QA.match(line))]
+    answers = [(start, m) for start, m in asked if m.group("label")[0] in "Aa"]
+    if len(answers) < MIN_TURNS or len(asked) == len(answers):
+        return []
+    who = _interviewee(toks, asked[0][0])
+    if who is None:
+        return []
+    found = []
+    for start, m in answers:
+        end = start + len(m.group(0).rstrip())
+        if end - (start + m.end("label")) > 2:
+            found.append(Attribution([(start + m.end("label"), end)], "direct", cue=(start + m.start("colon"), start + m.end("colon")),
+                                     confidence=0.8, context_head=who))
+    return found
+
+
+# 'Q: …' and 'A: …' (or 'Question:'/'Answer:'), each opening its paragraph.
+_QA = re.compile(r"^[ \t]*(?P<label>(?:Q|A|Question|Answer)[ \t]*(?P<colon>[:.])[ \t]+)\S.*$")
+
+
+def _interviewee(toks: Tokens, before: int) -> int | None:
+    """The last word of the name of the person the introduction names most."""
+    runs, i = [], 0
+    while i < len(toks) and toks.starts[i] < before:
+        if toks.ent[i] == "PERSON":
+            j = i
+            while j + 1 < len(toks) and toks.ent[j + 1] == "PERSON" and toks.lower[j + 1] not in ("'s", "’s"):
+                j += 1
+            runs.append(j)
+            i = j + 1
+        else:
+            i += 1
+    if not runs:
+        return None
+    counts: dict[str, int] = {}
+    for j in runs:
+        counts[toks.lower[j]] = counts.get(toks.lower[j], 0) + 1
+    best = max(counts, key=lambda w: (counts[w], -min(k for k in runs if toks.lower[k] == w)))
+    return max(j for j in runs if toks.lower[j] == best)
 
 
 def _rubric(label: str) -> bool:

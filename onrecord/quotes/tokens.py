@@ -86,11 +86,23 @@ class Tokens:
         closer = _PAIRS.get(self.lower[first - 1]) if first > 0 else None
         return first - 1 if closer and closer in self.lower[first + 1 : last + 1] else first
 
+    def closing_mark(self, first: int, last: int) -> int:
+        """``last``, or the quote mark just after it that closes a quote opened in first..last
+        (a headline's ``strike 'will not be tolerated'`` keeps its closing mark)."""
+        after = self.lower[last + 1] if last + 1 < len(self.lower) else None
+        opener = _OPENERS.get(after) if after else None
+        if opener is None:
+            return last
+        inside = self.lower[first : last + 1]
+        unclosed = inside.count(after) % 2 == 1 if opener == after else inside.count(opener) > inside.count(after)
+        return last + 1 if unclosed else last
+
     def is_boundary(self, i: int) -> bool:
         return self.newline[i] or self.lower[i] in SENT_END
 
 
 _PAIRS = {"'": "'", "‘": "’", '"': '"', "“": "”"}
+_OPENERS = {closer: opener for opener, closer in _PAIRS.items()}
 
 
 def runs(indices: list[int]) -> list[list[int]]:
