@@ -147,6 +147,16 @@ def test_a_verdict_on_the_remarks_answers_them_not_the_apology_for_them():
     assert [(link.type, link.to) for link in verdict.links] == [("reacts_to", remark.id)]
 
 
+def test_a_reaction_answers_the_body_statement_not_the_headline_that_sums_it_up():
+    t = ("Minister says rail strike 'will not be tolerated'\n\n"
+         "The transport minister, Helen Marsh, said: \"We will not be held to ransom by a union that refuses to negotiate.\"\n\n"
+         "Union leader Paul Dunne accused the minister of \"reading from a script written in Downing Street\".\n")
+    q = extract(t).quotes
+    body = next(s for s in q if s.text.startswith('"We will not'))
+    reaction = next(s for s in q if s.cue and s.cue.text == "accused")
+    assert [(link.type, link.to) for link in reaction.links] == [("reacts_to", body.id)]
+
+
 def test_repeated_words_are_the_same_quote(linked):
     repeat = linked["q4"]
     assert ("same_quote", "q1") in [(link.type, link.to) for link in repeat.links]

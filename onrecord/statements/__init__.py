@@ -24,18 +24,29 @@ def classify_statements(doc, quotes: list[Quote], entities: list[Entity]) -> lis
     ordered = sorted(quotes, key=lambda q: (q.start, q.end))
     names = Names(doc, list(entities))
     typed: list[Typed] = []
+    headline = _headline_end(doc.text)
     for n, quote in enumerate(ordered, start=1):
         quote = replace(quote, id=f"q{n}")
         frame = build_frame(doc, quote)
         earlier = [t.quote for t in typed]
         typing = responding(classify(doc, quote, frame), frame, quote, earlier)
         target = find_target(doc, quote, frame, typing.type, names, earlier) if typing.type in TARGETED else None
-        typed.append(Typed(quote, typing.type, target, typing.evidence, typing.apologises, frame.clause, typing.confidence))
+        typed.append(Typed(quote, typing.type, target, typing.evidence, typing.apologises, frame.clause, typing.confidence,
+                           quote.start < headline))
     links = find_links(typed)
     return [
         replace(t.quote, type=t.type, type_confidence=t.confidence, target=t.target, links=l)
         for t, l in zip(typed, links)
     ]
+
+
+def _headline_end(text: str) -> int:
+    """Where a headline ends: the first line, if short and followed by more; else 0 (none)."""
+    end = text.find("\n")
+    return end if 0 < end and len(text[:end].split()) <= _HEADLINE_WORDS and text[end:].strip() else 0
+
+
+_HEADLINE_WORDS = 25
 
 
 __all__ = ["classify_statements"]

@@ -51,6 +51,7 @@ class Typed:
     apologises: bool
     frame: str  # normalised reporting clause
     confidence: float = 0.7
+    headline: bool = False  # in the headline: a summary of a statement the body reports
 
 
 def _words(text: str) -> set[str]:
@@ -76,7 +77,8 @@ def _pick(candidates: list[tuple[int, Typed]], me: int, about: Typed, first: boo
     best, best_key, best_shared = None, None, set()
     for j, cand in candidates:
         shared = _topic_overlap(about, cand)
-        key = (j < me, len(shared) > 0, _RETRACTABLE.get(cand.type, 0), len(shared), -j if first else -abs(me - j))
+        key = (j < me, len(shared) > 0, not cand.headline, _RETRACTABLE.get(cand.type, 0), len(shared),
+               -j if first else -abs(me - j))
         if best_key is None or key > best_key:
             best, best_key, best_shared = j, key, shared
     return (best, best_shared) if best is not None else None
