@@ -164,7 +164,22 @@ INDIRECT = [
     ("Delia Marsh denied taking money from the developer.", [("taking money from the developer", "Delia Marsh", "indirect")]),
     ("Tom Okafor has retracted his claim about the bridge tolls.", [("his claim about the bridge tolls", "Tom Okafor", "indirect")]),
     ("The inquest heard that the driver had been awake for twenty hours.", [("the driver had been awake for twenty hours", None, "indirect")]),
+    # an impersonal 'it' names nobody
+    ("It was announced on Monday that an interim chief would be appointed.", [("an interim chief would be appointed", None, "indirect")]),
 ]
+
+
+@pytest.mark.parametrize("method", ["rules", "model"])
+def test_a_claim_reported_with_its_denial_is_two_statements(method):
+    text = ('The board chair, Peter Grant, insisted that the trust had been "chronically underfunded for a decade" '
+            "— a claim the Department of Health disputed.\n\n"
+            "Alan Moss said the unit had been left to rot, an allegation the minister strongly denies.")
+    found = {(q.text, q.speaker.name if q.speaker else None, q.cue.text if q.cue else None)
+             for q in onrecord.extract(text, method=method).quotes}
+    assert ('that the trust had been "chronically underfunded for a decade"', "Peter Grant", "insisted") in found
+    assert ("a claim", "Department of Health", "disputed") in found
+    assert ("the unit had been left to rot", "Alan Moss", "said") in found
+    assert ("an allegation", "the minister", "strongly denies") in found
 
 
 @pytest.mark.parametrize(("text", "expected"), INDIRECT)

@@ -242,6 +242,10 @@ TYPES = [
      "Tom Reid", "indirect", "denial", None),
     ('Idris Vane said the veto was "heartbreaking."', 'the veto was "heartbreaking."', "said", "Idris Vane", "Idris Vane",
      "mixed", "criticism", None),
+    ('Tom Reid said he took "full responsibility" for the failings.', 'he took "full responsibility" for the failings',
+     "said", "Tom Reid", "Tom Reid", "mixed", "apology", None),
+    ('Tom Reid said the trust had been underfunded for a decade.', "the trust had been underfunded for a decade",
+     "said", "Tom Reid", "Tom Reid", "indirect", "claim", None),  # the trust that runs a hospital is no praise
     # a fact-check's verdict on a claim is criticism of the words ('the claim' has no author here)
     ('Idris Vane said the claim was "simply not supported by any data we have."',
      'the claim was "simply not supported by any data we have."', "said", "Idris Vane", "Idris Vane", "mixed",

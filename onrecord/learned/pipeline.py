@@ -12,6 +12,7 @@ import re
 
 from ..quotes import Attribution, Tokens, find_marked_statements, find_quotes
 from ..quotes.cue_extent import conventional_cue
+from ..quotes.disputed import cut_before_tails, find_disputed
 from ..quotes.frames import relative_source
 from ..quotes.indirect import find_indirect, overlaps
 from . import learned_attributions
@@ -20,15 +21,27 @@ from . import learned_attributions
 def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
     """Every statement of a parsed document: rules and tagger, or the rules alone (``tagger`` None)."""
     if tagger is None:
-        return [_finished(toks, a) for a in find_quotes(toks) if not _anonymity(toks, a)]
-    found = find_marked_statements(toks)
-    taken = [span for a in found for span in a.content]
-    found += find_indirect(toks, taken)  # appends what it finds to `taken`
-    for a in learned_attributions(toks, doc, tagger):
-        if not any(overlaps(span, taken) for span in a.content):
-            found.append(a)
-            taken.extend(a.content)
+        found = find_quotes(toks)
+    else:
+        found = find_marked_statements(toks)
+        taken = [span for a in found for span in a.content]
+        found += find_indirect(toks, taken)  # appends what it finds to `taken`
+        for a in learned_attributions(toks, doc, tagger):
+            if not any(overlaps(span, taken) for span in a.content):
+                found.append(a)
+                taken.extend(a.content)
+    found = _with_denied_tails(toks, found)
     return sorted((_finished(toks, a) for a in found if not _anonymity(toks, a)), key=lambda a: a.content[0][0])
+
+
+def _with_denied_tails(toks: Tokens, found: list[Attribution]) -> list[Attribution]:
+    """'…, a claim the department disputed': the tail is a statement, and the one before it ends there."""
+    tails = [t for t in find_disputed(toks) if toks.quote[toks.span_tokens(*t.content[0])[0]] == -1]  # not in quote marks
+    if not tails:
+        return found
+    cut_before_tails(found, tails, toks.text)
+    spans = [t.content[0] for t in tails]
+    return [a for a in found if a.content and not any(overlaps(c, spans) for c in a.content)] + tails
 
 
 # "who asked not to be named", "requested anonymity": how a source is kept unnamed, not something they said
@@ -39,8 +52,15 @@ def _anonymity(toks: Tokens, a: Attribution) -> bool:
     return len(a.content) == 1 and bool(_ANONYMITY.match(toks.text[a.content[0][0] : a.content[0][1]].strip(" ,.")))
 
 
+# "It was announced that …": the 'it' stands in for the content; nobody is named as saying it.
+_IMPERSONAL = re.compile(r"\s+(?:was|is|has been|had been|will be|would be)\s+(?:\w+ly\s+)?(?:first\s+)?(?:announced|reported|"
+                         r"said|claimed|alleged|understood|believed|thought|argued|suggested|revealed|disclosed|rumou?red)\b")
+
+
 def _finished(toks: Tokens, a: Attribution) -> Attribution:
     a = _disjoint(a, toks.text)
+    if a.source and toks.text[a.source[0] : a.source[1]] in ("it", "It") and _IMPERSONAL.match(toks.text, a.source[1]):
+        a.source, a.source_head = None, None
     if a.source:
         a.source = relative_source(toks, a.source)
     conventional_cue(toks, a)

@@ -153,6 +153,8 @@ REPORTED_APOLOGY = _rx(
     r"(?:his|her|its|their|my|our) (?:\S+ ){0,10}(?:was|were) (?:a|an) (?:\S+ )?(?:mistake|error)",
     # the speaker's own pronoun: the airline said 'it was "deeply sorry"'
     r"^(?:that )?(?:it|he|she|they|we) (?:was|were|is|are|had been|has been) \W*(?:\S+ ){0,2}sorry",
+    # 'he took "full responsibility" for the failings'
+    r"^(?:that )?(?:it|he|she|they|we) (?:\S+ ){0,2}(?:took|takes|take|accepted|accepts|accept) \W*(?:full |complete |total |personal )?responsibility",
 )
 CONTENT_APOLOGY = _rx(
     r"(?:i|we|i'm|we're|i am|we are) (?:\S+ ){0,3}(?:sorry|apologi[sz]e|apologi[sz]ing)",
@@ -160,6 +162,7 @@ CONTENT_APOLOGY = _rx(
     r"(?:i|we|he|she|they) (?:\S+ ){0,2}regret(?:s|ted)? (?:making|saying|having|my|our|his|her|their|the|that i|that we|any|what|it|them|these|those)",
     r"(?:ill-advised|was wrong of me|my mistake|i was wrong|i made a mistake|we made a mistake|i got it wrong)",
     r"(?:i|we) (?:\S+ ){0,2}got (?:it|this|that|things) (?:\S+ )?wrong", r"(?:i|we) (?:\S+ ){0,2}let (?:\S+ ){1,3}down",
+    r"(?:i|we) (?:\S+ ){0,2}(?:take|took|accept|accepted) (?:full |complete |total |personal )?responsibility for (?:my|our|the|what|this|that|these|those|any)",
 )
 # Regret for how one spoke ("I spoke in haste", "I misspoke"), read in the content alone.
 _IN_HASTE = r"(?:spoken|spoke|written|wrote|tweeted|acted) (?:\S+ ){0,2}(?:in haste|too soon|hastily|rashly|out of turn)"
@@ -270,7 +273,7 @@ NEGATIVE = _rx(
 )
 POSITIVE = _rx(
     r"great", r"greatest", r"tremendous", r"fantastic", r"brilliant", r"excellent", r"wonderful", r"admir\w*", r"respect\w*",
-    r"proud", r"hero\w*", r"courageous", r"honest", r"decent", r"qualified", r"trust\w*", r"confidence",
+    r"proud", r"hero\w*", r"courageous", r"honest", r"decent", r"qualified", r"(?<!the )(?<!a )(?<!health )trust(?!ee)\w*", r"confidence",  # not 'the trust' that runs a hospital
     r"gifted", r"talented", r"sharp", r"articulate", r"rising star", r"star", r"deserves? credit", r"(?<!i have )(?<!i've )earned", r"best",
     r"strong(?:er|est)? leader", r"glad", r"welcome", r"thank\w*", r"heart of", r"reason we are here", r"miscarriage of justice",
     r"better than",
