@@ -105,16 +105,22 @@ def _resolve(toks: Tokens, mentions: Mentions, a: Attribution, done: dict) -> tu
     return resolve_mention(toks, mentions, head, first, last, done)
 
 
-def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, last: int, done: dict):
+def _described_name(toks: Tokens, mentions: Mentions, head: int, first: int, last: int) -> Entity | None:
+    """'Ann Lee, the Harbour Party MP for Eastgate, has defended ...': the tagger may give the
+    description alone as the source; it describes the name it is in apposition to (unless its
+    own words name someone: '…Hillary Clinton, former president Bill Clinton said')."""
     owner = toks.head[head]
-    named_here = any(m.first <= head <= m.last for m in mentions.in_range(first, last))
-    if (toks.dep[head] == "appos" and not named_here and not first <= owner <= last and toks.pos[owner] == "PROPN"
-            and "\n" not in toks.text[toks.ends[min(owner, head)] : toks.starts[max(owner, head)]]):  # not a headline's
-        # 'Ann Lee, the Harbour Party MP for Eastgate, has defended ...': the tagger may give the
-        # description alone as the source; it describes the name it is in apposition to.
-        named = mentions.in_range(owner, owner)
-        if named:
-            return named[0].entity, None, None
+    if (toks.dep[head] != "appos" or first <= owner <= last or toks.pos[owner] != "PROPN"
+            or "\n" in toks.text[toks.ends[min(owner, head)] : toks.starts[max(owner, head)]]  # not a headline's
+            or any(m.first <= head <= m.last for m in mentions.in_range(first, last))):
+        return None
+    named = mentions.in_range(owner, owner)
+    return named[0].entity if named else None
+
+
+def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, last: int, done: dict):
+    if (described := _described_name(toks, mentions, head, first, last)) is not None:
+        return described, None, None
     named = mentions.in_range(first, last)
     word = toks.lower[head]
     if word in SPOKES_NOUNS:

@@ -372,10 +372,7 @@ def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earli
     framed = bool(objects)  # "calling it": a pronoun of the reporting clause; content's "it" is no statement
     if not objects and quote.kind != "direct":
         objects = _content_object(doc, quote)
-    if not objects:
-        objects = _first_person_object(doc, quote)
-    if not objects and stype == "criticism":
-        objects = _judged_words(doc, quote)
+    objects = objects or _first_person_object(doc, quote) or (_judged_words(doc, quote) if stype == "criticism" else [])
     for obj in objects:
         word = obj.text.lower()
         if word in _HEARSAY and not any(c.dep_ == "poss" or c.text.lower() == "by" for c in obj.children):
