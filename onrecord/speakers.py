@@ -70,6 +70,11 @@ def _headline_from_lede(toks: Tokens, attributions: list[Attribution], resolved:
                      and verb(b) == verb(a) and resolved[id(b)][0] is not None), None)
         if lede is not None:
             resolved[id(a)] = resolved[id(lede)]
+    # 'Congressman Apologizes For Remarks, Says He Misspoke': one mention, the subject of both verbs
+    by_source = {a.source: resolved[id(a)] for a in attributions if a.source and resolved[id(a)][0] is not None}
+    for a in attributions:
+        if a.source in by_source and resolved[id(a)][0] is None:
+            resolved[id(a)] = by_source[a.source]
 
 
 def _resolve(toks: Tokens, mentions: Mentions, a: Attribution, done: dict) -> tuple[Entity | None, str | None, str | None]:

@@ -249,6 +249,15 @@ def test_speaker_resolution(text, speaker):
     assert got and speaker in {got[0][1], got[-1][1]}, got
 
 
+def test_a_headline_subject_of_two_verbs_speaks_both_statements():
+    text = ("Congressman Apologizes For Remarks About Veterans, Says He Misspoke\n\n"
+            "Rep. Carl Jennings apologized on Monday for remarks about veterans.\n")
+    got = onrecord.extract(text).quotes
+    headline = [q for q in got if q.cue and q.cue.text.lower().startswith(("apologizes", "says"))]
+    assert len(headline) == 2 and {q.speaker.name for q in headline} == {"Carl Jennings"}, got
+    assert {q.type for q in headline} == {"apology"}  # 'he misspoke' is regret for how he spoke
+
+
 def test_a_possessor_is_not_the_speaker():
     text = (
         "Councillor Grace Holloway spoke on Monday.\n\n"

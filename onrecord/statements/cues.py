@@ -170,7 +170,7 @@ CONTENT_REGRET = _rx(r"(?:i|we) (?:\S+ ){0,2}" + _IN_HASTE, r"(?:i|we) (?:\S+ ){
 # ... or a mixed quote going on from the speaker's own pronoun: said she had "spoken in haste"
 REGRET_GOING_ON = re.compile("^" + _IN_HASTE)
 # ... or reported speech whose content starts with that pronoun: said 'she had "spoken in haste"'
-REGRET_REPORTED = re.compile(r"^(?:he|she|they)(?: had| has| have|'d)? \W*" + _IN_HASTE)
+REGRET_REPORTED = re.compile(r"^(?:he|she|they)(?: had| has| have|'d)? \W*(?:" + _IN_HASTE + r"|misspo(?:ke|ken)\b)")
 OWN_PRONOUN_BEFORE = re.compile(r"\b(?:he|she|they|i|we)(?: had| has| have|'d)?\W*$")
 # Deeds one is accused of: what a denial says one did not do.
 _DEEDS = ("post|posted|write|wrote|written|tweet|tweeted|send|sent|share|shared|sign|signed|authori[sz]e|authori[sz]ed|approve|approved|"
