@@ -86,7 +86,7 @@ def sentence_case(doc: Doc) -> Doc:
         for token in doc[start:end]:
             if token.is_alpha:
                 new[token.i] = _lowered(token.text, first, names)
-            first = token.text in _OPENERS
+            first = token.text == ":"  # a capital after a colon may be a sentence's; one after a quote mark is the title's
     if new != words:
         from spacy.tokens import Doc as _Doc
 

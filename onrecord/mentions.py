@@ -91,6 +91,8 @@ _ABBREVIATIONS = {
     "gov": "governor", "sen": "senator", "rep": "representative", "lt": "lieutenant", "gen": "general",
     "atty": "attorney", "cllr": "councillor", "supt": "superintendent", "sec": "secretary", "prof": "professor",
     "sgt": "sergeant", "det": "detective", "insp": "inspector", "col": "colonel", "capt": "captain", "adm": "admiral",
+    # a member of the House, however titled ('Rep. Carl Jennings' is the headline's 'Congressman')
+    "congressman": "representative", "congresswoman": "representative", "congressmember": "representative",
 }
 
 
