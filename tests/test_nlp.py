@@ -38,6 +38,7 @@ TITLE_CASE = [
     ("Senator Warns Of Budget Cuts As Talks Stall", "Warns", "VERB"),
     ("Governor Dana Whitfield Says She Will Veto Tax Plan", "Says", "VERB"),
     ("Mayor Denies Report He Pressured Housing Board", "Denies", "VERB"),
+    ("Congressman Says He 'Misspoke' About Veterans", "Misspoke", "VERB"),  # a quote's capital is the title's
 ]
 BODY = "\n\nGov. Dana Whitfield and Senator Mark Doyle spoke in Springfield on Tuesday about the budget."
 
