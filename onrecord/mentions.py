@@ -196,8 +196,9 @@ class Mentions:
         if first > 0 and (gender := _GENDERED_TITLES.get(toks.lower[first - 1])):
             return gender
         near = [k for k in range(max(0, first - 4), first) if toks.para[k] == toks.para[first]]
-        # 'the son of Tom Hale' says nothing of Tom Hale
-        near = [k for k in near if not any(toks.lower[j] in (".", ";", ":") or toks.pos[j] == "ADP" for j in range(k, first))]
+        # 'the son of Tom Hale' says nothing of Tom Hale, nor 'chairman Peter Vance said Lowe …' of Lowe
+        near = [k for k in near if not any(toks.lower[j] in (".", ";", ":") or toks.pos[j] in ("ADP", "VERB", "AUX")
+                                           or toks.ent[j] == "PERSON" for j in range(k, first))]
         head = next((i for i in range(first, last + 1) if not first <= toks.head[i] <= last), last)
         near += [toks.head[head]] if toks.dep[head] == "appos" else []
         near += [c for c in toks.children[head] if toks.dep[c] == "appos"]

@@ -224,6 +224,9 @@ SPEAKERS = [
     ('Dr. Connie Mariano, a former White House physician, spoke on Monday. Mariano said the test was "routine."',
      "Connie Mariano"),
     ('Douglas Holtz-Eakin, an economist, was asked. "It adds up," Mr. Holtz-Eakin said.', "Douglas Holtz-Eakin"),
+    # a gendered noun beside another name says nothing of this one ('chairman Peter Vance said Lowe's …')
+    ('Party distances itself from Lowe\'s comments\n\nThe party distanced itself from its MP after she described the '
+     'verdict as "a miscarriage of justice".\n\nParty chairman Peter Vance said Lowe\'s comments were wrong.', "Lowe"),
     # of two people with one surname, a bare 'Hale' is the one last the subject, not the one named last
     ('Former President Tom Hale urged voters to back his wife, Senator Linda Hale.\n\n"Nobody works harder," Hale said.',
      "Tom Hale"),
