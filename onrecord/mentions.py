@@ -105,6 +105,7 @@ _GENDERED_TITLES = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male", 
                     "ms": "female", "ms.": "female", "miss": "female", "dame": "female", "lady": "female"}
 
 
+_COMPANY_SUFFIXES = frozenset("corp corporation inc incorporated ltd limited plc llc co company group holdings".split())
 _HONORIFICS = frozenset([*_GENDERED_TITLES, "dr", "dr.", "mx", "mx."])  # before a surname, not a full name
 _GENDERED_NOUNS = {
     **dict.fromkeys("wife mother daughter widow sister grandmother aunt niece girlfriend congresswoman chairwoman "
@@ -136,6 +137,7 @@ class Mentions:
             elif ent.label_ == "WORK_OF_ART" and {t.lower_ for t in ent} & MEDIA_NAMES:  # 'The Lakeside Ledger'
                 self._add_ent(ent.start, ent.end - 1, "ORG", places)
         self._add_untagged_surnames()
+        self._add_untagged_company_names()
         self.mentions.sort(key=lambda m: m.first)
 
     def _add_untagged_surnames(self) -> None:
@@ -153,6 +155,20 @@ class Mentions:
                 subject = toks.dep[i] in ("nsubj", "nsubjpass")
                 gender = _GENDERED_TITLES.get(toks.lower[i - 1]) if i > 0 else None
                 self.mentions.append(Mention(i, i, self._salient(people[word], gender, before=i), subject))
+
+    def _add_untagged_company_names(self) -> None:
+        """'Acme declined to comment' where the tagger saw no name: a company named before with its suffix."""
+        toks = self.toks
+        short = {" ".join(e.name.split()[:-1]): e for e in self.entities
+                 if e.kind == "organization" and len(e.name.split()) > 1 and e.name.split()[-1].lower().rstrip(".") in _COMPANY_SUFFIXES}
+        short = {k: e for k, e in short.items() if len(k.split()) == 1}
+        if not short:
+            return
+        taken = {i for m in self.mentions for i in range(m.first, m.last + 1)}
+        for i in range(len(toks)):
+            word = toks.text[toks.starts[i] : toks.ends[i]]
+            if word in short and i not in taken and toks.quote[i] == -1 and toks.ent[i] in ("", "GPE", "ORG"):
+                self.mentions.append(Mention(i, i, short[word], toks.dep[i] in ("nsubj", "nsubjpass")))
 
     # building -----------------------------------------------------------------------------
     def _add_ent(self, first: int, last: int, label: str, places: set[str]) -> None:

@@ -224,6 +224,8 @@ SPEAKERS = [
     ('Dr. Connie Mariano, a former White House physician, spoke on Monday. Mariano said the test was "routine."',
      "Connie Mariano"),
     ('Douglas Holtz-Eakin, an economist, was asked. "It adds up," Mr. Holtz-Eakin said.', "Douglas Holtz-Eakin"),
+    # a company named with its suffix is the same company without it, where the tagger saw no name
+    ('Acme Corp will cut 2,000 jobs.\n\nShares rose 3%. Acme declined to comment further.', "Acme Corp"),
     # a gendered noun beside another name says nothing of this one ('chairman Peter Vance said Lowe's …')
     ('Party distances itself from Lowe\'s comments\n\nThe party distanced itself from its MP after she described the '
      'verdict as "a miscarriage of justice".\n\nParty chairman Peter Vance said Lowe\'s comments were wrong.', "Lowe"),
@@ -259,6 +261,12 @@ def test_a_headline_subject_of_two_verbs_speaks_both_statements():
     headline = [q for q in got if q.cue and q.cue.text.lower().startswith(("apologizes", "says"))]
     assert len(headline) == 2 and {q.speaker.name for q in headline} == {"Carl Jennings"}, got
     assert {q.type for q in headline} == {"apology"}  # 'he misspoke' is regret for how he spoke
+
+
+def test_where_it_was_said_is_no_part_of_the_source():
+    text = '"This is a difficult but necessary step," said Jane Doe, chief executive of Acme, in a memo to staff.'
+    [q] = onrecord.extract(text).quotes
+    assert (q.source.text, q.speaker.name) == ("Jane Doe, chief executive of Acme", "Jane Doe")
 
 
 def test_a_possessor_is_not_the_speaker():

@@ -248,6 +248,8 @@ TYPES = [
      "said", "Tom Reid", "Tom Reid", "indirect", "claim", None),  # the trust that runs a hospital is no praise
     ('"Listen to the front line. I did not always do that," Tom Reid said.', '"Listen to the front line. I did not always do that,"',
      "said", "Tom Reid", "Tom Reid", "direct", "claim", None),  # owning up, not denying
+    ('A spokeswoman for Tom Reid referred questions to the memo.', "the memo", "referred questions to",
+     "A spokeswoman for Tom Reid", "Tom Reid", "indirect", "no_comment", None),
     # a fact-check's verdict on a claim is criticism of the words ('the claim' has no author here)
     ('Idris Vane said the claim was "simply not supported by any data we have."',
      'the claim was "simply not supported by any data we have."', "said", "Idris Vane", "Idris Vane", "mixed",

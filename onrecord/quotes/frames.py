@@ -324,6 +324,19 @@ def _opens_bracket(toks: Tokens, lo: int, hi: int) -> bool:
     return any(toks.lower[i] == "(" for i in range(lo, hi))
 
 
+# Where it was said is no part of who said it: 'Jane Doe, chief executive of Acme, in a memo to staff'.
+_MEDIA = frozenset("memo statement letter interview email e-mail tweet post video speech message note release "
+                   "broadcast podcast column op-ed blog".split())
+
+
+def _before_medium(toks: Tokens, lo: int, hi: int) -> int:
+    for k in range(lo + 1, hi):
+        if toks.lower[k] == "," and toks.lower[k + 1] in ("in", "on") and any(
+                toks.lower[j] in _MEDIA for j in range(k + 2, min(hi + 1, k + 5))):
+            return k - 1
+    return hi
+
+
 def _mention(toks: Tokens, head: int, allowed: set[int] | None) -> tuple[int, int]:
     """The source mention: the subject's phrase, without relative clauses or trailing commas."""
     tokens = [i for i in toks.subtree(head, SOURCE_SKIP) if allowed is None or i in allowed]
@@ -331,6 +344,7 @@ def _mention(toks: Tokens, head: int, allowed: set[int] | None) -> tuple[int, in
     # A headline without a full stop runs into the lede in the parse: the mention stays in its paragraph.
     tokens = [i for i in tokens if toks.para[i] == toks.para[head] and not toks.newline[i]] or [head]
     lo, hi = min(tokens), max(tokens)
+    hi = _before_medium(toks, lo, hi)
     # A name the parse cut short ('Leslie' of 'Leslie Wimes'): take the whole entity.
     while toks.ent[head] and hi + 1 < len(toks) and toks.ent[hi + 1] == toks.ent[head] and toks.pos[hi + 1] == "PROPN":
         hi += 1

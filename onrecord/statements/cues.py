@@ -27,6 +27,7 @@ NO_COMMENT = _rx(
     r"declin\w* (?:\S+ ){0,2}(?:interview|request)\w*", r"(?:did|does|would) not (?:say|disclose|specify) (?:when|whether|why|how|if|what|who)",
     r"(?:maintain\w*|kept|keeps|keeping) (?:his|her|their|its) silence",
     r"(?:he|she|they|it|who)(?:'s| is| was| are| were) not available",
+    r"referr\w* (?:all )?(?:questions|inquiries|enquiries|requests|calls|reporters)",  # 'referred questions to the memo'
     # "Neither campaign responded": the subject's negation (build_frame keeps it in the clause)
     r"(?:(?<=neither )|(?<=nobody )|(?<=none )|(?<=no ))(?:\S+ ){0,3}(?:responded|replied|commented|answered)",
 )
