@@ -104,18 +104,16 @@ def sentence_case(doc: Doc) -> Doc:
 
 
 def restore_case(doc: Doc) -> Doc:
-    """Pipeline component, last: the original words back under the parse made of the cased ones."""
+    """Pipeline component, last: the original words back under the parse made of the cased ones
+    (and, in every document, no person's name over a possessive)."""
     words = doc.user_data.pop(ORIGINAL_WORDS, None)
     if words is None:
         return _possessives_split(doc)
     from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
     from spacy.tokens import Doc as _Doc
 
-    attrs = [attr for attr, done in ((TAG, doc.has_annotation("TAG")), (POS, doc.has_annotation("POS")),
-                                     (MORPH, doc.has_annotation("MORPH")), (LEMMA, doc.has_annotation("LEMMA")),
-                                     (HEAD, doc.has_annotation("DEP")), (DEP, doc.has_annotation("DEP")),
-                                     (ENT_IOB, doc.has_annotation("ENT_IOB")), (ENT_TYPE, doc.has_annotation("ENT_IOB")))
-             if done]
+    annotated = {TAG: "TAG", POS: "POS", MORPH: "MORPH", LEMMA: "LEMMA", HEAD: "DEP", DEP: "DEP", ENT_IOB: "ENT_IOB", ENT_TYPE: "ENT_IOB"}
+    attrs = [attr for attr, name in annotated.items() if doc.has_annotation(name)]
     original = _Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc], user_data=doc.user_data)
     original.from_array(attrs, doc.to_array(attrs))
     if not doc.has_annotation("DEP") and doc.has_annotation("SENT_START"):

@@ -11,6 +11,7 @@ Both give the colon as the cue, as PolNeAR annotates them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..casing import names_in
 from .attribution import Attribution
@@ -116,10 +117,8 @@ def _interviewee(toks: Tokens, before: int) -> int | None:
             i += 1
     if not runs:
         return None
-    counts: dict[str, int] = {}
-    for j in runs:
-        counts[toks.lower[j]] = counts.get(toks.lower[j], 0) + 1
-    best = max(counts, key=lambda w: (counts[w], -min(k for k in runs if toks.lower[k] == w)))
+    counts = Counter(toks.lower[j] for j in runs)  # in order of first mention, which wins a tie
+    best = max(counts, key=counts.__getitem__)
     return max(j for j in runs if toks.lower[j] == best)
 
 
