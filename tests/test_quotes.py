@@ -187,6 +187,24 @@ def test_indirect_speech(text, expected):
     assert_found(text, expected)
 
 
+# A relative clause after a comma on a name is the writer's aside, not what was said (PolNeAR's convention).
+ASIDES = [
+    ("Tom Okafor said the ferry would be run by Northsea Lines, which has held the contract since 2015.",
+     "the ferry would be run by Northsea Lines"),
+    ("Delia Marsh said she had written to Ann Lee, who chairs the harbour board.", "she had written to Ann Lee"),
+    # mid-sentence, or on a common noun, the clause stays
+    ("Delia Marsh said the rules, which date from 1990, must change.", "the rules, which date from 1990, must change"),
+    ("Tom Okafor said the plan would help the workers, who had waited years for a pay rise.",
+     "the plan would help the workers, who had waited years for a pay rise"),
+]
+
+
+@pytest.mark.parametrize("method", ["rules", "model"])
+@pytest.mark.parametrize(("text", "content"), ASIDES)
+def test_a_relative_clause_on_a_name_is_the_writers_aside(method, text, content):
+    assert [q.text for q in onrecord.extract(text, method=method).quotes] == [content]
+
+
 SPEAKERS = [
     # surname and title to the full name
     ("Councillor Ann Lee spoke first. \"It is late,\" Ms Lee said.", "Ann Lee"),

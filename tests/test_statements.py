@@ -254,6 +254,20 @@ TYPES = [
     ('Idris Vane said the claim was "simply not supported by any data we have."',
      'the claim was "simply not supported by any data we have."', "said", "Idris Vane", "Idris Vane", "mixed",
      "criticism", "statement:the claim"),
+    # a plan of one's own, and one's own side's intent, are commitments
+    ('"Our plan is to start work in January," Idris Vane said.', '"Our plan is to start work in January,"', "said",
+     "Idris Vane", "Idris Vane", "direct", "commitment", None),
+    ('Tom Reid said his members would campaign against the sale.', "his members would campaign against the sale",
+     "said", "Tom Reid", "Tom Reid", "indirect", "commitment", None),
+    # a verdict in idiom, aimed at its subject
+    ('Idris Vane said the board had let down hundreds of families.', "the board had let down hundreds of families",
+     "said", "Idris Vane", "Idris Vane", "indirect", "criticism", "other:the board"),
+    ('"The health board is putting lives at risk," Tom Reid said.', '"The health board is putting lives at risk,"',
+     "said", "Tom Reid", "Tom Reid", "direct", "criticism", "other:The health board"),
+    ('Tom Reid said the inquiry report was a whitewash.', "the inquiry report was a whitewash", "said", "Tom Reid",
+     "Tom Reid", "indirect", "criticism", None),
+    ('Idris Vane said the board had ignored every warning it was given.', "the board had ignored every warning it was given",
+     "said", "Idris Vane", "Idris Vane", "indirect", "criticism", "other:the board"),
 ]
 
 

@@ -111,3 +111,29 @@ def folded(toks: Tokens, spans: list[tuple[int, int]], content: list[tuple[int, 
     ends = [e for _, e in out]
     return out + [(s, e) for s, e in content if not any(a <= s < b for a, b in out) and s >= max(ends)]
 
+
+
+# PolNeAR's annotators leave a relative clause after a comma on a name out of what was said: it
+# describes the name in the writer's voice (train: 88 times left out, 38 kept; dev: 9 and 3).
+# After a common noun they keep it as often as not ("the rules, which ...": dev 14 and 14).
+_ASIDE_WORDS = {"which": ("PROPN", "NUM"), "who": ("PROPN",), "whom": ("PROPN",), "where": ("PROPN",)}
+_ASIDE_MARKS = frozenset({",", "—", "--", "–", "―", "("})
+
+
+def without_aside(toks: Tokens, first: int, last: int) -> int:
+    """The last token of content first..last before a closing non-restrictive relative clause
+    (``… the BBC, which receives some government funding``); ``last`` where there is none."""
+    for k in range(first + 1, last):
+        if toks.lower[k] not in _ASIDE_MARKS or toks.quote[k] != -1:
+            continue
+        j = next((i for i in range(k + 1, last + 1) if not toks.space[i]), None)
+        if j is None or toks.quote[j] != -1 or toks.lower[j] not in _ASIDE_WORDS:
+            continue
+        clause = toks.head[j]
+        while toks.head[clause] != clause and toks.head[clause] > k:
+            clause = toks.head[clause]
+        antecedent = toks.head[clause]
+        if (toks.dep[clause] == "relcl" and first <= antecedent < k and toks.pos[antecedent] in _ASIDE_WORDS[toks.lower[j]]
+                and max(toks.subtree(clause)) >= last - 1):
+            return trimmed(toks, first, k - 1)[1]
+    return last

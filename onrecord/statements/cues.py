@@ -271,6 +271,10 @@ NEGATIVE = _rx(
     r"unfounded", r"unhinged", r"unjust\w*", r"unprofessional", r"unreasonable", r"unrealistic", r"unstable",
     r"untrue", r"vague", r"vicious", r"vindictive", r"vulgar", r"wrongdoing", r"wrongly", r"fishy", r"disregard\w*", r"frown\w* (?:on|upon)", r"not (?:qualified|fit|competent)", r"tool of", r"buried under",
     r"it took (?:her|him|them) (?:\S+ ){0,2}(?:hours|days|weeks|months|years|a day|a week|a month|a year)", r"let (?:\S+ ){1,2}down", r"should be ashamed", r"owes? (?:\S+ ){0,3}an? apology",
+    r"let down", r"(?:put\w*|plac\w*) (?:\S+ ){0,2}(?:lives|people|patients|children|jobs) at risk", r"no idea what", r"whitewash\w*",
+    r"beggars? belief", r"ignor(?:e|es|ed|ing) (?:\S+ ){0,2}warnings?", r"turn\w* a blind eye", r"kick in the teeth", r"blood on (?:\S+ )?hands",
+    r"heads? in the sand", r"out to dry", r"cover-?up", r"sham", r"farce", r"shambles", r"short-?sighted", r"not good enough", r"tone-?deaf",
+    r"smoke and mirrors",
     r"slap in the face", r"heartbreaking", r"witch[- ]?hunt", r"fantasy", r"rip\w* the heart out", r"(?:chose|chosen|choos\w*|put\w*) politics (?:over|ahead of|before)", r"blank check",
 )
 POSITIVE = _rx(
@@ -303,6 +307,8 @@ CONTENT_COMMITMENT = _rx(
     r"(?:i|we|he|she|they) (?:am|are|is|was|were) (?:\S+ ){0,1}(?:determined|committed) to", r"^(?:\S+ ){0,3}committed to",
     r"(?:i|we|he|she|they)(?:'s|'re|'m| is| are| am| was| were) (?:not )?planning (?:to|an?|the|on)\b",
     r"^(?:\S+ ){1,3}plan(?:s|ned)? to", r"^to (?:\S+ ){0,3}\w+",
+    # "Our plan is to start work in January", "my first act will be to scrap the tax"
+    r"^(?:\S+ ){0,2}(?:our|my) (?:\S+ ){0,2}(?:plan|aim|goal|intention|priority|job|mission|task|act|step|promise|pledge)s? (?:is|will be|remains) to \w+",
 )
 # Subjects that stand for the speaker's own organisation in reported speech
 # (``the council would publish its budget``).
@@ -310,6 +316,8 @@ INSTITUTIONS = frozenset(
     "council department force union board company government party campaign club trust committee "
     "ministry administration office agency authority association forum cooperative paper team firm".split()
 )
+# The people of a speaker's side: 'his members would campaign against the sale'.
+SIDE = frozenset("members supporters staff colleagues officials officers volunteers workers members' party".split())
 # ``called X Y``: the verbs that evaluate their object with a complement.
 CALLING = _rx(r"call(?:s|ed|ing)?", r"brand(?:s|ed|ing)?", r"describ\w*", r"label+\w*", r"dub(?:s|bed|bing)?", r"term(?:s|ed|ing)?")
 # Nouns that make an object "someone's statement".

@@ -412,7 +412,21 @@ def _unframed_target(doc, quote: Quote, frame: Frame, names: Names, earlier: lis
     if (found is None and _POINTING_BACK.match(frame.content) and not same_party(just_before, speaker_name(quote))
             and (author := _last_other_speaker(quote, earlier))):
         return Target(author, "statement")  # "That is not a plan.", "It wasn't a convincing argument"
-    return found
+    return found or _judged_subject(doc, quote, names)
+
+
+def _judged_subject(doc, quote: Quote, names: Names) -> Target | None:
+    """A verdict's subject is what it judges: "The health board has failed the people of this town"."""
+    span = doc.char_span(quote.content[0].start, quote.content[0].end, alignment_mode="expand")
+    root = next((t for t in span or () if not t.is_punct and (not span.start <= t.head.i < span.end or t.head.i == t.i)), None)
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.i < span.start:
+        return None
+    phrase = _phrase(subj, quote)
+    found = names.lookup(phrase) or (names.lookup(f"the {subj.text}") if subj.pos_ == "NOUN" else None)
+    if found:
+        return None if same_party(found[0], speaker_name(quote)) else Target(found[0], found[1])  # type: ignore[arg-type]
+    return Target(phrase, "other")
 
 
 # A verdict that points back at what was just said: "That is not a plan", "it wasn't a convincing argument".

@@ -119,6 +119,7 @@ def _future_of_speaker(doc, quote) -> str | None:
             who = subj[0].text.lower()
             direct = not reported(quote)
             ours = who in cues.INSTITUTIONS and any(d.text.lower() in ("the", "our", "its") for d in subj[0].children)
+            ours = ours or who in cues.SIDE and any(d.text.lower() in ("our", "his", "her", "their") for d in subj[0].children)
             # a lawyer speaks for 'my client', 'his client' (the one who will appeal)
             ours = ours or who in ("client", "clients") and any(d.dep_ == "poss" for d in subj[0].children)
             # an organisation's 'it': the union said 'it would "fight every single job cut"'
