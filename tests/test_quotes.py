@@ -205,6 +205,22 @@ def test_a_relative_clause_on_a_name_is_the_writers_aside(method, text, content)
     assert [q.text for q in onrecord.extract(text, method=method).quotes] == [content]
 
 
+# A participle of speech after the content reports more: a statement of its own, and the first ends before it.
+ENDS_BEFORE_PARTICIPLE = [
+    ("Tom Okafor said the toll was unfair, citing the cost of repairs to the bridge.", "the toll was unfair"),
+    ("The council would appeal, Delia Marsh said, arguing that the ruling ignored the evidence.", "The council would appeal"),
+    # a clause the parse hangs on a reporting clause set inside the sentence is still the sentence's
+    ("Though the bridge was old, Delia Marsh said, it would stay open for another decade.",
+     "Though the bridge was old it would stay open for another decade"),
+]
+
+
+@pytest.mark.parametrize("method", ["rules", "model"])
+@pytest.mark.parametrize(("text", "content"), ENDS_BEFORE_PARTICIPLE)
+def test_content_ends_before_a_participle_of_speech(method, text, content):
+    assert onrecord.extract(text, method=method).quotes[0].text == content
+
+
 SPEAKERS = [
     # surname and title to the full name
     ("Councillor Ann Lee spoke first. \"It is late,\" Ms Lee said.", "Ann Lee"),

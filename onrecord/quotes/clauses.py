@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+from .cues import SPEECH_FORMS
 from .frames import VERBAL, Cue, fronted_clause
 from .tokens import Tokens, runs
 
@@ -68,7 +69,9 @@ def aside_head(toks: Tokens, v: int) -> int | None:
 
 def around_aside(toks: Tokens, v: int, m: int) -> list[tuple[int, int]]:
     """The token runs of sentence ``m`` around the aside ``v``, trimmed of punctuation outside quotes."""
-    aside = set(toks.subtree(v))
+    # a clause the parse hangs on the aside before it is the sentence's ('Though X was seamless, he said, ...')
+    before = [c for c in toks.children[v] if c < v and toks.dep[c] in ("advcl", "ccomp", "csubj")]
+    aside = set(toks.subtree(v)).difference(*(toks.subtree(c) for c in before))
     words = [k for k in toks.subtree(m) if k not in aside and toks.para[k] == toks.para[v] and not toks.newline[k]]
     out = [trimmed(toks, run[0], run[-1]) for run in runs(words)]
     return [(lo, hi) for lo, hi in out if not (toks.pos[lo] == "PUNCT" and lo == hi)]
@@ -135,5 +138,18 @@ def without_aside(toks: Tokens, first: int, last: int) -> int:
         antecedent = toks.head[clause]
         if (toks.dep[clause] == "relcl" and first <= antecedent < k and toks.pos[antecedent] in _ASIDE_WORDS[toks.lower[j]]
                 and max(toks.subtree(clause)) >= last - 1):
+            return trimmed(toks, first, k - 1)[1]
+    return last
+
+
+def before_participle(toks: Tokens, first: int, last: int) -> int:
+    """The last token of content first..last before a participle of speech that reports more
+    (``… would be a drag on the ticket, saying the crowds …``, ``…, citing the strategic importance …``):
+    PolNeAR makes that a statement of its own (train: 14 contents cut right, 2 wrong)."""
+    for k in range(first + 1, last):
+        if toks.lower[k] not in (",", "—", "--", "–") or toks.quote[k] != -1:
+            continue
+        j = next((i for i in range(k + 1, last + 1) if not toks.space[i]), last)
+        if toks.tag[j] == "VBG" and toks.lower[j] in SPEECH_FORMS:
             return trimmed(toks, first, k - 1)[1]
     return last
