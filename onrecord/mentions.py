@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 from .quotes.cues import INDIRECT_FORMS
 from .quotes.tokens import Tokens, runs
@@ -45,7 +47,7 @@ class Entity:
     names: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     affiliations: list[str] = field(default_factory=list)
-    gender: str | None = None  # from a title the article gives ('Mr Khan', 'Ms Ainsley'), else unknown
+    gender: str | None = None  # from a title or noun the article gives ('Mr Khan', 'his wife'), else a first name's
     seen: dict[str, int] = field(default_factory=dict)  # how often each name is used
 
     def add_name(self, name: str, full: bool = True) -> None:
@@ -113,6 +115,22 @@ _GENDERED_NOUNS = {
     **dict.fromkeys("husband father son widower brother grandfather uncle nephew boyfriend congressman chairman "
                     "spokesman businessman king prince duke earl".split(), "male"),
 }
+
+
+_FIRST_NAMES = Path(__file__).parent / "data" / "first_names.tsv"
+
+
+@cache
+def _first_names() -> dict[str, str]:
+    """First names nearly all of whose bearers are one gender (data/first_names.tsv, from nomquamgender)."""
+    lines = _FIRST_NAMES.read_text(encoding="utf-8").splitlines()
+    return {name: "female" if g == "f" else "male" for name, g in (line.split("\t") for line in lines if not line.startswith("#"))}
+
+
+def first_name_gender(words: list[str]) -> str | None:
+    """The gender a full name's first name all but always has ('Delia Marsh'); None for 'Jo Kerr' or 'Marsh'."""
+    names = [w.lower() for w in words if w.lower() not in TITLES]
+    return _first_names().get(names[0]) if len(names) > 1 else None
 
 
 # Words that name an outlet as one: 'The Lakeside Ledger', 'Fox News', 'the BBC'.
@@ -191,13 +209,14 @@ class Mentions:
         if kind is None:
             return
         gender = self._gender_given(first, last) if kind == "person" else None
+        named_as = first_name_gender(words) if kind == "person" and gender is None else None
         entity = self._entity_for(words, kind, gender)
         titled = first > 0 and toks.lower[first - 1] in _HONORIFICS
         opener = (first == 0 or toks.newline[first - 1] or toks.lower[first - 1] in (".", "!", "?")) and self._known_after_first(entity, first, last)
         name = " ".join(toks.text[toks.starts[first] : toks.ends[last]].split())
         entity.add_name(name, full=not titled and not opener and toks.quote[first] == -1)
-        if gender:
-            entity.gender = entity.gender or gender
+        if gender or named_as:
+            entity.gender = entity.gender or gender or named_as
         # a subject, or a name the parse hung elsewhere right before its verb ('…, former president Bill Clinton said')
         subject = any(toks.dep[i] in ("nsubj", "nsubjpass") for i in range(first, last + 1)) or (
             last + 1 < len(toks) and toks.lower[last + 1] in INDIRECT_FORMS and toks.text[toks.starts[last + 1]].islower())
@@ -207,7 +226,8 @@ class Mentions:
 
     def _gender_given(self, first: int, last: int) -> str | None:
         """A gender the article gives with the name: a title ('Mrs Hale'), or a noun beside it
-        ('his wife, Senator Linda Hale', 'Congresswoman Ann Lee'). No first-name list is used."""
+        ('his wife, Senator Linda Hale', 'Congresswoman Ann Lee'); a first name's gender is weaker
+        (first_name_gender): it does not keep a 'Mrs Hale' from a 'Hale' named before."""
         toks = self.toks
         if first > 0 and (gender := _GENDERED_TITLES.get(toks.lower[first - 1])):
             return gender
@@ -274,10 +294,10 @@ class Mentions:
         ('Mrs Hale'), then the one last the subject of a sentence, then the one named last."""
         if len(people) == 1:
             return people[0]
-        if gender and (fits := [e for e in people if e.gender == gender]):
-            return fits[0]
-        if gender:
-            people = [e for e in people if e.gender is None] or people
+        if gender:  # of several the gender allows (Ted and Rafael Cruz), the subject, as below
+            people = [e for e in people if e.gender == gender] or [e for e in people if e.gender is None] or people
+            if len(people) == 1:
+                return people[0]
         earlier = [m for m in self.mentions if before is None or m.first < before]
         return next((m.entity for m in sorted(earlier, key=lambda m: -m.first) if m.subject and m.entity in people), people[0])
 

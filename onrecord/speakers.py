@@ -27,8 +27,9 @@ def resolve_speakers(toks: Tokens, doc, attributions: list[Attribution]) -> tupl
     """Quotes with resolved speakers, and the speakers as entities of this article."""
     mentions = Mentions(toks, doc)
     resolved: dict[int, tuple[Entity | None, str | None, str | None]] = {}
-    for a in attributions:
-        resolved[id(a)] = _resolve(toks, mentions, a, resolved)
+    for k, a in enumerate(attributions):
+        before = attributions[k - 1] if k else None
+        resolved[id(a)] = _goes_on(toks, mentions, a, before, resolved) or _resolve(toks, mentions, a, resolved)
     _headline_from_lede(toks, attributions, resolved)
     ids = _speaker_ids([r[0] for r in resolved.values() if r[0] is not None])
     text = toks.text
@@ -47,6 +48,24 @@ def resolve_speakers(toks: Tokens, doc, attributions: list[Attribution]) -> tupl
         )
     records = [_record(e, ids[e.key]) for e in _ordered(resolved)]
     return quotes, records
+
+
+# The pronoun a spokesperson's statement goes on with: 'A spokesman for the firm said …. "…," he said.'
+_SPOKES_PRONOUNS = {"spokesman": ("he",), "spokeswoman": ("she",), "chairman": ("he",), "chairwoman": ("she",)}
+
+
+def _goes_on(toks: Tokens, mentions: Mentions, a: Attribution, before: Attribution | None, done: dict):
+    """A 'he' or 'she' in the paragraph of a statement whose source is a spokesperson (no name between)
+    is that spokesperson, named or not, rather than a person named earlier."""
+    if before is None or a.source_head is None or before.source_head is None or toks.lower[a.source_head] not in ("he", "she"):
+        return None
+    head, pronoun = before.source_head, a.source_head
+    fits = _SPOKES_PRONOUNS.get(toks.lower[head], ("he", "she") if toks.lower[head] in SPOKES_NOUNS else ())
+    between = [m for m in mentions.in_range(head + 1, pronoun - 1) if m.entity.kind == "person" and toks.quote[m.first] == -1
+               and not m.first <= head <= m.last and toks.dep[m.last] != "appos"]
+    if toks.lower[pronoun] not in fits or toks.para[head] != toks.para[pronoun] or between or head > pronoun:
+        return None
+    return done[id(before)]
 
 
 _PLAIN_SPEECH = frozenset("say says said tell tells told add adds added write wrote note noted".split())
@@ -146,6 +165,9 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
             name = " ".join(toks.text[toks.starts[i] : toks.ends[i]] for i in words)
             return mentions.new_entity(name, "organization"), None, None
         person = mentions.person_named(toks.text[toks.starts[owner[0]] : toks.ends[owner[0]]]) if owner else None
+        mine = [c for c in toks.children[head] if toks.dep[c] == "poss" and toks.lower[c] in ("his", "her")]
+        if person is None and mine and word in _PERSONAL_OFFICES:
+            person = _antecedent(toks, mentions, mine[0], done)  # 'Her office said …'
         if person is not None and word in _PERSONAL_OFFICES:
             return person, word, None  # 'Doyle's office said …' speaks for Senator Mark Doyle
         if owner and word in ORG_WORDS:
@@ -200,7 +222,8 @@ def _antecedent(toks: Tokens, mentions: Mentions, pronoun: int, done: dict) -> E
         if m.entity.gender == other:
             continue  # 'she' is not Mr Lloyd
         distance = sum(1 for i in range(m.last + 1, pronoun) if toks.quote[i] == -1)
-        score = distance - (8 if m.subject else 0) - (10 if m.entity.key in speakers else 0)
+        known = m.entity.gender is not None  # a name known to fit outweighs a name of no known gender ('Pell Grants')
+        score = distance - (8 if m.subject else 0) - (10 if m.entity.key in speakers else 0) - (6 if known else 0)
         if best_score is None or score < best_score:
             best, best_score = m.entity, score
     return best

@@ -279,6 +279,14 @@ SPEAKERS = [
     # a role that differs from every role given ('council leader', 'Opposition leader') names nobody
     ('Opposition leader Tom Briggs spoke first.\n\nThe council leader said the inquiry "will be independent".',
      "The council leader"),
+    # a first name tells 'he' from 'she' (Delia is a woman's name) where no title does
+    ('Tom Okafor wrote to the council on Monday. The reply came from Delia Marsh.\n\n"We will keep asking questions," he said.',
+     "Tom Okafor"),
+    # a 'he' going on from a spokesman's statement in its paragraph is the spokesman, for the firm
+    ('Tom Okafor criticised the timetable.\n\nA spokesman for Northsea Lines said the ferry would sail on time. '
+     '"We have never missed a crossing," he said.', "Northsea Lines"),
+    # 'her office' speaks for the woman named before
+    ('Delia Marsh was accused of favouritism.\n\nHer office said the claims were false.', "Delia Marsh"),
 ]
 
 
