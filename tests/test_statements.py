@@ -268,6 +268,13 @@ TYPES = [
      "Tom Reid", "indirect", "criticism", None),
     ('Idris Vane said the board had ignored every warning it was given.', "the board had ignored every warning it was given",
      "said", "Idris Vane", "Idris Vane", "indirect", "criticism", "other:the board"),
+    # denials without a word of denying
+    ('"That is simply not what happened," Tom Reid said.', '"That is simply not what happened,"', "said", "Tom Reid",
+     "Tom Reid", "direct", "denial", None),
+    ('Idris Vane said the firm had "at no point" received favours.', 'the firm had "at no point" received favours',
+     "said", "Idris Vane", "Idris Vane", "mixed", "denial", None),
+    ('"I have nothing to hide," Tom Reid said.', '"I have nothing to hide,"', "said", "Tom Reid", "Tom Reid", "direct",
+     "denial", None),
 ]
 
 

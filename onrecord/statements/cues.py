@@ -189,6 +189,9 @@ CONTENT_DENIAL = _rx(
     r"(?:i|we) (?:\S+ ){0,2}(?:do not|don't) (?:\S+ ){0,2}(?:break|violate|take)",  # "I don't know why" denies nothing
     r"(?:no|nothing) (?:\S+ ){0,2}(?:truth|basis|evidence|wrongdoing|violations?|impropriety)", r"absolutely nothing",
     r"categorically den\w*", r"(?:we|i) den(?:y|ied)", r"acted (?:lawfully|properly|appropriately)", r"(?:did|done|doing) nothing wrong",
+    # "at no point received any favours", "That is simply not what happened", "I have nothing to hide"
+    r"\bat no (?:point|time|stage)\b", r"(?:that|this|it)(?:'s| is| was) (?:simply |just |absolutely )?not what happened",
+    r"(?:i|we|he|she|they) (?:have|has|had)(?: got)? nothing to hide",
     r"(?:your|their|these|the) (?:allegations|accusations|claims) (?:are|were) (?:\S+ ){0,2}(?:false|unsupported|baseless|untrue|unfounded)",
 )
 # The speaker's own act of criticism or support, said in the first person.
