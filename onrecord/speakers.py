@@ -300,7 +300,8 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
         name = " ".join(toks.text[toks.starts[i] : toks.ends[i]] for i in names)
         return mentions.new_entity(name, "organization"), role, None
     last_named = next(iter(mentions.before(first)), None)
-    if (not words and last_named is not None and last_named.entity.kind == "organization"
+    # (not 'sources said': anonymous sources are no one's spokespeople, least of all the paper's)
+    if (not words and last_named is not None and last_named.entity.kind == "organization" and role not in ("source", "sources")
             and toks.para[head] - toks.para[last_named.last] <= 2):
         return last_named.entity, role, None  # 'The Environment Agency said … A spokesperson added:'
     return None, role, _shown(toks, first, last)

@@ -287,6 +287,8 @@ SPEAKERS = [
      '"We have never missed a crossing," he said.', "Northsea Lines"),
     # 'her office' speaks for the woman named before
     ('Delia Marsh was accused of favouritism.\n\nHer office said the claims were false.', "Delia Marsh"),
+    # anonymous sources speak for no organisation named before them, least of all the paper
+    ('The Lakeside Ledger has learned of the deal.\n\nThe mayor had been warned twice, sources said.', "sources"),
 ]
 
 
