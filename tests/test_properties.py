@@ -115,6 +115,19 @@ def test_unbalanced_quotes(text: str) -> None:
     extract_or_refuse(text)
 
 
+# Found by test_unbalanced_quotes: a doubled mark pairs into an empty quote that overlapped the next one.
+DOUBLED_MARKS = [
+    'It costs too much,\n\n the councillor told reporters. ""We will keep the ferry running,\n\n said Ana Lopez.',
+    'We will keep the ferry running,"" said Ana Lopez. ""We will keep the ferry running,\n\n said Ana Lopez. '
+    '""We will keep the ferry running,\n\n said Ana Lopez.',
+]
+
+
+@pytest.mark.parametrize("text", DOUBLED_MARKS)
+def test_doubled_marks_give_content_pieces_that_do_not_overlap(text: str) -> None:
+    extract_or_refuse(text)
+
+
 MB = 1_000_000
 OPENING = '"We will keep the ferry running," said Ana Lopez. '
 CLOSING = ' "It costs too much," Tom Reyes told reporters.'

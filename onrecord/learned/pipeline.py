@@ -59,6 +59,7 @@ _IMPERSONAL = re.compile(r"\s+(?:was|is|has been|had been|will be|would be)\s+(?
 
 
 def _finished(toks: Tokens, a: Attribution) -> Attribution:
+    a.content = _merged(a.content)
     a = _disjoint(a, toks.text)
     first, last = toks.span_tokens(*a.content[-1])
     if (end := without_aside(toks, first, before_participle(toks, first, last))) < last:
@@ -69,6 +70,18 @@ def _finished(toks: Tokens, a: Attribution) -> Attribution:
         a.source = relative_source(toks, a.source)
     conventional_cue(toks, a)
     return a
+
+
+def _merged(pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Content pieces in order, overlapping ones made one: a doubled mark ('""We will …') can pair
+    into an empty quote that overlaps the quote after it."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(pieces):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _disjoint(a: Attribution, text: str) -> Attribution:
