@@ -278,6 +278,10 @@ class Mentions:
         for e in reversed(self.entities):
             if e.kind == kind and _org_key(e.name) == _org_key(name):
                 return e
+        if kind == "organization" and len(words) == 1:  # 'Brightwater' after 'Brightwater Energy'
+            for e in reversed(self.entities):
+                if e.kind == kind and len(e.name.split()) > 1 and e.name.split()[0] == words[0] and words[0].lower() not in _SHARED_FIRST:
+                    return e
         entity = Entity(len(self.entities), name, kind)
         self.entities.append(entity)
         return entity
@@ -366,6 +370,11 @@ class Mentions:
         entity = Entity(len(self.entities), name, kind, [name])
         self.entities.append(entity)
         return entity
+
+
+# First words many organisations share: 'National' is not the National Trust.
+_SHARED_FIRST = frozenset("the national american united new first royal british general democratic republican "
+                          "federal state city county international world global north south east west central".split())
 
 
 def _org_key(name: str) -> str:

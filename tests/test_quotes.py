@@ -289,6 +289,10 @@ SPEAKERS = [
     ('Delia Marsh was accused of favouritism.\n\nHer office said the claims were false.', "Delia Marsh"),
     # anonymous sources speak for no organisation named before them, least of all the paper
     ('The Lakeside Ledger has learned of the deal.\n\nThe mayor had been warned twice, sources said.', "sources"),
+    # 'the company' is the one the story is about (named most, 'Brightwater' too), not the last one named
+    ('Brightwater Energy cut 200 jobs. Brightwater said the cuts were needed.\n\nUnite called the cuts a disgrace. '
+     'Analysts at Harrow Securities said the shares would recover.\n\nThe company said it would review its plans.',
+     "Brightwater Energy"),
 ]
 
 

@@ -214,10 +214,10 @@ TYPES = [
      "Drake's solicitor, Tom Reid,", "Tom Reid", "indirect", "commitment", None),
     # regret for how one spoke is an apology; someone else's "he spoke in haste" is not the speaker's
     ('The minister said she had "spoken in haste, out of loyalty to an old friend".',
-     "spoken in haste, out of loyalty to an old friend", "said", "The minister", "Alan Pryce", "mixed", "apology", None),
+     "spoken in haste, out of loyalty to an old friend", "said", "The minister", "Helen Marsh", "mixed", "apology", None),
     # ... also when the content begins with that pronoun (a tagger's span of the same sentence)
     ('The minister said she had "spoken in haste, out of loyalty to an old friend".',
-     'she had "spoken in haste, out of loyalty to an old friend"', "said", "The minister", "Alan Pryce", "mixed",
+     'she had "spoken in haste, out of loyalty to an old friend"', "said", "The minister", "Helen Marsh", "mixed",
      "apology", None),
     ('"I misspoke, and I regret it," Pryce said.', "I misspoke, and I regret it,", "said", "Pryce", "Alan Pryce",
      "direct", "apology", None),
@@ -275,6 +275,13 @@ TYPES = [
      "said", "Idris Vane", "Idris Vane", "mixed", "denial", None),
     ('"I have nothing to hide," Tom Reid said.', '"I have nothing to hide,"', "said", "Tom Reid", "Tom Reid", "direct",
      "denial", None),
+    ('"An apology is the least he could do," Tom Reid said.', '"An apology is the least he could do,"', "said",
+     "Tom Reid", "Tom Reid", "direct", "criticism", None),
+    ('"We want to see action, not words," Tom Reid said.', '"We want to see action, not words,"', "said", "Tom Reid",
+     "Tom Reid", "direct", "criticism", None),  # a demand, not a commitment
+    # 'he' is not Susan Grey: she reports his apology, she does not apologise
+    ('Susan Grey said he had apologised to staff in person.', "he had apologised to staff in person", "said",
+     "Susan Grey", "Susan Grey", "indirect", "claim", None),
 ]
 
 

@@ -157,6 +157,27 @@ def test_a_reaction_answers_the_body_statement_not_the_headline_that_sums_it_up(
     assert [(link.type, link.to) for link in reaction.links] == [("reacts_to", body.id)]
 
 
+def test_an_accusation_in_the_body_does_not_answer_the_headlines_denial():
+    t = ("Mayor rejects claims over harbour contract\n\n"
+         "Councillor Tom Okafor accused Mayor Delia Marsh of steering the harbour contract to a friend's firm.\n\n"
+         "Marsh rejected the accusation.\n")
+    q = extract(t).quotes
+    accusation = next(s for s in q if s.cue and s.cue.text == "accused")
+    assert not any(link.to == "q1" for link in accusation.links)  # q1: the headline that sums up the denial
+    denial = next(s for s in q if s.cue and s.cue.text == "rejected")
+    assert ("reacts_to", accusation.id) in [(link.type, link.to) for link in denial.links]
+
+
+def test_welcoming_the_retraction_answers_whoever_retracted_not_the_last_speaker():
+    t = ('"I take back what I said about our call-centre teams," Martin Cole told the BBC.\n\n'
+         "The company said it would review its training.\n\n"
+         "Karen Walsh welcomed the retraction but said the union would press ahead with a ballot.")
+    q = extract(t).quotes
+    welcome = next(s for s in q if s.text == "the retraction")
+    assert (welcome.type, welcome.target.name, welcome.target.kind) == ("support", "Martin Cole", "statement")
+    assert [(link.type, link.to) for link in welcome.links] == [("reacts_to", q[0].id)]
+
+
 def test_repeated_words_are_the_same_quote(linked):
     repeat = linked["q4"]
     assert ("same_quote", "q1") in [(link.type, link.to) for link in repeat.links]

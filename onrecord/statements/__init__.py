@@ -28,7 +28,7 @@ def classify_statements(doc, quotes: list[Quote], entities: list[Entity]) -> lis
     for n, quote in enumerate(ordered, start=1):
         quote = replace(quote, id=f"q{n}")
         frame = build_frame(doc, quote)
-        earlier = [t.quote for t in typed]
+        earlier = [replace(t.quote, type=t.type) for t in typed]  # typed: 'the retraction' is whose?
         typing = responding(classify(doc, quote, frame), frame, quote, earlier)
         target = find_target(doc, quote, frame, typing.type, names, earlier) if typing.type in TARGETED else None
         typed.append(Typed(quote, typing.type, target, typing.evidence, typing.apologises, frame.clause, typing.confidence,

@@ -277,7 +277,8 @@ NEGATIVE = _rx(
     r"let down", r"(?:put\w*|plac\w*) (?:\S+ ){0,2}(?:lives|people|patients|children|jobs) at risk", r"no idea what", r"whitewash\w*",
     r"beggars? belief", r"ignor(?:e|es|ed|ing) (?:\S+ ){0,2}warnings?", r"turn\w* a blind eye", r"kick in the teeth", r"blood on (?:\S+ )?hands",
     r"heads? in the sand", r"out to dry", r"cover-?up", r"sham", r"farce", r"shambles", r"short-?sighted", r"not good enough", r"tone-?deaf",
-    r"smoke and mirrors",
+    r"smoke and mirrors", r"the (?:very )?least (?:he|she|they|it|you|the \w+) (?:could|can|should) (?:do|have done)",
+    r"actions?,? not (?:just )?words",
     r"slap in the face", r"heartbreaking", r"witch[- ]?hunt", r"fantasy", r"rip\w* the heart out", r"(?:chose|chosen|choos\w*|put\w*) politics (?:over|ahead of|before)", r"blank check",
 )
 POSITIVE = _rx(
@@ -306,7 +307,7 @@ NEGATORS = frozenset("not n't never no nothing hardly nobody none neither".split
 MODALS = frozenset("should must ought".split())
 # The content says the speaker's side will act: ``we plan to``, ``he did not intend to hold back``.
 CONTENT_COMMITMENT = _rx(
-    r"(?:i|we|he|she|they|i'm|we're) (?:(?!(?:i|we|you|he|she|they) )\S+ ){0,3}(?:intend|intends|intended|plan|plans|planned|vow|vows|vowed|pledge|pledges|pledged|promise|promises|promised|want|wants) to",
+    r"(?:i|we|he|she|they|i'm|we're) (?:(?!(?:i|we|you|he|she|they) )\S+ ){0,3}(?:intend|intends|intended|plan|plans|planned|vow|vows|vowed|pledge|pledges|pledged|promise|promises|promised|want|wants) to(?! (?:see|hear|know|understand)\b)",  # 'we want to see action': a demand
     r"(?:i|we|he|she|they) (?:am|are|is|was|were) (?:\S+ ){0,1}(?:determined|committed) to", r"^(?:\S+ ){0,3}committed to",
     r"(?:i|we|he|she|they)(?:'s|'re|'m| is| are| am| was| were) (?:not )?planning (?:to|an?|the|on)\b",
     r"^(?:\S+ ){1,3}plan(?:s|ned)? to", r"^to (?:\S+ ){0,3}\w+",

@@ -170,11 +170,12 @@ def _to_target(statements: list[Typed], i: int, me: str | None) -> Link | None:
     cands = _answerable(statements, i, owner, me)
     if s.type == "support":  # backing a person answers their words only when it takes up what they said
         cands = [(j, c) for j, c in cands if _topic_overlap(s, c)]
-    before = [(j, c) for j, c in cands if j < i]
+    # (a headline sums up what the body reports: the body's statements do not answer it)
+    before = [(j, c) for j, c in cands if j < i and (s.headline or not c.headline)]
     if before:  # a person's words are answered after they are reported ...
         return _link(statements, i, _pick(before, i, s), 0.6, f"target {owner}'s words")
     # ... unless the article gives the reaction first and the words after, on the same subject
-    after = [(j, c) for j, c in cands if len(_words(normalise(s.quote.text)) & _words(normalise(c.quote.text))) >= 2]
+    after = [(j, c) for j, c in cands if j > i and len(_words(normalise(s.quote.text)) & _words(normalise(c.quote.text))) >= 2]
     return _link(statements, i, _pick(after, i, s), 0.55, f"target {owner}'s later-reported words")
 
 

@@ -260,7 +260,15 @@ def statement_owner(tok, quote: Quote, names: Names, own: bool, earlier: list[Qu
             return names.person_before(child.idx, speaker_name(quote)) or _last_other_speaker(quote, earlier)
     if own:
         return speaker_name(quote)
+    if tok.text.lower() in _UNDOING_NOUNS:  # "welcomed the retraction": whoever last took words back
+        undone = next((q for q in reversed(earlier) if q.type in ("apology", "retraction")
+                       and not same_party(speaker_name(q), speaker_name(quote))), None)
+        if undone is not None and speaker_name(undone):
+            return speaker_name(undone)
     return _earlier_author(tok, names, speaker_name(quote)) or _last_other_speaker(quote, earlier)
+
+
+_UNDOING_NOUNS = frozenset("apology apologies retraction u-turn climbdown climb-down withdrawal".split())
 
 
 # What is done to a person: "called for his dismissal" aims at him.

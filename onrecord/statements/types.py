@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..mentions import ORG_WORDS
+from ..mentions import ORG_WORDS, first_name_gender
 from . import cues
 from .context import Frame, cue_root, normalise, reported
 
@@ -127,6 +127,13 @@ def _future_of_speaker(doc, quote) -> str | None:
             if who in ("i", "we") or not direct and (ours or who in ("he", "she", "they") and _may_be_speaker(doc, quote, subj[0])):
                 return f"{subj[0].text} {aux[0].text if aux else 'going to'} {tok.text}"
     return None
+
+
+def _may_be_speakers(words: str, quote) -> bool:
+    """'Susan Grey said he had apologised': a 'he' is not Susan Grey, whose first name is a woman's."""
+    pronoun = next((w for w in words.lower().split() if w in ("he", "she")), None)
+    gender = first_name_gender(quote.speaker.name.split()) if pronoun and quote.speaker else None
+    return gender is None or gender == ("male" if pronoun == "he" else "female")
 
 
 def _an_organisation(speaker) -> bool:
@@ -291,7 +298,7 @@ def classify(doc, quote, frame: Frame) -> Typing:
         return Typing("retraction", 0.85, f"content '{m.group(0)}'", bool(apology or content_apology))
     if apology:
         return Typing("apology", 0.9, f"cue '{apology}'")
-    if reported(quote) and (m := cues.REPORTED_APOLOGY.search(frame.content)):
+    if reported(quote) and (m := cues.REPORTED_APOLOGY.search(frame.content)) and _may_be_speakers(m.group(0), quote):
         return Typing("apology", 0.7, f"content '{m.group(0)}'")
     if content_apology:
         return Typing("apology", 0.8, f"content '{content_apology.group(0)}'")
@@ -306,7 +313,7 @@ def _regret(doc, quote, frame: Frame):
     """'I spoke in haste'; said she had "spoken in haste" (not: said the minister "spoke in haste")."""
     if m := cues.CONTENT_REGRET.search(frame.content):
         return m
-    if reported(quote) and (m := cues.REGRET_REPORTED.search(frame.content)):
+    if reported(quote) and (m := cues.REGRET_REPORTED.search(frame.content)) and _may_be_speakers(m.group(0), quote):
         return m
     m = cues.REGRET_GOING_ON.search(frame.content)
     start = quote.content[0].start
