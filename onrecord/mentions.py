@@ -25,7 +25,8 @@ ROLE_NOUNS = frozenset(
     "aide member congressman congresswoman representative nominee strategist analyst professor ceo chief "
     "head manager founder councillor commissioner chancellor premier ambassador general officer sheriff "
     "prosecutor executive economist researcher expert author editor correspondent host pollster donor "
-    "organizer organiser activist campaigner mp. justice speaker whip solicitor barrister".split()
+    "organizer organiser activist campaigner mp. justice speaker whip solicitor barrister "
+    "coach captain player striker forward midfielder defender goalkeeper quarterback pitcher referee".split()
 )
 ORG_WORDS = frozenset(
     "party court committee house department ministry association news times post inc corp company "
@@ -249,6 +250,7 @@ class Mentions:
         head = next((i for i in range(first, last + 1) if not first <= toks.head[i] <= last), last)
         near = [toks.head[head]] if toks.dep[head] == "appos" else []
         near += [c for c in toks.children[head] if toks.dep[c] == "appos"]
+        near += [first - 1] if first > 0 else []  # 'his striker Leo Marsh'
         return any(toks.lower[k] in ROLE_NOUNS for k in near)
 
     def _kind(self, label: str, words: list[str]) -> str | None:

@@ -55,14 +55,20 @@ _SPOKES_PRONOUNS = {"spokesman": ("he",), "spokeswoman": ("she",), "chairman": (
 
 
 def _goes_on(toks: Tokens, mentions: Mentions, a: Attribution, before: Attribution | None, done: dict):
-    """A 'he' or 'she' in the paragraph of a statement whose source is a spokesperson (no name between)
-    is that spokesperson, named or not, rather than a person named earlier."""
+    """A 'he' or 'she' in the paragraph of the statement before, with no one named between (outside
+    that statement's words), is its speaker: a spokesperson, named or not ('A spokesman for the firm
+    said …. "…," he said.'), or a person the pronoun fits ('Dean Lowe said Finch was wrong to
+    criticise the referee. "…," he said.' is Lowe's, not Finch's)."""
     if before is None or a.source_head is None or before.source_head is None or toks.lower[a.source_head] not in ("he", "she"):
         return None
     head, pronoun = before.source_head, a.source_head
+    entity = done[id(before)][0]
     fits = _SPOKES_PRONOUNS.get(toks.lower[head], ("he", "she") if toks.lower[head] in SPOKES_NOUNS else ())
+    if not fits and entity is not None and entity.kind == "person":
+        fits = {"male": ("he",), "female": ("she",)}.get(entity.gender, ("he", "she"))
+    inside = lambda k: any(s <= toks.starts[k] < e for s, e in before.content)  # noqa: E731
     between = [m for m in mentions.in_range(head + 1, pronoun - 1) if m.entity.kind == "person" and toks.quote[m.first] == -1
-               and not m.first <= head <= m.last and toks.dep[m.last] != "appos"]
+               and not m.first <= head <= m.last and toks.dep[m.last] != "appos" and not inside(m.first)]
     if toks.lower[pronoun] not in fits or toks.para[head] != toks.para[pronoun] or between or head > pronoun:
         return None
     return done[id(before)]

@@ -293,6 +293,12 @@ SPEAKERS = [
     ('Brightwater Energy cut 200 jobs. Brightwater said the cuts were needed.\n\nUnite called the cuts a disgrace. '
      'Analysts at Harrow Securities said the shares would recover.\n\nThe company said it would review its plans.',
      "Brightwater Energy"),
+    # 'he said' going on from a statement in its paragraph is its speaker, not a name in its words
+    ('Rob Finch criticised the referee.\n\nFormer captain Dean Lowe said Finch was wrong to criticise the referee. '
+     '"Managers have to set an example," he said.', "Dean Lowe"),
+    # a role noun before a name the tagger calls an organisation ('his striker Leo Marsh') makes it a person's
+    ('Kellan United manager Rob Finch defended his striker Leo Marsh after the match.\n\n'
+     'Marsh later apologised to the fans. "I let the lads down and I\'m sorry," he wrote.', "Leo Marsh"),
 ]
 
 
