@@ -13,7 +13,7 @@ from onrecord.cli import app
 from onrecord.nlp import load_pipeline
 from onrecord.statements import classify_statements
 from onrecord.statements.evaluate import LABELS_DIR, TYPES, evaluate_statements, load_labels
-from onrecord.statements.targets import same_party
+from onrecord.statements.names import same_party
 
 from test_statements import entity, quote
 

@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 from ..models import Quote, Target
 from ..statements.context import normalise, said_words
 from ..statements.cues import CONTENT_APOLOGY
-from ..statements.targets import same_party
+from ..statements.names import same_party
 from .people import is_proper_name, name_tokens, people_changed
 from .store import Tx
 

@@ -13,7 +13,8 @@ from dataclasses import replace
 from ..models import Entity, Quote
 from .context import build_frame
 from .links import Typed, find_links
-from .targets import Names, find_target
+from .names import Names
+from .targets import find_target
 from .types import classify, responding
 
 TARGETED = frozenset({"support", "criticism", "denial", "apology", "retraction"})

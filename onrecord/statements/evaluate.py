@@ -19,7 +19,7 @@ from typing import Any
 from ..errors import DataError
 from ..models import Entity, Quote, Span, Speaker
 from . import classify_statements
-from .targets import same_party
+from .names import same_party
 
 LABELS_DIR = Path(__file__).parent / "labels"
 REPO_ROOT = Path(__file__).resolve().parents[2]

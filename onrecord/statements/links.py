@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 from ..mentions import MEDIA_NAMES
 from ..models import Link, Quote, Target
 from .context import normalise, quoted_text
-from .targets import name_tokens, same_party, speaker_name
+from .names import name_tokens, same_party, speaker_name
 from .types import RESPONSE
 
 SAME_QUOTE_MIN_SIMILARITY = 90.0
