@@ -282,6 +282,13 @@ TYPES = [
     # 'he' is not Susan Grey: she reports his apology, she does not apologise
     ('Susan Grey said he had apologised to staff in person.', "he had apologised to staff in person", "said",
      "Susan Grey", "Susan Grey", "indirect", "claim", None),
+    # a court report: innocence claimed is a denial; standing by a decision backs it; a motive imputed criticises
+    ('"I have always said I was innocent," Tom Reid said.', '"I have always said I was innocent,"', "said", "Tom Reid",
+     "Tom Reid", "direct", "denial", None),
+    ('Idris Vane said he stood by his decision.', "he stood by his decision", "said", "Idris Vane", "Idris Vane",
+     "indirect", "support", None),
+    ('Tom Reid said the complaint was "politically motivated".', 'the complaint was "politically motivated".', "said",
+     "Tom Reid", "Tom Reid", "mixed", "criticism", None),
 ]
 
 

@@ -190,7 +190,8 @@ CONTENT_DENIAL = _rx(
     r"(?:no|nothing) (?:\S+ ){0,2}(?:truth|basis|evidence|wrongdoing|violations?|impropriety)", r"absolutely nothing",
     r"categorically den\w*", r"(?:we|i) den(?:y|ied)", r"acted (?:lawfully|properly|appropriately)", r"(?:did|done|doing) nothing wrong",
     # "at no point received any favours", "That is simply not what happened", "I have nothing to hide"
-    r"\bat no (?:point|time|stage)\b", r"(?:that|this|it)(?:'s| is| was) (?:simply |just |absolutely )?not what happened",
+    r"\bat no (?:point|time|stage)\b", r"(?:i|we)(?:'m|'re| am| are| was| were| have always been) (?:\S+ ){0,2}innocent",
+    r"^(?:that )?(?:he|she|they) (?:was|were|is|are|had been|has been) (?:\S+ )?innocent", r"(?:that|this|it)(?:'s| is| was) (?:simply |just |absolutely )?not what happened",
     r"(?:i|we|he|she|they) (?:have|has|had)(?: got)? nothing to hide",
     r"(?:your|their|these|the) (?:allegations|accusations|claims) (?:are|were) (?:\S+ ){0,2}(?:false|unsupported|baseless|untrue|unfounded)",
 )
@@ -212,6 +213,7 @@ CONTENT_SUPPORT = _rx(
     r"(?:i|we) " + _BETWEEN + r"(?:support|back|endorse|stand by|stand with|welcome|applaud|praise|salute|thank)\w*",
     r"(?:i'm|i am|we're|we are) with (?:her|him|you|them)\b",
     r"consider\w* the matter (?:closed|settled)",  # a party standing by its member
+    r"^(?:that )?(?:he|she|it|they) (?:still |fully )?(?:stood|stands|stand) by",  # 'said he stood by his decision'
 )
 # "Does he not understand ...?": a question that scolds someone.
 RHETORICAL = _rx(
@@ -277,7 +279,7 @@ NEGATIVE = _rx(
     r"let down", r"(?:put\w*|plac\w*) (?:\S+ ){0,2}(?:lives|people|patients|children|jobs) at risk", r"no idea what", r"whitewash\w*",
     r"beggars? belief", r"ignor(?:e|es|ed|ing) (?:\S+ ){0,2}warnings?", r"turn\w* a blind eye", r"kick in the teeth", r"blood on (?:\S+ )?hands",
     r"heads? in the sand", r"out to dry", r"cover-?up", r"sham", r"farce", r"shambles", r"short-?sighted", r"not good enough", r"tone-?deaf",
-    r"smoke and mirrors", r"the (?:very )?least (?:he|she|they|it|you|the \w+) (?:could|can|should) (?:do|have done)",
+    r"smoke and mirrors", r"politically motivated", r"victim of", r"clumsy fakes?", r"forger(?:y|ies)", r"the (?:very )?least (?:he|she|they|it|you|the \w+) (?:could|can|should) (?:do|have done)",
     r"actions?,? not (?:just )?words",
     r"slap in the face", r"heartbreaking", r"witch[- ]?hunt", r"fantasy", r"rip\w* the heart out", r"(?:chose|chosen|choos\w*|put\w*) politics (?:over|ahead of|before)", r"blank check",
 )

@@ -184,9 +184,11 @@ _A_REPORT = re.compile(r"\b(?:reports?|reporting|story|stories|article|account)\
 
 
 def _reports(statements: list[Typed], i: int, me: str | None) -> list[tuple[int, Typed]]:
-    return [(j, c) for j, c in enumerate(statements) if j != i and not _my_side(c.quote, me) and (
-        (c.quote.cue is not None and normalise(c.quote.cue.text).startswith("report"))
-        or set(name_tokens(speaker_name(c.quote) or "")) & MEDIA_NAMES)]
+    """What outlets reported: the statements a report verb reports, else any outlet's ('The newspaper
+    said it stood by its reporting' is no report of its own when 'The Ledger reported …' is there)."""
+    others = [(j, c) for j, c in enumerate(statements) if j != i and not _my_side(c.quote, me)]
+    reported = [(j, c) for j, c in others if c.quote.cue is not None and normalise(c.quote.cue.text).startswith("report")]
+    return reported or [(j, c) for j, c in others if set(name_tokens(speaker_name(c.quote) or "")) & MEDIA_NAMES]
 
 
 # "took issue with recent criticism": a reaction to criticism the article may report after it.
