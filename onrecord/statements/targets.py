@@ -246,6 +246,8 @@ def _judged_subject(doc, quote: Quote, names: Names) -> Target | None:
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
     if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.i < span.start:
         return None
+    if any(c.dep_ == "det" and c.lower_ in ("this", "that", "these", "those") for c in subj.children):
+        return None  # 'This deal will bring …' points back at what the article named before
     phrase = _phrase(subj, quote)
     found = names.lookup(phrase) or (names.lookup(f"the {subj.text}") if subj.pos_ == "NOUN" else None)
     if found:
