@@ -66,9 +66,9 @@ def _goes_on(toks: Tokens, mentions: Mentions, a: Attribution, before: Attributi
     fits = _SPOKES_PRONOUNS.get(toks.lower[head], ("he", "she") if toks.lower[head] in SPOKES_NOUNS else ())
     if not fits and entity is not None and entity.kind == "person":
         fits = {"male": ("he",), "female": ("she",)}.get(entity.gender, ("he", "she"))
-    inside = lambda k: any(s <= toks.starts[k] < e for s, e in before.content)  # noqa: E731
     between = [m for m in mentions.in_range(head + 1, pronoun - 1) if m.entity.kind == "person" and toks.quote[m.first] == -1
-               and not m.first <= head <= m.last and toks.dep[m.last] != "appos" and not inside(m.first)]
+               and not m.first <= head <= m.last and toks.dep[m.last] != "appos"
+               and not any(s <= toks.starts[m.first] < e for s, e in before.content)]
     if toks.lower[pronoun] not in fits or toks.para[head] != toks.para[pronoun] or between or head > pronoun:
         return None
     return done[id(before)]
