@@ -128,6 +128,11 @@ def _first_names() -> dict[str, str]:
     return {name: "female" if g == "f" else "male" for name, g in (line.split("\t") for line in lines if not line.startswith("#"))}
 
 
+def fits_pronoun(gender: str | None, pronoun: str) -> bool:
+    """Whether a person of ``gender`` (None: unknown) can be 'he'/'him' or 'she'/'her'."""
+    return gender is None or gender == ("male" if pronoun.lower() in ("he", "him", "his") else "female")
+
+
 def first_name_gender(words: list[str]) -> str | None:
     """The gender a full name's first name all but always has ('Delia Marsh'); None for 'Jo Kerr' or 'Marsh'."""
     names = [w.lower() for w in words if w.lower() not in TITLES]

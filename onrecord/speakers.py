@@ -7,7 +7,7 @@ gave that role; spokespeople to their organisation.
 """
 from __future__ import annotations
 
-from .mentions import MEDIA_NAMES, ORG_WORDS, PERSON_PRONOUNS, ROLE_NOUNS, Entity, Mention, Mentions, role_word, slug
+from .mentions import MEDIA_NAMES, ORG_WORDS, PERSON_PRONOUNS, ROLE_NOUNS, Entity, Mention, Mentions, fits_pronoun, role_word, slug
 from .models import Entity as EntityRecord
 from .models import Quote, Span, Speaker
 from .quotes import Attribution
@@ -65,7 +65,7 @@ def _goes_on(toks: Tokens, mentions: Mentions, a: Attribution, before: Attributi
     entity = done[id(before)][0]
     fits = _SPOKES_PRONOUNS.get(toks.lower[head], ("he", "she") if toks.lower[head] in SPOKES_NOUNS else ())
     if not fits and entity is not None and entity.kind == "person":
-        fits = {"male": ("he",), "female": ("she",)}.get(entity.gender, ("he", "she"))
+        fits = tuple(p for p in ("he", "she") if fits_pronoun(entity.gender, p))
     between = [m for m in mentions.in_range(head + 1, pronoun - 1) if m.entity.kind == "person" and toks.quote[m.first] == -1
                and not m.first <= head <= m.last and toks.dep[m.last] != "appos"
                and not any(s <= toks.starts[m.first] < e for s, e in before.content)]
@@ -223,9 +223,8 @@ def _antecedent(toks: Tokens, mentions: Mentions, pronoun: int, done: dict) -> E
     """Nearest earlier person outside quotes; subjects and recent speakers weigh more."""
     speakers = {r[0].key for r in done.values() if r[0] is not None}
     best, best_score = None, None
-    other = "female" if toks.lower[pronoun] in ("he", "him") else "male"
     for m in mentions.before(pronoun, "person")[:12]:
-        if m.entity.gender == other:
+        if not fits_pronoun(m.entity.gender, toks.lower[pronoun]):
             continue  # 'she' is not Mr Lloyd
         distance = sum(1 for i in range(m.last + 1, pronoun) if toks.quote[i] == -1)
         known = m.entity.gender is not None  # a name known to fit outweighs a name of no known gender ('Pell Grants')

@@ -126,11 +126,8 @@ _ASIDE_MARKS = frozenset({",", "—", "--", "–", "―", "("})
 def without_aside(toks: Tokens, first: int, last: int) -> int:
     """The last token of content first..last before a closing non-restrictive relative clause
     (``… the BBC, which receives some government funding``); ``last`` where there is none."""
-    for k in range(first + 1, last):
-        if toks.lower[k] not in _ASIDE_MARKS or toks.quote[k] != -1:
-            continue
-        j = next((i for i in range(k + 1, last + 1) if not toks.space[i]), None)
-        if j is None or toks.quote[j] != -1 or toks.lower[j] not in _ASIDE_WORDS:
+    for k, j in _after_marks(toks, first, last):
+        if toks.lower[j] not in _ASIDE_WORDS:
             continue
         clause = toks.head[j]
         while toks.head[clause] != clause and toks.head[clause] > k:
@@ -146,10 +143,18 @@ def before_participle(toks: Tokens, first: int, last: int) -> int:
     """The last token of content first..last before a participle of speech that reports more
     (``… would be a drag on the ticket, saying the crowds …``, ``…, citing the strategic importance …``):
     PolNeAR makes that a statement of its own (train: 14 contents cut right, 2 wrong)."""
-    for k in range(first + 1, last):
-        if toks.lower[k] not in (",", "—", "--", "–") or toks.quote[k] != -1:
-            continue
-        j = next((i for i in range(k + 1, last + 1) if not toks.space[i]), last)
-        if toks.tag[j] == "VBG" and toks.lower[j] in SPEECH_FORMS:
+    for k, j in _after_marks(toks, first, last):
+        if toks.lower[k] in (",", "—", "--", "–") and toks.tag[j] == "VBG" and toks.lower[j] in SPEECH_FORMS:
             return trimmed(toks, first, k - 1)[1]
     return last
+
+
+def _after_marks(toks: Tokens, first: int, last: int):
+    """(mark, first word after it) for each comma, dash or bracket outside quote marks inside
+    content first..last, where that word is outside quote marks too."""
+    for k in range(first + 1, last):
+        if toks.lower[k] not in _ASIDE_MARKS or toks.quote[k] != -1:
+            continue
+        j = next((i for i in range(k + 1, last + 1) if not toks.space[i]), None)
+        if j is not None and toks.quote[j] == -1:
+            yield k, j

@@ -323,7 +323,7 @@ INSTITUTIONS = frozenset(
     "ministry administration office agency authority association forum cooperative paper team firm".split()
 )
 # The people of a speaker's side: 'his members would campaign against the sale'.
-SIDE = frozenset("members supporters staff colleagues officials officers volunteers workers members' party".split())
+SIDE = frozenset("members supporters staff colleagues officials officers volunteers workers party".split())
 # ``called X Y``: the verbs that evaluate their object with a complement.
 CALLING = _rx(r"call(?:s|ed|ing)?", r"brand(?:s|ed|ing)?", r"describ\w*", r"label+\w*", r"dub(?:s|bed|bing)?", r"term(?:s|ed|ing)?")
 # Nouns that make an object "someone's statement".

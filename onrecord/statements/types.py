@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..mentions import ORG_WORDS, first_name_gender
+from ..mentions import ORG_WORDS, first_name_gender, fits_pronoun
 from . import cues
 from .context import Frame, cue_root, normalise, reported
 
@@ -133,7 +133,7 @@ def _may_be_speakers(words: str, quote) -> bool:
     """'Susan Grey said he had apologised': a 'he' is not Susan Grey, whose first name is a woman's."""
     pronoun = next((w for w in words.lower().split() if w in ("he", "she")), None)
     gender = first_name_gender(quote.speaker.name.split()) if pronoun and quote.speaker else None
-    return gender is None or gender == ("male" if pronoun == "he" else "female")
+    return pronoun is None or fits_pronoun(gender, pronoun)
 
 
 def _an_organisation(speaker) -> bool:
