@@ -493,6 +493,10 @@ CUE_EXTENTS = [
     ('Tom Okafor called for a public inquiry into the toll.', "called for"),
     ('Delia Marsh said the toll would pay for repairs.', "said"),  # nothing to add
     ('Delia Marsh did not say when the toll would start.', "did not say"),  # 'not' is already in it, 'when' never
+    # the verb whose infinitive the cue is ('declined to comment', 'went on to say'), but not one with an object
+    ('Delia Marsh went on to say that the toll would pay for repairs.', "went on to say"),
+    ('Delia Marsh refused to say whether the toll would pay for repairs.', "refused to say"),
+    ('The row prompted Delia Marsh to say that the toll would pay for repairs.', "to say"),
 ]
 
 

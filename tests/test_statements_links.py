@@ -196,6 +196,34 @@ def test_person_criticised_before_speaking_is_not_a_reaction():
     assert out[0].type == "criticism" and out[0].links == ()
 
 
+def test_a_headline_reaction_answers_the_words_the_body_reports_later():
+    t = ("Lowe calls Finch's harbour remarks reckless\n\n"
+         "Harriet Lowe spoke on Monday.\n\n"
+         "Ian Finch had said the harbour would be sold to pay for the new bypass.")
+    quotes = [quote(t, "Finch's harbour remarks reckless", "calls", "Lowe", "Harriet Lowe"),
+              quote(t, "the harbour would be sold to pay for the new bypass", "had said", "Ian Finch", "Ian Finch")]
+    linked = _links(t, quotes, ("Harriet Lowe", "Ian Finch"))
+    assert linked[0] == ("q1", "criticism", [("reacts_to", "q2")])  # one shared word ('harbour') is enough there
+
+
+def test_praise_for_someone_answers_what_they_said_in_the_same_sentence():
+    t = ("Later in the broadcast, Swanson praised the evangelist Ian Finch, who has publicly vowed not to buy "
+         "the cookies this year.")
+    quotes = [quote(t, "the evangelist Ian Finch", "praised", "Swanson", "Kevin Swanson"),
+              quote(t, "not to buy the cookies this year", "vowed", "who", "Ian Finch")]
+    linked = _links(t, quotes, ("Kevin Swanson", "Ian Finch"))
+    assert linked[0] == ("q1", "support", [("reacts_to", "q2")])
+
+
+def test_a_consequence_told_after_a_criticism_is_not_what_it_answers():
+    t = ("Trump criticized Ford for opening a new factory in Mexico, but it is unclear whether his criticism had "
+         "anything to do with the company deciding not to fund the convention.")
+    quotes = [quote(t, "opening a new factory in Mexico", "criticized", "Trump", "Donald Trump"),
+              quote(t, "not to fund the convention", "deciding", "the company", "Ford", speaker_kind="organization")]
+    out = classify_statements(load_pipeline()(t), quotes, [entity("Donald Trump"), entity("Ford", "organization")])
+    assert out[0].links == ()
+
+
 def _links(text: str, quotes: list, people: tuple[str, ...]) -> list[tuple[str, str, list[tuple[str, str]]]]:
     out = classify_statements(load_pipeline()(text), quotes, [entity(p) for p in people])
     return [(q.id, q.type, [(link.type, link.to) for link in q.links]) for q in out]

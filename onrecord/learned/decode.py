@@ -136,6 +136,10 @@ def _next(starts: list[int], last: int) -> int:
     return next((f - 1 for f in starts if f > last), 1 << 30)
 
 
+# What starts a clause before its verb: a span that stops on one has cut the clause short.
+_OPENING = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "mark", "neg"})
+
+
 def _clause_end(toks: Tokens, sentence: list[int], first: int, last: int, limit: int) -> int:
     """Where a content span that stops inside its clause should end: the last token of the
     sentence that the parse hangs below the span's last word (``... to participate in`` gets
@@ -145,7 +149,8 @@ def _clause_end(toks: Tokens, sentence: list[int], first: int, last: int, limit:
     # the span, as often as they alternate ('gay' -> 'lesbian' -> 'rights' of 'lesbian and gay rights')
     for _ in range(len(toks)):
         h = toks.head[r]
-        if h > r and sentence[h] == sentence[last] and toks.pos[h] not in VERBAL or first <= h <= last and h != r:
+        opens = toks.dep[r] in _OPENING and toks.pos[h] in VERBAL  # 'he' of 'he would prevent more from leaving'
+        if h > r and sentence[h] == sentence[last] and (toks.pos[h] not in VERBAL or opens) or first <= h <= last and h != r:
             r = h
         else:
             break

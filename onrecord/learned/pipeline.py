@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..quotes import Attribution, Tokens, find_marked_statements, find_quotes
-from ..quotes.clauses import before_participle, without_aside
+from ..quotes.clauses import before_participle, without_aside, without_dangling
 from ..quotes.cue_extent import conventional_cue
 from ..quotes.disputed import cut_before_tails, find_disputed
 from ..quotes.frames import relative_source
@@ -62,7 +62,7 @@ def _finished(toks: Tokens, a: Attribution) -> Attribution:
     a.content = _merged(a.content)
     a = _disjoint(a, toks.text)
     first, last = toks.span_tokens(*a.content[-1])
-    if (end := without_aside(toks, first, before_participle(toks, first, last))) < last:
+    if (end := without_dangling(toks, first, without_aside(toks, first, before_participle(toks, first, last)))) < last:
         a.content[-1] = (a.content[-1][0], toks.ends[end])
     if a.source and toks.text[a.source[0] : a.source[1]] in ("it", "It") and _IMPERSONAL.match(toks.text, a.source[1]):
         a.source, a.source_head = None, None

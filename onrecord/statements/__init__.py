@@ -8,6 +8,7 @@ apologises_for, same_quote). See docs/statements.md.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 from ..models import Entity, Quote
@@ -26,6 +27,7 @@ def classify_statements(doc, quotes: list[Quote], entities: list[Entity]) -> lis
     names = Names(doc, list(entities))
     typed: list[Typed] = []
     headline = _headline_end(doc.text)
+    sentences = [sent.start_char for sent in doc.sents]
     for n, quote in enumerate(ordered, start=1):
         quote = replace(quote, id=f"q{n}")
         frame = build_frame(doc, quote)
@@ -33,7 +35,7 @@ def classify_statements(doc, quotes: list[Quote], entities: list[Entity]) -> lis
         typing = responding(classify(doc, quote, frame), frame, quote, earlier)
         target = find_target(doc, quote, frame, typing.type, names, earlier) if typing.type in TARGETED else None
         typed.append(Typed(quote, typing.type, target, typing.evidence, typing.apologises, frame.clause, typing.confidence,
-                           quote.start < headline))
+                           quote.start < headline, bisect_right(sentences, quote.start) - 1))
     links = find_links(typed)
     return [
         replace(t.quote, type=t.type, type_confidence=t.confidence, target=t.target, links=l)

@@ -52,6 +52,7 @@ class Typed:
     frame: str  # normalised reporting clause
     confidence: float = 0.7
     headline: bool = False  # in the headline: a summary of a statement the body reports
+    sentence: int = -1  # which sentence of the article the content starts in
 
 
 def _words(text: str) -> set[str]:
@@ -169,14 +170,24 @@ def _to_target(statements: list[Typed], i: int, me: str | None) -> Link | None:
         return _link(statements, i, _pick(cands, i, s), 0.8, f"target {owner}'s statement")
     cands = _answerable(statements, i, owner, me)
     if s.type == "support":  # backing a person answers their words only when it takes up what they said
-        cands = [(j, c) for j, c in cands if _topic_overlap(s, c)]
+        cands = [(j, c) for j, c in cands if _topic_overlap(s, c) or _told_with(s, c)]
     # (a headline sums up what the body reports: the body's statements do not answer it)
     before = [(j, c) for j, c in cands if j < i and (s.headline or not c.headline)]
     if before:  # a person's words are answered after they are reported ...
         return _link(statements, i, _pick(before, i, s), 0.6, f"target {owner}'s words")
     # ... unless the article gives the reaction first and the words after, on the same subject
-    after = [(j, c) for j, c in cands if j > i and len(_words(normalise(s.quote.text)) & _words(normalise(c.quote.text))) >= 2]
+    # (a headline's few words share less: 'Trump's Putin Remarks "Troubling"')
+    # or in the same sentence ('praised Franklin Graham, who has vowed …', 'said of Apple, when the company balked at …')
+    enough = 1 if s.headline else 2
+    after = [(j, c) for j, c in cands if j > i and (_told_with(s, c) or len(_words(normalise(s.quote.text)) & _words(normalise(c.quote.text))) >= enough)]
     return _link(statements, i, _pick(after, i, s), 0.55, f"target {owner}'s later-reported words")
+
+
+def _told_with(s: Typed, c: Typed) -> bool:
+    """Whether ``c`` is reported in a relative clause of ``s``'s sentence ('praised Franklin Graham, who
+    has vowed …'); not a consequence told after it ('criticized Ford …, but … the company deciding …')."""
+    source = c.quote.source.text.lower() if c.quote.source else ""
+    return s.sentence >= 0 and s.sentence == c.sentence and source in ("who", "which", "whom")
 
 
 # "denied a newspaper report", "disputed the story": what an outlet reported, told by whom it was or by its verb.

@@ -79,3 +79,44 @@ def test_a_cue_of_function_words_alone_moves_to_its_verb(text, cue, anchored) ->
     k = toks.lower.index(cue)
     got = _anchored(toks, (k, k, 0.5))
     assert (toks.lower[got[0]] if got else None) == anchored
+
+
+@pytest.mark.parametrize(("text", "cut", "whole"), [
+    # a span that stops on the subject, auxiliary or 'that' of a clause has cut the clause short
+    ("Grant said he would close the harbour in May.", "he", "he would close the harbour in May"),
+    ("Grant said that the harbour would close in May.", "that", "that the harbour would close in May"),
+    ("Grant promised to close the harbour in May.", "to", "to close the harbour in May"),
+    ("Grant said the harbour would close in May.", "the harbour would close", "the harbour would close in May"),
+])
+def test_a_content_cut_short_runs_on_to_the_end_of_its_clause(text, cut, whole) -> None:
+    from onrecord.learned.decode import _clause_end
+    from onrecord.nlp import load_pipeline
+    from onrecord.quotes.tokens import Tokens
+
+    toks = Tokens.from_doc(load_pipeline()(text))
+    first = toks.span_tokens(text.index(cut), text.index(cut) + len(cut))[0]
+    last = toks.span_tokens(text.index(cut), text.index(cut) + len(cut))[1]
+    end = _clause_end(toks, [0] * len(toks), first, last, 1 << 30)
+    assert text[toks.starts[first]:toks.ends[end]] == whole
+
+
+@pytest.mark.parametrize(("text", "content", "kept"), [
+    # a content never ends on a conjunction or on a word that opens a clause it does not hold
+    ("Lowe said the plan was late, and Finch agreed.", "the plan was late, and", "the plan was late"),
+    ("Lowe attacked the ferry deal, which Finch signed.", "the ferry deal, which", "the ferry deal"),
+    ("Lowe described the four cases in which Finch had failed.", "the four cases in which", "the four cases"),
+    ("Lowe said taxpayers pay more than they should.", "taxpayers pay more than they", "taxpayers pay more than"),
+    ("Lowe said the toll has risen in the years since.", "the toll has risen in the years since",
+     "the toll has risen in the years since"),  # 'since' ends its phrase, it opens none
+    ("Lowe called it \"a deal for the few and\" nothing more.", "it \"a deal for the few and\"",
+     "it \"a deal for the few and\""),  # inside quote marks, words stay as said
+])
+def test_a_content_does_not_end_on_a_dangling_word(text, content, kept) -> None:
+    from onrecord.nlp import load_pipeline
+    from onrecord.quotes.clauses import without_dangling
+    from onrecord.quotes.tokens import Tokens
+
+    toks = Tokens.from_doc(load_pipeline()(text))
+    first, last = toks.span_tokens(text.index(content), text.index(content) + len(content))
+    end = without_dangling(toks, first, last)
+    assert text[toks.starts[first]:toks.ends[end]] == kept
