@@ -483,6 +483,21 @@ def test_rubrics_are_not_speakers(text):
     assert not [q for q in onrecord.extract(text).quotes if q.cue is not None and q.cue.text == ":"]
 
 
+@pytest.mark.parametrize(("text", "content", "cue"), [
+    # 'what she called "…"' is part of the statement around it, where there is one ...
+    ('Harriet Lowe condemned what she called a "reckless gamble" with the harbour.',
+     'what she called a "reckless gamble" with the harbour', "condemned"),
+    ('The council pledged to act against what it called "a clear threat to the town".',
+     'to act against what it called "a clear threat to the town"', "pledged"),
+    # ... and a statement of its own where there is none (PolNeAR keeps the 'what')
+    ('After the fire, what residents called "a disaster waiting to happen" became a scandal.',
+     'what "a disaster waiting to happen"', "called"),
+])
+def test_what_someone_called_belongs_to_the_statement_around_it(text, content, cue):
+    assert [(q.text, q.cue.text) for q in onrecord.extract(text).quotes] == [(content, cue)]
+    assert onrecord.extract(text).quotes[0].source.text in ("Harriet Lowe", "The council", "residents")
+
+
 # The cue reaches as far as PolNeAR's annotators take it: adverbs touching the verb, when
 # and where it was said, a colon, and the words tying the verb to its content.
 CUE_EXTENTS = [
