@@ -67,7 +67,7 @@ def _completed_verb(toks: Tokens, cf: int, h: int, blocked: set[int]) -> tuple[i
     the verb an adverb before it would modify."""
     start = cf - 1 if cf > 0 and toks.lower[cf - 1] == "to" and toks.head[cf - 1] == h else cf
     g = toks.head[h]
-    if not (toks.lower[start] == "to" and toks.pos[start] == "PART" and toks.dep[h] == "xcomp" and g < start):
+    if not (toks.lower[start] == "to" and toks.pos[start] == "PART" and toks.dep[h] in ("xcomp", "advcl") and g < start):
         return cf, h
     between = range(g + 1, start)
     if toks.lower[g] in _COPULAS or g in blocked or any(
