@@ -14,7 +14,7 @@ from ..quotes import Attribution, Tokens, find_marked_statements, find_quotes
 from ..quotes.clauses import before_participle, without_aside, without_dangling
 from ..quotes.cue_extent import conventional_cue
 from ..quotes.disputed import cut_before_tails, find_disputed
-from ..quotes.frames import relative_source
+from ..quotes.frames import NAMING, relative_source
 from ..quotes.indirect import find_indirect, overlaps
 from . import learned_attributions
 
@@ -37,14 +37,11 @@ def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
     return sorted((_finished(toks, a) for a in found if not _anonymity(toks, a)), key=lambda a: a.content[0][0])
 
 
-_NAMING = re.compile(r"(?:call|calls|called|describes|described|terms|termed|dubbed|labell?ed)", re.I)
-
-
 def _what_they_called(toks: Tokens, a: Attribution) -> bool:
     """'condemned what he called a "brazen breach"': the words are the outer statement's content in
     PolNeAR (train: 31 of 51 such phrases have no statement of their own), so the outer statement,
     where the tagger finds one, is kept over the naming one."""
-    if a.cue is None or a.source is None or not _NAMING.fullmatch(toks.text[a.cue[0] : a.cue[1]].strip()):
+    if a.cue is None or a.source is None or toks.text[a.cue[0] : a.cue[1]].strip().lower() not in NAMING:
         return False
     before = toks.text[: a.source[0]].rstrip().lower()
     return before.endswith(("what", "what the")) or toks.text[a.source[0] : a.source[1]].lower().startswith("what ")

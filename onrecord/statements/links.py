@@ -175,11 +175,12 @@ def _to_target(statements: list[Typed], i: int, me: str | None) -> Link | None:
     before = [(j, c) for j, c in cands if j < i and (s.headline or not c.headline)]
     if before:  # a person's words are answered after they are reported ...
         return _link(statements, i, _pick(before, i, s), 0.6, f"target {owner}'s words")
-    # ... unless the article gives the reaction first and the words after, on the same subject
-    # (a headline's few words share less: 'Trump's Putin Remarks "Troubling"')
-    # or in the same sentence ('praised Franklin Graham, who has vowed …', 'said of Apple, when the company balked at …')
+    # ... unless the article gives the reaction first and the words after, on the same subject (a
+    # headline's few words share less: 'Trump's Putin Remarks "Troubling"'), or in a relative clause
     enough = 1 if s.headline else 2
-    after = [(j, c) for j, c in cands if j > i and (_told_with(s, c) or len(_words(normalise(s.quote.text)) & _words(normalise(c.quote.text))) >= enough)]
+    mine = _words(normalise(s.quote.text))
+    after = [(j, c) for j, c in cands
+             if j > i and (_told_with(s, c) or len(mine & _words(normalise(c.quote.text))) >= enough)]
     return _link(statements, i, _pick(after, i, s), 0.55, f"target {owner}'s later-reported words")
 
 
