@@ -158,12 +158,15 @@ def train(
     seed: Annotated[int, typer.Option("--seed", metavar="N", help="Random seed (shuffling and initial weights).")] = 0,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, metavar="N", help="Use only the first N articles of train and of dev (a quick check, not a model to ship).", show_default=False)] = None,
     cache: Annotated[Optional[Path], typer.Option("--cache", metavar="DIR", help="Keep the spaCy parses of train and dev here, so a second run skips parsing (about 3 min).", show_default=False)] = Path("build/attribution-cache"),
+    decode_only: Annotated[bool, typer.Option("--decode-only", help="Train nothing: choose the decode weights of the model already in --out on dev again and rewrite its config.json and card (about 3 min).")] = False,
 ) -> None:
     """Train an attribution model (by default the one extraction uses) on PolNeAR train and write it with its model card."""
     from dataclasses import replace
 
     if method not in ("model", "encoder", "cnn"):
         raise _fail(f"Unknown --method {method!r}: use model, encoder or cnn.")
+    if decode_only:
+        return _redecode(data, out, method, limit, cache)
     encoder = method != "cnn"
     if encoder:
         from .learned.encoder import ACCURATE, DEFAULT
@@ -188,6 +191,22 @@ def train(
     except OnRecordError as e:
         raise _fail(str(e)) from None
     err.print(f"wrote {out}/ (model card: {out}/README.md)", highlight=False)
+
+
+def _redecode(data: Path, out: Optional[Path], method: str, limit: Optional[int], cache: Optional[Path]) -> None:
+    from .learned import FOLDERS
+    from .learned.train import redecode
+
+    out = out or Path("models") / FOLDERS[method]
+    err.print(f"choosing the decode weights of {out} on {data}/dev ...", highlight=False)
+    try:
+        tagger = redecode(data, out, limit=limit, cache=cache)
+    except OnRecordError as e:
+        raise _fail(str(e)) from None
+    kept = tagger.card["decoding"]["kept"]
+    err.print(f"kept cue outside x{kept['cue_outside']}, content outside x{kept['content_outside']}: dev exact F1 "
+              f"source {kept['dev']['source']}  cue {kept['dev']['cue']}  content {kept['dev']['content']}; "
+              f"wrote {out}/config.json and {out}/README.md", highlight=False, soft_wrap=True)
 
 
 # -- the record: ingest, search, who, people, failures (helpers in cli_record.py) ----------

@@ -579,3 +579,17 @@ def test_a_headlines_description_is_the_ledes_speaker_of_the_same_act():
     text = "Critics say toll plan is unfair\n\nMayor Delia Marsh said the toll plan was fair."
     found = {q.cue.text: q.speaker.name if q.speaker else None for q in onrecord.extract(text).quotes}
     assert found.get("say") != "Delia Marsh", found
+
+
+@pytest.mark.parametrize("method", ["rules", "model"])
+@pytest.mark.parametrize(("text", "content"), [
+    # the name of a show or a work is in quote marks, but nobody says it
+    ('"We will fix the bridge by May," Delia Marsh said on "Harbour Tonight."', ['"We will fix the bridge by May,"']),
+    ('"The toll is fair," Delia Marsh told Radio Eastmere\'s "Morning Call."', ['"The toll is fair,"']),
+    ('"Nobody asked us," said Tom Okafor, whose documentary "Bridge of Sighs" opens on Friday.', ['"Nobody asked us,"']),
+    # ... while quoted words after 'on' that are not a title are still a statement's
+    ('Delia Marsh said she was "not giving up on" the bridge.', ['she was "not giving up on" the bridge']),
+])
+def test_a_quoted_title_is_no_part_of_a_statement(method, text, content):
+    quotes = onrecord.extract(text, method=method).quotes
+    assert [[c.text for c in q.content] for q in quotes] == [content]

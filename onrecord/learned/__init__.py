@@ -68,4 +68,4 @@ def learned_attributions(toks: Tokens, doc, tagger) -> list[Attribution]:
         broken = t.is_space and "\n" in t.text
         sentence.append(n)
     quoted = [q != -1 for q in toks.quote]
-    return attributions(toks, sentence, marginals, quoted)
+    return attributions(toks, sentence, marginals, quoted, tagger.decode)

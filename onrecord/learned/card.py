@@ -64,6 +64,7 @@ def render(card: dict) -> str:
         "",
         f"Kept: epoch {card['best_epoch']} (the scores at min confidence 0 below are this model's).",
         *(["", card["note"]] if card.get("note") else []),
+        *_decoding(card.get("decoding")),
         "",
         "## Confidence on dev",
         "",
@@ -108,6 +109,26 @@ def _encoder_intro(method: str, s: dict) -> tuple[str, ...]:
         f"torch; documents are read in windows of 256 wordpieces starting every {stride}. How it",
         "works: docs/extraction.md; all scores and its speed: docs/evaluation.md.",
     )
+
+
+def _decoding(decoding: dict | None) -> list[str]:
+    """The decode weights tried on dev (``choose_decoding``): mean exact F1 of each pair."""
+    if not decoding:
+        return []
+    best, tried = decoding["kept"], decoding["tried"]
+    contents = sorted({r["content_outside"] for r in tried})
+    mean = {(r["cue_outside"], r["content_outside"]): sum(r["dev"].values()) / 3 for r in tried}
+    return [
+        "", "## Decoding (weights chosen on dev)", "",
+        "Before Viterbi decoding, the cue layer's and the content layer's `outside` probabilities are",
+        "multiplied by a weight each. Every pair below was tried on dev (mean exact F1 of source, cue",
+        f"and content); kept: cue {best['cue_outside']}, content {best['content_outside']} (source "
+        f"{best['dev']['source']}, cue {best['dev']['cue']}, content {best['dev']['content']}).", "",
+        "| cue \\ content | " + " | ".join(str(c) for c in contents) + " |",
+        "|---:|" + "---:|" * len(contents),
+        *[f"| {q} | " + " | ".join(f"{mean[q, c]:.2f}" for c in contents) + " |"
+          for q in sorted({r["cue_outside"] for r in tried})],
+    ]
 
 
 def _pct(x: float) -> float:

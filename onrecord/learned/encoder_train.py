@@ -148,7 +148,7 @@ def train_encoder(data: str | Path, out: str | Path, settings: EncoderSettings =
     """Fine-tune on ``DATA/train``, keep the epoch with the best dev score (rules and encoder
     together, as extraction runs them), save it and its card to ``out``."""
     from .card import confidence_curve, render
-    from .train import EpochLog, _dev_predictions, _load, _machine, _mean, score_dev
+    from .train import EpochLog, _dev_predictions, _load, _machine, _mean, choose_decoding, score_dev
 
     started, data = time.perf_counter(), Path(data)
     columns = ("norm",)  # the encoder reads words, not the CNN's feature columns
@@ -175,8 +175,10 @@ def train_encoder(data: str | Path, out: str | Path, settings: EncoderSettings =
         "machine": _machine() if device == "cpu" else device, "windows": len(ids),
     }
     tagger.save(out)
-    saved = EncoderTagger.load(out)  # the card's curve is the stored (int8) model's
+    saved = EncoderTagger.load(out)  # the decode weights and the card's curve are the stored (int8) model's
+    tagger.card["decoding"] = choose_decoding(saved, dev_ex)
     tagger.card["curve"] = confidence_curve([ex.gold for ex in dev_ex], _dev_predictions(saved, dev_ex))
+    tagger.decode = saved.decode
     tagger.save(out)
     (Path(out) / "README.md").write_text(render(tagger.card), encoding="utf-8")
     return tagger

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -77,6 +78,27 @@ def test_train_the_cnn_from_the_command_line(tmp_path) -> None:
     assert "--method cnn --out models/cnn" in (out / "README.md").read_text()
     assert quotes("--method", "cnn", env={"ONRECORD_CNN": str(out)}) is not None
     assert quotes(env={"ONRECORD_MODEL": str(out)}) is not None  # a CNN can serve as the default too
+
+
+def test_decode_only_chooses_the_weights_again_and_keeps_the_model(tmp_path) -> None:
+    if not (POLNEAR / "dev").is_dir():
+        pytest.skip(f"PolNeAR is not at {POLNEAR} (it lives in ../shared/data, outside the repo)")
+    out = tmp_path / "cnn"
+    shutil.copytree(ROOT / "models" / "cnn", out)
+    config = json.loads((out / "config.json").read_text())
+    config.pop("decode")  # as stored before the weights were chosen: the defaults
+    (out / "config.json").write_text(json.dumps(config))
+    result = run("train", "--decode-only", "--method", "cnn", "--out", str(out), "--data", str(POLNEAR), "--limit", "4",
+                 "--cache", str(tmp_path / "cache"))
+    assert result.returncode == 0, result.stderr
+    assert "kept cue outside x" in result.stderr
+    rewritten = json.loads((out / "config.json").read_text())
+    assert rewritten["decode"] == {k: rewritten["card"]["decoding"]["kept"][k] for k in ("cue_outside", "content_outside")}
+    assert rewritten["card"]["epochs"] == config["card"]["epochs"] and rewritten["labels"] == config["labels"]
+    assert (out / "weights.bin").read_bytes() == (ROOT / "models" / "cnn" / "weights.bin").read_bytes()
+    assert "## Decoding (weights chosen on dev)" in (out / "README.md").read_text()
+    missing = run("train", "--decode-only", "--out", str(tmp_path / "nothing"), "--data", str(POLNEAR))
+    assert missing.returncode == 1 and "onrecord train" in missing.stderr
 
 
 def test_the_encoder_mode_from_the_command_line(tmp_path) -> None:
