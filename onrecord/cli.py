@@ -204,7 +204,8 @@ def _redecode(data: Path, out: Optional[Path], method: str, limit: Optional[int]
     except OnRecordError as e:
         raise _fail(str(e)) from None
     kept = tagger.card["decoding"]["kept"]
-    err.print(f"kept cue outside x{kept['cue_outside']}, content outside x{kept['content_outside']}: dev exact F1 "
+    err.print(f"kept cue outside x{kept['cue_outside']}, content outside x{kept['content_outside']}, "
+              f"source outside x{kept['source_outside']}: dev exact F1 "
               f"source {kept['dev']['source']}  cue {kept['dev']['cue']}  content {kept['dev']['content']}; "
               f"wrote {out}/config.json and {out}/README.md", highlight=False, soft_wrap=True)
 

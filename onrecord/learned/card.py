@@ -112,23 +112,29 @@ def _encoder_intro(method: str, s: dict) -> tuple[str, ...]:
 
 
 def _decoding(decoding: dict | None) -> list[str]:
-    """The decode weights tried on dev (``choose_decoding``): mean exact F1 of each pair."""
+    """The decode weights tried on dev (``choose_decoding``): mean exact F1 of each setting."""
     if not decoding:
         return []
-    best, tried = decoding["kept"], decoding["tried"]
+    best, tried, sources = decoding["kept"], decoding["tried"], decoding.get("sources", [])
     contents = sorted({r["content_outside"] for r in tried})
-    mean = {(r["cue_outside"], r["content_outside"]): sum(r["dev"].values()) / 3 for r in tried}
+    mean = {(r["cue_outside"], r["content_outside"]): _mean(r) for r in tried}
     return [
         "", "## Decoding (weights chosen on dev)", "",
-        "Before Viterbi decoding, the cue layer's and the content layer's `outside` probabilities are",
-        "multiplied by a weight each. Every pair below was tried on dev (mean exact F1 of source, cue",
-        f"and content); kept: cue {best['cue_outside']}, content {best['content_outside']} (source "
-        f"{best['dev']['source']}, cue {best['dev']['cue']}, content {best['dev']['content']}).", "",
+        "Before Viterbi decoding, each layer's `outside` probability is multiplied by a weight. Every",
+        "pair of cue and content weights below was tried on dev (mean exact F1 of source, cue and",
+        "content), then the source weights with the best pair"
+        + (": " + ", ".join(f"{r.get('source_outside', 1.0)} → {_mean(r):.2f}" for r in sources) if sources else "")
+        + f". Kept: cue {best['cue_outside']}, content {best['content_outside']}, source {best.get('source_outside', 1.0)}",
+        f"(source {best['dev']['source']}, cue {best['dev']['cue']}, content {best['dev']['content']}).", "",
         "| cue \\ content | " + " | ".join(str(c) for c in contents) + " |",
         "|---:|" + "---:|" * len(contents),
         *[f"| {q} | " + " | ".join(f"{mean[q, c]:.2f}" for c in contents) + " |"
           for q in sorted({r["cue_outside"] for r in tried})],
     ]
+
+
+def _mean(row: dict) -> float:
+    return sum(row["dev"].values()) / len(row["dev"])
 
 
 def _pct(x: float) -> float:

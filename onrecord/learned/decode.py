@@ -32,11 +32,13 @@ class DecodeWeights:
     chosen on dev by ``onrecord train`` (``choose_decoding``) and kept in its config.json.
 
     A tagger finds fewer cues than there are (every statement starts from one), so the cue
-    layer's weight is below 1; its content spans run on past where PolNeAR's stop, so the
-    content layer's may be above. The defaults are those of models stored without weights."""
+    layer's weight is below 1; its weak content spans are mostly wrong, so the content layer's
+    may be above; and where its source span is weak the parse finds a better one (the subject
+    of the cue). The defaults are those of models stored without weights."""
 
     cue_outside: float = 0.7
     content_outside: float = 1.0
+    source_outside: float = 1.0
 
     @classmethod
     def stored(cls, config: dict, folder) -> "DecodeWeights":
@@ -46,15 +48,16 @@ class DecodeWeights:
             weights = cls(**{k: float(v) for k, v in given.items()})
         except (TypeError, ValueError, AttributeError):
             weights = None
-        if weights is None or min(weights.cue_outside, weights.content_outside) <= 0:
+        if weights is None or min(weights.cue_outside, weights.content_outside, weights.source_outside) <= 0:
             raise ModelNotFoundError(
-                f'{folder}/config.json: "decode" must be {{"cue_outside": x, "content_outside": y}} with x, y > 0, '
-                f"not {given!r}; choose them again with `onrecord train --decode-only --out {folder}`.")
+                f'{folder}/config.json: "decode" must be {{"cue_outside": x, "content_outside": y, "source_outside": z}} '
+                f"with each weight > 0, not {given!r}; choose them again with `onrecord train --decode-only --out {folder}`.")
         return weights
 
     def apply(self, marginals: np.ndarray) -> np.ndarray:
         """(n_tokens, 3 roles, 3 tags) marginals with the outside tags weighed (a copy)."""
-        return marginals * np.array([[1.0, 1.0, 1.0], [1.0, 1.0, self.cue_outside], [1.0, 1.0, self.content_outside]])
+        outside = [self.source_outside, self.cue_outside, self.content_outside]
+        return marginals * np.array([[1.0, 1.0, w] for w in outside])
 
 
 def decode_layer(probs: np.ndarray, skip: list[bool]) -> list[tuple[int, int, float]]:
@@ -108,7 +111,9 @@ def attributions(toks: Tokens, sentence: list[int], marginals: np.ndarray, quote
     source = decode_layer(marginals[:, 0, :], skip)
     cue = [c for c in (_anchored(toks, c) for c in decode_layer(marginals[:, 1, :], skip)) if c is not None]
     content = decode_layer(marginals[:, 2, :], skip)
-    content = _extended(toks, sentence, content, sorted(f for f, _, _ in source + cue))
+    # an extension stops before any source, the tagger's or the parse's ('what residents called')
+    subjects = [m[0] for c in cue if (m := _cue_subject(toks, sentence, c[:2])) is not None]
+    content = _extended(toks, sentence, content, sorted([f for f, _, _ in source + cue] + subjects))
     content = [(toks.opening_mark(f, l), toks.closing_mark(f, l), c) for f, l, c in content]
     pieces: dict[int, list[tuple[int, int, float]]] = {k: [] for k in range(len(cue))}
     for c in content:
@@ -252,14 +257,23 @@ def _subject_elsewhere(toks: Tokens, src: tuple[int, int], cue: tuple[int, int])
 
 def _parse_source(toks: Tokens, sentence: list[int], cue: tuple[int, int], content) -> tuple[int, int] | None:
     """When the tagger marks no source: the cue verb's subject, or the owner of a cue noun
-    (``Trump's claim``), as the rules read them from the parse; never a word of the content,
-    nor one of another sentence (the parse may run a headline into the lede)."""
+    (``Trump's claim``), as the rules read them from the parse; never a word of the content."""
+    mention = _cue_subject(toks, sentence, cue)
+    if mention is None or _overlaps(mention, content) or _overlaps(mention, [(*cue, 0.0)]):
+        return None
+    return mention
+
+
+def _cue_subject(toks: Tokens, sentence: list[int], cue: tuple[int, int]) -> tuple[int, int] | None:
+    """The mention of the cue's subject or owner in the parse, in the cue's sentence (the parse
+    may run a headline into the lede)."""
     h = _head(toks, cue)
     k = noun_owner(toks, h) if toks.pos[h] in NOMINAL else subject_of(toks, h)
     if k is None or sentence[k] != sentence[h]:
         return None
-    mention = _mention(toks, k, None)
-    return None if _overlaps(mention, content) or _overlaps(mention, [(*cue, 0.0)]) else mention
+    first, last = _mention(toks, k, None)
+    # 'what residents called "…"': the parse may make 'what' the subject's determiner
+    return (first + 1, last) if toks.lower[first] == "what" and toks.dep[first] == "det" and first < last else (first, last)
 
 
 # Verbs of judging and accusing: their passive subject is the one judged, not a speaker.

@@ -93,7 +93,8 @@ def test_decode_only_chooses_the_weights_again_and_keeps_the_model(tmp_path) -> 
     assert result.returncode == 0, result.stderr
     assert "kept cue outside x" in result.stderr
     rewritten = json.loads((out / "config.json").read_text())
-    assert rewritten["decode"] == {k: rewritten["card"]["decoding"]["kept"][k] for k in ("cue_outside", "content_outside")}
+    assert rewritten["decode"] == {k: rewritten["card"]["decoding"]["kept"][k]
+                                   for k in ("cue_outside", "content_outside", "source_outside")}
     assert rewritten["card"]["epochs"] == config["card"]["epochs"] and rewritten["labels"] == config["labels"]
     assert (out / "weights.bin").read_bytes() == (ROOT / "models" / "cnn" / "weights.bin").read_bytes()
     assert "## Decoding (weights chosen on dev)" in (out / "README.md").read_text()

@@ -56,7 +56,10 @@ def test_decode_weights_move_where_a_content_span_ends(weights, expected) -> Non
     marginals = np.array([[O, O, row] for row in rows], dtype="float32")  # source, cue, content layers
     weighed = weights.apply(marginals)
     assert _spans(weighed[:, 2, :]) == expected
-    assert np.array_equal(weighed[:, 0, :], marginals[:, 0, :])  # the source layer is never weighed
+    assert np.array_equal(weighed[:, 0, :], marginals[:, 0, :])  # a layer at weight 1 is left alone
+    weak_source = np.array([[(0.6, 0.05, 0.35), O, O]], dtype="float32")
+    assert _spans(DecodeWeights().apply(weak_source)[:, 0, :]) == [(0, 0)]
+    assert _spans(DecodeWeights(source_outside=2.0).apply(weak_source)[:, 0, :]) == []  # the parse finds one instead
 
 
 @pytest.mark.parametrize("stored", [{"cue_outside": "a lot"}, {"cue_outside": 0}, {"colour": 1.0}, ["0.7"]])
@@ -101,28 +104,6 @@ def test_a_cue_of_function_words_alone_moves_to_its_verb(text, cue, anchored) ->
     k = toks.lower.index(cue)
     got = _anchored(toks, (k, k, 0.5))
     assert (toks.lower[got[0]] if got else None) == anchored
-
-
-@pytest.mark.parametrize(("weights", "expected"), [
-    (DecodeWeights(), [(0, 2)]),  # the defaults leave the content layer as the tagger gives it
-    (DecodeWeights(content_outside=2.0), [(0, 1)]),  # an unsure last word is left out
-    (DecodeWeights(content_outside=0.5), [(0, 3)]),  # ... or, weighed the other way, taken in
-])
-def test_decode_weights_move_where_a_content_span_ends(weights, expected) -> None:
-    rows = [B, I, (0.05, 0.55, 0.4), (0.05, 0.4, 0.55), O]
-    marginals = np.array([[O, O, row] for row in rows], dtype="float32")  # source, cue, content layers
-    weighed = weights.apply(marginals)
-    assert _spans(weighed[:, 2, :]) == expected
-    assert np.array_equal(weighed[:, 0, :], marginals[:, 0, :])  # the source layer is never weighed
-
-
-@pytest.mark.parametrize("stored", [{"cue_outside": "a lot"}, {"cue_outside": 0}, {"colour": 1.0}, ["0.7"]])
-def test_bad_stored_decode_weights_are_a_clear_error(stored, tmp_path) -> None:
-    from onrecord.errors import ModelNotFoundError
-
-    with pytest.raises(ModelNotFoundError, match=r'"decode" must be .*onrecord train --decode-only'):
-        DecodeWeights.stored({"decode": stored}, tmp_path)
-    assert DecodeWeights.stored({}, tmp_path) == DecodeWeights()  # models stored before there were weights
 
 
 @pytest.mark.parametrize(("text", "cut", "whole"), [
