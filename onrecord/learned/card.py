@@ -65,6 +65,14 @@ def render(card: dict) -> str:
         f"Kept: epoch {card['best_epoch']} (the scores at min confidence 0 below are this model's).",
         *(["", card["note"]] if card.get("note") else []),
         *_decoding(card.get("decoding")),
+        *_curve(card["curve"]),
+    ]
+    return "\n".join(lines)
+
+
+def _curve(rows: list[dict]) -> list[str]:
+    """How ``--min-confidence`` trades recall for precision on dev (``confidence_curve``)."""
+    return [
         "",
         "## Confidence on dev",
         "",
@@ -75,10 +83,9 @@ def render(card: dict) -> str:
         "| min confidence | predicted | P | R | F1 (quotes, 0.3 coverage) | source | cue | content (exact F1) |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
         *[f"| {r['min_confidence']} | {r['predicted']} | {r['precision']} | {r['recall']} | {r['f1']} | "
-          f"{r['source_exact_f1']} | {r['cue_exact_f1']} | {r['content_exact_f1']} |" for r in card["curve"]],
+          f"{r['source_exact_f1']} | {r['cue_exact_f1']} | {r['content_exact_f1']} |" for r in rows],
         "",
     ]
-    return "\n".join(lines)
 
 
 _TAGGER_INTRO = (
