@@ -124,13 +124,13 @@ def _decoding(decoding: dict | None) -> list[str]:
         return []
     best, tried, sources = decoding["kept"], decoding["tried"], decoding.get("sources", [])
     contents = sorted({r["content_outside"] for r in tried})
-    mean = {(r["cue_outside"], r["content_outside"]): _mean(r) for r in tried}
+    mean = {(r["cue_outside"], r["content_outside"]): mean_exact(r["dev"]) for r in tried}
     return [
         "", "## Decoding (weights chosen on dev)", "",
         "Before Viterbi decoding, each layer's `outside` probability is multiplied by a weight. Every",
         "pair of cue and content weights below was tried on dev (mean exact F1 of source, cue and",
         "content), then the source weights with the best pair"
-        + (": " + ", ".join(f"{r.get('source_outside', 1.0)} → {_mean(r):.2f}" for r in sources) if sources else "")
+        + (": " + ", ".join(f"{r.get('source_outside', 1.0)} → {mean_exact(r['dev']):.2f}" for r in sources) if sources else "")
         + f". Kept: cue {best['cue_outside']}, content {best['content_outside']}, source {best.get('source_outside', 1.0)}",
         f"(source {best['dev']['source']}, cue {best['dev']['cue']}, content {best['dev']['content']}).", "",
         "| cue \\ content | " + " | ".join(str(c) for c in contents) + " |",
@@ -140,8 +140,9 @@ def _decoding(decoding: dict | None) -> list[str]:
     ]
 
 
-def _mean(row: dict) -> float:
-    return sum(row["dev"].values()) / len(row["dev"])
+def mean_exact(dev: dict[str, float]) -> float:
+    """The mean of a dev score's exact F1s (source, cue, content): what picks the epoch and the decode weights."""
+    return sum(dev.values()) / len(dev)
 
 
 def _pct(x: float) -> float:

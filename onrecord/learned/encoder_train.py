@@ -147,8 +147,8 @@ def train_encoder(data: str | Path, out: str | Path, settings: EncoderSettings =
                   device: str = "cpu", method: str = "encoder") -> EncoderTagger:
     """Fine-tune on ``DATA/train``, keep the epoch with the best dev score (rules and encoder
     together, as extraction runs them), save it and its card to ``out``."""
-    from .card import confidence_curve, render
-    from .train import EpochLog, _dev_predictions, _load, _machine, _mean, choose_decoding, score_dev
+    from .card import confidence_curve, mean_exact, render
+    from .train import EpochLog, _dev_predictions, _load, _machine, choose_decoding, score_dev
 
     started, data = time.perf_counter(), Path(data)
     columns = ("norm",)  # the encoder reads words, not the CNN's feature columns
@@ -165,13 +165,13 @@ def train_encoder(data: str | Path, out: str | Path, settings: EncoderSettings =
         began = time.perf_counter()
         if on_epoch:
             on_epoch(log[-1])
-        if _mean(dev) > best[0]:
-            best = (_mean(dev), weights)
+        if mean_exact(dev) > best[0]:
+            best = (mean_exact(dev), weights)
     tagger = EncoderTagger(settings, labels, best[1])
     tagger.card = {
         "model": "encoder", "method": method, "data": str(data), "train_docs": len(train_ex), "dev_docs": len(dev_ex),
         "settings": asdict(settings), "epochs": [asdict(e) for e in log],
-        "best_epoch": max(log, key=lambda e: _mean(e.dev)).epoch, "seconds": round(time.perf_counter() - started),
+        "best_epoch": max(log, key=lambda e: mean_exact(e.dev)).epoch, "seconds": round(time.perf_counter() - started),
         "machine": _machine() if device == "cpu" else device, "windows": len(ids),
     }
     tagger.save(out)

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from ..polnear import EvalAttribution, load_gold
-from .card import confidence_curve, render
+from .card import confidence_curve, mean_exact, render
 from .data import Example, examples, parse_gold
 from .decode import DecodeWeights
 from .model import AttributionTagger, TaggerSettings
@@ -67,13 +67,13 @@ def train(
             on_epoch(log[-1])
         if checkpoints:
             tagger.save(Path(checkpoints) / f"epoch-{epoch}")
-        if (mean := _mean(dev)) > best:
+        if (mean := mean_exact(dev)) > best:
             best, best_bytes = mean, tagger.model.to_bytes()
     tagger.model.from_bytes(best_bytes)
     tagger.weights_changed()
     tagger.card = {
         "method": "cnn", "data": str(data), "train_docs": len(train_ex), "dev_docs": len(dev_ex), "settings": asdict(settings),
-        "epochs": [asdict(e) for e in log], "best_epoch": max(log, key=lambda e: _mean(e.dev)).epoch,
+        "epochs": [asdict(e) for e in log], "best_epoch": max(log, key=lambda e: mean_exact(e.dev)).epoch,
         "decoding": choose_decoding(tagger, dev_ex), "seconds": round(time.perf_counter() - started), "machine": _machine(),
         "curve": confidence_curve([ex.gold for ex in dev_ex], _dev_predictions(tagger, dev_ex)),
     }
@@ -146,9 +146,9 @@ def choose_decoding(tagger, dev_ex: Sequence[Example]) -> dict:
         return {**asdict(weights), "dev": score_dev(remembered, dev_ex)}
 
     tried = [scored(DecodeWeights(cue, content)) for cue, content in itertools.product(CUE_OUTSIDE, CONTENT_OUTSIDE)]
-    pair = max(tried, key=lambda r: _mean(r["dev"]))  # the first of equals: the lower weights
+    pair = max(tried, key=lambda r: mean_exact(r["dev"]))  # the first of equals: the lower weights
     sources = [pair] + [scored(DecodeWeights(pair["cue_outside"], pair["content_outside"], w)) for w in SOURCE_OUTSIDE[1:]]
-    best = max(sources, key=lambda r: _mean(r["dev"]))
+    best = max(sources, key=lambda r: mean_exact(r["dev"]))
     tagger.decode = DecodeWeights(best["cue_outside"], best["content_outside"], best["source_outside"])
     return {"kept": best, "tried": tried, "sources": sources}
 
@@ -193,10 +193,6 @@ def _as_eval(a, text: str) -> EvalAttribution | None:
     if not content:
         return None
     return EvalAttribution(content=content, cue=spans([a.cue]), source=spans([a.source]), direct=a.kind == "direct")
-
-
-def _mean(dev: dict[str, float]) -> float:
-    return sum(dev.values()) / len(dev)
 
 
 def _machine() -> str:
