@@ -366,6 +366,20 @@ def people_split(
 
 
 @app.command()
+def relink(
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="table|json", help="Output format: table or json.")] = "table",
+    db: DbOption = "onrecord.db",
+) -> None:
+    """Derive every link across articles again (reacts_to, retracts, apologises_for, same_quote): after upgrading onrecord, for a record written by an older version."""
+    from .cli_record import print_relink, step_progress
+
+    _check_format(fmt, ("table", "json"))
+    with _record(db) as store, step_progress(err, "relinking") as progress:
+        summary = store.relink(progress)
+    print_relink(summary, fmt, out)
+
+
+@app.command()
 def failures(
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="table|json", help="Output format: table or json.")] = "table",
     db: DbOption = "onrecord.db",
@@ -463,15 +477,13 @@ def load(
     db: DbOption = "onrecord.db",
 ) -> None:
     """Load a batch run's Parquet into the record (idempotent: what is on record is skipped) and link speakers to people across articles."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
     from .batch.load import load as load_output
+    from .cli_record import step_progress
 
     store = _open(db)
     try:
-        with Progress("loading", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err) as bar:
-            task = bar.add_task("load", total=None)
-            summary = load_output(output, store, lambda done, total: bar.update(task, completed=done, total=total))
+        with step_progress(err, "loading") as progress:
+            summary = load_output(output, store, progress)
     except OnRecordError as e:
         raise _fail(str(e)) from None
     finally:

@@ -17,7 +17,8 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColum
                            TimeElapsedColumn, TimeRemainingColumn)
 from rich.table import Table
 
-from .record import FailureRecord, IngestProgress, IngestSummary, PersonRecord, PersonSummary, QuoteHit
+from .record import (FailureRecord, IngestProgress, IngestSummary, PersonRecord, PersonSummary, QuoteHit,
+                     RelinkSummary)
 from .record.highlight import HIGHLIGHT
 
 FORMATS = ("table", "json", "csv")
@@ -63,6 +64,15 @@ def ingest_progress(console: Console, total: int | None) -> Iterator:
 
         yield update
         bar.update(task, last="")
+
+
+@contextmanager
+def step_progress(console: Console, label: str) -> Iterator:
+    """A Rich progress bar for ``label``; yields the ``progress(done, total)`` callback a step calls."""
+    with Progress(label, BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console,
+                  transient=True) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def print_ingest_summary(s: IngestSummary, console: Console) -> None:
@@ -155,3 +165,18 @@ def print_failures(rows: list[FailureRecord], fmt: str, console: Console) -> Non
     for f in rows:
         table.add_row(escape(f.source), f.stage, escape(f.reason), str(f.attempts), f.last_seen)
     console.print(table)
+
+
+def print_relink(s: RelinkSummary, fmt: str, console: Console) -> None:
+    if fmt == "json":
+        sys.stdout.write(json.dumps(s.to_dict()) + "\n")
+        return
+    table = Table(title=f"links across articles: {s.statements:,} statements of {s.articles:,} articles "
+                        f"relinked in {s.seconds:.1f} s")
+    for col in ("link", "before", "after"):
+        table.add_column(col, justify="left" if col == "link" else "right")
+    for kind, before in s.before.items():
+        table.add_row(kind, f"{before:,}", f"{s.after.get(kind, 0):,}")
+    console.print(table)
+    if s.target_keys:
+        console.print(f"{s.target_keys:,} statements had their target's key filled in or corrected.")

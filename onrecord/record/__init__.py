@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .ingest import IngestProgress, IngestSummary, content_hash, ingest, store_extraction
 from .query import FailureRecord, PersonRecord, PersonSummary, QuoteHit, RecordCounts, Seen
+from .relink import RelinkSummary
 from .store import DEFAULT_DB, QueryError, Store, StoreError, open_store
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "QueryError",
     "QuoteHit",
     "RecordCounts",
+    "RelinkSummary",
     "Seen",
     "Store",
     "StoreError",

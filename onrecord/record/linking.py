@@ -151,7 +151,7 @@ def link_across(tx: Tx, article_id: int) -> int:
 
     Returns how many cross-article links now start from the statements looked at.
     """
-    new = _rows(tx, "q.article_id = ?", [article_id])
+    new = article_rows(tx, article_id)
     persons = sorted({k for r in new if r.person_id is not None for k in kin(tx, r.person_id)})
     affected = {r.id: r for r in new}
     if persons:
@@ -163,6 +163,48 @@ def link_across(tx: Tx, article_id: int) -> int:
         made += _link_one(tx, row)
     made += _same_quotes(tx, new)
     return made
+
+
+def relink_rows(tx: Tx, rows: list[_Row]) -> int:
+    """Derive these statements' links across articles again, from what is on record now.
+
+    Their own ``record`` links go (and same_quote links in both directions, which are
+    pairwise), then each is linked as ``link_across`` would. What they link to does not
+    depend on other ``record`` links, so statements may be relinked in any order and batch.
+    """
+    made = 0
+    for i in range(0, len(rows), _CHUNK):
+        ids = [r.id for r in rows[i:i + _CHUNK]]
+        tx.run(f"DELETE FROM links WHERE scope = 'record' AND (from_quote IN ({_marks(ids)}) OR "
+               f"type = 'same_quote' AND to_quote IN ({_marks(ids)}))", [*ids, *ids])
+    for row in sorted(rows, key=lambda r: r.id):
+        made += _link_one(tx, row)
+    by_article: dict[int, list[_Row]] = {}
+    for row in rows:
+        by_article.setdefault(row.article_id, []).append(row)
+    return made + sum(_same_quotes(tx, group) for group in by_article.values())
+
+
+def relink_people(tx: Tx, person_ids: set[int]) -> int:
+    """Relink what a correction of who is who changes: the statements of these people (and
+    their kin) and the reactions aimed at them. ``merge`` and ``split`` call this."""
+    persons = sorted({k for pid in person_ids for k in kin(tx, pid)})
+    if not persons:
+        return 0
+    rows = {r.id: r for r in _rows(tx, f"m.person_id IN ({_marks(persons)})", persons)}
+    keys = [k for (k,) in tx.all(f"SELECT DISTINCT key FROM person_keys WHERE person_id IN ({_marks(persons)}) "
+                                 "AND substr(key, 1, 2) IN ('l:', 'o:')", persons)]
+    if keys:
+        rows.update((r.id, r) for r in _rows(tx, f"q.target_key IN ({_marks(keys)})", keys))
+    return relink_rows(tx, list(rows.values()))
+
+
+def article_rows(tx: Tx, article_id: int) -> list[_Row]:
+    """The current statements of one article, as linking reads them."""
+    return _rows(tx, "q.article_id = ?", [article_id])
+
+
+_CHUNK = 500  # ids per DELETE: under SQLite's limit on bound parameters
 
 
 def _affected(tx: Tx, article_id: int, new: list[_Row], persons: list[int]) -> list[_Row]:

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from ..models import Entity
+from .linking import relink_people
 from .people import merge_into, name_tokens, profile, refresh_keys
 from .store import MAX_ID, QueryError, SearchFilter, Store, Tx, now
 
@@ -357,6 +358,7 @@ def merge_people(store: Store, keep: str | int, other: str | int) -> PersonSumma
              a, cid)
         tx.run("DELETE FROM apart WHERE person_a = ? AND person_b = ?", (min(a, b), max(a, b)))
         merge_into(tx, a, b, f"merged by correction #{cid}")
+        relink_people(tx, {a, b})  # links across articles follow who is who
         return _summaries(tx, [a])[0]
 
 
@@ -389,6 +391,7 @@ def split_person(store: Store, person: str | int, names: list[str] | tuple[str, 
         refresh_keys(tx, {pid, new})
         tx.run("INSERT INTO apart (person_a, person_b) VALUES (?, ?) ON CONFLICT DO NOTHING",
                (min(pid, new), max(pid, new)))
+        relink_people(tx, {pid, new})
         return _summaries(tx, [new])[0]
 
 

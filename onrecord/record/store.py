@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ..models import Extraction
     from .ingest import IngestSummary, Progress
     from .query import Failure, PersonRecord, PersonSummary, QuoteHit, RecordCounts
+    from .relink import RelinkSummary
 
 DEFAULT_DB = "onrecord.db"
 # The order of search results: newest first, undated last, then by id (stable pages);
@@ -239,6 +240,12 @@ class Store(ABC):
         from .query import split_person
 
         return split_person(self, person, names)
+
+    def relink(self, progress: Callable[[int, int], None] | None = None) -> RelinkSummary:
+        """Derive every link across articles again (after upgrading onrecord); see ``record.relink``."""
+        from .relink import relink
+
+        return relink(self, progress)
 
     def failures(self) -> list["Failure"]:
         """Articles that could not be read or extracted, most recent first."""

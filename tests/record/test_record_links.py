@@ -120,6 +120,59 @@ def test_postgres_gives_the_links_sqlite_gives(ferry, tmp_path, postgres_url):
     ingest(sqlite_url, ferry, (2, 0, 1))
     ingest(postgres_url, ferry, (2, 0, 1))
     assert links(postgres_url) == links(sqlite_url)
+    with open_store(postgres_url) as store:
+        store.relink()
+    assert links(postgres_url) == links(sqlite_url)
+
+
+def _undone(url: str) -> set[str]:
+    """The link types the retraction article has to the statement article."""
+    return {kind for src, _, kind, dst, _ in links(url) if src == "ferry-retraction" and dst == "ferry-statement"}
+
+
+def test_split_and_merge_relink_across_articles(ferry, tmp_path):
+    """A correction of who is who moves the links with it: the retraction stops retracting
+    the statement of someone the user says is another person, and retracts it again once merged."""
+    url = str(tmp_path / "ferry.db")
+    ingest(url, ferry, (0, 1, 2))
+    before = links(url)
+    assert _undone(url) == {"retracts", "apologises_for"}
+    with open_store(url) as store:
+        new = store.split("Alan Pryce", ["Pryce"])
+    assert _undone(url) == set()
+    assert ("ferry-reaction", "reacts_to") in {(s, k) for s, _, k, d, _ in links(url) if d == "ferry-statement"}
+    with open_store(url) as store:
+        store.merge("Alan Pryce", f"#{new.id}")
+    assert links(url) == before
+
+
+def test_relink_gives_an_old_record_its_links(ferry, tmp_path):
+    """A record written before migration 4 (no target keys, no links across articles)
+    gets, through `onrecord relink`, the links ingest gives today; a second run changes nothing."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from onrecord.cli import app
+
+    url = str(tmp_path / "ferry.db")
+    ingest(url, ferry, (2, 1, 0))
+    want = links(url)
+    with open_store(url) as store, store.transaction() as tx:
+        tx.run("UPDATE quotes SET target_key = NULL")
+        tx.run("DELETE FROM links WHERE scope = 'record'")
+    assert links(url) != want
+    runner = CliRunner()
+    first = runner.invoke(app, ["relink", "--db", url, "--format", "json"])
+    assert first.exit_code == 0, first.output
+    summary = json.loads(first.output)
+    assert summary["articles"] == 3 and summary["target_keys"] > 0
+    assert set(summary["before"].values()) == {0}
+    assert summary["after"]["retracts"] == 1 and summary["after"]["reacts_to"] >= 1
+    assert links(url) == want
+    again = runner.invoke(app, ["relink", "--db", url], env={"COLUMNS": "120"})
+    assert again.exit_code == 0 and "reacts_to" in again.output and "target" not in again.output
+    assert links(url) == want
 
 
 @pytest.mark.parametrize("target, expected", [
