@@ -213,6 +213,7 @@ def _redecode(data: Path, out: Optional[Path], method: str, limit: Optional[int]
 # -- the record: ingest, search, who, people, failures (helpers in cli_record.py) ----------
 DbOption = Annotated[str, typer.Option("--db", envvar="ONRECORD_DB", metavar="URL", help="The record: a SQLite file (default onrecord.db) or postgresql://user@host:port/dbname; also $ONRECORD_DB.")]
 FormatOption = Annotated[str, typer.Option("--format", "-f", metavar="table|json|csv", help="Output format: table, json or csv.")]
+TableJsonOption = Annotated[str, typer.Option("--format", "-f", metavar="table|json", help="Output format: table or json.")]
 
 
 def _open(db: str):
@@ -294,7 +295,7 @@ def search(
 def who(
     name: Annotated[str, typer.Argument(help="A person's or organisation's name, an alias, or #id.")],
     limit: Annotated[Optional[int], typer.Option("--limit", "-n", min=1, help="Show at most this many statements (the earliest first).")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="table|json", help="Output format: table or json.")] = "table",
+    fmt: TableJsonOption = "table",
     db: DbOption = "onrecord.db",
 ) -> None:
     """Who is this: aliases, roles and affiliations as seen (when, where), and their statements in time order."""
@@ -330,7 +331,7 @@ app.add_typer(people_app, name="people")
 def people_list(
     query: Annotated[Optional[str], typer.Option("--query", "-q", help="Only people whose name or alias matches this.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many, most statements first.")] = 50,
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="table|json", help="Output format: table or json.")] = "table",
+    fmt: TableJsonOption = "table",
     db: DbOption = "onrecord.db",
 ) -> None:
     """List people and organisations, most statements first."""
@@ -367,7 +368,7 @@ def people_split(
 
 @app.command()
 def relink(
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="table|json", help="Output format: table or json.")] = "table",
+    fmt: TableJsonOption = "table",
     db: DbOption = "onrecord.db",
 ) -> None:
     """Derive every link across articles again (reacts_to, retracts, apologises_for, same_quote): after upgrading onrecord, for a record written by an older version."""
@@ -381,7 +382,7 @@ def relink(
 
 @app.command()
 def failures(
-    fmt: Annotated[str, typer.Option("--format", "-f", metavar="table|json", help="Output format: table or json.")] = "table",
+    fmt: TableJsonOption = "table",
     db: DbOption = "onrecord.db",
 ) -> None:
     """List the inputs ingest could not read or extract, with the reason; a later successful ingest removes them."""

@@ -450,3 +450,28 @@ def test_api_refuses_with_the_error_body_and_keeps_the_record(record, route, cas
                                          "detail": response.json()["error"]["detail"]}}
     assert "Traceback" not in response.text and not pulled
     assert snapshot(record) == before
+
+
+# (route, body, status, message): the corrections name the body they read, not an article's.
+BAD_CORRECTIONS = [
+    ("/api/people/1/merge", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), 400,
+     'the request body is not valid UTF-8: send one JSON object like {"other": "#12"}, encoded as UTF-8.'),
+    ("/api/people/1/split", b"", 422,
+     'the request body must be one JSON object like {"names": ["Name"]} (Content-Type: application/json).'),
+    ("/api/people/1/split", b'{"names": ["Lowe"', 422,
+     'the request body is not valid JSON (Expecting \',\' delimiter at offset 17): '
+     'send one JSON object like {"names": ["Name"]}.'),
+    ("/api/people/1/merge", b'{"other": ""}', 422, "invalid parameter: other."),
+    ("/api/people/1/merge", b'{"other": "Nobody Anywhere"}', 422,
+     "no one called 'Nobody Anywhere' is on record: see `onrecord people list`."),
+]
+
+
+@pytest.mark.parametrize(("route", "body", "status", "message"), BAD_CORRECTIONS,
+                         ids=[f"{r.rsplit('/', 1)[-1]}-{i}" for i, (r, *_) in enumerate(BAD_CORRECTIONS)])
+def test_corrections_refuse_bad_bodies_and_keep_the_record(record, route, body, status, message) -> None:
+    before = snapshot(record)
+    with app_over(record) as client:
+        response = client.post(route, content=body, headers={**JSON, "authorization": f"Bearer {TOKEN}"})
+    assert (response.status_code, response.json()["error"]["message"]) == (status, message)
+    assert snapshot(record) == before

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -127,8 +128,9 @@ def _days(first: date | None, window: timedelta, after: bool) -> list[tuple[str,
     return [(" AND q.published BETWEEN ? AND ?", [lo.isoformat(), hi.isoformat()]), (" AND q.published IS NULL", [])]
 
 
-def _words(text: str | None) -> set[str]:
-    return {w for w in _WORD.findall(normalise(text or "")) if w not in _STOP}
+@lru_cache(maxsize=20_000)  # a person's statements are the candidates of every reaction aimed at them
+def _words(text: str | None) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(normalise(text or "")) if w not in _STOP)
 
 
 def _plain(text: str) -> str:
@@ -165,38 +167,48 @@ def link_across(tx: Tx, article_id: int) -> int:
     return made
 
 
-def relink_rows(tx: Tx, rows: list[_Row]) -> int:
+def relink_rows(tx: Tx, rows: list[_Row], pairs: list[_Row] | None = None) -> int:
     """Derive these statements' links across articles again, from what is on record now.
 
-    Their own ``record`` links go (and same_quote links in both directions, which are
-    pairwise), then each is linked as ``link_across`` would. What they link to does not
-    depend on other ``record`` links, so statements may be relinked in any order and batch.
+    Their own ``record`` links go, then each is linked as ``link_across`` would; so do the
+    same_quote links of ``pairs`` (default: ``rows``) in both directions, which are pairwise.
+    What a statement links to does not depend on other ``record`` links, so statements may
+    be relinked in any order and batch.
     """
-    made = 0
-    for i in range(0, len(rows), _CHUNK):
-        ids = [r.id for r in rows[i:i + _CHUNK]]
-        tx.run(f"DELETE FROM links WHERE scope = 'record' AND (from_quote IN ({_marks(ids)}) OR "
-               f"type = 'same_quote' AND to_quote IN ({_marks(ids)}))", [*ids, *ids])
-    for row in sorted(rows, key=lambda r: r.id):
-        made += _link_one(tx, row)
+    pairs = rows if pairs is None else pairs
+    for i in range(0, max(len(rows), len(pairs)), _CHUNK):
+        ids, paired = [r.id for r in rows[i:i + _CHUNK]], [r.id for r in pairs[i:i + _CHUNK]]
+        tx.run(f"DELETE FROM links WHERE scope = 'record' AND (type <> 'same_quote' AND from_quote IN "
+               f"({_marks(ids)}) OR type = 'same_quote' AND (from_quote IN ({_marks(paired)}) OR "
+               f"to_quote IN ({_marks(paired)})))", [*ids, *paired, *paired])
+    made = sum(_link_one(tx, row) for row in sorted(rows, key=lambda r: r.id))
     by_article: dict[int, list[_Row]] = {}
-    for row in rows:
+    for row in pairs:
         by_article.setdefault(row.article_id, []).append(row)
     return made + sum(_same_quotes(tx, group) for group in by_article.values())
 
 
-def relink_people(tx: Tx, person_ids: set[int]) -> int:
-    """Relink what a correction of who is who changes: the statements of these people (and
-    their kin) and the reactions aimed at them. ``merge`` and ``split`` call this."""
+def relink_people(tx: Tx, person_ids: set[int], moved: list[int]) -> int:
+    """Relink what a correction of who is who changes (``merge`` and ``split`` call this).
+
+    ``moved``: the mentions the correction gave another person. Their statements are relinked
+    in full (same_quote pairs included); of the rest of these people's statements, only what
+    may link to theirs: their retractions and apologies, and the reactions aimed at them.
+    """
     persons = sorted({k for pid in person_ids for k in kin(tx, pid)})
     if not persons:
         return 0
-    rows = {r.id: r for r in _rows(tx, f"m.person_id IN ({_marks(persons)})", persons)}
+    rows = {r.id: r for r in _rows(tx, f"m.person_id IN ({_marks(persons)}) AND q.type IN ('retraction', 'apology')",
+                                   persons)}
     keys = [k for (k,) in tx.all(f"SELECT DISTINCT key FROM person_keys WHERE person_id IN ({_marks(persons)}) "
                                  "AND substr(key, 1, 2) IN ('l:', 'o:')", persons)]
     if keys:
-        rows.update((r.id, r) for r in _rows(tx, f"q.target_key IN ({_marks(keys)})", keys))
-    return relink_rows(tx, list(rows.values()))
+        rows.update((r.id, r) for r in _rows(tx, f"q.target_key IN ({_marks(keys)}) AND q.type IN "
+                                                 "('criticism', 'support', 'denial')", keys))
+    mine = [r for i in range(0, len(moved), _CHUNK)
+            for r in _rows(tx, f"q.mention_id IN ({_marks(moved[i:i + _CHUNK])})", moved[i:i + _CHUNK])]
+    rows.update((r.id, r) for r in mine)
+    return relink_rows(tx, list(rows.values()), mine)
 
 
 def article_rows(tx: Tx, article_id: int) -> list[_Row]:
@@ -231,7 +243,22 @@ def _affected(tx: Tx, article_id: int, new: list[_Row], persons: list[int]) -> l
     if keys:
         found += answering(f"q.target_key IN ({_marks(keys)}) AND q.type IN ('criticism', 'support', 'denial') "
                            "AND q.article_id <> ?", [*keys, article_id], REACTION_WINDOW)
+    # A name first seen for someone with this article ('Jeb' for Jeb Bush) makes their earlier
+    # statements reachable by reactions aimed at that name, whenever those were said.
+    fresh = [k for (k,) in tx.all(_FRESH_KEYS, (article_id,))]
+    if fresh:
+        found += _rows(tx, f"q.target_key IN ({_marks(fresh)}) AND q.type IN ('criticism', 'support', 'denial') "
+                           "AND q.article_id <> ?", [*fresh, article_id])
     return found
+
+
+# The surname and organisation keys the article's mentions gave their people for the first time.
+_FRESH_KEYS = (
+    "SELECT pk.key FROM mention_keys mk JOIN mentions m ON m.id = mk.mention_id "
+    "JOIN person_keys pk ON pk.person_id = m.person_id AND pk.key = mk.key "
+    "WHERE m.article_id = ? AND substr(pk.key, 1, 2) IN ('l:', 'o:') "
+    "GROUP BY pk.person_id, pk.key, pk.mentions HAVING count(*) = pk.mentions"
+)
 
 
 _KIN_SAMPLE = 50
@@ -295,10 +322,10 @@ def _link_one(tx: Tx, row: _Row) -> int:
     return 0
 
 
-def _best(row: _Row, topic: set[str], candidates: list[_Row], weight: dict[str, int],
-          latest: bool = True) -> tuple[_Row, set[str]] | None:
+def _best(row: _Row, topic: frozenset[str], candidates: list[_Row], weight: dict[str, int],
+          latest: bool = True) -> tuple[_Row, frozenset[str]] | None:
     """The candidate sharing most words with ``topic``, then the typed one, then the latest (or first)."""
-    best, best_key, shared_best = None, None, set()
+    best, best_key, shared_best = None, None, frozenset()
     for c in sorted(candidates, key=lambda c: c.order, reverse=latest):
         shared = topic & _words(c.content)
         key = (len(shared), weight.get(c.type or "claim", 0))

@@ -357,8 +357,9 @@ def merge_people(store: Store, keep: str | int, other: str | int) -> PersonSumma
         _pin(tx, [r[0] for r in tx.all("SELECT id FROM mentions WHERE person_id IN (?, ?) ORDER BY id", (a, b))],
              a, cid)
         tx.run("DELETE FROM apart WHERE person_a = ? AND person_b = ?", (min(a, b), max(a, b)))
+        moved = [m for (m,) in tx.all("SELECT id FROM mentions WHERE person_id = ? ORDER BY id", (b,))]
         merge_into(tx, a, b, f"merged by correction #{cid}")
-        relink_people(tx, {a, b})  # links across articles follow who is who
+        relink_people(tx, {a, b}, moved)  # links across articles follow who is who
         return _summaries(tx, [a])[0]
 
 
@@ -391,7 +392,7 @@ def split_person(store: Store, person: str | int, names: list[str] | tuple[str, 
         refresh_keys(tx, {pid, new})
         tx.run("INSERT INTO apart (person_a, person_b) VALUES (?, ?) ON CONFLICT DO NOTHING",
                (min(pid, new), max(pid, new)))
-        relink_people(tx, {pid, new})
+        relink_people(tx, {pid, new}, ids)
         return _summaries(tx, [new])[0]
 
 

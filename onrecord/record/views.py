@@ -183,16 +183,24 @@ def _links(tx: Tx, ids: list[int], outgoing: bool) -> dict[int, tuple[LinkView, 
 # -- people -------------------------------------------------------------------------------
 def person(store: Store, person_id: int) -> PersonRecord:
     """A person by id: aliases, roles, affiliations as seen, counts and statements (``who``)."""
-    _check_person(store, person_id)
+    person_name(store, person_id)
     return who(store, f"#{person_id}")
 
 
-def _check_person(store: Store, person_id: int) -> str:
+def person_name(store: Store, person_id: int) -> str:
+    """The person's name; NotFoundError when no person has this id."""
     with store.transaction(write=False) as tx:
         name = tx.scalar("SELECT name FROM people WHERE id = ?", (person_id,)) if 0 < person_id <= MAX_ID else None
     if name is None:
         raise NotFoundError(f"no person #{person_id} is on record: find one with GET /api/people?q=NAME.")
     return name
+
+
+def mention_names(store: Store, person_id: int) -> list[tuple[str, int]]:
+    """The names the person's mentions carry, with how many each: what ``split`` moves by."""
+    with store.transaction(write=False) as tx:
+        return [(n, int(c)) for n, c in tx.all("SELECT name, count(*) FROM mentions WHERE person_id = ? "
+                                                "GROUP BY name ORDER BY count(*) DESC, name", (person_id,))]
 
 
 def timeline(store: Store, person_id: int) -> Timeline:

@@ -170,3 +170,39 @@ async def post_article(request: Request, response: Response, store: StoreDep, bo
         response.status_code = 200
     return {"outcome": outcome, "article_id": article_id, "quotes": len(extraction.quotes),
             "url": f"/api/articles/{article_id}"}
+
+
+# -- corrections: who is who (bearer token) ---------------------------------------------
+class MergeIn(BaseModel):
+    other: str = Field(..., min_length=1, max_length=200, description="The person to merge into this one: name, alias or #id.")
+
+
+class SplitIn(BaseModel):
+    names: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        ..., min_length=1, max_length=20, description="The names (aliases) whose mentions become a new person.")
+
+
+@router.post("/people/{person_id}/merge", summary="Merge a person into this one", dependencies=[WriteAccess],
+             responses=documented(400, 401, 403, 404, 413))
+def post_merge(store: StoreDep, person_id: PersonId, body: MergeIn) -> dict[str, Any]:
+    """``other``'s mentions move to this person, also when articles are ingested again; the links
+    across articles of both are derived again. Answers the merged person. Needs the bearer token."""
+    views.person_name(store, person_id)
+    return store.merge(f"#{person_id}", body.other).to_dict()
+
+
+@router.post("/people/{person_id}/split", summary="Split mentions off into a new person", status_code=201,
+             dependencies=[WriteAccess], responses=documented(400, 401, 403, 404, 413))
+def post_split(store: StoreDep, person_id: PersonId, body: SplitIn) -> dict[str, Any]:
+    """The mentions of this person called one of ``names`` become a new person, kept apart from this
+    one from now on; links across articles follow. Answers the new person. Needs the bearer token."""
+    views.person_name(store, person_id)
+    return store.split(f"#{person_id}", body.names).to_dict()
+
+
+@router.post("/relink", summary="Derive every link across articles again", dependencies=[WriteAccess],
+             responses=documented(401, 403))
+def post_relink(store: StoreDep) -> dict[str, Any]:
+    """What ``onrecord relink`` does: links across articles by type, before and after (for a record
+    written by an older onrecord). Needs the bearer token."""
+    return store.relink().to_dict()

@@ -74,19 +74,24 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[Store, Depends(get_store)]
 
 
+def check_token(settings: Settings, given: str | None, how: str) -> None:
+    """Writes need the server's token (``how`` says where to give it); with none configured they are closed."""
+    if not settings.api_token:
+        raise HTTPException(403, "writing to the record is disabled on this server: start it with "
+                                 f"ONRECORD_API_TOKEN set, and give that token {how}.")
+    if not (given or "").strip():
+        raise HTTPException(401, f"this needs the server's ONRECORD_API_TOKEN, given {how}.",
+                            headers={"WWW-Authenticate": "Bearer"})
+    if not hmac.compare_digest((given or "").strip().encode("utf-8"), settings.api_token.encode("utf-8")):
+        raise HTTPException(401, "the token is not the server's ONRECORD_API_TOKEN.",
+                            headers={"WWW-Authenticate": "Bearer"})
+
+
 def require_token(settings: SettingsDep,
                   authorization: Annotated[str | None, Header(description="Bearer <ONRECORD_API_TOKEN>")] = None) -> None:
     """Writes need ``Authorization: Bearer <token>``; with no token configured they are closed."""
-    if not settings.api_token:
-        raise HTTPException(403, "writing to the record over the API is disabled: start the server with "
-                                 "ONRECORD_API_TOKEN set, and send it as 'Authorization: Bearer <token>'.")
     scheme, _, given = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not given.strip():
-        raise HTTPException(401, "this endpoint needs 'Authorization: Bearer <token>' (the server's "
-                                 "ONRECORD_API_TOKEN).", headers={"WWW-Authenticate": "Bearer"})
-    if not hmac.compare_digest(given.strip().encode("utf-8"), settings.api_token.encode("utf-8")):
-        raise HTTPException(401, "the bearer token is not the server's ONRECORD_API_TOKEN.",
-                            headers={"WWW-Authenticate": "Bearer"})
+    check_token(settings, given if scheme.lower() == "bearer" else None, "as 'Authorization: Bearer <token>'")
 
 
 WriteAccess = Depends(require_token)

@@ -77,18 +77,24 @@ def _validation_detail(exc: RequestValidationError) -> list[dict[str, Any]]:
 
 
 BODY_EXAMPLE = '{"text": "…"} or {"html": "…"}'
+# The body each write route reads, by the last part of its path (the rest take an article).
+_BODY_EXAMPLES = {"merge": '{"other": "#12"}', "split": '{"names": ["Name"]}'}
 
 
-def _body_problem(exc: RequestValidationError) -> str | None:
+def _example(request: Request) -> str:
+    return _BODY_EXAMPLES.get(request.url.path.rstrip("/").rsplit("/", 1)[-1], BODY_EXAMPLE)
+
+
+def _body_problem(request: Request, exc: RequestValidationError) -> str | None:
     """One plain sentence for a body that is not a JSON object at all, rather than a parameter list."""
     for e in exc.errors():
         loc = tuple(e.get("loc", ()))
         if e.get("type") == "json_invalid":
             problem = e.get("ctx", {}).get("error", "invalid").removesuffix(" at")
             return (f"the request body is not valid JSON ({problem} at offset {loc[-1]}): "
-                    f"send one JSON object like {BODY_EXAMPLE}.")
+                    f"send one JSON object like {_example(request)}.")
         if loc == ("body",) and e.get("type") in ("missing", "model_attributes_type", "dict_type"):
-            return f"the request body must be one JSON object like {BODY_EXAMPLE} (Content-Type: application/json)."
+            return f"the request body must be one JSON object like {_example(request)} (Content-Type: application/json)."
     return None
 
 
@@ -98,7 +104,7 @@ def _unreadable_body(request: Request) -> str:
     if encoding:
         return (f"the request body is compressed (Content-Encoding: {encoding}): the API reads uncompressed "
                 "JSON only; send it uncompressed.")
-    return f"the request body is not valid UTF-8: send one JSON object like {BODY_EXAMPLE}, encoded as UTF-8."
+    return f"the request body is not valid UTF-8: send one JSON object like {_example(request)}, encoded as UTF-8."
 
 
 def install(app: FastAPI) -> None:
@@ -120,7 +126,7 @@ def install(app: FastAPI) -> None:
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
         detail = _validation_detail(exc)
         names = ", ".join(sorted({d["parameter"] for d in detail}))
-        return error_response(request, 422, _body_problem(exc) or f"invalid parameter: {names}.", detail)
+        return error_response(request, 422, _body_problem(request, exc) or f"invalid parameter: {names}.", detail)
 
     @app.exception_handler(OnRecordError)
     async def library_error(request: Request, exc: OnRecordError) -> Response:

@@ -7,11 +7,11 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from ..record import Store, views
 from .api import ArticleIn, PersonId, QuoteFilters, _extract, person_data, quote_page
-from .deps import SettingsDep, StoreDep
+from .deps import SettingsDep, StoreDep, check_token
 from .limits import ExtractRate
 
 router = APIRouter(include_in_schema=False)
@@ -50,9 +50,35 @@ def people_page(request: Request, store: StoreDep, q: Annotated[str | None, Quer
 
 
 @router.get("/people/{person_id}")
-def person_page(request: Request, store: StoreDep, person_id: PersonId, format: Format = "html") -> Response:
+def person_page(request: Request, store: StoreDep, settings: SettingsDep, person_id: PersonId,
+                format: Format = "html", corrected: Literal["merge", "split"] | None = None) -> Response:
     data = {"person": person_data(store, person_id), "timeline": views.timeline(store, person_id).to_dict()}
-    return _page(request, format, "person.html", data, title=data["person"]["person"]["name"])
+    names = views.mention_names(store, person_id) if format == "html" and settings.api_token else []
+    return _page(request, format, "person.html", data, title=data["person"]["person"]["name"],
+                 writes_open=bool(settings.api_token), corrected=corrected, mention_names=names)
+
+
+# Corrections from the person page: the same functions as POST /api/people/{id}/merge|split, with the
+# server's token typed into the form (it also keeps other sites from posting the form).
+Token = Annotated[str, Form(max_length=500)]
+Name = Annotated[str, Form(min_length=1, max_length=200)]
+
+
+@router.post("/people/{person_id}/merge")
+def merge_page(store: StoreDep, settings: SettingsDep, person_id: PersonId, other: Name, token: Token = "") -> Response:
+    check_token(settings, token, "in the form's token field")
+    views.person_name(store, person_id)
+    merged = store.merge(f"#{person_id}", other)
+    return RedirectResponse(f"/people/{merged.id}?corrected=merge", status_code=303)
+
+
+@router.post("/people/{person_id}/split")
+def split_page(store: StoreDep, settings: SettingsDep, person_id: PersonId,
+               token: Token = "", names: Annotated[list[str], Form(max_length=20)] = ()) -> Response:
+    check_token(settings, token, "in the form's token field")
+    views.person_name(store, person_id)
+    new = store.split(f"#{person_id}", list(names))
+    return RedirectResponse(f"/people/{new.id}?corrected=split", status_code=303)
 
 
 @router.get("/articles/{article_id}")

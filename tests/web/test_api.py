@@ -237,6 +237,35 @@ def test_pages_escape_what_articles_contain(writer):
     assert "script-src 'self'" in page.headers["content-security-policy"]
 
 
+def test_corrections_split_merge_and_relink(writer, db_copy):
+    """Who is who, corrected over the API (bearer token): a split, a merge back and a relink,
+    after which the demo story still has the links ingest gave it."""
+    from demo_record import check_story_links
+
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    [lowe] = [p for p in writer.get("/api/people", params={"q": "Harriet Lowe"}).json()["results"]
+              if p["name"] == "Harriet Lowe"]
+    assert_error(writer.post(f"/api/people/{lowe['id']}/split", json={"names": ["Lowe"]}), 401, "ONRECORD_API_TOKEN")
+    split = writer.post(f"/api/people/{lowe['id']}/split", json={"names": ["Lowe"]}, headers=auth)
+    assert split.status_code == 201, split.text
+    new = split.json()
+    assert new["name"] == "Lowe" and new["mentions"] == 1 and new["id"] != lowe["id"]
+    assert writer.get(f"/api/people/{lowe['id']}").json()["person"]["mentions"] == lowe["mentions"] - 1
+    merged = writer.post(f"/api/people/{lowe['id']}/merge", json={"other": f"#{new['id']}"}, headers=auth)
+    assert merged.status_code == 200, merged.text
+    assert merged.json()["mentions"] == lowe["mentions"] and merged.json()["statements"] == lowe["statements"]
+    assert_error(writer.get(f"/api/people/{new['id']}"), 404)
+    relinked = writer.post("/api/relink", headers=auth)
+    assert relinked.status_code == 200 and relinked.json()["before"] == relinked.json()["after"], relinked.text
+    assert relinked.json()["after"]["retracts"] >= 1
+    check_story_links(db_copy)
+    assert_error(writer.post("/api/people/999999/merge", json={"other": "#1"}, headers=auth), 404, "#999999")
+    assert_error(writer.post(f"/api/people/{lowe['id']}/split", json={"names": ["Nobody"]}, headers=auth),
+                 422, "no mentions called 'Nobody'")
+    assert_error(writer.post(f"/api/people/{lowe['id']}/merge", json={"other": f"#{lowe['id']}"}, headers=auth),
+                 422, "already the same person")
+
+
 # -- errors ------------------------------------------------------------------------------
 def test_one_error_body_for_404_405_and_500(client, db_copy):
     assert_error(client.get("/api/nothing"), 404, "/api/nothing")
@@ -251,7 +280,8 @@ def test_one_error_body_for_404_405_and_500(client, db_copy):
 def test_openapi_documents_every_endpoint(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert {"/api/quotes", "/api/people", "/api/people/{person_id}", "/api/people/{person_id}/timeline",
-            "/api/articles/{article_id}", "/api/extract", "/api/articles"} <= set(paths)
+            "/api/articles/{article_id}", "/api/extract", "/api/articles", "/api/people/{person_id}/merge",
+            "/api/people/{person_id}/split", "/api/relink"} <= set(paths)
     docs = client.get("/docs")
     assert docs.status_code == 200 and "swagger" in docs.text.lower()
 

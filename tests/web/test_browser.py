@@ -150,3 +150,36 @@ def test_phone_width(browser, base_url):
     page.goto(base_url + "/?q=apology")
     shot(page, "phone.png")
     context.close()
+
+
+@pytest.fixture
+def editable_url(db_copy):
+    """A server over a writable copy of the demo record, corrections open with the token."""
+    with serve(create_app(Settings(db=db_copy, api_token="browser-token-0123456789"))) as url:
+        yield url
+
+
+def test_correct_a_person_from_their_page(page, editable_url):
+    page.goto(editable_url + "/people")
+    page.get_by_role("link", name="Harriet Lowe").click()
+    page.wait_for_url("**/people/*")
+    lowe = page.url
+    page.get_by_text("Correct this record").click()
+    split = page.locator("form[action$='/split']")
+    split.locator("input[name=names][value=Lowe]").check()
+    split.get_by_label("Token").fill("browser-token-0123456789")
+    split.get_by_role("button", name="Split off").click()
+    page.wait_for_url("**/people/*?corrected=split")
+    assert page.locator("h1").inner_text() == "Lowe"
+    assert "Split off as a person of their own" in page.locator(".notice").inner_text()
+    new_id = page.url.split("/people/")[1].split("?")[0]
+    page.goto(lowe)
+    page.get_by_text("Correct this record").click()
+    merge = page.locator("form[action$='/merge']")
+    merge.get_by_label("Person").fill(f"#{new_id}")
+    merge.get_by_label("Token").fill("browser-token-0123456789")
+    merge.get_by_role("button", name="Merge").click()
+    page.wait_for_url("**/people/*?corrected=merge")
+    assert page.locator("h1").inner_text() == "Harriet Lowe"
+    assert page.locator("ol.timeline li.undo .flag", has_text="Retraction").count() == 3
+    shot(page, "person-corrected.png")

@@ -81,3 +81,49 @@ class _St:
 ])
 def test_segments(text, statements, expected):
     assert [(s.text, s.role) for s in segments(text, statements)] == expected
+
+
+# -- corrections from the person page ------------------------------------------------------
+TOKEN = "page-token-0123456789"
+
+
+@pytest.fixture
+def editor(db_copy):
+    """The app over a writable copy of the demo record, corrections open with TOKEN."""
+    from fastapi.testclient import TestClient
+
+    from onrecord.settings import Settings
+    from onrecord.web import create_app
+
+    with TestClient(create_app(Settings(db=db_copy, api_token=TOKEN))) as c:
+        yield c
+
+
+def test_corrections_are_closed_without_a_token(client):
+    pid = lowe_id(client)
+    page = client.get(f"/people/{pid}").text
+    assert "Corrections are closed on this server" in page and 'action="/people/' not in page
+    refused = client.post(f"/people/{pid}/merge", data={"other": "#2", "token": TOKEN})
+    assert refused.status_code == 403 and "ONRECORD_API_TOKEN" in refused.text
+    assert "text/html" in refused.headers["content-type"]
+
+
+def test_split_and_merge_from_the_person_page(editor, db_copy):
+    from demo_record import check_story_links
+
+    pid = lowe_id(editor)
+    page = editor.get(f"/people/{pid}").text
+    assert f'action="/people/{pid}/merge"' in page and 'name="names" value="Lowe"' in page
+    wrong = editor.post(f"/people/{pid}/split", data={"names": ["Lowe"], "token": "guess"})
+    assert wrong.status_code == 401 and "ONRECORD_API_TOKEN" in wrong.text and "not the server" in wrong.text
+    split = editor.post(f"/people/{pid}/split", data={"names": ["Lowe"], "token": TOKEN}, follow_redirects=False)
+    assert split.status_code == 303 and split.headers["location"].endswith("?corrected=split")
+    new = editor.get(split.headers["location"])
+    assert "<h1>Lowe</h1>" in new.text and "Split off as a person of their own" in new.text
+    new_id = split.headers["location"].split("/")[2].split("?")[0]
+    nobody = editor.post(f"/people/{pid}/merge", data={"other": "Nobody Anywhere", "token": TOKEN})
+    assert nobody.status_code == 422 and "no one called" in nobody.text
+    merged = editor.post(f"/people/{pid}/merge", data={"other": f"#{new_id}", "token": TOKEN})
+    assert merged.status_code == 200 and "Merged." in merged.text and "<h1>Harriet Lowe</h1>" in merged.text
+    assert editor.get(f"/people/{new_id}").status_code == 404
+    check_story_links(db_copy)
