@@ -375,8 +375,12 @@ def relink(
     from .cli_record import print_relink, step_progress
 
     _check_format(fmt, ("table", "json"))
-    with _record(db) as store, step_progress(err, "relinking") as progress:
-        summary = store.relink(progress)
+    try:
+        with _record(db) as store, step_progress(err, "relinking") as progress:
+            summary = store.relink(progress)
+    except KeyboardInterrupt:
+        err.print("interrupted: the articles relinked so far keep their new links; run it again to finish.")
+        raise typer.Exit(130) from None
     print_relink(summary, fmt, out)
 
 
