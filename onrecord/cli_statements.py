@@ -45,6 +45,8 @@ def _tables(report: dict) -> list[Table]:
             f"target accuracy {_pct(report['target_accuracy'])}% of {report['targets_scored']}")
     if report["matched"] < report["statements"]:
         head += (f"; extraction found {report['matched']}, typed {_pct(report['type_accuracy_matched'])}% of those right")
+    if report["speaker_accuracy"] is not None:
+        head += f"; speaker resolved right for {_pct(report['speaker_accuracy'])}% of those found"
     types = Table(title=head, box=box.SIMPLE_HEAD)
     for col in ("type", "gold", "pred", "P", "R", "F1"):
         types.add_column(col, justify="left" if col == "type" else "right")
@@ -56,10 +58,12 @@ def _tables(report: dict) -> list[Table]:
     for name, s in report["links"].items():
         links.add_row(name, str(s["gold"]), str(s["predicted"]), _pct(s["precision"]), _pct(s["recall"]), _pct(s["f1"]))
     splits = Table(title="By part of the labelled set", box=box.SIMPLE_HEAD)
-    for col in ("part", "statements", "type acc", "link F1"):
+    pipeline = report["speaker_accuracy"] is not None
+    for col in ("part", "statements", "type acc", "link F1", *(["speaker acc"] if pipeline else [])):
         splits.add_column(col, justify="left" if col == "part" else "right")
     for name, s in report["by_split"].items():
-        splits.add_row(name, str(s["statements"]), _pct(s["type_accuracy"]), _pct(s["links"]["f1"]))
+        splits.add_row(name, str(s["statements"]), _pct(s["type_accuracy"]), _pct(s["links"]["f1"]),
+                       *([_pct(s["speaker_accuracy"])] if pipeline else []))
     tables = [types, links, splits]
     if report["skipped"]:
         tables[-1].caption = f"skipped (text not found): {len(report['skipped'])} documents"

@@ -110,7 +110,7 @@ _GENDERED_TITLES = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male", 
 
 _COMPANY_SUFFIXES = frozenset("corp corporation inc incorporated ltd limited plc llc co company group holdings".split())
 _HONORIFICS = frozenset([*_GENDERED_TITLES, "dr", "dr.", "mx", "mx."])  # before a surname, not a full name
-_GENDERED_NOUNS = {
+GENDERED_NOUNS = {
     **dict.fromkeys("wife mother daughter widow sister grandmother aunt niece girlfriend congresswoman chairwoman "
                     "spokeswoman businesswoman actress queen princess duchess countess".split(), "female"),
     **dict.fromkeys("husband father son widower brother grandfather uncle nephew boyfriend congressman chairman "
@@ -244,7 +244,7 @@ class Mentions:
         head = next((i for i in range(first, last + 1) if not first <= toks.head[i] <= last), last)
         near += [toks.head[head]] if toks.dep[head] == "appos" else []
         near += [c for c in toks.children[head] if toks.dep[c] == "appos"]
-        return next((_GENDERED_NOUNS[toks.lower[k]] for k in near if toks.lower[k] in _GENDERED_NOUNS), None)
+        return next((GENDERED_NOUNS[toks.lower[k]] for k in near if toks.lower[k] in GENDERED_NOUNS), None)
 
     def _described_as_person(self, first: int, last: int, words: list[str]) -> bool:
         """'Drake's solicitor, Marcus Hale,' / 'Marcus Hale, the club's lawyer,': a role noun in

@@ -7,7 +7,8 @@ gave that role; spokespeople to their organisation.
 """
 from __future__ import annotations
 
-from .mentions import MEDIA_NAMES, ORG_WORDS, PERSON_PRONOUNS, ROLE_NOUNS, Entity, Mention, Mentions, fits_pronoun, role_word, slug
+from .mentions import (GENDERED_NOUNS, MEDIA_NAMES, ORG_WORDS, PERSON_PRONOUNS, ROLE_NOUNS, Entity, Mention, Mentions,
+                       fits_pronoun, role_word, slug)
 from .models import Entity as EntityRecord
 from .models import Quote, Span, Speaker
 from .quotes import Attribution
@@ -195,6 +196,8 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
         entity = _by_role(toks, mentions, head, first, last)
         if entity:
             return entity, None, None
+    if (entity := _described(toks, mentions, head, first, last, done)) is not None:
+        return entity, None, None
     return None, None, _shown(toks, first, last)
 
 
@@ -220,14 +223,20 @@ def _mention_role(toks: Tokens, first: int, last: int, m: Mention) -> str | None
 
 
 def _antecedent(toks: Tokens, mentions: Mentions, pronoun: int, done: dict) -> Entity | None:
-    """Nearest earlier person outside quotes; subjects and recent speakers weigh more."""
+    """Nearest earlier person outside quotes that fits the pronoun ('she' is not Mr Lloyd)."""
+    return _salient(toks, mentions, pronoun, done, lambda m: fits_pronoun(m.entity.gender, toks.lower[pronoun]))
+
+
+def _salient(toks: Tokens, mentions: Mentions, at: int, done: dict, fits) -> Entity | None:
+    """Nearest earlier person outside quotes that ``fits``; subjects, recent speakers and names
+    known to be a person's weigh more (a name of no known gender may be 'Pell Grants')."""
     speakers = {r[0].key for r in done.values() if r[0] is not None}
     best, best_score = None, None
-    for m in mentions.before(pronoun, "person")[:12]:
-        if not fits_pronoun(m.entity.gender, toks.lower[pronoun]):
-            continue  # 'she' is not Mr Lloyd
-        distance = sum(1 for i in range(m.last + 1, pronoun) if toks.quote[i] == -1)
-        known = m.entity.gender is not None  # a name known to fit outweighs a name of no known gender ('Pell Grants')
+    for m in mentions.before(at, "person")[:12]:
+        if not fits(m):
+            continue
+        distance = sum(1 for i in range(m.last + 1, at) if toks.quote[i] == -1)
+        known = m.entity.gender is not None
         score = distance - (8 if m.subject else 0) - (10 if m.entity.key in speakers else 0) - (6 if known else 0)
         if best_score is None or score < best_score:
             best, best_score = m.entity, score
@@ -291,6 +300,43 @@ def _by_role(toks: Tokens, mentions: Mentions, head: int, first: int, last: int)
             if score > best_score:
                 best, best_score = m.entity, score
     return best
+
+
+# Singular nouns that, with 'the', describe the person a story is about ('The former secretary of
+# state said'), when no role named earlier fits. Not offices an article gives with the name, whose
+# bare 'the senator' or 'the president' is as often someone else ('the former president' for
+# Bill Clinton in a story about his wife), nor generic ones ('the band leader', 'the official').
+_DESCRIBES = frozenset(
+    "justice secretary candidate nominee frontrunner front-runner businessman businesswoman billionaire "
+    "tycoon mogul magnate incumbent".split())
+
+
+def _role_allows(words: set[str], head_word: str, roles: tuple[str, ...]) -> bool:
+    """Whether a person the article gave ``roles`` may be described by ``words``: a role must share
+    a word with it ('presumptive Republican nominee' ~ 'Republican presidential candidate'), and
+    none may be the same office told apart by another word ('council leader', 'Opposition leader')."""
+    sets = [{role_word(w) for w in r.lower().split()} - _STOP - _NEUTRAL for r in roles]
+    if any(head_word in rs and (words - rs - _NEUTRAL) and (rs - words - _NEUTRAL) for rs in sets):
+        return False
+    return not sets or any(rs & words for rs in sets)
+
+
+def _described(toks: Tokens, mentions: Mentions, head: int, first: int, last: int, done: dict) -> Entity | None:
+    """'The Supreme Court justice said …' after 'Ruth Bader Ginsburg regrets …': the person a
+    sentence just before was about, by a name known to be a person's, unless their roles say otherwise."""
+    if toks.lower[first] != "the" or toks.lower[head] not in _DESCRIBES or toks.tag[head] != "NN":
+        return None
+    if any(toks.dep[c] == "case" for c in toks.children[head]):
+        return None  # 'the nominee's campaign': someone else speaks
+    if any(toks.ent[i] == "GPE" for i in range(first, head)):
+        return None  # 'the Vermont senator': a place the article has not tied to anyone
+    words = {role_word(toks.lower[i]) for i in range(first, last + 1) if toks.lower[i].isalpha()} - _STOP
+    gender = GENDERED_NOUNS.get(toks.lower[head])
+    person = _salient(toks, mentions, first, done, lambda m: (
+        m.subject and m.entity.gender is not None and gender in (None, m.entity.gender)
+        and toks.para[first] - toks.para[m.last] <= 3))
+    # The story's person or no one: a role that does not fit means the words describe someone else.
+    return person if person and _role_allows(words, role_word(toks.lower[head]), person.roles) else None
 
 
 def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last: int):

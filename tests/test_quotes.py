@@ -292,6 +292,35 @@ SPEAKERS = [
 ]
 
 
+# (text, words of the statement, its speaker): 'the justice', when no role given fits, is the
+# person a sentence just before was about; not someone merely named there, nor one the article
+# gave another role, nor one of the other sex, nor with a place never tied to anyone.
+DESCRIBED = [
+    ('Mary Okafor regrets her remarks about the mayor.\n\nThe High Court justice said she "spoke out of turn".',
+     "spoke out of turn", "Mary Okafor"),
+    ('Tom Briggs wants to lead the council.\n\nThe candidate said the result "is a fresh start".',
+     "fresh start", "Tom Briggs"),
+    ('Voters in Kellan cheered Tom Briggs.\n\nThe candidate said the result "is a fresh start".',
+     "fresh start", "The candidate"),
+    ('Councillor Tom Briggs wants to lead the council.\n\nThe justice said the plan "is unlawful".',
+     "unlawful", "The justice"),
+    # the story's person or no one: Councillor Briggs spoke, so he is that person, and no justice
+    ('Councillor Tom Briggs wants the pier closed. Ann Reid agrees.\n\nThe justice said the plan "is unlawful".',
+     "unlawful", "The justice"),
+    ('Mary Okafor bought the pier.\n\nThe businessman said the sale "was rushed".', "was rushed", "The businessman"),
+    ('Tom Briggs wants to lead the council.\n\nThe Ohio candidate said the result "is a fresh start".',
+     "fresh start", "The Ohio candidate"),
+    # 'the senator', 'the president': an office an article names with the person, else someone else
+    ('Mary Okafor criticised the budget.\n\nThe senator said the cuts "go too far".', "too far", "The senator"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), DESCRIBED)
+def test_a_description_is_the_person_the_story_is_about(text, words, speaker):
+    got = [s for s in statements(text) if words in s[0]]
+    assert got and got[0][1] == speaker, statements(text)
+
+
 @pytest.mark.parametrize(("text", "speaker"), SPEAKERS)
 def test_speaker_resolution(text, speaker):
     got = statements(text)

@@ -116,10 +116,18 @@ def _target_ok(gold: dict | None, pred) -> bool:
     return same_party(gold["name"], pred.name)
 
 
+def _speaker_ok(gold: dict | None, pred) -> bool:
+    """The resolved speaker is the labelled one (or both are absent)."""
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    return same_party(gold["name"], pred.name)
+
+
 class _Tally:
     def __init__(self) -> None:
         self.pairs: list[tuple[str, str]] = []
         self.targets = Counter()
+        self.speakers = Counter()
         self.links = Counter()
         self.splits: dict[str, Counter] = {}
         self.errors: list[dict[str, Any]] = []
@@ -136,6 +144,11 @@ class _Tally:
                 self.errors.append({"doc": d.doc, "id": s["id"], "gold": s["type"], "pred": ptype,
                                     "gold_target": s.get("target"),
                                     "pred_target": q.target.to_dict() if q is not None and q.target else None})
+            if q is not None:  # who said it, as resolved inside the article (given, in gold mode)
+                self.speakers["scored"] += 1
+                self.speakers["correct"] += _speaker_ok(s.get("speaker"), q.speaker)
+                split["speakers"] += 1
+                split["speaker_correct"] += _speaker_ok(s.get("speaker"), q.speaker)
             if s["type"] == ptype and s["type"] in ("support", "criticism", "denial", "apology", "retraction"):
                 self.targets["scored"] += 1
                 self.targets["correct"] += _target_ok(s.get("target"), q.target if q else None)
@@ -174,7 +187,8 @@ def _report(t: _Tally, skipped: list[str], pipeline: bool) -> dict[str, Any]:
     total = _prf(*(sum(t.links[(lt, k)] for lt in LINK_TYPES) for k in ("tp", "pred", "gold")))
     by_split = {
         name: {"statements": c["statements"], "type_accuracy": c["correct"] / c["statements"] if c["statements"] else 0.0,
-               "links": _prf(c["link_tp"], c["link_pred"], c["link_gold"])}
+               "links": _prf(c["link_tp"], c["link_pred"], c["link_gold"]),
+               "speaker_accuracy": c["speaker_correct"] / c["speakers"] if pipeline and c["speakers"] else None}
         for name, c in sorted(t.splits.items())
     }
     return {
@@ -185,6 +199,8 @@ def _report(t: _Tally, skipped: list[str], pipeline: bool) -> dict[str, Any]:
         "type_accuracy_matched": (sum(g == p for g, p in t.pairs) / m) if (m := sum(p != "(missed)" for _, p in t.pairs)) else 0.0,
         "per_type": per_type,
         "confusion": {f"{g} -> {p}": c for (g, p), c in sorted(Counter(t.pairs).items()) if g != p},
+        # Only through extraction: in gold mode the labelled speakers are given.
+        "speaker_accuracy": t.speakers["correct"] / t.speakers["scored"] if pipeline and t.speakers["scored"] else None,
         "target_accuracy": t.targets["correct"] / t.targets["scored"] if t.targets["scored"] else 0.0,
         "targets_scored": t.targets["scored"],
         "links": {"all": total, **links},
