@@ -152,6 +152,10 @@ def _described_name(toks: Tokens, mentions: Mentions, head: int, first: int, las
 def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, last: int, done: dict):
     if (described := _described_name(toks, mentions, head, first, last)) is not None:
         return described, None, None
+    # 'one Democrat familiar with the talks, who added that the White House …': the source's
+    # relative clause tells nothing of who speaks (no name in it, nor role words)
+    last = next((max(first, k - 1 - (toks.pos[k - 1] == "PUNCT")) for k in range(head + 1, last + 1)
+                 if is_relative(toks, k)), last)
     named = mentions.in_range(first, last)
     word = toks.lower[head]
     if word in SPOKES_NOUNS:

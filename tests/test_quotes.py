@@ -292,9 +292,10 @@ SPEAKERS = [
 ]
 
 
-# (text, words of the statement, its speaker): 'the justice', when no role given fits, is the
-# person a sentence just before was about; not someone merely named there, nor one the article
-# gave another role, nor one of the other sex, nor with a place never tied to anyone.
+# (text, words of the statement, its speaker) for sources that describe rather than name: 'the
+# justice', when no role given fits, is the person a sentence just before was about; not someone
+# merely named there, nor one the article gave another role, nor one of the other sex, nor with a
+# place never tied to anyone. A source's relative clause names nobody who speaks.
 DESCRIBED = [
     ('Mary Okafor regrets her remarks about the mayor.\n\nThe High Court justice said she "spoke out of turn".',
      "spoke out of turn", "Mary Okafor"),
@@ -310,13 +311,18 @@ DESCRIBED = [
     ('Mary Okafor bought the pier.\n\nThe businessman said the sale "was rushed".', "was rushed", "The businessman"),
     ('Tom Briggs wants to lead the council.\n\nThe Ohio candidate said the result "is a fresh start".',
      "fresh start", "The Ohio candidate"),
+    # a name in the source's relative clause is not who speaks
+    ('Talks on the pier ran late.\n\n"It was not convincing," said one councillor at the meeting, who added that '
+     'Mayor Delia Marsh seemed "rattled".', "not convincing", "one councillor at the meeting"),
+    ('The Harbour Users Association, which backs Delia Marsh, said the pier "must stay open".', "must stay open",
+     "Harbour Users Association"),
     # 'the senator', 'the president': an office an article names with the person, else someone else
     ('Mary Okafor criticised the budget.\n\nThe senator said the cuts "go too far".', "too far", "The senator"),
 ]
 
 
 @pytest.mark.parametrize(("text", "words", "speaker"), DESCRIBED)
-def test_a_description_is_the_person_the_story_is_about(text, words, speaker):
+def test_who_a_described_source_is(text, words, speaker):
     got = [s for s in statements(text) if words in s[0]]
     assert got and got[0][1] == speaker, statements(text)
 
