@@ -363,6 +363,30 @@ class Mentions:
             out = [m for m in out if m.entity.kind == kind]
         return out[::-1]
 
+    def author(self) -> Entity | None:
+        """The writer an opinion piece names in its closing line ('James Bovard is the author of …'):
+        the person named at the start of the last paragraph, then 'is' and a noun phrase."""
+        if not hasattr(self, "_author"):
+            self._author = self._find_author()
+        return self._author
+
+    def _find_author(self) -> Entity | None:
+        toks = self.toks
+        words = [i for i in range(len(toks)) if not toks.text[toks.starts[i] : toks.ends[i]].isspace()]
+        if not words:
+            return None
+        start = next(i for i in words if toks.para[i] == toks.para[words[-1]])
+        if words[-1] - start > 80 or toks.quote[start] != -1:
+            return None
+        first = start + (toks.lower[start] in _HONORIFICS)
+        m = next((m for m in self.mentions if m.first == first and m.entity.kind == "person"), None)
+        if m is None or m.last + 2 > words[-1]:
+            return None
+        verb, after = m.last + 1, m.last + 2
+        if toks.lower[verb] != "is" or toks.tag[after] not in ("DT", "NN", "NNP", "NNS"):
+            return None  # 'Mr. Hurt is eager …', 'Gov. Kasich is polling …' describe, they do not sign
+        return m.entity
+
     def person_named(self, word: str) -> Entity | None:
         word = word.lower()
         for e in reversed(self.entities):

@@ -17,6 +17,7 @@ from .quotes.frames import _mention, is_relative
 from .quotes.tokens import Tokens
 
 _INSIDE_NAME = frozenset({"compound", "amod"})
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _PERSONAL_OFFICES = frozenset({"office", "aides", "lawyers", "attorneys", "representatives"})
 _STOP = frozenset({"the", "a", "an", "of", "for", "in", "'s", "’s", "hq", "headquarters", "party"})
 # Words that tell no two holders of a role apart ('the veteran MP' is the 'Reigate MP'); 'former'
@@ -63,6 +64,8 @@ def _goes_on(toks: Tokens, mentions: Mentions, a: Attribution, before: Attributi
     if before is None or a.source_head is None or before.source_head is None or toks.lower[a.source_head] not in ("he", "she"):
         return None
     head, pronoun = before.source_head, a.source_head
+    if toks.lower[head] in _FIRST_PERSON:
+        return None  # 'I asked Sanders …; he said': a 'he' never goes on from the writer's 'I'
     entity = done[id(before)][0]
     fits = _SPOKES_PRONOUNS.get(toks.lower[head], ("he", "she") if toks.lower[head] in SPOKES_NOUNS else ())
     if not fits and entity is not None and entity.kind == "person":
@@ -190,6 +193,8 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
         return m.entity, _mention_role(toks, first, last, m), None
     if word in PERSON_PRONOUNS:
         return _antecedent(toks, mentions, head, done), None, None
+    if word in _FIRST_PERSON and toks.quote[head] == -1 and (author := mentions.author()) is not None:
+        return author, None, None  # an opinion piece's 'I' and 'we', outside quotes, are its writer
     if (word == "it" or word in _ORG_KINDS | _INSTITUTIONS | _MEDIA_KINDS) and (org := _organisation(toks, mentions, head, first, last)):
         return org, None, None
     if toks.pos[head] == "PROPN":

@@ -316,6 +316,13 @@ DESCRIBED = [
      'Mayor Delia Marsh seemed "rattled".', "not convincing", "one councillor at the meeting"),
     ('The Harbour Users Association, which backs Delia Marsh, said the pier "must stay open".', "must stay open",
      "Harbour Users Association"),
+    # an opinion piece's 'I' and 'we' are the writer its closing line names; a 'he' does not go on from them
+    ('The council sends its survey to every home.\n\nI refuse to answer the survey, and I urge others to do '
+     'the same.\n\nJames Okafor is the author of Small Town Rules.', "answer the survey", "James Okafor"),
+    ('Tom Briggs runs the harbour.\n\nI asked whether the pier would reopen, and he said, "Not this year."\n\n'
+     'Gaudiano is a reporter for the Kellan Courier.', "Not this year", "Tom Briggs"),
+    ('The council sends its survey to every home.\n\nI refuse to answer the survey.\n\n'
+     'Mr. Okafor is eager to hear from readers.', "answer the survey", "I"),
     # 'the senator', 'the president': an office an article names with the person, else someone else
     ('Mary Okafor criticised the budget.\n\nThe senator said the cuts "go too far".', "too far", "The senator"),
 ]
