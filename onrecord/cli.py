@@ -166,7 +166,12 @@ def train(
     if method not in ("model", "encoder", "cnn"):
         raise _fail(f"Unknown --method {method!r}: use model, encoder or cnn.")
     if decode_only:
-        return _redecode(data, out, method, limit, cache)
+        from .cli_train import redecode_report
+
+        try:
+            return redecode_report(data, out, method, limit, cache, err)
+        except OnRecordError as e:
+            raise _fail(str(e)) from None
     encoder = method != "cnn"
     if encoder:
         from .learned.encoder import ACCURATE, DEFAULT
@@ -191,23 +196,6 @@ def train(
     except OnRecordError as e:
         raise _fail(str(e)) from None
     err.print(f"wrote {out}/ (model card: {out}/README.md)", highlight=False)
-
-
-def _redecode(data: Path, out: Optional[Path], method: str, limit: Optional[int], cache: Optional[Path]) -> None:
-    from .learned import FOLDERS
-    from .learned.train import redecode
-
-    out = out or Path("models") / FOLDERS[method]
-    err.print(f"choosing the decode weights of {out} on {data}/dev ...", highlight=False)
-    try:
-        tagger = redecode(data, out, limit=limit, cache=cache)
-    except OnRecordError as e:
-        raise _fail(str(e)) from None
-    kept = tagger.card["decoding"]["kept"]
-    err.print(f"kept cue outside x{kept['cue_outside']}, content outside x{kept['content_outside']}, "
-              f"source outside x{kept['source_outside']}: dev exact F1 "
-              f"source {kept['dev']['source']}  cue {kept['dev']['cue']}  content {kept['dev']['content']}; "
-              f"wrote {out}/config.json and {out}/README.md", highlight=False, soft_wrap=True)
 
 
 # -- the record: ingest, search, who, people, failures (helpers in cli_record.py) ----------

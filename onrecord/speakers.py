@@ -191,6 +191,12 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
         people = [m for m in named if m.entity.kind == "person"] or named
         m = next((m for m in people if m.first <= head <= m.last), people[0])
         return m.entity, _mention_role(toks, first, last, m), None
+    return _unnamed(toks, mentions, head, first, last, done)
+
+
+def _unnamed(toks: Tokens, mentions: Mentions, head: int, first: int, last: int, done: dict):
+    """A source that names no one: a pronoun, an organisation's noun, a role or a description."""
+    word = toks.lower[head]
     if word in PERSON_PRONOUNS:
         return _antecedent(toks, mentions, head, done), None, None
     if word in _FIRST_PERSON and toks.quote[head] == -1 and (author := mentions.author()) is not None:
