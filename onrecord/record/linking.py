@@ -176,11 +176,11 @@ def relink_rows(tx: Tx, rows: list[_Row], pairs: list[_Row] | None = None) -> in
     be relinked in any order and batch.
     """
     pairs = rows if pairs is None else pairs
-    for i in range(0, max(len(rows), len(pairs)), _CHUNK):
-        ids, paired = [r.id for r in rows[i:i + _CHUNK]], [r.id for r in pairs[i:i + _CHUNK]]
-        tx.run(f"DELETE FROM links WHERE scope = 'record' AND (type <> 'same_quote' AND from_quote IN "
-               f"({_marks(ids)}) OR type = 'same_quote' AND (from_quote IN ({_marks(paired)}) OR "
-               f"to_quote IN ({_marks(paired)})))", [*ids, *paired, *paired])
+    for ids in _chunks([r.id for r in rows]):  # (never 'IN ()': PostgreSQL refuses an empty list)
+        tx.run(f"DELETE FROM links WHERE scope = 'record' AND type <> 'same_quote' AND from_quote IN ({_marks(ids)})", ids)
+    for ids in _chunks([r.id for r in pairs]):
+        tx.run(f"DELETE FROM links WHERE scope = 'record' AND type = 'same_quote' AND "
+               f"(from_quote IN ({_marks(ids)}) OR to_quote IN ({_marks(ids)}))", [*ids, *ids])
     made = sum(_link_one(tx, row) for row in sorted(rows, key=lambda r: r.id))
     by_article: dict[int, list[_Row]] = {}
     for row in pairs:
@@ -200,15 +200,23 @@ def relink_people(tx: Tx, person_ids: set[int], moved: list[int]) -> int:
         return 0
     rows = {r.id: r for r in _rows(tx, f"m.person_id IN ({_marks(persons)}) AND q.type IN ('retraction', 'apology')",
                                    persons)}
-    keys = [k for (k,) in tx.all(f"SELECT DISTINCT key FROM person_keys WHERE person_id IN ({_marks(persons)}) "
-                                 "AND substr(key, 1, 2) IN ('l:', 'o:')", persons)]
+    keys = _name_keys(tx, persons)
     if keys:
         rows.update((r.id, r) for r in _rows(tx, f"q.target_key IN ({_marks(keys)}) AND q.type IN "
                                                  "('criticism', 'support', 'denial')", keys))
-    mine = [r for i in range(0, len(moved), _CHUNK)
-            for r in _rows(tx, f"q.mention_id IN ({_marks(moved[i:i + _CHUNK])})", moved[i:i + _CHUNK])]
+    mine = [r for ids in _chunks(moved) for r in _rows(tx, f"q.mention_id IN ({_marks(ids)})", ids)]
     rows.update((r.id, r) for r in mine)
     return relink_rows(tx, list(rows.values()), mine)
+
+
+def _name_keys(tx: Tx, persons: list[int]) -> list[str]:
+    """The surname and organisation keys these people are known by: what reactions aim at."""
+    return [k for (k,) in tx.all(f"SELECT DISTINCT key FROM person_keys WHERE person_id IN ({_marks(persons)}) "
+                                 "AND substr(key, 1, 2) IN ('l:', 'o:')", persons)]
+
+
+def _chunks(ids: list[int]) -> list[list[int]]:
+    return [ids[i:i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
 
 
 def article_rows(tx: Tx, article_id: int) -> list[_Row]:
@@ -238,8 +246,7 @@ def _affected(tx: Tx, article_id: int, new: list[_Row], persons: list[int]) -> l
 
     found = answering(f"m.person_id IN ({_marks(persons)}) AND q.type IN ('retraction', 'apology') "
                       "AND q.article_id <> ?", [*persons, article_id], RETRACTION_WINDOW)
-    keys = [k for (k,) in tx.all(f"SELECT DISTINCT key FROM person_keys WHERE person_id IN ({_marks(persons)}) "
-                                 "AND substr(key, 1, 2) IN ('l:', 'o:')", persons)]
+    keys = _name_keys(tx, persons)
     if keys:
         found += answering(f"q.target_key IN ({_marks(keys)}) AND q.type IN ('criticism', 'support', 'denial') "
                            "AND q.article_id <> ?", [*keys, article_id], REACTION_WINDOW)

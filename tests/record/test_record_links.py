@@ -161,10 +161,11 @@ def _undone(url: str) -> set[str]:
     return {kind for src, _, kind, dst, _ in links(url) if src == "ferry-retraction" and dst == "ferry-statement"}
 
 
-def test_split_and_merge_relink_across_articles(ferry, tmp_path):
+def test_split_and_merge_relink_across_articles(ferry, store_url):
     """A correction of who is who moves the links with it: the retraction stops retracting
-    the statement of someone the user says is another person, and retracts it again once merged."""
-    url = str(tmp_path / "ferry.db")
+    the statement of someone the user says is another person, and retracts it again once merged
+    (SQLite, then PostgreSQL)."""
+    url = store_url
     ingest(url, ferry, (0, 1, 2))
     before = links(url)
     assert _undone(url) == {"retracts", "apologises_for"}
@@ -175,6 +176,19 @@ def test_split_and_merge_relink_across_articles(ferry, tmp_path):
     with open_store(url) as store:
         store.merge("Alan Pryce", f"#{new.id}")
     assert links(url) == before
+
+
+def test_relinking_statements_without_same_quote_pairs(ferry, store_url):
+    """A correction whose moved mentions have no statements relinks others with no same_quote
+    pairs at all; the SQL must not hold an empty IN list, which PostgreSQL refuses."""
+    from onrecord.record.linking import article_rows, relink_rows
+
+    ingest(store_url, ferry, (0, 1, 2))
+    before = links(store_url)
+    with open_store(store_url) as store, store.transaction() as tx:
+        reaction = tx.scalar("SELECT id FROM articles WHERE doc_id = 'ferry-reaction'")
+        relink_rows(tx, article_rows(tx, reaction), [])
+    assert links(store_url) == before
 
 
 def test_relink_gives_an_old_record_its_links(ferry, tmp_path):
