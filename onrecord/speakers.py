@@ -309,7 +309,7 @@ def _by_role(toks: Tokens, mentions: Mentions, head: int, first: int, last: int)
     for m in [*mentions.before(head, "person"), *mentions.after(head, "person")]:
         for role in m.entity.roles:
             role_words = {role_word(w) for w in role.lower().split()} - _STOP
-            if (words - role_words - _NEUTRAL) and (role_words - words - _NEUTRAL):
+            if _told_apart(words, role_words):
                 continue  # 'the council leader' is not the one titled 'Opposition leader'
             score = len(words & role_words) * 2 + (head_word in role_words)
             if score > best_score:
@@ -326,12 +326,17 @@ _DESCRIBES = frozenset(
     "tycoon mogul magnate incumbent".split())
 
 
+def _told_apart(words: set[str], role_words: set[str]) -> bool:
+    """Each has a word the other lacks: 'the council leader' is not the one titled 'Opposition leader'."""
+    return bool(words - role_words - _NEUTRAL) and bool(role_words - words - _NEUTRAL)
+
+
 def _role_allows(words: set[str], head_word: str, roles: tuple[str, ...]) -> bool:
     """Whether a person the article gave ``roles`` may be described by ``words``: a role must share
     a word with it ('presumptive Republican nominee' ~ 'Republican presidential candidate'), and
     none may be the same office told apart by another word ('council leader', 'Opposition leader')."""
     sets = [{role_word(w) for w in r.lower().split()} - _STOP - _NEUTRAL for r in roles]
-    if any(head_word in rs and (words - rs - _NEUTRAL) and (rs - words - _NEUTRAL) for rs in sets):
+    if any(head_word in rs and _told_apart(words, rs) for rs in sets):
         return False
     return not sets or any(rs & words for rs in sets)
 

@@ -145,10 +145,11 @@ class _Tally:
                                     "gold_target": s.get("target"),
                                     "pred_target": q.target.to_dict() if q is not None and q.target else None})
             if q is not None:  # who said it, as resolved inside the article (given, in gold mode)
+                right = _speaker_ok(s.get("speaker"), q.speaker)
                 self.speakers["scored"] += 1
-                self.speakers["correct"] += _speaker_ok(s.get("speaker"), q.speaker)
+                self.speakers["correct"] += right
                 split["speakers"] += 1
-                split["speaker_correct"] += _speaker_ok(s.get("speaker"), q.speaker)
+                split["speaker_correct"] += right
             if s["type"] == ptype and s["type"] in ("support", "criticism", "denial", "apology", "retraction"):
                 self.targets["scored"] += 1
                 self.targets["correct"] += _target_ok(s.get("target"), q.target if q else None)

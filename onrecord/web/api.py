@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, model_validator
 
 from ..article import Article, guess_title, html_to_article, to_article
-from ..record import Store, content_hash, views
+from ..record import PersonSummary, Store, content_hash, views
 from ..record.query import QUOTE_KINDS
 from .deps import SettingsDep, StoreDep, WriteAccess
 from .errors import documented
@@ -182,13 +182,24 @@ class SplitIn(BaseModel):
         ..., min_length=1, max_length=20, description="The names (aliases) whose mentions become a new person.")
 
 
+def merge_into_person(store: Store, person_id: int, other: str) -> PersonSummary:
+    """Merge ``other`` into person #``person_id`` (404 when there is no such person); routes and pages share it."""
+    views.person_name(store, person_id)
+    return store.merge(f"#{person_id}", other)
+
+
+def split_person(store: Store, person_id: int, names: list[str]) -> PersonSummary:
+    """Split the mentions called ``names`` off person #``person_id`` into a new person."""
+    views.person_name(store, person_id)
+    return store.split(f"#{person_id}", names)
+
+
 @router.post("/people/{person_id}/merge", summary="Merge a person into this one", dependencies=[WriteAccess],
              responses=documented(400, 401, 403, 404, 413))
 def post_merge(store: StoreDep, person_id: PersonId, body: MergeIn) -> dict[str, Any]:
     """``other``'s mentions move to this person, also when articles are ingested again; the links
     across articles of both are derived again. Answers the merged person. Needs the bearer token."""
-    views.person_name(store, person_id)
-    return store.merge(f"#{person_id}", body.other).to_dict()
+    return merge_into_person(store, person_id, body.other).to_dict()
 
 
 @router.post("/people/{person_id}/split", summary="Split mentions off into a new person", status_code=201,
@@ -196,8 +207,7 @@ def post_merge(store: StoreDep, person_id: PersonId, body: MergeIn) -> dict[str,
 def post_split(store: StoreDep, person_id: PersonId, body: SplitIn) -> dict[str, Any]:
     """The mentions of this person called one of ``names`` become a new person, kept apart from this
     one from now on; links across articles follow. Answers the new person. Needs the bearer token."""
-    views.person_name(store, person_id)
-    return store.split(f"#{person_id}", body.names).to_dict()
+    return split_person(store, person_id, body.names).to_dict()
 
 
 @router.post("/relink", summary="Derive every link across articles again", dependencies=[WriteAccess],

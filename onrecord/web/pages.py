@@ -10,7 +10,8 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from ..record import Store, views
-from .api import ArticleIn, PersonId, QuoteFilters, _extract, person_data, quote_page
+from .api import (ArticleIn, PersonId, QuoteFilters, _extract, merge_into_person, person_data, quote_page,
+                  split_person)
 from .deps import SettingsDep, StoreDep, check_token
 from .limits import ExtractRate
 
@@ -67,8 +68,7 @@ Name = Annotated[str, Form(min_length=1, max_length=200)]
 @router.post("/people/{person_id}/merge")
 def merge_page(store: StoreDep, settings: SettingsDep, person_id: PersonId, other: Name, token: Token = "") -> Response:
     check_token(settings, token, "in the form's token field")
-    views.person_name(store, person_id)
-    merged = store.merge(f"#{person_id}", other)
+    merged = merge_into_person(store, person_id, other)
     return RedirectResponse(f"/people/{merged.id}?corrected=merge", status_code=303)
 
 
@@ -76,8 +76,7 @@ def merge_page(store: StoreDep, settings: SettingsDep, person_id: PersonId, othe
 def split_page(store: StoreDep, settings: SettingsDep, person_id: PersonId,
                token: Token = "", names: Annotated[list[str], Form(max_length=20)] = ()) -> Response:
     check_token(settings, token, "in the form's token field")
-    views.person_name(store, person_id)
-    new = store.split(f"#{person_id}", list(names))
+    new = split_person(store, person_id, list(names))
     return RedirectResponse(f"/people/{new.id}?corrected=split", status_code=303)
 
 
