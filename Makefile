@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test browser java postgres bench fuzz lock clean
+.PHONY: install run test browser java postgres bench compare fuzz lock clean
 
 install: $(STAMP)
 
@@ -44,6 +44,12 @@ postgres:  # the record's contract tests start a throwaway PostgreSQL server fro
 
 bench: install
 	$(BIN)/python benchmarks/extract_speed.py
+
+# onrecord next to textacy's quote extraction on PolNeAR dev (docs/evaluation.md). textacy is
+# not in the lock: it goes into .venv for this alone, at the version the published figures used.
+compare: install
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check textacy==0.13.0
+	$(BIN)/python benchmarks/compare.py
 
 # Coverage-guided fuzzing (atheris) of the HTML, JSONL and WARC readers and of extraction,
 # FUZZ_SECONDS each. New inputs and any crash go to build/fuzz/NAME/; a crash ends that target

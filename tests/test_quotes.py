@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 import onrecord
+from onrecord.quotes.frames import closed_aside
 
 
 def statements(text: str) -> list[tuple[str, str | None, str]]:
@@ -352,7 +353,7 @@ def test_a_headline_subject_of_two_verbs_speaks_both_statements():
 def test_where_it_was_said_is_no_part_of_the_source():
     text = '"This is a difficult but necessary step," said Jane Doe, chief executive of Acme, in a memo to staff.'
     [q] = onrecord.extract(text).quotes
-    assert (q.source.text, q.speaker.name) == ("Jane Doe, chief executive of Acme", "Jane Doe")
+    assert (q.source.text, q.speaker.name) == ("Jane Doe, chief executive of Acme,", "Jane Doe")  # the aside closed, as PolNeAR marks it
 
 
 def test_a_possessor_is_not_the_speaker():
@@ -590,6 +591,33 @@ def test_a_relative_pronoun_is_the_source_and_its_noun_the_speaker(method):
     text = "The toll was opposed by Ann Lee, who said the bridge would pay for itself within a decade."
     [q] = [q for q in onrecord.extract(text, method=method).quotes if q.cue.text == "said"]
     assert (q.source.text, q.speaker.name) == ("who", "Ann Lee")
+
+
+@pytest.mark.parametrize("method", ["rules", "model"])
+@pytest.mark.parametrize(("text", "source"), [
+    ("Harriet Lowe, the MP for Eastbridge, said the ferry would run again by June.", "Harriet Lowe, the MP for Eastbridge,"),
+    ("Tom Okafor -- the contractor who rebuilt it -- said the bridge was safe.", "Tom Okafor -- the contractor who rebuilt it --"),
+    ("Tom Okafor, 52, said the bridge was safe.", "Tom Okafor, 52,"),
+    ("Tom Okafor, who rebuilt it, said the bridge was safe.", "Tom Okafor, who rebuilt it,"),
+    # no aside: the comma after the name opens what follows
+    ("Harriet Lowe, however, said the ferry would run again by June.", "Harriet Lowe"),
+])
+def test_a_source_with_an_aside_keeps_the_mark_that_closes_it(method, text, source):
+    """PolNeAR's convention (train: 922 of 1,030 sources with an aside end with its comma)."""
+    [q] = [q for q in onrecord.extract(text, method=method).quotes if q.cue.text == "said"]
+    assert q.source.text == source
+
+
+@pytest.mark.parametrize(("text", "source", "closed"), [
+    ("Ann Lee, the mayor, said so.", "Ann Lee, the mayor", "Ann Lee, the mayor,"),
+    ("Ann Lee — the mayor — said so.", "Ann Lee — the mayor", "Ann Lee — the mayor —"),
+    ("Ann Lee, the mayor said so.", "Ann Lee", "Ann Lee"),  # nothing set off inside
+    ("Ann Lee, the mayor, said so.", "Ann Lee, the mayor,", "Ann Lee, the mayor,"),  # closed already
+    ("Ann Lee, the mayor said so.", "Ann Lee, the mayor", "Ann Lee, the mayor"),  # nothing closes it
+])
+def test_closed_aside(text, source, closed):
+    span = closed_aside(text, (text.index(source), text.index(source) + len(source)))
+    assert text[span[0] : span[1]] == closed
 
 
 def test_a_relative_clause_is_not_part_of_an_unknown_speakers_name():

@@ -14,7 +14,7 @@ from ..quotes import Attribution, Tokens, find_marked_statements, find_quotes
 from ..quotes.clauses import before_participle, without_aside, without_dangling
 from ..quotes.cue_extent import conventional_cue
 from ..quotes.disputed import cut_before_tails, find_disputed
-from ..quotes.frames import NAMING, relative_source
+from ..quotes.frames import NAMING, closed_aside, relative_source
 from ..quotes.indirect import find_indirect, overlaps
 from . import learned_attributions
 
@@ -79,7 +79,7 @@ def _finished(toks: Tokens, a: Attribution) -> Attribution:
     if a.source and toks.text[a.source[0] : a.source[1]] in ("it", "It") and _IMPERSONAL.match(toks.text, a.source[1]):
         a.source, a.source_head = None, None
     if a.source:
-        a.source = relative_source(toks, a.source)
+        a.source = closed_aside(toks.text, relative_source(toks, a.source))
     conventional_cue(toks, a)
     return a
 

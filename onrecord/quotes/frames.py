@@ -1,6 +1,7 @@
 """Finding the cue and source of one quote in the words around it, or up its parse."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .cues import SPEECH_FORMS
@@ -267,6 +268,22 @@ def relative_source(toks: Tokens, source: tuple[int, int]) -> tuple[int, int]:
     while last > first and toks.pos[last] == "PUNCT":
         last -= 1
     return toks.chars(last, last) if last > first and is_relative(toks, last) else source
+
+
+# An aside set off inside a source, and the mark that closes it right after the source.
+_ASIDE = re.compile(r",|\s(?:--|—|–)\s|(?:—|–)")
+_CLOSING = re.compile(r",|\s*(?:--|—|–)")
+
+
+def closed_aside(text: str, source: tuple[int, int]) -> tuple[int, int]:
+    """'Rep. Elijah Cummings, the top Democrat on the panel, said …': a source holding an aside
+    keeps the comma or dash that closes it, as PolNeAR marks it (train: 922 of 1,030 such
+    sources with a comma after them, 31 of 32 with a dash)."""
+    start, end = source
+    if text[end - 1 : end] in (",", "-", "—", "–") or not _ASIDE.search(text, start, end):
+        return source
+    close = _CLOSING.match(text, end)
+    return (start, close.end()) if close else source
 
 
 def dateline(toks: Tokens, i: int) -> bool:
