@@ -23,7 +23,7 @@ from ..article import Article, Failure
 from ..models import Entity, Extraction, Quote
 from ..pool import exit_with_parent
 from .days import publication_day
-from .linking import link_across, store_article_links, target_key
+from .linking import link_across, name_keys, relink_lost_names, store_article_links, target_key
 from .people import ArticleContext, forget_orphans, link_entity
 from .store import Store, Tx, now
 
@@ -142,7 +142,9 @@ def store_extraction(store: Store, article: Article, extraction: Extraction, sou
                              enumerate(extraction.quotes)))
         store_article_links(tx, article_id, extraction.quotes)
         link_across(tx, article_id)  # links to and from other articles' statements
+        keys = name_keys(tx, orphans)
         forget_orphans(tx, orphans)
+        relink_lost_names(tx, keys, orphans)  # the old version may have given someone a name
         tx.run("DELETE FROM failures WHERE source = ?", (source,))
     return "replaced" if previous else "stored"
 

@@ -200,13 +200,29 @@ def relink_people(tx: Tx, person_ids: set[int], moved: list[int]) -> int:
         return 0
     rows = {r.id: r for r in _rows(tx, f"m.person_id IN ({_marks(persons)}) AND q.type IN ('retraction', 'apology')",
                                    persons)}
-    keys = _name_keys(tx, persons)
-    if keys:
-        rows.update((r.id, r) for r in _rows(tx, f"q.target_key IN ({_marks(keys)}) AND q.type IN "
-                                                 "('criticism', 'support', 'denial')", keys))
+    rows.update((r.id, r) for r in _aimed_at(tx, _name_keys(tx, persons)))
     mine = [r for ids in _chunks(moved) for r in _rows(tx, f"q.mention_id IN ({_marks(ids)})", ids)]
     rows.update((r.id, r) for r in mine)
     return relink_rows(tx, list(rows.values()), mine)
+
+
+def relink_lost_names(tx: Tx, before: set[str], person_ids: set[int]) -> int:
+    """Relink the reactions aimed at names these people no longer go by (``before``: their keys
+    before a replaced article version took its mentions away and ``forget_orphans`` recounted them)."""
+    return relink_rows(tx, rows, []) if (rows := _aimed_at(tx, sorted(before - name_keys(tx, person_ids)))) else 0
+
+
+def name_keys(tx: Tx, person_ids: set[int]) -> set[str]:
+    return set(_name_keys(tx, sorted(person_ids))) if person_ids else set()
+
+
+def _aimed_at(tx: Tx, keys: list[str], where: str = "", params: tuple = ()) -> list[_Row]:
+    """Reactions (criticism, support, denial) aimed at any of these name keys."""
+    return [r for chunk in _chunks(keys)
+            for r in _rows(tx, f"q.target_key IN ({_marks(chunk)}) AND {_REACTIONS}{where}", [*chunk, *params])]
+
+
+_REACTIONS = "q.type IN ('criticism', 'support', 'denial')"  # what a reaction aimed at someone is typed
 
 
 def _name_keys(tx: Tx, persons: list[int]) -> list[str]:
@@ -215,7 +231,7 @@ def _name_keys(tx: Tx, persons: list[int]) -> list[str]:
                                  "AND substr(key, 1, 2) IN ('l:', 'o:')", persons)]
 
 
-def _chunks(ids: list[int]) -> list[list[int]]:
+def _chunks(ids: list) -> list[list]:
     return [ids[i:i + _CHUNK] for i in range(0, len(ids), _CHUNK)]
 
 
@@ -248,15 +264,12 @@ def _affected(tx: Tx, article_id: int, new: list[_Row], persons: list[int]) -> l
                       "AND q.article_id <> ?", [*persons, article_id], RETRACTION_WINDOW)
     keys = _name_keys(tx, persons)
     if keys:
-        found += answering(f"q.target_key IN ({_marks(keys)}) AND q.type IN ('criticism', 'support', 'denial') "
-                           "AND q.article_id <> ?", [*keys, article_id], REACTION_WINDOW)
+        found += answering(f"q.target_key IN ({_marks(keys)}) AND {_REACTIONS} AND q.article_id <> ?",
+                           [*keys, article_id], REACTION_WINDOW)
     # A name first seen for someone with this article ('Jeb' for Jeb Bush) makes their earlier
     # statements reachable by reactions aimed at that name, whenever those were said.
     fresh = [k for (k,) in tx.all(_FRESH_KEYS, (article_id,))]
-    if fresh:
-        found += _rows(tx, f"q.target_key IN ({_marks(fresh)}) AND q.type IN ('criticism', 'support', 'denial') "
-                           "AND q.article_id <> ?", [*fresh, article_id])
-    return found
+    return found + _aimed_at(tx, fresh, " AND q.article_id <> ?", (article_id,))
 
 
 # The surname and organisation keys the article's mentions gave their people for the first time.

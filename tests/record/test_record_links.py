@@ -156,6 +156,27 @@ def test_a_name_seen_later_links_earlier_reactions_in_any_order(tmp_path):
     assert ("fenn", "reacts_to", "tunnel") in {(a, c, d) for a, _, c, d, _ in first}
 
 
+def test_a_replaced_version_that_drops_a_name_takes_its_links_with_it(store_url, tmp_path):
+    """The only article calling Delphine Arkwright 'Delphine' is corrected to her full name: the
+    reaction aimed at 'Delphine' no longer reaches her, as if the correction had come first
+    (SQLite, then PostgreSQL)."""
+    arkwright = Entity("e1", "Delphine Arkwright", "person")
+    tunnel = _made("tunnel", "2024-06-01", arkwright, "The harbour tunnel will open next spring on budget")
+    fenn = _made("fenn", "2024-06-03", Entity("e1", "Tobias Fenn", "person"),
+                 "Her promise on the harbour tunnel budget is a fantasy", "criticism", Target("Delphine", "person"))
+    profile = _made("profile", "2024-06-05", Entity("e1", "Delphine", "person", aliases=("Delphine Arkwright",)),
+                    "The tunnel budget was set by engineers")
+    corrected = _made("profile", "2024-06-05", arkwright, "The tunnel budget was set by the engineers")
+    ingest(store_url, [tunnel, fenn, profile, corrected], (0, 1, 2))
+    assert ("fenn", "reacts_to", "tunnel") in {(a, c, d) for a, _, c, d, _ in links(store_url)}
+    with open_store(store_url) as store:
+        assert store.add(*corrected) == "replaced"
+    fresh = str(tmp_path / "fresh.db")
+    ingest(fresh, [tunnel, fenn, corrected], (0, 1, 2))
+    assert links(store_url) == links(fresh)
+    assert ("fenn", "reacts_to", "tunnel") not in {(a, c, d) for a, _, c, d, _ in links(store_url)}
+
+
 def _undone(url: str) -> set[str]:
     """The link types the retraction article has to the statement article."""
     return {kind for src, _, kind, dst, _ in links(url) if src == "ferry-retraction" and dst == "ferry-statement"}
