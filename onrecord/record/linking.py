@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..models import Quote, Target
 from ..statements.context import normalise, said_words
@@ -222,7 +222,7 @@ def _aimed_at(tx: Tx, keys: list[str], where: str = "", params: tuple = ()) -> l
             for r in _rows(tx, f"q.target_key IN ({_marks(chunk)}) AND {_REACTIONS}{where}", [*chunk, *params])]
 
 
-_REACTIONS = "q.type IN ('criticism', 'support', 'denial')"  # what a reaction aimed at someone is typed
+_REACTIONS = f"q.type IN {REACTIONS!r}"
 
 
 def _name_keys(tx: Tx, persons: list[int]) -> list[str]:
@@ -415,29 +415,36 @@ def _same_quotes(tx: Tx, new: list[_Row]) -> int:
     """The article's statements that repeat another article's words from the same person.
 
     Compared with every other statement of that person (a person's own record, not the
-    whole record), each normalised once, with rapidfuzz stopping early below the threshold.
+    whole record), each normalised once, all pairs scored in one rapidfuzz call.
     """
     made = 0
     by_person: dict[int, list[tuple[_Row, str]]] = {}
     for r in new:
-        if r.person_id is not None and _repeatable(plain := _plain(said_words(r.content, r.kind))):
+        if r.person_id is not None and _repeatable(plain := _said(r.content, r.kind)):
             by_person.setdefault(r.person_id, []).append((r, plain))
     for pid, mine in by_person.items():
         people = kin(tx, pid)
         others = [(o, plain) for o in _rows(tx, f"m.person_id IN ({_marks(people)}) AND q.article_id <> ?",
                                             [*people, mine[0][0].article_id])
-                  if _repeatable(plain := _plain(said_words(o.content, o.kind)))]
-        for r, said in mine:
-            for o, other in others:
-                if (r.type in UNDOING) != (o.type in UNDOING):
-                    continue
-                score = fuzz.partial_ratio(said, other, score_cutoff=SAME_QUOTE_MIN_SIMILARITY)
-                if score < SAME_QUOTE_MIN_SIMILARITY:
-                    continue
-                later, earlier = (r, o) if r.order > o.order else (o, r)
-                evidence = f"same quote (across articles): same person, similarity {score / 100:.2f}"
-                made += _insert(tx, later, earlier, "same_quote", score / 100 * 0.95, evidence)
+                  if _repeatable(plain := _said(o.content, o.kind))]
+        if not others:
+            continue
+        scores = process.cdist([p for _, p in mine], [p for _, p in others], scorer=fuzz.partial_ratio,
+                               score_cutoff=SAME_QUOTE_MIN_SIMILARITY)
+        for (i, j) in zip(*scores.nonzero()):
+            (r, _), (o, _) = mine[i], others[j]
+            if (r.type in UNDOING) != (o.type in UNDOING):
+                continue
+            score = float(scores[i, j])
+            later, earlier = (r, o) if r.order > o.order else (o, r)
+            evidence = f"same quote (across articles): same person, similarity {score / 100:.2f}"
+            made += _insert(tx, later, earlier, "same_quote", score / 100 * 0.95, evidence)
     return made
+
+
+@lru_cache(maxsize=50_000)  # a person's statements are read again for each article of theirs
+def _said(content: str, kind: str) -> str:
+    return _plain(said_words(content, kind))
 
 
 def _repeatable(plain: str) -> bool:
