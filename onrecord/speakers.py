@@ -32,7 +32,7 @@ def resolve_speakers(toks: Tokens, doc, attributions: list[Attribution]) -> tupl
     for k, a in enumerate(attributions):
         before = attributions[k - 1] if k else None
         resolved[id(a)] = _goes_on(toks, mentions, a, before, resolved) or _resolve(toks, mentions, a, resolved)
-    _headline_from_lede(toks, attributions, resolved)
+    _headline_from_lede(toks, mentions, attributions, resolved)
     ids = _speaker_ids([r[0] for r in resolved.values() if r[0] is not None])
     text = toks.text
     quotes = []
@@ -78,32 +78,62 @@ def _goes_on(toks: Tokens, mentions: Mentions, a: Attribution, before: Attributi
     return done[id(before)]
 
 
-_PLAIN_SPEECH = frozenset("say says said tell tells told add adds added write wrote note noted".split())
+_PLAIN_ACTS = frozenset(w[:5] for w in "say says said tell tells told add adds added write wrote note noted".split())
 
 
-def _headline_from_lede(toks: Tokens, attributions: list[Attribution], resolved: dict) -> None:
-    """'Tech giant denies spying on users' is the lede's 'Brightline has denied …': a headline's
-    description no one was found for is the speaker of the first body statement with the same verb."""
-    def verb(a: Attribution) -> str:
-        return toks.lower[toks.span_head(*toks.span_tokens(*a.cue))][:5] if a.cue else ""
-
+def _headline_from_lede(toks: Tokens, mentions: Mentions, attributions: list[Attribution], resolved: dict) -> None:
+    """A headline and its lede tell one act twice, one naming the speaker and one describing them:
+    'Tech giant denies spying on users' is the lede's 'Brightline has denied …', and the lede's 'The
+    transport minister has withdrawn …' is the headline's 'Pryce withdraws …'. A description no one
+    was found for takes the speaker of the first statement with the same verb on the other side."""
     for a in attributions:
-        if not a.cue or not a.source or resolved[id(a)][0] is not None:
+        para = _described_para(toks, a, resolved)
+        if para is None:
             continue
-        first, _ = toks.span_tokens(*a.source)
-        if toks.para[first] != 0 or toks.pos[toks.span_head(*toks.span_tokens(*a.source))] not in ("NOUN", "PROPN"):
-            continue
-        if verb(a) in _PLAIN_SPEECH:  # 'Critics say …' is anyone who says something
-            continue
-        lede = next((b for b in attributions if b.cue and 0 < toks.para[toks.span_tokens(*b.cue)[0]] <= 2
-                     and verb(b) == verb(a) and resolved[id(b)][0] is not None), None)
-        if lede is not None:
-            resolved[id(a)] = resolved[id(lede)]
+        sides = (1, 2) if para == 0 else (0,)
+        other = next((b for b in attributions if b.cue and resolved[id(b)][0] is not None and _act(toks, b) == _act(toks, a)
+                      and toks.para[toks.span_tokens(*b.cue)[0]] in sides), None)
+        if other is not None:
+            resolved[id(a)] = resolved[id(other)]
+        elif para and (named := _headline_subject(toks, mentions, _act(toks, a))) is not None:
+            first, last = toks.span_tokens(*a.source)  # the headline's verb found no statement of its own
+            resolved[id(a)] = named, toks.text[toks.starts[first + 1] : toks.ends[last]], None
     # 'Congressman Apologizes For Remarks, Says He Misspoke': one mention, the subject of both verbs
     by_source = {a.source: resolved[id(a)] for a in attributions if a.source and resolved[id(a)][0] is not None}
     for a in attributions:
         if a.source in by_source and resolved[id(a)][0] is None:
             resolved[id(a)] = by_source[a.source]
+
+
+def _headline_subject(toks: Tokens, mentions: Mentions, act: str) -> Entity | None:
+    """The person a headline names right before a verb of this act ('Pryce withdraws …'; read
+    from the words, as a headline's parse often takes its verb for a noun)."""
+    for h in range(1, len(toks)):
+        if toks.para[h] > 0:
+            return None
+        if toks.lower[h][:5] == act and toks.pos[h - 1] == "PROPN":
+            named = [m.entity for m in mentions.in_range(h - 1, h - 1) if m.entity.kind == "person"]
+            person = named[0] if named else mentions.person_named(toks.text[toks.starts[h - 1] : toks.ends[h - 1]])
+            return person if person is not None and person.kind == "person" else None
+    return None
+
+
+def _act(toks: Tokens, a: Attribution) -> str:
+    """The cue verb's stem ('withdraws', 'has withdrawn': 'withd')."""
+    return toks.lower[toks.span_head(*toks.span_tokens(*a.cue))][:5] if a.cue else ""
+
+
+def _described_para(toks: Tokens, a: Attribution, resolved: dict) -> int | None:
+    """The paragraph (0, the headline; 1–2, the lede) of a statement whose speaker is an unresolved
+    description there: any noun in a headline, a definite one ('the transport minister') in the lede."""
+    if not a.cue or not a.source or resolved[id(a)][0] is not None or _act(toks, a) in _PLAIN_ACTS:
+        return None  # 'Critics say …' is anyone who says something
+    first, last = toks.span_tokens(*a.source)
+    para, pos = toks.para[first], toks.pos[toks.span_head(first, last)]
+    if para == 0 and pos in ("NOUN", "PROPN"):
+        return 0
+    role = role_word(toks.lower[toks.span_head(first, last)]) in _PERSON_NOUNS  # not 'The film'
+    return para if 0 < para <= 2 and pos == "NOUN" and role and toks.lower[first] == "the" else None
 
 
 def _resolve(toks: Tokens, mentions: Mentions, a: Attribution, done: dict) -> tuple[Entity | None, str | None, str | None]:
@@ -324,6 +354,7 @@ def _by_role(toks: Tokens, mentions: Mentions, head: int, first: int, last: int)
 _DESCRIBES = frozenset(
     "justice secretary candidate nominee frontrunner front-runner businessman businesswoman billionaire "
     "tycoon mogul magnate incumbent".split())
+_PERSON_NOUNS = ROLE_NOUNS | _DESCRIBES | GENDERED_NOUNS.keys()
 
 
 def _told_apart(words: set[str], role_words: set[str]) -> bool:

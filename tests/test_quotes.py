@@ -5,10 +5,14 @@ All texts are written for these tests.
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import onrecord
 from onrecord.quotes.frames import closed_aside
+
+FERRY = Path(__file__).parent / "fixtures" / "statements"
 
 
 def statements(text: str) -> list[tuple[str, str | None, str]]:
@@ -649,6 +653,20 @@ def test_a_headlines_description_is_the_ledes_speaker_of_the_same_act():
     text = "Critics say toll plan is unfair\n\nMayor Delia Marsh said the toll plan was fair."
     found = {q.cue.text: q.speaker.name if q.speaker else None for q in onrecord.extract(text).quotes}
     assert found.get("say") != "Delia Marsh", found
+
+
+def test_a_ledes_description_is_the_headlines_named_speaker_of_the_same_act():
+    """The ferry retraction (our own story): the headline names Pryce, the lede describes him;
+    the headline's words are no part of the lede's statement."""
+    text = (FERRY / "ferry-contract-retraction.txt").read_text(encoding="utf-8")
+    [lede] = [q for q in onrecord.extract(text).quotes if q.source and q.source.text == "The transport minister"]
+    assert (lede.speaker.name, lede.speaker.role) == ("Pryce", "transport minister")
+    assert [c.text for c in lede.content] == ["that the Northsea Lines ferry contract was the best deal islanders had "
+                                               "had in a generation"]
+    # a verb of plain speech tells no act apart: 'The mayor said …' stays unresolved
+    text = "Marsh says toll plan is fair\n\nThe mayor said the plan would pay for the repairs."
+    found = {q.cue.text: q.speaker.name if q.speaker else None for q in onrecord.extract(text).quotes}
+    assert found.get("said") != "Marsh", found
 
 
 @pytest.mark.parametrize("method", ["rules", "model"])

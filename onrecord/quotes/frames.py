@@ -261,6 +261,18 @@ def is_relative(toks: Tokens, k: int) -> bool:
     return toks.lower[k] in ("who", "which", "that") and toks.tag[k] in ("WP", "WDT") and toks.dep[k] in ("nsubj", "nsubjpass")
 
 
+def relative_subject(toks: Tokens, v: int) -> int | None:
+    """The relative pronoun verb ``v`` (or the verb it is joined to) has for subject: 'cities that
+    support the rules', 'investors, who make up most of them and see the program as …'."""
+    for _ in range(4):
+        if (rel := next((c for c in toks.children[v] if is_relative(toks, c)), None)) is not None:
+            return rel
+        if toks.dep[v] != "conj" or toks.head[v] == v:
+            return None
+        v = toks.head[v]
+    return None
+
+
 def relative_source(toks: Tokens, source: tuple[int, int]) -> tuple[int, int]:
     """'Mr. Obama, who said …': the source mention is the relative pronoun, as PolNeAR
     annotates it (568 of 573 in train); the speaker is still resolved through it."""

@@ -41,6 +41,18 @@ def test_spans_of_one_statement_never_overlap() -> None:
     assert retraction.text == "his statement defending convicted sex offender Imran Ahmad Khan"
 
 
+@pytest.mark.parametrize(("text", "cue", "source", "speaker"), [
+    ("The rules are backed by the port authority and by several harbour towns that support the toll.",
+     "support", "that", "several harbour towns"),
+    ("The permits go mostly to retired sailors, who make up half the applicants and see the scheme as a way "
+     "to keep their boats.", "see", "who", "retired sailors"),
+])
+def test_a_relative_pronoun_is_the_source_the_tagger_left_out(text, cue, source, speaker):
+    """PolNeAR marks the pronoun; the parse's subject would be its whole noun phrase, statement and all."""
+    [q] = [q for q in onrecord.extract(text).quotes if q.cue and q.cue.text == cue]
+    assert (q.source.text, q.speaker.name) == (source, speaker)
+
+
 VERDICTS = [
     # the one judged said nothing: PolNeAR gives such reports no source ...
     ("Alan Pryce was found guilty on Monday of assaulting a teenage boy in 2009.",
