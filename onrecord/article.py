@@ -4,6 +4,7 @@ Every check here raises ``InputError`` naming the input and what to do about it.
 """
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 
@@ -54,11 +55,22 @@ class Failure:
 
 
 def decode(data: bytes, name: str = "input") -> str:
-    """Decode bytes as UTF-8 (a BOM is allowed); refuse binary and other encodings."""
+    """Decode bytes as UTF-8 (a BOM is allowed), or as UTF-16/32 when a BOM says so (what Windows
+    Notepad saves as "Unicode"); refuse binary and other encodings."""
     if not data.strip():
         raise InputError(f"{name} is empty: give an article with some text in it.")
     check_not_compressed(data, name)
+    encoding, bom = wide_encoding(data)
+    if bom:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as err:
+            raise InputError(f"{name} is not valid {encoding} (bytes at offset {err.start}), though it starts with "
+                             f"its byte-order mark: re-save it as UTF-8.") from None
     if b"\x00" in data[:8192]:
+        if encoding:
+            raise InputError(f"{name} looks like {encoding} text without a byte-order mark: convert it first, "
+                             f"e.g. `iconv -f {encoding} -t utf-8 FILE > FILE.utf8`.")
         raise InputError(f"{name} looks binary (it contains NUL bytes): give a text, HTML or JSONL file.")
     try:
         return data.decode("utf-8-sig")
@@ -67,6 +79,24 @@ def decode(data: bytes, name: str = "input") -> str:
             f"{name} is not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}): "
             "convert it first, e.g. `iconv -f latin1 -t utf-8 FILE > FILE.utf8`."
         ) from None
+
+
+# UTF-32 first: its little-endian mark starts with UTF-16's
+_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+         (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
+
+
+def wide_encoding(head: bytes) -> tuple[str | None, bool]:
+    """(encoding, whether a byte-order mark says so) of UTF-16/32 text; (None, False) for any other.
+    Without a mark, UTF-16 shows as a NUL in every other byte of English text."""
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return encoding, True
+    even, odd = head[:4096:2], head[1:4096:2]
+    for zeros, other, encoding in ((odd, even, "UTF-16LE"), (even, odd, "UTF-16BE")):
+        if len(zeros) >= 8 and zeros.count(0) > 0.8 * len(zeros) and other.count(0) == 0:
+            return encoding, False
+    return None, False
 
 
 def printable(name: str | object) -> str:

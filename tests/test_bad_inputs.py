@@ -240,6 +240,9 @@ BAD_FILES = [
      % (int(re.search(rb"Content-Length: (\d+)", warc_bytes(PAGE))[1]) - 10), "{path}#1"),
     ("html-without-body", "nobody.html", data(b"<html><head><title>Only a title</title></head></html>"),
      NO_TEXT, NO_TEXT, "{path}"),
+    ("utf16-without-bom", "wide.txt", data(FERRY.encode("utf-16-le")),
+     "{path} looks like UTF-16LE text without a byte-order mark: convert it first, "
+     "e.g. `iconv -f UTF-16LE -t utf-8 FILE > FILE.utf8`.", None, "{path}"),
 ]
 IDS = [case[0] for case in BAD_FILES]
 LOW_MEMORY_MB = 300  # peak memory of a run given the 200 MB file or a bomb: it read none of it whole
@@ -325,6 +328,25 @@ def test_extract_jsonl_with_a_broken_line(tmp_path: Path) -> None:
     assert [r["error"] for r in results[1:3]] == [message for _, message in broken_lines(path)]
     shown = "".join(f"  {message}\n" for _, message in broken_lines(path))
     assert "2 bad lines (an error record was written for each):\n" + shown in run.err
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_utf16_and_utf32_with_a_byte_order_mark_read_as_utf8_does(tmp_path: Path, encoding: str) -> None:
+    """What Windows Notepad saves as "Unicode": the same statements, at the same offsets."""
+    (tmp_path / "ferry.txt").write_text(FERRY, encoding="utf-8")
+    (tmp_path / "wide.txt").write_bytes(FERRY.encode(encoding))
+    runs = [onrecord("extract", str(tmp_path / name), "--format", "json") for name in ("ferry.txt", "wide.txt")]
+    assert [r.code for r in runs] == [0, 0], runs[1].err
+    quotes = [json.loads(r.out)["quotes"] for r in runs]
+    assert quotes[0] and quotes[0] == quotes[1]
+
+
+def test_jsonl_in_utf16_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "wide.jsonl"
+    path.write_bytes((json.dumps({"id": "ferry", "text": FERRY}) + "\n").encode("utf-16"))
+    run = onrecord("extract", "--jsonl", str(path))
+    assert (run.code, run.err) == (1, f"error: {path} is UTF-16 text: JSONL is read as UTF-8; convert it first, "
+                                      "e.g. `iconv -f UTF-16 -t utf-8 FILE > FILE.utf8`.\n")
 
 
 def test_ingest_file_names_that_are_not_utf8(record: Path, tmp_path: Path) -> None:

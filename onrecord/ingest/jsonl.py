@@ -22,6 +22,7 @@ from ..article import (
     check_unicode,
     html_to_article,
     printable,
+    wide_encoding,
 )
 
 # A line longer than this is refused without parsing it (JSON escapes take up to 12 bytes a char).
@@ -52,6 +53,9 @@ def iter_jsonl(source: str | Path | IO[bytes], name: str | None = None) -> Itera
 def _iter_lines(fh: IO[bytes], name: str, stem: str) -> Iterator[Article | Failure]:
     head = fh.peek(8192)[:8192] if hasattr(fh, "peek") else b""
     check_not_compressed(head, name)
+    if (encoding := wide_encoding(head)[0]) is not None:
+        raise InputError(f"{name} is {encoding} text: JSONL is read as UTF-8; convert it first, "
+                         f"e.g. `iconv -f {encoding} -t utf-8 FILE > FILE.utf8`.")
     if b"\x00" in head:
         raise InputError(f"{name} looks binary (it contains NUL bytes): give a JSONL file of UTF-8 text.")
     lineno = seen = 0
