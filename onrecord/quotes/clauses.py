@@ -29,14 +29,16 @@ def clause_span(toks: Tokens, cue: Cue, first: int, last: int, reach: int = 25) 
     if not (toks.pos[v] in VERBAL or noun) or first <= cl:
         return None
     deps = _NOUN_CLAUSE_DEPS if noun else _CLAUSE_DEPS - {"dobj"} if toks.lower[v] in _TELLING else _CLAUSE_DEPS
+    # the opening mark may hang on the cue ('said "budget reforms" … would help'): the clause starts with its words
+    word = first + 1 if first < last and toks.pos[first] == "PUNCT" else first
     chosen = [
         toks.subtree(c) for c in toks.children[v]
         if (toks.dep[c] in deps or not noun and toks.dep[c] == "prep" and toks.lower[c] in _CLAUSE_PREPS)
-        and cl < min(toks.subtree(c)) <= first and first - min(toks.subtree(c)) <= reach
+        and cl < min(toks.subtree(c)) <= word and first - min(toks.subtree(c)) <= reach
     ]
     if not chosen:
         return None
-    lo = min(min(sub) for sub in chosen)
+    lo = min(first, *(min(sub) for sub in chosen))
     if cue.source and cl < cue.source[0] < first and cue.source[1] >= lo:
         return None  # 'said Smith, "…"': the words before the quote name the speaker
     inside = set(toks.subtree(v))
