@@ -126,6 +126,9 @@ MIXED_CLAUSES = [
     # every quote of the sentence, up to its closing mark, and none of the next sentence's
     ('Ann Lee said tenants must be given "more notice" and "more say." Tom Okafor left early.',
      'tenants must be given "more notice" and "more say."'),
+    # the clause an 'according to' phrase sources
+    ('According to the council, the contractor "walked away" from the bridge in March.',
+     'the contractor "walked away" from the bridge in March'),
     # the quote opens the clause, and the parse hangs its opening mark on the cue
     ('In the interview he said "budget reforms" and the sale of old ferries would pay for the repairs.',
      '"budget reforms" and the sale of old ferries would pay for the repairs'),

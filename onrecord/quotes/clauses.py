@@ -92,6 +92,8 @@ def mixed_content(toks: Tokens, cue: Cue, content: list[tuple[int, int]], first:
     """A mixed statement's content (character spans) as the clause or sentence its quote is in."""
     if (span := clause_span(toks, cue, first, last)) is not None:
         return widened(toks, content, span)
+    if (span := according_clause(toks, cue.span[0], first)) is not None:
+        return folded(toks, [span], content)
     v = toks.span_head(*cue.span)
     if cue.source and (lead := fronted_clause(toks, v, cue.source[0])):
         return folded(toks, [trimmed(toks, lead[0], lead[-1])], content)
@@ -104,6 +106,18 @@ def mixed_content(toks: Tokens, cue: Cue, content: list[tuple[int, int]], first:
         if spans and toks.starts[spans[0][0]] <= content[0][0]:
             return folded(toks, spans, content)
     return content
+
+
+def according_clause(toks: Tokens, i: int, first: int) -> tuple[int, int] | None:
+    """'According to Sam Reed, the move reeks of "fear" and desperation': the clause the phrase
+    at token ``i`` is set in, on the side of the quote at ``first`` (PolNeAR's content)."""
+    if toks.lower[i] != "according" or toks.head[i] == i:
+        return None
+    phrase = set(toks.subtree(i))
+    after = first > max(phrase)
+    side = [k for k in toks.subtree(toks.head[i]) if k not in phrase and (k > max(phrase)) == after
+            and toks.para[k] == toks.para[first] and not toks.newline[k]]
+    return trimmed(toks, min(side), max(side)) if side and min(side) <= first else None
 
 
 def folded(toks: Tokens, spans: list[tuple[int, int]], content: list[tuple[int, int]]) -> list[tuple[int, int]]:
