@@ -16,7 +16,8 @@ import numpy as np
 
 from ..errors import ModelNotFoundError
 from ..quotes.attribution import Attribution
-from ..quotes.frames import NOMINAL, VERBAL, _mention, asked_of, noun_owner, relative_subject, subject_of
+from ..quotes.cues import JUDGING_FORMS, SPEECH_FORMS
+from ..quotes.frames import NAMING, NOMINAL, VERBAL, _mention, asked_of, noun_owner, relative_subject, subject_of
 from ..quotes.tokens import Tokens
 
 _B, _I, _O = 0, 1, 2
@@ -295,19 +296,29 @@ _VERDICTS = frozenset({
 })
 
 
+# Verbs of speech and judgement whose passive subject is the one spoken of ('was dubbed the debate
+# winner', 'was blamed for'); not those whose passive subject still speaks ('was quoted as saying').
+_SAID_OF = (SPEECH_FORMS | NAMING | JUDGING_FORMS) - {"quoted", "heard", "overheard", "recorded", "caught", "assured",
+                                                      "reassured"}
+
+
 def _judged(toks: Tokens, src: tuple[int, int], cue: tuple[int, int]) -> bool:
-    """'Khan was found guilty of …', 'Simon Drake convicted of taking bribes' (a headline): PolNeAR
-    gives such reports no source, and the defendant said nothing; nor the one asked a question."""
+    """'Khan was found guilty of …', 'Simon Drake convicted of taking bribes' (a headline), 'Pence was
+    dubbed the debate winner': PolNeAR gives such reports no source, and the one judged or spoken
+    of said nothing; nor the one asked a question (train, passives of speech: 34 wrong sources
+    dropped, 6 right ones)."""
     v = _head(toks, cue)
     if asked_of(toks, v):
         return True
-    if toks.lower[v] not in _VERDICTS or src[1] >= cue[0]:
+    if src[1] >= cue[0]:
         return False
     kids = toks.children[v]
-    if any(toks.dep[c] == "auxpass" for c in kids):
-        return True
-    # a reduced passive ('Drake convicted of …'): a participle with no 'has' and no object
-    return toks.tag[v] == "VBN" and not any(toks.dep[c] in ("aux", "dobj") for c in kids)
+    passive = any(toks.dep[c] == "auxpass" for c in kids)
+    if toks.lower[v] in _VERDICTS:
+        # a reduced passive ('Drake convicted of …'): a participle with no 'has' and no object
+        return passive or toks.tag[v] == "VBN" and not any(toks.dep[c] in ("aux", "dobj") for c in kids)
+    h = _head(toks, src)
+    return toks.lower[v] in _SAID_OF and passive and toks.dep[h] == "nsubjpass" and toks.head[h] == v
 
 
 def _overlaps(span: tuple[int, int], others) -> bool:

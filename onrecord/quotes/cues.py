@@ -87,6 +87,8 @@ SPEECH_FORMS = _forms(SPEECH)
 THOUGHT_FORMS = _forms(THOUGHT)
 # Verbs that introduce indirect speech with a complement clause.
 INDIRECT_FORMS = SPEECH_FORMS | THOUGHT_FORMS
+# Verbs of judging someone, beside the verbs of speech ('was blamed for', 'is considered a threat').
+JUDGING_FORMS = _forms("blame consider mention criticise criticize praise accuse urge warn".split())
 # Verbs whose direct object is the content ("denied the report", "confirmed the deal").
 OBJECT_CONTENT_FORMS = _forms("deny confirm dismiss reject dispute acknowledge admit announce predict retract".split())
 # Who "heard" evidence in court reporting ("the inquest heard that …"): listeners, not speakers.

@@ -69,6 +69,9 @@ VERDICTS = [
     ('Ruth Ainsley spoke.\n\nAsked whether she had considered resigning, she said: "No."', "Asked", None),
     ("Tom Reid was asked if he would resign.", "was asked", None),
     ("Ann Lee asked whether the bridge was safe.", "asked", "Ann Lee"),
+    # the one a passive verb of speech or judgement is about said nothing; one quoted did
+    ("Reid was also dubbed the debate winner on social media.", "was also dubbed", None),
+    ("Tom Reid was quoted as saying the bridge would reopen in May.", "saying", "Tom Reid"),
 ]
 
 
