@@ -114,8 +114,8 @@ def according_clause(toks: Tokens, i: int, first: int) -> tuple[int, int] | None
     if toks.lower[i] != "according" or toks.head[i] == i:
         return None
     phrase = set(toks.subtree(i))
-    after = first > max(phrase)
-    side = [k for k in toks.subtree(toks.head[i]) if k not in phrase and (k > max(phrase)) == after
+    end = max(phrase)
+    side = [k for k in toks.subtree(toks.head[i]) if k not in phrase and (k > end) == (first > end)
             and toks.para[k] == toks.para[first] and not toks.newline[k]]
     return trimmed(toks, min(side), max(side)) if side and min(side) <= first else None
 

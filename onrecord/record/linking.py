@@ -216,13 +216,13 @@ def name_keys(tx: Tx, person_ids: set[int]) -> set[str]:
     return set(_name_keys(tx, sorted(person_ids))) if person_ids else set()
 
 
+_REACTIONS = f"q.type IN {REACTIONS!r}"  # how a statement aimed at someone is typed
+
+
 def _aimed_at(tx: Tx, keys: list[str], where: str = "", params: tuple = ()) -> list[_Row]:
     """Reactions (criticism, support, denial) aimed at any of these name keys."""
     return [r for chunk in _chunks(keys)
             for r in _rows(tx, f"q.target_key IN ({_marks(chunk)}) AND {_REACTIONS}{where}", [*chunk, *params])]
-
-
-_REACTIONS = f"q.type IN {REACTIONS!r}"
 
 
 def _name_keys(tx: Tx, persons: list[int]) -> list[str]:
