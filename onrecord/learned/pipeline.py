@@ -30,11 +30,41 @@ def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
         taken = [span for a in found for span in a.content]
         found += find_indirect(toks, taken)  # appends what it finds to `taken`
         for a in [*learned_attributions(toks, doc, tagger), *named]:  # 'what he called' last
-            if not any(overlaps(span, taken) for span in a.content):
+            if (a := _not_taken(toks, doc, a, taken)) is not None:
                 found.append(a)
                 taken.extend(a.content)
     found = _with_denied_tails(toks, found)
     return sorted((_finished(toks, a) for a in found if not _anonymity(toks, a)), key=lambda a: a.content[0][0])
+
+
+def _not_taken(toks: Tokens, doc, a: Attribution, taken: list[tuple[int, int]]) -> Attribution | None:
+    """A tagger statement none of whose content the rules found, else None; or, where the only
+    pieces found are ones the tagger joined to its cue from another sentence (a quote the
+    paragraph before, taken as this cue's), the statement without them: 'Clinton aides were
+    coy about whether they would change their approach' after a quote of someone else's.
+    Dev source exact F1 76.2 -> 76.7, train 74.65 -> 74.9."""
+    free = [span for span in a.content if not overlaps(span, taken)]
+    if free == a.content:
+        return a
+    if not free or a.cue is None or overlaps(a.cue, taken):
+        return None
+    home = _sentence(doc, toks, a.cue)
+    if any(_sentence(doc, toks, span) == home for span in a.content if span not in free):
+        return None
+    if not any(_sentence(doc, toks, span) == home for span in free):
+        return None
+    a.content = free  # in place, as _finished: nothing points at a tagger statement yet
+    a.kind = "mixed" if any(_quoted(toks, span) for span in free) else "indirect"
+    return a
+
+
+def _sentence(doc, toks: Tokens, span: tuple[int, int]) -> int:
+    return doc[toks.span_tokens(*span)[0]].sent.start
+
+
+def _quoted(toks: Tokens, span: tuple[int, int]) -> bool:
+    first, last = toks.span_tokens(*span)
+    return any(q != -1 for q in toks.quote[first : last + 1])
 
 
 def _what_they_called(toks: Tokens, a: Attribution) -> bool:

@@ -91,3 +91,43 @@ def test_the_subject_of_a_passive_verdict_is_no_source(text: str, cue: str, sour
     q = found[cue]
     assert (q.source.text if q.source else None) == source
     assert (q.speaker is None) == (source is None)
+
+
+TAKEN_TEXT = ("“What was needed was to raise it in this public setting, and she did,” said Kenneth Bray.\n"
+              "Marsh aides were coy about whether they would change their approach, despite weeks of falling polls.")
+
+
+def _tagger_statement(*pieces: str, cue: str):
+    """A statement as the tagger might give it: ``pieces`` of TAKEN_TEXT joined to ``cue``."""
+    from onrecord.quotes.attribution import Attribution
+
+    spans = [(TAKEN_TEXT.index(p), TAKEN_TEXT.index(p) + len(p)) for p in pieces]
+    start = TAKEN_TEXT.index(cue)
+    return Attribution(spans, "mixed", cue=(start, start + len(cue)))
+
+
+@pytest.mark.parametrize(("pieces", "cue", "kept"), [
+    # the quote a sentence before was joined to this cue: the rules have it, the rest is the tagger's
+    (["“What was needed was to raise it in this public setting, and she did,”", "whether they would change their approach"],
+     "were coy about", ["whether they would change their approach"]),
+    # nothing the rules found: kept whole
+    (["whether they would change their approach"], "were coy about", ["whether they would change their approach"]),
+    # the rules' statement in the cue's own sentence: theirs
+    (["What was needed was to raise it"], "said", None),
+    (["“What was needed was to raise it in this public setting, and she did,”", "Kenneth Bray"], "said", None),
+])
+def test_a_tagger_statement_keeps_what_the_rules_did_not_find(pieces, cue, kept) -> None:
+    from onrecord.learned.pipeline import _not_taken
+    from onrecord.nlp import load_pipeline
+    from onrecord.quotes import Tokens
+
+    doc = load_pipeline()(TAKEN_TEXT)
+    toks = Tokens.from_doc(doc, text=TAKEN_TEXT)
+    quote = TAKEN_TEXT.index("“"), TAKEN_TEXT.index("”") + 1
+    first, last = toks.span_tokens(*quote)
+    toks.quote[first : last + 1] = [0] * (last + 1 - first)  # as the rules mark it
+    given = _tagger_statement(*pieces, cue=cue)
+    a = _not_taken(toks, doc, given, [quote])
+    assert (None if a is None else [TAKEN_TEXT[s:e] for s, e in a.content]) == kept
+    if a is not None and len(pieces) > 1:  # the quoted piece left: no longer a mixed statement
+        assert a.kind == "indirect"
