@@ -9,6 +9,7 @@ On PolNeAR dev this order beats the tagger alone (docs/evaluation.md).
 from __future__ import annotations
 
 import re
+from copy import copy
 
 from ..quotes import Attribution, Tokens, find_marked_statements, find_quotes
 from ..quotes.clauses import before_participle, without_aside, without_dangling
@@ -28,11 +29,17 @@ def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
         named = [a for a in marked if _what_they_called(toks, a)]
         found = [a for a in marked if a not in named]
         taken = [span for a in found for span in a.content]
-        found += find_indirect(toks, taken)  # appends what it finds to `taken`
-        for a in [*learned_attributions(toks, doc, tagger), *named]:  # 'what he called' last
-            if (a := _not_taken(toks, doc, a, taken)) is not None:
-                found.append(a)
-                taken.extend(a.content)
+        mixed = [a for a in found if a.kind == "mixed"]
+        reported = find_indirect(toks, taken)  # appends what it finds to `taken`
+        found += reported
+        learned = learned_attributions(toks, doc, tagger)
+        roles = [span for a in found for span in (a.cue, a.source) if span]
+        for a in [*learned, *named]:  # 'what he called' last
+            if (kept := _not_taken(toks, doc, a, taken)) is not None:
+                found.append(kept)
+                taken.extend(kept.content)
+            else:
+                _widen(toks, a, mixed + reported, taken, roles)
     found = _with_denied_tails(toks, found)
     return sorted((_finished(toks, a) for a in found if not _anonymity(toks, a)), key=lambda a: a.content[0][0])
 
@@ -56,6 +63,41 @@ def _not_taken(toks: Tokens, doc, a: Attribution, taken: list[tuple[int, int]]) 
     a.content = free  # in place, as _finished: nothing points at a tagger statement yet
     a.kind = "mixed" if any(_quoted(toks, span) for span in free) else "indirect"
     return a
+
+
+def _widen(toks: Tokens, a: Attribution, rules: list[Attribution], taken: list[tuple[int, int]],
+           roles: list[tuple[int, int]]) -> None:
+    """Give a statement the rules found (reported speech, or a mixed quote) the tagger's content
+    for it where that is one span that holds theirs and runs on in the paragraph, or any one span
+    for a mixed quote: the parse cuts clauses short ('she felt the 13th' of 'she felt the 13th
+    Amendment was worth examining because …') and leaves out what a conjunction adds ('…, so they
+    should vote for him'). On PolNeAR train such a longer tagger content is the exact one 201
+    times to the rules' 46 (mixed quotes: 184 to 25, and shorter ones 102 to 49); where the
+    tagger's is shorter or in more pieces for reported speech, the rules' is kept. A rules
+    statement inside the tagger's ('Reid said …' of 'aides suggested Reid said …') becomes the
+    tagger's, cue and source. Dev content exact F1 58.5 -> 60.6, source 76.7 -> 77.2."""
+    if len(a.content) != 1:
+        return
+    host = next((r for r in rules if overlaps(a.content[0], r.content) and (len(r.content) == 1 or r.kind == "mixed")), None)
+    if host is None:
+        return
+    tagged = _finished(toks, copy(a)).content  # trimmed as it will be, on a copy
+    if len(tagged) != 1:
+        return
+    (start, end), first, last = tagged[0], host.content[0][0], host.content[-1][1]
+    longer = start <= first and last <= end and end - start > last - first
+    if not (longer or host.kind == "mixed") or "\n" in toks.text[start:end]:
+        return
+    others = [span for span in taken if span not in host.content] + [r for r in roles if r not in (host.cue, host.source)]
+    if overlaps((start, end), others):
+        return  # another statement's content, cue or source ('…, while the Labour chair, Anneliese Dodds, called …')
+    if any(span and overlaps(span, [(start, end)]) for span in (host.cue, host.source)):
+        host.cue, host.source, host.source_head, host.confidence = a.cue, a.source, a.source_head, a.confidence
+    for span in host.content:
+        taken.remove(span)
+    taken.append((start, end))
+    host.content = [(start, end)]
+    host.kind = "mixed" if _quoted(toks, (start, end)) else "indirect"
 
 
 def _sentence(doc, toks: Tokens, span: tuple[int, int]) -> int:

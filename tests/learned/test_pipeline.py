@@ -131,3 +131,61 @@ def test_a_tagger_statement_keeps_what_the_rules_did_not_find(pieces, cue, kept)
     assert (None if a is None else [TAKEN_TEXT[s:e] for s, e in a.content]) == kept
     if a is not None and len(pieces) > 1:  # the quoted piece left: no longer a mixed statement
         assert a.kind == "indirect"
+
+
+WIDE_TEXT = ("Mayor Ann Lee said the bridge was unsafe, so drivers should avoid it, while the harbour master, "
+             "Tom Reid, called it a disgrace. Her aides suggested Reid said the ferry was late.")
+
+
+def _at(words: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = WIDE_TEXT.index(words, start + 1)
+    return start, start + len(words)
+
+
+def _statement(content: list[str], cue: str, source: str | None, nth: int = 0):
+    from onrecord.quotes.attribution import Attribution
+
+    return Attribution([_at(c) for c in content], "indirect", cue=_at(cue, nth), source=_at(source) if source else None)
+
+
+@pytest.mark.parametrize(("tagged", "widened"), [
+    # the tagger's content holds the rules' and runs on in the sentence: the tagger's is kept
+    (_statement(["the bridge was unsafe, so drivers should avoid it"], "said", "Mayor Ann Lee"),
+     ("the bridge was unsafe, so drivers should avoid it", "said", "Mayor Ann Lee")),
+    # shorter, or in two pieces: the rules' stays
+    (_statement(["the bridge"], "said", "Mayor Ann Lee"), ("the bridge was unsafe", "said", "Mayor Ann Lee")),
+    (_statement(["Mayor Ann Lee", "the bridge was unsafe, so drivers"], "said", None), ("the bridge was unsafe", "said", "Mayor Ann Lee")),
+    # never over another statement's source
+    (_statement(["the bridge was unsafe, so drivers should avoid it, while the harbour master"], "said", "Mayor Ann Lee"),
+     ("the bridge was unsafe", "said", "Mayor Ann Lee")),
+])
+def test_a_longer_tagger_content_widens_the_rules_statement(tagged, widened) -> None:
+    from onrecord.learned.pipeline import _widen
+    from onrecord.nlp import load_pipeline
+    from onrecord.quotes import Tokens
+
+    doc = load_pipeline()(WIDE_TEXT)
+    toks = Tokens.from_doc(doc, text=WIDE_TEXT)
+    lee = _statement(["the bridge was unsafe"], "said", "Mayor Ann Lee")
+    reid = _statement(["a disgrace"], "called", "the harbour master, Tom Reid,")
+    taken = [*lee.content, *reid.content]
+    _widen(toks, tagged, [lee, reid], taken, [lee.cue, lee.source, reid.cue, reid.source])
+    shown = tuple(WIDE_TEXT[s:e] for s, e in (*lee.content, lee.cue, lee.source))
+    assert shown == widened
+    assert sorted(taken) == sorted([*lee.content, *reid.content])
+
+
+def test_a_rules_statement_inside_the_taggers_is_the_taggers() -> None:
+    from onrecord.learned.pipeline import _widen
+    from onrecord.nlp import load_pipeline
+    from onrecord.quotes import Tokens
+
+    doc = load_pipeline()(WIDE_TEXT)
+    toks = Tokens.from_doc(doc, text=WIDE_TEXT)
+    inner = _statement(["the ferry was late"], "said", "Reid", nth=1)
+    outer = _statement(["Reid said the ferry was late"], "suggested", "Her aides")
+    _widen(toks, outer, [inner], [*inner.content], [inner.cue, inner.source])
+    assert [WIDE_TEXT[s:e] for s, e in (*inner.content, inner.cue, inner.source)] == [
+        "Reid said the ferry was late", "suggested", "Her aides"]
