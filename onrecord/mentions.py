@@ -32,7 +32,8 @@ ORG_WORDS = frozenset(
     "party court committee house department ministry association news times post inc corp company "
     "council union agency office campaign university institute foundation group network bank police "
     "commission board administration government senate congress parliament hq headquarters "
-    "trust marine holdings ltd limited plc llc partners industries airlines airways motors properties shipping".split()
+    "trust marine holdings ltd limited plc llc partners industries airlines airways motors properties shipping "
+    "gazette journal herald tribune chronicle".split()
 )
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _SLUG = re.compile(r"[^a-z0-9]+")

@@ -197,6 +197,9 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
         if not appos:
             return _spokesperson(toks, mentions, head, first, last)
         named = appos
+    by = [m for m in named if word in _DOCUMENTS and toks.dep[m.last] in ("poss", "compound") and toks.head[m.last] == head]
+    if by:  # 'a Wall Street Journal article found …', 'a Gallup poll found …': the paper, the pollster
+        return by[0].entity, None, None
     # "Holloway's party": a possessor is not the speaker; "A Westbrook councillor": nor is a modifier.
     named = [m for m in named if m.first <= head <= m.last or toks.dep[m.last] not in ("poss", "compound", "amod")]
     # "Parents in Ashby": where a group is from is not who speaks (an employer is: "Analysts at Bernstein")
@@ -292,6 +295,7 @@ def _salient(toks: Tokens, mentions: Mentions, at: int, done: dict, fits) -> Ent
 _ORG_KINDS = frozenset(
     "company firm airline carrier bank lender business retailer manufacturer insurer operator supplier "
     "charity organisation organization group".split())
+_DOCUMENTS = frozenset("article report story editorial column investigation analysis poll survey study review memo".split())
 _MEDIA_KINDS = frozenset("newspaper paper magazine network broadcaster outlet publication website site station channel".split())
 _INSTITUTIONS = frozenset(
     "council court police government ministry department committee party union board authority agency "
@@ -404,7 +408,9 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
     for org in orgs:
         if keys & (set(org.name.lower().split()) - _STOP):
             return org, role, None
-    names = [i for i in sorted(set(words)) if toks.text[toks.starts[i]].isupper()]
+    # (a capital that only starts the sentence names nothing: 'Health board officials said …')
+    names = [i for i in sorted(set(words)) if toks.text[toks.starts[i]].isupper()
+             and not (toks.pos[i] == "NOUN" and (i == 0 or toks.is_boundary(i - 1)))]
     person = next((p for i in names if (p := mentions.person_named(toks.text[toks.starts[i] : toks.ends[i]]))), None)
     if person is not None:
         return person, role, None  # 'a spokesman for Whitfield' speaks for Dana Whitfield

@@ -177,6 +177,12 @@ INDIRECT = [
     ("The inquest heard that the driver had been awake for twenty hours.", [("the driver had been awake for twenty hours", None, "indirect")]),
     # an impersonal 'it' names nobody
     ("It was announced on Monday that an interim chief would be appointed.", [("an interim chief would be appointed", None, "indirect")]),
+    # a verb of speech joined to the reported clause, or a contrasting clause, starts a statement of its own
+    ("Ann Lee said the bridge was unsafe and noted that the council had known for years.",
+     [("the bridge was unsafe", "Ann Lee", "indirect"), ("that the council had known for years", "Ann Lee", "indirect")]),
+    ("Ann Lee said the bridge was unsafe, while her deputy said it was fine.",
+     [("the bridge was unsafe", "Ann Lee", "indirect"), ("it was fine", "her deputy", "indirect")]),
+    ("Tom Reid said the ferry was late and the council would pay.", [("the ferry was late and the council would pay", "Tom Reid", "indirect")]),
 ]
 
 
@@ -427,7 +433,8 @@ def test_a_headline_does_not_run_into_the_source_mention():
             "Opposition councillors said Delia Marsh's apology came too late, while traders welcomed it.")
     found = {q.text: q.source.text for q in onrecord.extract(text).quotes if "apology came too late" in q.text}
     # the lede's statement, and (parsed apart since a blank line starts a sentence) the headline's own
-    assert found["Delia Marsh's apology came too late, while traders welcomed it"] == "Opposition councillors"
+    # (what traders did, after 'while', is no part of what the councillors said)
+    assert found["Delia Marsh's apology came too late"] == "Opposition councillors"
     assert found.get("ferry apology came too late", "Opposition") == "Opposition"
 
 
@@ -584,6 +591,11 @@ def test_parenthetical_reporting_clause_splits_the_content():
     ("Drake's solicitor, Marcus Hale, said his client would appeal against the verdict.", "Marcus Hale", "person"),
     # ... and this company as a person; 'Marine' is a company word
     ("Greywater Marine said in a statement that it had co-operated fully with the police.", "Greywater Marine", "organization"),
+    # ... and this paper; what a paper's or a pollster's article, poll or report found, they found
+    ("A Harbour Gazette investigation found that the council had ignored the warnings.", "Harbour Gazette", "organization"),
+    ("However, a Gallup poll published Friday found that most voters backed the plan.", "Gallup", "organization"),
+    # a capital that only starts the sentence names no organisation
+    ("Health board officials were coy about whether the clinic would reopen.", "Health board officials", "unknown"),
 ])
 def test_speaker_kind_beyond_the_entity_tagger(text, speaker, kind):
     [q] = onrecord.extract(text).quotes

@@ -59,10 +59,11 @@ def _reported(toks: Tokens, v: int) -> Attribution | None:
     if not comps:
         return None
     asked = asked_of(toks, v)
-    subj = None if asked else _subject(toks, v, None)
+    subj = None if asked else _subject(toks, _speaking(toks, v), None)
     if not asked and (subj is None or toks.quote[subj] != -1):
         return None
-    content = _clause(toks, toks.subtree(comps[0]), toks.para[v])
+    end = _next_statement(toks, comps[0])
+    content = _clause(toks, [k for k in toks.subtree(comps[0]) if k < end], toks.para[v])
     if content is None:
         return None
     confidence = 0.75 if toks.lower[v] in SPEECH_FORMS else 0.6
@@ -74,6 +75,34 @@ def _reported(toks: Tokens, v: int) -> Attribution | None:
         source_head=subj,
         confidence=confidence,
     )
+
+
+# What starts a statement of its own inside a reported clause: 'said the bridge was unsafe, while her
+# deputy said it was fine'.
+_CONTRASTING = frozenset({"while", "whereas"})
+
+
+def _next_statement(toks: Tokens, head: int) -> int:
+    """Where a reported clause headed by ``head`` ends: before a verb of speech the parse joined to it
+    ('said the bridge was unsafe and noted that …': the speaker noted, the bridge did not), or
+    before a contrasting clause ('…, while her deputy said it was fine'); else after its last token."""
+    for c in toks.children[head]:
+        if c > head and toks.dep[c] in ("conj", "advcl") and toks.pos[c] in VERBAL and (
+                toks.lower[c] in INDIRECT_FORMS or toks.lower[toks.subtree(c)[0]] in _CONTRASTING):
+            k = toks.subtree(c)[0]
+            while k > head + 1 and (toks.dep[k - 1] == "cc" or toks.pos[k - 1] == "PUNCT"):
+                k -= 1
+            return k
+    return len(toks)
+
+
+def _speaking(toks: Tokens, v: int) -> int:
+    """The verb whose subject speaks ``v``'s words: a verb of speech the parse joined to the clause
+    another reports ('Lee said the bridge was unsafe and noted …') is the reporting verb's."""
+    h = toks.head[v]
+    if toks.dep[v] == "conj" and toks.dep[h] == "ccomp" and toks.lower[toks.head[h]] in INDIRECT_FORMS:
+        return toks.head[h]
+    return v
 
 
 def _complements(toks: Tokens, v: int) -> list[int]:
