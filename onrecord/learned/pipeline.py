@@ -108,9 +108,10 @@ def _widen(toks: Tokens, a: Attribution, rules: list[Attribution], taken: list[t
 def _whole_quotes(toks: Tokens, span: tuple[int, int]) -> tuple[int, int]:
     """``span`` run on over any quote it cuts ('and "more say' -> 'and "more say."')."""
     first, last = toks.span_tokens(*span)
-    for q in {toks.quote[k] for k in (first, last)} - {-1}:
-        marked = [k for k in range(len(toks)) if toks.quote[k] == q]
-        first, last = min(first, marked[0]), max(last, marked[-1])
+    while first > 0 and toks.quote[first] != -1 and toks.quote[first - 1] == toks.quote[first]:
+        first -= 1  # (a quote's tokens are contiguous)
+    while last + 1 < len(toks) and toks.quote[last] != -1 and toks.quote[last + 1] == toks.quote[last]:
+        last += 1
     return min(span[0], toks.starts[first]), max(span[1], toks.ends[last])
 
 
