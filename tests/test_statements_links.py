@@ -79,6 +79,17 @@ def test_a_verdict_on_an_apology_reacts_to_it():
     assert (hale.type, [(link.type, link.to) for link in hale.links]) == ("criticism", [("reacts_to", q["Ruth Ainsley"].id)])
 
 
+def test_attacking_the_comment_answers_the_words_not_a_statement_that_mentions_comments():
+    # 'comments' in Lee's first statement is no subject the two share: the comment attacked is her quote
+    t = ("Mayor Ann Lee criticised the comments of councillor Tom Reid on the harbour sale.\n\n"
+         "“Does he not understand that the harbour pays for our schools?” Lee said on Monday.\n\n"
+         "The Kestrel Gazette attacked the comment in an editorial on Tuesday.")
+    quotes = extract(t).quotes
+    quoted = next(q for q in quotes if q.kind == "direct")
+    attack = next(q for q in quotes if q.cue and q.cue.text == "attacked")
+    assert [(link.type, link.to) for link in attack.links] == [("reacts_to", quoted.id)]
+
+
 def test_an_apology_for_what_happened_takes_back_nothing_said():
     t = ("Chief executive Laura Penn told the BBC the failure had been caused by a faulty software update. "
          '"This should never have happened," she said. "We let our customers down."\n\n'

@@ -36,7 +36,9 @@ _WORD = re.compile(r"[a-z][a-z'\-]{3,}")
 _STOP = frozenset(
     "that this with from have has had were been will would they their there what when which about into "
     "said says than them then also just very more most some such only over your because being "
-    "don't doesn't didn't can't won't isn't it's that's saying think know going want like make made people time".split()
+    "don't doesn't didn't can't won't isn't it's that's saying think know going want like make made people time "
+    # words for words: 'attacked the comment' shares no subject with 'comments by Trump that …'
+    "comment comments remark remarks statement statements word words".split()
 )
 
 
