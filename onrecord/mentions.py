@@ -158,12 +158,22 @@ class Mentions:
         self._surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
         for ent in doc.ents:
             if ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
-                self._add_ent(ent.start, ent.end - 1, ent.label_, places)
+                self._add_ent(self._whole_name(ent.start, ent.end - 1), ent.end - 1, ent.label_, places)
             elif ent.label_ == "WORK_OF_ART" and {t.lower_ for t in ent} & MEDIA_NAMES:  # 'The Lakeside Ledger'
                 self._add_ent(ent.start, ent.end - 1, "ORG", places)
         self._add_untagged_surnames()
         self._add_untagged_company_names()
         self.mentions.sort(key=lambda m: m.first)
+
+    def _whole_name(self, first: int, last: int) -> int:
+        """Where an organisation's name starts: the entity tagger may see only its last word
+        ('Gazette' of 'The Kestrel Gazette attacked …'); the proper nouns the parse joins to it go with it."""
+        toks = self.toks
+        if toks.lower[last] not in ORG_WORDS:
+            return first
+        while first > 0 and toks.pos[first - 1] == "PROPN" and toks.dep[first - 1] == "compound" and first <= toks.head[first - 1] <= last:
+            first -= 1
+        return first
 
     def _add_untagged_surnames(self) -> None:
         """'Mr Lloyd hit back …' where the entity tagger saw no name: a known person's surname."""

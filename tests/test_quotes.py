@@ -594,6 +594,8 @@ def test_parenthetical_reporting_clause_splits_the_content():
     # ... and this paper; what a paper's or a pollster's article, poll or report found, they found
     ("A Harbour Gazette investigation found that the council had ignored the warnings.", "Harbour Gazette", "organization"),
     ("However, a Gallup poll published Friday found that most voters backed the plan.", "Gallup", "organization"),
+    # the entity tagger saw 'Gazette' alone (a person): the paper's whole name
+    ("The Kestrel Gazette attacked the harbour plan in an editorial on Tuesday.", "Kestrel Gazette", "organization"),
     # a capital that only starts the sentence names no organisation
     ("Health board officials were coy about whether the clinic would reopen.", "Health board officials", "unknown"),
 ])
