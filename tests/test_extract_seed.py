@@ -107,6 +107,7 @@ def test_seed_role_description_apology_resolves_to_blunt(seed):
     # 'The Reigate MP has since turned to Twitter to apologise for his statement defending Khan'
     q = _find(seed, "his statement defending Khan")
     assert (q.kind, q.source.text, q.speaker.name, q.type) == ("indirect", "The Reigate MP", "Crispin Blunt", "apology")
+    assert q.text == "his statement defending Khan"  # not '… after it understandably caused backlash': when he apologised
     website = _find(seed, "I am utterly appalled")
     assert any(link.type == "apologises_for" and link.to == website.id for link in q.links)
 

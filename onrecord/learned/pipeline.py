@@ -91,7 +91,7 @@ def _widen(toks: Tokens, a: Attribution, rules: list[Attribution], taken: list[t
     longer = start <= first and last <= end and end - start > last - first
     if not (longer or host.kind == "mixed") or "\n" in toks.text[start:end] or end - start > _LONGEST:
         return
-    if _sentences(toks, (start, end)) > _sentences(toks, (first, last)):
+    if _sentences(toks, (start, end)) > _sentences(toks, (first, last)) or _adjunct_of_cue(toks, host, last, end):
         return
     others = [span for span in taken if span not in host.content] + [r for r in roles if r not in (host.cue, host.source)]
     if overlaps((start, end), others):
@@ -103,6 +103,22 @@ def _widen(toks: Tokens, a: Attribution, rules: list[Attribution], taken: list[t
     taken.append((start, end))
     host.content = [(start, end)]
     host.kind = "mixed" if _quoted(toks, (start, end)) else "indirect"
+
+
+_ADJUNCTS = frozenset("after before when whenever since because as while although though until once".split())
+
+
+def _adjunct_of_cue(toks: Tokens, host: Attribution, last: int, end: int) -> bool:
+    """Whether what a widening adds opens a clause that tells when or why the cue's act happened
+    ('apologise for his statement defending Khan after it understandably caused backlash')."""
+    if end <= last or host.cue is None:
+        return False
+    first, final = toks.span_tokens(last, end)  # the words the widening adds
+    k = next((k for k in range(first, final + 1) if toks.starts[k] >= last and toks.pos[k] not in ("PUNCT", "SPACE")), None)
+    if k is None or toks.lower[k] not in _ADJUNCTS or toks.dep[k] != "mark":
+        return False
+    cue_first, cue_last = toks.span_tokens(*host.cue)
+    return cue_first <= toks.head[toks.head[k]] <= cue_last
 
 
 def _whole_quotes(toks: Tokens, span: tuple[int, int]) -> tuple[int, int]:
