@@ -596,6 +596,8 @@ def test_parenthetical_reporting_clause_splits_the_content():
     ("However, a Gallup poll published Friday found that most voters backed the plan.", "Gallup", "organization"),
     # the entity tagger saw 'Gazette' alone (a person): the paper's whole name
     ("The Kestrel Gazette attacked the harbour plan in an editorial on Tuesday.", "Kestrel Gazette", "organization"),
+    # ... typed with no-break spaces, which spaCy would make tokens of their own
+    ("A\u00a0Kestrel\u00a0Gazette report found that the council had ignored the warnings.", "Kestrel Gazette", "organization"),
     # a capital that only starts the sentence names no organisation
     ("Health board officials were coy about whether the clinic would reopen.", "Health board officials", "unknown"),
 ])
