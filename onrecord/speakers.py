@@ -197,9 +197,10 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
         if not appos:
             return _spokesperson(toks, mentions, head, first, last)
         named = appos
-    by = [m for m in named if word in _DOCUMENTS and toks.dep[m.last] in ("poss", "compound") and toks.head[m.last] == head]
-    if by:  # 'a Wall Street Journal article found …', 'a Gallup poll found …': the paper, the pollster
-        return by[0].entity, None, None
+    if word in _DOCUMENTS:  # 'a Wall Street Journal article found …', 'a Gallup poll found …': the paper, the pollster
+        by = [m for m in named if toks.dep[m.last] in ("poss", "compound") and toks.head[m.last] == head]
+        if by:
+            return by[0].entity, None, None
     # "Holloway's party": a possessor is not the speaker; "A Westbrook councillor": nor is a modifier.
     named = [m for m in named if m.first <= head <= m.last or toks.dep[m.last] not in ("poss", "compound", "amod")]
     # "Parents in Ashby": where a group is from is not who speaks (an employer is: "Analysts at Bernstein")

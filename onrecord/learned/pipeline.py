@@ -61,7 +61,7 @@ def _not_taken(toks: Tokens, doc, a: Attribution, taken: list[tuple[int, int]]) 
     if not any(_sentence(doc, toks, span) == home for span in free):
         return None
     a.content = free  # in place, as _finished: nothing points at a tagger statement yet
-    a.kind = "mixed" if any(_quoted(toks, span) for span in free) else "indirect"
+    a.kind = _kind(toks, free)
     return a
 
 
@@ -102,7 +102,7 @@ def _widen(toks: Tokens, a: Attribution, rules: list[Attribution], taken: list[t
         taken.remove(span)
     taken.append((start, end))
     host.content = [(start, end)]
-    host.kind = "mixed" if _quoted(toks, (start, end)) else "indirect"
+    host.kind = _kind(toks, host.content)
 
 
 _ADJUNCTS = frozenset("after before when whenever since because as while although though until once".split())
@@ -141,9 +141,10 @@ def _sentence(doc, toks: Tokens, span: tuple[int, int]) -> int:
     return doc[toks.span_tokens(*span)[0]].sent.start
 
 
-def _quoted(toks: Tokens, span: tuple[int, int]) -> bool:
-    first, last = toks.span_tokens(*span)
-    return any(q != -1 for q in toks.quote[first : last + 1])
+def _kind(toks: Tokens, content: list[tuple[int, int]]) -> str:
+    """A statement outside the rules' quotes is mixed where its content holds quote marks."""
+    spans = [toks.span_tokens(*span) for span in content]
+    return "mixed" if any(q != -1 for first, last in spans for q in toks.quote[first : last + 1]) else "indirect"
 
 
 def _what_they_called(toks: Tokens, a: Attribution) -> bool:
