@@ -16,8 +16,7 @@ import numpy as np
 
 from ..errors import ModelNotFoundError
 from ..quotes.attribution import Attribution
-from ..quotes.cues import JUDGING_FORMS, SPEECH_FORMS
-from ..quotes.frames import NAMING, NOMINAL, VERBAL, _mention, asked_of, noun_owner, relative_subject, subject_of
+from ..quotes.frames import NOMINAL, SAID_OF, VERBAL, _mention, asked_of, noun_owner, relative_subject, subject_of
 from ..quotes.tokens import Tokens
 
 _B, _I, _O = 0, 1, 2
@@ -296,11 +295,6 @@ _VERDICTS = frozenset({
 })
 
 
-# Verbs of speech and judgement whose passive subject is the one spoken of ('was dubbed the debate
-# winner', 'was blamed for'); not those whose passive subject still speaks ('was quoted as saying').
-_SAID_OF = (SPEECH_FORMS | NAMING | JUDGING_FORMS) - {"quoted", "heard", "overheard", "recorded", "caught", "assured",
-                                                      "reassured"}
-
 
 def _judged(toks: Tokens, src: tuple[int, int], cue: tuple[int, int]) -> bool:
     """'Khan was found guilty of …', 'Simon Drake convicted of taking bribes' (a headline), 'Pence was
@@ -318,7 +312,7 @@ def _judged(toks: Tokens, src: tuple[int, int], cue: tuple[int, int]) -> bool:
         # a reduced passive ('Drake convicted of …'): a participle with no 'has' and no object
         return passive or toks.tag[v] == "VBN" and not any(toks.dep[c] in ("aux", "dobj") for c in kids)
     h = _head(toks, src)
-    return toks.lower[v] in _SAID_OF and passive and toks.dep[h] == "nsubjpass" and toks.head[h] == v
+    return toks.lower[v] in SAID_OF and passive and toks.dep[h] == "nsubjpass" and toks.head[h] == v
 
 
 def _overlaps(span: tuple[int, int], others) -> bool:

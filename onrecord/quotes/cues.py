@@ -89,6 +89,8 @@ THOUGHT_FORMS = _forms(THOUGHT)
 INDIRECT_FORMS = SPEECH_FORMS | THOUGHT_FORMS
 # Verbs of judging someone, beside the verbs of speech ('was blamed for', 'is considered a threat').
 JUDGING_FORMS = _forms("blame consider mention criticise criticize praise accuse urge warn".split())
+# Verbs whose passive subject is what is expected or thought of ('is expected to', 'was seen as').
+REGARDING_FORMS = _forms("expect know see view regard believe think project swear identify suspect credit".split())
 # Verbs whose direct object is the content ("denied the report", "confirmed the deal").
 OBJECT_CONTENT_FORMS = _forms("deny confirm dismiss reject dispute acknowledge admit announce predict retract".split())
 # Who "heard" evidence in court reporting ("the inquest heard that …"): listeners, not speakers.

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import SPEECH_FORMS
+from .cues import JUDGING_FORMS, SPEECH_FORMS
 from .tokens import Tokens
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -21,6 +21,10 @@ NAMING = frozenset(
     "call calls called calling describe describes described describing label labels labeled labelled "
     "dub dubs dubbed brand branded term termed deem deemed refer referred slam slammed".split()
 )
+# Verbs of speech and judgement whose passive subject is the one spoken of ('was dubbed the debate
+# winner', 'was blamed for'); not those whose passive subject still speaks ('was quoted as saying').
+SAID_OF = (SPEECH_FORMS | NAMING | JUDGING_FORMS) - {"quoted", "heard", "overheard", "recorded", "caught", "assured",
+                                                     "reassured"}
 VERBAL = frozenset({"VERB", "AUX"})
 DASHES = frozenset({"―", "—", "–", "-", "--"})
 NOMINAL = frozenset({"PROPN", "PRON", "NOUN"})

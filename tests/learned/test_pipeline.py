@@ -189,3 +189,27 @@ def test_a_rules_statement_inside_the_taggers_is_the_taggers() -> None:
     _widen(toks, outer, [inner], [*inner.content], [inner.cue, inner.source])
     assert [WIDE_TEXT[s:e] for s, e in (*inner.content, inner.cue, inner.source)] == [
         "Reid said the ferry was late", "suggested", "Her aides"]
+
+
+SUBJECTS = [
+    # what is said of a passive or raising verb's subject begins with the subject (PolNeAR's two pieces)
+    ("Peacekeepers have been accused of hurting the civilians they were sent to protect.",
+     "have been accused of", ["Peacekeepers", "hurting the civilians they were sent to protect"], None),
+    ("Yes, he seems to have a different set of rules for his friends.", "seems",
+     ["he", "to have a different set of rules for his friends"], None),
+    ('The senator\'s claim was checked, and it was labeled "Mostly True."', "was labeled", ["it", '"Mostly True."'], None),
+    # the one asked is a listener, and an 'it' that stands for the clause is nothing said of
+    ("Tom Reid was asked if he would resign.", "was asked", ["if he would resign"], None),
+    # one who feels it is the source
+    ("Protesters were angered that the police released only some of the footage.", "were angered",
+     ["that the police released only some of the footage"], "Protesters"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content", "source"), SUBJECTS, ids=[r[1] for r in SUBJECTS])
+def test_what_is_said_of_a_passive_subject_begins_with_it(text, cue, content, source) -> None:
+    found = {q.cue.text: q for q in onrecord.extract(text).quotes if q.cue}
+    assert cue in found, sorted(found)
+    q = found[cue]
+    assert [text[s.start : s.end] for s in q.content] == content
+    assert (q.source.text if q.source else None) == source
