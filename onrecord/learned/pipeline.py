@@ -12,7 +12,7 @@ import re
 from copy import copy
 
 from ..quotes import Attribution, Tokens, find_marked_statements, find_quotes
-from ..quotes.clauses import before_participle, with_subject, without_aside, without_dangling
+from ..quotes.clauses import before_participle, with_relative, with_subject, without_aside, without_dangling
 from ..quotes.cue_extent import conventional_cue
 from ..quotes.disputed import cut_before_tails, find_disputed
 from ..quotes.frames import NAMING, closed_aside, relative_source
@@ -189,6 +189,7 @@ def _finished(toks: Tokens, a: Attribution) -> Attribution:
     if a.source and toks.text[a.source[0] : a.source[1]] in ("it", "It") and _IMPERSONAL.match(toks.text, a.source[1]):
         a.source, a.source_head = None, None
     with_subject(toks, a)
+    with_relative(toks, a)
     if a.source:
         a.source = closed_aside(toks.text, relative_source(toks, a.source))
     conventional_cue(toks, a)

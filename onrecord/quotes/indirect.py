@@ -63,7 +63,10 @@ def _reported(toks: Tokens, v: int) -> Attribution | None:
     if not asked and (subj is None or toks.quote[subj] != -1):
         return None
     end = _next_statement(toks, comps[0])
-    content = _clause(toks, [k for k in toks.subtree(comps[0]) if k < end], toks.para[v])
+    tokens = [k for k in toks.subtree(comps[0]) if k < end]
+    if tokens[0] < v < tokens[-1]:
+        tokens = [k for k in tokens if k > v]  # 'which officials said will go …': the 'which' is a piece of its own
+    content = _clause(toks, tokens, toks.para[v])
     if content is None:
         return None
     confidence = 0.75 if toks.lower[v] in SPEECH_FORMS else 0.6

@@ -213,3 +213,24 @@ def test_what_is_said_of_a_passive_subject_begins_with_it(text, cue, content, so
     q = found[cue]
     assert [text[s.start : s.end] for s in q.content] == content
     assert (q.source.text if q.source else None) == source
+
+
+RELATIVES = [
+    # a relative word before the source that is part of what is said is the content's first piece
+    ("The council will adopt the new rules, which officials said will go into effect in May.", "said",
+     ["which", "will go into effect in May"], "officials"),
+    ("It ended in a fine, which I said was not a prison sentence.", "said", ["which", "was not a prison sentence"], "I"),
+    ('He attacked Marco Rubio, who he dubbed "the little senator."', "dubbed", ["who", '"the little senator."'], "he"),
+    # where it was said is no part of what was said
+    ("The mayor issued a statement in which she urged residents to stay indoors.", "urged",
+     ["residents to stay indoors"], "she"),
+]
+
+
+@pytest.mark.parametrize(("text", "cue", "content", "source"), RELATIVES, ids=[r[0][:30] for r in RELATIVES])
+def test_a_relative_word_before_the_source_begins_the_content(text, cue, content, source) -> None:
+    found = {q.cue.text: q for q in onrecord.extract(text).quotes if q.cue}
+    assert cue in found, sorted(found)
+    q = found[cue]
+    assert [text[s.start : s.end] for s in q.content] == content
+    assert (q.source.text if q.source else None) == source
