@@ -41,7 +41,9 @@ def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
             else:
                 _widen(toks, a, mixed + reported, taken, roles)
     found = _with_denied_tails(toks, found)
-    return sorted((_finished(toks, a) for a in found if not _anonymity(toks, a)), key=lambda a: a.content[0][0])
+    found = [_finished(toks, a) for a in found if not _anonymity(toks, a)]
+    _without_speaking_asides(toks.text, found)
+    return sorted(found, key=lambda a: a.content[0][0])
 
 
 def _not_taken(toks: Tokens, doc, a: Attribution, taken: list[tuple[int, int]]) -> Attribution | None:
@@ -194,6 +196,20 @@ def _finished(toks: Tokens, a: Attribution) -> Attribution:
         a.source = closed_aside(toks.text, relative_source(toks, a.source))
     conventional_cue(toks, a)
     return a
+
+
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose|whom)\s")
+
+
+def _without_speaking_asides(text: str, found: list[Attribution]) -> None:
+    """A source ends before its relative clause where that clause holds another statement's cue
+    ('Barkley, who said he typically votes Democratic, said …'), as PolNeAR marks it (train: 70 such
+    asides left out, 8 kept; an aside that says nothing is mostly kept, 216 to 72). In place."""
+    cues = [a.cue for a in found if a.cue]
+    for a in found:
+        if a.source and (m := _RELATIVE_ASIDE.search(text, *a.source)):
+            if any(m.start() <= start and end <= a.source[1] for start, end in cues if (start, end) != a.cue):
+                a.source = (a.source[0], m.start())
 
 
 def _merged(pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -234,3 +234,16 @@ def test_a_relative_word_before_the_source_begins_the_content(text, cue, content
     q = found[cue]
     assert [text[s.start : s.end] for s in q.content] == content
     assert (q.source.text if q.source else None) == source
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # a relative clause that holds a statement of its own is no part of the source ...
+    ("Barkley, who said he typically votes Democratic, said the debate was a mess.", "Barkley"),
+    # ... one that says nothing stays in it, as PolNeAR mostly marks it
+    ("Chris Cox, who runs the lobbying arm of the group, said the bill was bad.",
+     "Chris Cox, who runs the lobbying arm of the group,"),
+])
+def test_a_source_leaves_out_an_aside_that_speaks(text: str, source: str) -> None:
+    found = {q.text: q for q in onrecord.extract(text).quotes}
+    q = next(q for t, q in found.items() if "the bill" in t or "the debate" in t)
+    assert q.source.text == source
