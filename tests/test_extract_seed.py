@@ -128,3 +128,6 @@ def test_seed_the_one_found_guilty_is_not_the_speaker_of_the_verdict(seed):
     # 'Khan was found guilty on Monday of assaulting …': a report (PolNeAR gives it no source), not his words
     verdicts = [q for q in seed.quotes if any("assaulting a 15-year-old boy" in c.text for c in q.content)]
     assert all(q.speaker is None for q in verdicts), [(q.text, q.speaker) for q in verdicts]
+    # what the verdict says is said of him: PolNeAR's content begins with the passive verb's subject
+    for q in verdicts:
+        assert q.content[0].text == "The Conservative MP for Wakefield Khan", q.text
