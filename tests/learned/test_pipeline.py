@@ -239,3 +239,12 @@ def test_a_source_leaves_out_an_aside_that_speaks(text: str, source: str) -> Non
     found = {q.text: q for q in onrecord.extract(text).quotes}
     q = next(q for t, q in found.items() if "the bill" in t or "the debate" in t)
     assert q.source.text == source
+
+
+def test_words_after_the_cues_sentence_outside_quote_marks_are_not_its_content() -> None:
+    # the tagger joined the next sentence to 'shows'; reported words past a sentence end are quoted
+    text = ("Donations to the mayor's campaign hit nearly $1 million by the end of August, a Kestrel Gazette "
+            "analysis of newly filed reports shows. That surpasses the $400,000 that poured into the race during "
+            "the entire 2020 cycle.")
+    q = next(q for q in onrecord.extract(text).quotes if q.cue and q.cue.text == "shows")
+    assert [c.text for c in q.content] == ["Donations to the mayor's campaign hit nearly $1 million by the end of August"]
