@@ -295,7 +295,6 @@ _VERDICTS = frozenset({
 })
 
 
-
 def _judged(toks: Tokens, src: tuple[int, int], cue: tuple[int, int]) -> bool:
     """'Khan was found guilty of …', 'Simon Drake convicted of taking bribes' (a headline), 'Pence was
     dubbed the debate winner': PolNeAR gives such reports no source, and the one judged or spoken

@@ -205,19 +205,20 @@ def with_subject(toks: Tokens, a: Attribution) -> None:
     (train: 41 contents made exact, 11 lost; dev 8, 1). In place, as ``_finished``."""
     if not a.cue or not a.content or a.content[0][0] < a.cue[1]:
         return
-    f, l = toks.span_tokens(*a.cue)
-    v = toks.span_head(f, l)
-    verbs = [k for k in range(f, l + 1) if toks.pos[k] in ("VERB", "AUX", "ADJ") and toks.dep[k] not in ("aux", "auxpass")]
+    first, last = toks.span_tokens(*a.cue)
+    v = toks.span_head(first, last)
+    cue = range(first, last + 1)
+    verbs = [k for k in cue if toks.pos[k] in ("VERB", "AUX", "ADJ") and toks.dep[k] not in ("aux", "auxpass")]
     raising = bool(verbs) and all(toks.lower[k] in _RAISING for k in verbs)
     passive = any(toks.dep[c] == "auxpass" for c in toks.children[v])
-    if not (raising or passive) or any(toks.lower[k] in _ASKING for k in range(f, l + 1)):
+    if not (raising or passive) or any(toks.lower[k] in _ASKING for k in cue):
         return
-    subject = next((c for c in toks.children[v] if toks.dep[c] in ("nsubjpass", "nsubj") and c < f), None)
+    subject = next((c for c in toks.children[v] if toks.dep[c] in ("nsubjpass", "nsubj") and c < first), None)
     if subject is None or toks.lower[subject] == "it" and _is_clause(toks, a.content[0]):
         return  # 'it was reported that …', 'it seems like …': the 'it' stands for the clause
     lo, hi = trimmed(toks, min(toks.subtree(subject)), max(toks.subtree(subject)))
     span = toks.chars(lo, hi)
-    if hi >= f or any(s < span[1] and span[0] < e for s, e in a.content):
+    if hi >= first or any(s < span[1] and span[0] < e for s, e in a.content):
         return
     if a.source:
         said_of = raising or toks.lower[v] in SAID_OF or toks.lower[v] in REGARDING_FORMS
