@@ -203,7 +203,7 @@ def with_subject(toks: Tokens, a: Attribution) -> None:
     hurting …', 'drawing on home equity seems too risky', 'it was labeled "Mostly True"', 'which is
     considered …'), PolNeAR's content begins with that subject, and the subject is no source
     (train: 41 contents made exact, 11 lost; dev 8, 1). In place, as ``_finished``."""
-    if not a.cue or not a.content or a.content[0][0] < a.cue[1]:
+    if not _content_after_cue(a):
         return
     first, last = toks.span_tokens(*a.cue)
     v = toks.span_head(first, last)
@@ -216,7 +216,8 @@ def with_subject(toks: Tokens, a: Attribution) -> None:
     subject = next((c for c in toks.children[v] if toks.dep[c] in ("nsubjpass", "nsubj") and c < first), None)
     if subject is None or toks.lower[subject] == "it" and _is_clause(toks, a.content[0]):
         return  # 'it was reported that …', 'it seems like …': the 'it' stands for the clause
-    lo, hi = trimmed(toks, min(toks.subtree(subject)), max(toks.subtree(subject)))
+    words = toks.subtree(subject)
+    lo, hi = trimmed(toks, words[0], words[-1])
     span = toks.chars(lo, hi)
     if hi >= first or any(s < span[1] and span[0] < e for s, e in a.content):
         return
@@ -235,7 +236,7 @@ def with_relative(toks: Tokens, a: Attribution) -> None:
     """A relative word just before the source that belongs to what is said ('which officials said
     will go …', 'who he dubbed "the little senator"', 'what former employees have called …') is
     the content's first piece in PolNeAR. In place, as ``_finished``."""
-    if not a.cue or not a.content or a.content[0][0] < a.cue[1]:
+    if not _content_after_cue(a):
         return
     lead = toks.span_tokens(*(a.source or a.cue))[0]
     k = lead - 1
@@ -251,6 +252,10 @@ def with_relative(toks: Tokens, a: Attribution) -> None:
         h = toks.head[h]
     if h == v:
         a.content = [toks.chars(k, k), *a.content]
+
+
+def _content_after_cue(a: Attribution) -> bool:
+    return bool(a.cue and a.content and a.content[0][0] >= a.cue[1])
 
 
 def _is_clause(toks: Tokens, span: tuple[int, int]) -> bool:
