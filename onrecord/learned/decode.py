@@ -16,7 +16,7 @@ import numpy as np
 
 from ..errors import ModelNotFoundError
 from ..quotes.attribution import Attribution
-from ..quotes.frames import NOMINAL, SAID_OF, VERBAL, _mention, asked_of, noun_owner, relative_subject, subject_of
+from ..quotes.frames import NOMINAL, SAID_OF, VERBAL, _mention, asked_of, noun_owner, relative_subject, subject_of, title_run
 from ..quotes.tokens import Tokens
 
 _B, _I, _O = 0, 1, 2
@@ -245,8 +245,12 @@ def _completed(toks: Tokens, src: tuple[int, int], cue: tuple[int, int], content
         nxt = max([h, *(c for c in toks.children[l] if toks.dep[c] == "pobj")]) if toks.pos[l] == "ADP" else h
         if not (l < nxt <= l + 6 and toks.dep[l] in _LEADS_IN and toks.pos[nxt] in NOMINAL | {"NUM", "ADJ"}):
             break
-        crosses = any(toks.quote[j] != -1 or toks.newline[j] for j in range(l, nxt + 1))
+        crosses = any(toks.newline[j] or toks.quote[j] != -1 and title_run(toks, j) is None for j in range(l, nxt + 1))
         if crosses or _overlaps((f, nxt), [(*cue, 0.0)]) or _overlaps((f, nxt), content):
+            break
+        if (title := title_run(toks, nxt)) is not None:  # 'the "Jane The Virgin" actress' runs to its closing mark
+            if not (_overlaps((f, title[-1]), [(*cue, 0.0)]) or _overlaps((f, title[-1]), content)):
+                l = title[-1]
             break
         l = nxt
     return f, l

@@ -15,7 +15,7 @@ from ..quotes import Attribution, Tokens, find_marked_statements, find_quotes
 from ..quotes.clauses import before_participle, with_relative, with_subject, without_aside, without_dangling
 from ..quotes.cue_extent import conventional_cue
 from ..quotes.disputed import cut_before_tails, find_disputed
-from ..quotes.frames import NAMING, closed_aside, relative_source
+from ..quotes.frames import NAMING, caused_speaker, closed_aside, relative_source, title_run, without_doing_aside
 from ..quotes.indirect import find_indirect, overlaps
 from . import learned_attributions
 
@@ -43,7 +43,7 @@ def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
     found = _with_denied_tails(toks, found)
     found = [_finished(toks, a) for a in found if not _anonymity(toks, a)]
     _without_speaking_asides(toks.text, found)
-    return sorted(found, key=lambda a: a.content[0][0])
+    return sorted(_without_named_titles(toks, found), key=lambda a: a.content[0][0])
 
 
 def _not_taken(toks: Tokens, doc, a: Attribution, taken: list[tuple[int, int]]) -> Attribution | None:
@@ -190,10 +190,12 @@ def _finished(toks: Tokens, a: Attribution) -> Attribution:
         a.content[-1] = (a.content[-1][0], toks.ends[end])
     if a.source and toks.text[a.source[0] : a.source[1]] in ("it", "It") and _IMPERSONAL.match(toks.text, a.source[1]):
         a.source, a.source_head = None, None
+    if a.cue and (caused := caused_speaker(toks, a.cue)) is not None and not overlaps(caused[0], a.content):
+        a.source, a.source_head = caused
     with_subject(toks, a)
     with_relative(toks, a)
     if a.source:
-        a.source = closed_aside(toks.text, relative_source(toks, a.source))
+        a.source = closed_aside(toks.text, relative_source(toks, without_doing_aside(toks, a.source)))
     conventional_cue(toks, a)
     return a
 
@@ -210,6 +212,20 @@ def _without_speaking_asides(text: str, found: list[Attribution]) -> None:
         if a.source and (m := _RELATIVE_ASIDE.search(text, *a.source)):
             if any(m.start() <= start and end <= a.source[1] for start, end in cues if (start, end) != a.cue):
                 a.source = (a.source[0], m.start())
+
+
+def _without_named_titles(toks: Tokens, found: list[Attribution]) -> list[Attribution]:
+    """Less the statements that are only a short quote inside another statement's source: a name
+    ('Joe Harland, host of Harbour FM\'s "Morning Tide," said …'), which nobody says (PolNeAR
+    train: 11 such were no gold statement, 3 were)."""
+    sources = [a.source for a in found if a.source]
+
+    def named(a: Attribution) -> bool:
+        (start, end), first = a.content[0], toks.span_tokens(*a.content[0])[0]
+        run = title_run(toks, first)
+        return len(a.content) == 1 and run is not None and toks.ends[run[-1]] >= end and any(
+            s <= start and end <= e for s, e in sources)
+    return [a for a in found if not named(a)]
 
 
 def _without_stray_pieces(toks: Tokens, a: Attribution, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:

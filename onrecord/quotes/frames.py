@@ -286,6 +286,44 @@ def relative_source(toks: Tokens, source: tuple[int, int]) -> tuple[int, int]:
     return toks.chars(last, last) if last > first and is_relative(toks, last) else source
 
 
+def without_doing_aside(toks: Tokens, source: tuple[int, int]) -> tuple[int, int]:
+    """'Trump, speaking to a veterans group in Virginia, said …': what the speaker was doing
+    meanwhile is no part of the source, as PolNeAR marks it (train: cutting such an aside made
+    20 sources exact and lost 1; a past participle's aside, 'The poll, conducted by …', is kept
+    as often as not, so it stays)."""
+    first, last = toks.span_tokens(*source)
+    for k in range(first + 1, last):
+        if toks.lower[k] == "," and toks.tag[k + 1] == "VBG" and toks.dep[k + 1] in ("acl", "advcl", "relcl"):
+            return toks.chars(first, k - 1)
+    return source
+
+
+# Verbs whose object is brought to say what the infinitive after it says.
+_CAUSING = frozenset(
+    "lead leads led leading leave leaves left leaving force forces forced forcing prompt prompts prompted "
+    "prompting drive drives drove driven driving spur spurs spurred spurring cause causes caused causing "
+    "compel compels compelled compelling".split())
+
+
+def caused_speaker(toks: Tokens, cue: tuple[int, int]) -> tuple[tuple[int, int], int] | None:
+    """'The release of the emails led DNC chairwoman Debbie Wasserman Schultz to announce …': the
+    one led to speak, the causing verb's object, is the source (train: 12 sources made exact, none
+    lost). Not 'pushes Dems to reject' or 'encouraging his supporters to ask': an urging is the
+    urger's statement. Its mention (characters) and head token, or None."""
+    first, last = toks.span_tokens(*cue)
+    for v in range(first, last + 1):
+        if toks.tag[v] != "VB" or toks.dep[v] not in ("xcomp", "ccomp", "advcl", "oprd"):
+            continue
+        to = next((c for c in toks.children[v] if toks.lower[c] == "to" and toks.dep[c] == "aux"), None)
+        if to is None or toks.lower[toks.head[v]] not in _CAUSING:
+            return None
+        obj = next((c for c in toks.children[toks.head[v]] if toks.dep[c] == "dobj" and c < v), None)
+        if obj is None or toks.pos[obj] not in SOURCE_POS or toks.subtree(obj)[-1] != to - 1:
+            return None
+        return toks.chars(*_mention(toks, obj, None)), obj
+    return None
+
+
 # An aside set off inside a source, and the mark that closes it right after the source.
 _ASIDE = re.compile(r",|\s(?:--|—|–)\s|(?:—|–)")
 _CLOSING = re.compile(r",|\s*(?:--|—|–)")
@@ -370,10 +408,37 @@ def _before_medium(toks: Tokens, lo: int, hi: int) -> int:
     return hi
 
 
+_TITLE_MAX = 10  # tokens, marks included
+
+
+def title_run(toks: Tokens, i: int) -> range | None:
+    """The tokens of the short quote that token ``i`` lies in (``MSNBC's "Morning Joe"``, ``his book
+    "The Art of the Deal"``): a name, which a source may hold; None if ``i`` is in no short quote."""
+    k = toks.quote[i]
+    if k == -1:
+        return None
+    lo = hi = i
+    while lo > 0 and toks.quote[lo - 1] == k and i - lo <= _TITLE_MAX:
+        lo -= 1
+    while hi + 1 < len(toks) and toks.quote[hi + 1] == k and hi - i <= _TITLE_MAX:
+        hi += 1
+    return range(lo, hi + 1) if hi - lo < _TITLE_MAX else None
+
+
+def _in_title(toks: Tokens, i: int, words: set[int]) -> bool:
+    """Token i of a source phrase lies in a name in quote marks, after the phrase's first word and
+    wholly inside it: 'the authors of the "Growth and Opportunity Project,"' (train: 6 sources made
+    exact, none lost)."""
+    run = title_run(toks, i)
+    return run is not None and run[0] > min(words) and all(j in words or toks.pos[j] == "PUNCT" for j in run) and not any(
+        toks.lower[j] in (".", "?", "!") for j in run[:-2])
+
+
 def _mention(toks: Tokens, head: int, allowed: set[int] | None) -> tuple[int, int]:
     """The source mention: the subject's phrase, without relative clauses or trailing commas."""
     tokens = [i for i in toks.subtree(head, SOURCE_SKIP) if allowed is None or i in allowed]
-    tokens = [i for i in tokens if toks.quote[i] == -1] or [head]
+    words = set(tokens)
+    tokens = [i for i in tokens if toks.quote[i] == -1 or _in_title(toks, i, words)] or [head]
     # A headline without a full stop runs into the lede in the parse: the mention stays in its paragraph.
     tokens = [i for i in tokens if toks.para[i] == toks.para[head] and not toks.newline[i]] or [head]
     lo, hi = min(tokens), max(tokens)
@@ -395,4 +460,6 @@ def _mention(toks: Tokens, head: int, allowed: set[int] | None) -> tuple[int, in
             finite = toks.tag[nxt] != "VBG" and (toks.pos[nxt] in VERBAL or toks.lower[nxt] in SPEECH_FORMS)
             if finite or toks.quote[nxt] != -1:
                 hi += 1
+    while hi + 1 < len(toks) and toks.quote[hi] != -1 and toks.quote[hi + 1] == toks.quote[hi] and toks.pos[hi + 1] == "PUNCT":
+        hi += 1  # a name in quote marks keeps its closing mark
     return lo, hi

@@ -248,3 +248,39 @@ def test_words_after_the_cues_sentence_outside_quote_marks_are_not_its_content()
             "the entire 2020 cycle.")
     q = next(q for q in onrecord.extract(text).quotes if q.cue and q.cue.text == "shows")
     assert [c.text for c in q.content] == ["Donations to the mayor's campaign hit nearly $1 million by the end of August"]
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    # what the speaker was doing meanwhile is no part of the source ...
+    ("Mayor Delia Marsh, speaking to reporters outside the town hall, said the toll would go ahead.",
+     "said", "Mayor Delia Marsh"),
+    ("Ann Lee, the Harbour Party MP for Eastgate, speaking at a rally on Friday, said the vote was rigged.",
+     "said", "Ann Lee, the Harbour Party MP for Eastgate,"),
+    # ... a past participle's aside is kept, as PolNeAR keeps it as often as not
+    ("The survey, conducted by the Kestrel Institute, found that most drivers oppose the toll.",
+     "found", "The survey, conducted by the Kestrel Institute,"),
+    # the one made to speak says it, not what made them
+    ("The result will almost certainly force Mayor Delia Marsh to acknowledge a hard reality.",
+     "to acknowledge", "Mayor Delia Marsh"),
+    ("The abrupt announcement led some councillors to speculate that the toll was doomed.",
+     "to speculate", "some councillors"),
+    ("The row over the bridge has left many residents to wonder whether the toll will ever end.",
+     "to wonder", "many residents"),
+    # an urging is the urger's own statement
+    ("Marsh urged her supporters to ask the council for a vote on the toll.", "urged", "Marsh"),
+], ids=["speaking", "speaking after an apposition", "conducted by", "force", "led", "left", "urged"])
+def test_who_a_source_is(text: str, cue: str, source: str) -> None:
+    found = {q.cue.text: q for q in onrecord.extract(text).quotes if q.cue}
+    assert cue in found, sorted(found)
+    assert found[cue].source.text == source
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Joe Harland, host of Harbour FM's \u201cMorning Tide,\u201d said the toll was unfair to commuters.",
+     "Joe Harland, host of Harbour FM's \u201cMorning Tide,\u201d"),
+    ("The authors of the \u201cHarbour Renewal Plan\u201d warned that the bridge would need repairs within a decade.",
+     "The authors of the \u201cHarbour Renewal Plan\u201d"),
+], ids=["a show", "a plan"])
+def test_a_name_in_quote_marks_is_part_of_a_source_not_a_statement(text: str, source: str) -> None:
+    quotes = onrecord.extract(text).quotes
+    assert [q.source.text if q.source else None for q in quotes] == [source]
