@@ -284,3 +284,17 @@ def test_who_a_source_is(text: str, cue: str, source: str) -> None:
 def test_a_name_in_quote_marks_is_part_of_a_source_not_a_statement(text: str, source: str) -> None:
     quotes = onrecord.extract(text).quotes
     assert [q.source.text if q.source else None for q in quotes] == [source]
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    # a source inside another statement's content gives way to that statement's source ...
+    ("Mayor Delia Marsh said she saw no need to change the plan, telling reporters that the toll would stay.",
+     "telling", "Mayor Delia Marsh"),
+    ("Tom Okafor said he welcomed the inquiry and added, \"I have nothing to hide.\"", "added", "Tom Okafor"),
+    # ... not a named subject of its own cue
+    ("The bridge will need repairs within a decade, engineers at the Kestrel Institute say.",
+     "say", "engineers at the Kestrel Institute"),
+], ids=["telling", "added", "say"])
+def test_a_statement_inside_anothers_content_takes_its_source(text: str, cue: str, source: str) -> None:
+    found = {q.cue.text: q for q in onrecord.extract(text).quotes if q.cue}
+    assert found[cue].source.text == source
