@@ -15,7 +15,8 @@ from ..quotes import Attribution, Tokens, find_marked_statements, find_quotes
 from ..quotes.clauses import before_participle, with_relative, with_subject, without_aside, without_dangling
 from ..quotes.cue_extent import conventional_cue
 from ..quotes.disputed import cut_before_tails, find_disputed
-from ..quotes.frames import NAMING, caused_speaker, closed_aside, relative_source, title_run, without_doing_aside
+from ..quotes.frames import (NAMING, caused_speaker, closed_aside, after_dateline, relative_source, title_run,
+                             without_doing_aside, without_lead_in)
 from ..quotes.indirect import find_indirect, overlaps
 from . import learned_attributions
 
@@ -195,8 +196,10 @@ def _finished(toks: Tokens, a: Attribution) -> Attribution:
         a.source, a.source_head = caused
     with_subject(toks, a)
     with_relative(toks, a)
-    if a.source:
-        a.source = closed_aside(toks.text, relative_source(toks, without_doing_aside(toks, a.source)))
+    if a.source and without_lead_in(toks, a.source) is None:  # a dateline alone: who follows it speaks
+        a.source, a.source_head = after_dateline(toks, a.source, [*a.content, *([a.cue] if a.cue else [])])
+    if a.source and (lead := without_lead_in(toks, a.source)) is not None:
+        a.source = closed_aside(toks.text, relative_source(toks, without_doing_aside(toks, lead)))
     conventional_cue(toks, a)
     return a
 

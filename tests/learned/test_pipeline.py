@@ -268,7 +268,16 @@ def test_words_after_the_cues_sentence_outside_quote_marks_are_not_its_content()
      "to wonder", "many residents"),
     # an urging is the urger's own statement
     ("Marsh urged her supporters to ask the council for a vote on the toll.", "urged", "Marsh"),
-], ids=["speaking", "speaking after an apposition", "conducted by", "force", "led", "left", "urged"])
+    # a wire story's dateline names nobody; who follows it speaks
+    ("PORT AVERY (AP) \u2014 Mayor Delia Marsh said on Tuesday that the toll would stay.", "said", "Mayor Delia Marsh"),
+    ("KESTREL \u2014 Council leader Tom Okafor said the vote had been rigged.", "said", "Council leader Tom Okafor"),
+    ("MYRTLE BEACH, S.C. - Sen. Ann Lee (R-Tex.) continued her attack on the mayor on Saturday, casting her as a "
+     "false friend of the harbour.", "casting", "Sen. Ann Lee (R-Tex.)"),
+    ("A teary-eyed Marsh said she would not resign.", "said", "A teary-eyed Marsh"),
+    # 'even' is left out
+    ("Even some of her allies say the toll is a mistake.", "say", "some of her allies"),
+], ids=["speaking", "speaking after an apposition", "conducted by", "force", "led", "left", "urged",
+        "dateline and agency", "dateline", "dateline alone", "no dateline", "even"])
 def test_who_a_source_is(text: str, cue: str, source: str) -> None:
     found = {q.cue.text: q for q in onrecord.extract(text).quotes if q.cue}
     assert cue in found, sorted(found)
