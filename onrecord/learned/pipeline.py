@@ -15,8 +15,8 @@ from ..quotes import Attribution, Tokens, find_marked_statements, find_quotes
 from ..quotes.clauses import before_participle, with_relative, with_subject, without_aside, without_dangling
 from ..quotes.cue_extent import conventional_cue
 from ..quotes.disputed import cut_before_tails, find_disputed
-from ..quotes.frames import (NAMING, caused_speaker, closed_aside, after_dateline, relative_source, title_run,
-                             without_doing_aside, without_lead_in)
+from ..quotes.frames import NAMING, closed_aside, relative_source, title_run
+from ..quotes.sources import after_dateline, caused_speaker, hosted_sources, without_doing_aside, without_lead_in
 from ..quotes.indirect import find_indirect, overlaps
 from . import learned_attributions
 
@@ -44,7 +44,7 @@ def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
     found = _with_denied_tails(toks, found)
     found = [_finished(toks, a) for a in found if not _anonymity(toks, a)]
     _without_speaking_asides(toks.text, found)
-    _hosted_sources(toks, found)
+    hosted_sources(toks, found)
     return sorted(_without_named_titles(toks, found), key=lambda a: a.content[0][0])
 
 
@@ -216,31 +216,6 @@ def _without_speaking_asides(text: str, found: list[Attribution]) -> None:
         if a.source and (m := _RELATIVE_ASIDE.search(text, *a.source)):
             if any(m.start() <= start and end <= a.source[1] for start, end in cues if (start, end) != a.cue):
                 a.source = (a.source[0], m.start())
-
-
-def _hosted_sources(toks: Tokens, found: list[Attribution]) -> None:
-    """A source found inside another statement's content gives way to that statement's source:
-    'Carson said he saw no need to change anything, telling Stephanopoulos …' is Carson's telling,
-    not the reported 'he' (PolNeAR train: 81 sources made exact, 3 lost). Not a named subject of
-    its own cue ('… , social scientists say'), who speaks for themselves. In place."""
-    hosts = [a for a in found if a.source]
-    moved = []
-    for a in found:
-        if not a.source or not a.cue or _names_itself(toks, a):
-            continue
-        host = next((b for b in hosts if b is not a and any(s <= a.source[0] and a.source[1] <= e for s, e in b.content)), None)
-        if host is not None:
-            moved.append((a, host.source, host.source_head))
-    for a, source, head in moved:
-        a.source, a.source_head = source, head
-
-
-def _names_itself(toks: Tokens, a: Attribution) -> bool:
-    """The source is its cue verb's subject and no pronoun: 'social scientists say'."""
-    first, last = toks.span_tokens(*a.source)
-    head = toks.span_head(first, last)
-    cue_first, cue_last = toks.span_tokens(*a.cue)
-    return toks.dep[head] in ("nsubj", "nsubjpass") and cue_first <= toks.head[head] <= cue_last and toks.pos[head] != "PRON"
 
 
 def _without_named_titles(toks: Tokens, found: list[Attribution]) -> list[Attribution]:
