@@ -196,9 +196,10 @@ def _finished(toks: Tokens, a: Attribution) -> Attribution:
         a.source, a.source_head = caused
     with_subject(toks, a)
     with_relative(toks, a)
-    if a.source and without_lead_in(toks, a.source) is None:  # a dateline alone: who follows it speaks
+    if a.source and (lead := without_lead_in(toks, a.source)) is None:  # a dateline alone: who follows it speaks
         a.source, a.source_head = after_dateline(toks, a.source, [*a.content, *([a.cue] if a.cue else [])])
-    if a.source and (lead := without_lead_in(toks, a.source)) is not None:
+        lead = a.source and without_lead_in(toks, a.source)
+    if a.source and lead:
         a.source = closed_aside(toks.text, relative_source(toks, without_doing_aside(toks, lead)))
     conventional_cue(toks, a)
     return a
