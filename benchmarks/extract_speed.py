@@ -12,7 +12,7 @@ demo articles when the corpus is absent), each warmed up and then the best of
   onnxruntime on one core (ONRECORD_THREADS=N gives it N: compare the CPU-time ratio);
 - ``extract_cnn``:   ``method="cnn"``, the fast mode: the CNN tagger in the encoder's place, one core;
 - ``extract_rules``: ``extract_articles(..., method="rules")``, the fastest mode, without a tagger;
-- ``extract_encoder`` (with ``--encoder``): ``method="encoder"``, the accurate mode (six layers).
+- ``extract_encoder`` (with ``--encoder``): ``method="encoder"``, the accurate mode (two six-layer members).
 
 ``extract / bare_full`` is the ratio the default must keep at 0.6 or more (issue 3;
 the rules alone were held to 0.9 by issue 2); ``extract / bare_onrecord`` shows what

@@ -34,7 +34,7 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(1)
 
 
-MethodOption = Annotated[str, typer.Option("--method", metavar="model|encoder|cnn|rules", help="model: quote marks by the rules, all other attributions by a fine-tuned three-layer MiniLM (models/attribution); encoder: the same with six layers (models/encoder; a little more accurate, slower); cnn: a CNN tagger in the MiniLM's place (models/cnn; less accurate, one core); rules: the rules alone (faster, blind to most reported speech).")]
+MethodOption = Annotated[str, typer.Option("--method", metavar="model|encoder|cnn|rules", help="model: quote marks by the rules, all other attributions by a fine-tuned three-layer MiniLM (models/attribution); encoder: the same with two six-layer MiniLMs averaged (models/encoder; a little more accurate, slower); cnn: a CNN tagger in the MiniLM's place (models/cnn; less accurate, one core); rules: the rules alone (faster, blind to most reported speech).")]
 ConfidenceOption = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, metavar="T", help="Keep only statements whose confidence is T or more (0-1; the trade-off on PolNeAR dev is in models/attribution/README.md).")]
 
 
@@ -152,9 +152,9 @@ def eval_(
 def train(
     data: Annotated[Path, typer.Option("--data", metavar="DIR", help="PolNeAR: the folder holding train/ and dev/ (and metadata.tsv). The model learns from train only; dev picks the epoch.")] = Path("../shared/data/polnear"),
     out: Annotated[Optional[Path], typer.Option("--out", metavar="DIR", help="Where to write the model and its card (README.md) [default: models/attribution, models/encoder or models/cnn, as --method says].", show_default=False)] = None,
-    method: Annotated[str, typer.Option("--method", metavar="model|encoder|cnn", help="Which model: model, the default's three-layer encoder; encoder, the accurate mode's six layers; cnn, the CNN tagger. The encoders need torch (pip install -e .[train]).")] = "model",
+    method: Annotated[str, typer.Option("--method", metavar="model|encoder|cnn", help="Which model: model, the default's three-layer encoder; encoder, the accurate mode's two six-layer members; cnn, the CNN tagger. The encoders need torch (pip install -e .[train]).")] = "model",
     device: Annotated[str, typer.Option("--device", metavar="cpu|cuda", help="For the encoders: where torch trains (on 2 CPU cores about 15 min an epoch for three layers, 30 for six; seconds on a GPU).")] = "cpu",
-    epochs: Annotated[Optional[int], typer.Option("--epochs", min=1, metavar="N", help="Passes over train (default: the shipped model's setting).", show_default=False)] = None,
+    epochs: Annotated[Optional[int], typer.Option("--epochs", min=1, metavar="N", help="Passes over train, for each member of an ensemble (default: the shipped model's settings).", show_default=False)] = None,
     seed: Annotated[int, typer.Option("--seed", metavar="N", help="Random seed (shuffling and initial weights).")] = 0,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, metavar="N", help="Use only the first N articles of train and of dev (a quick check, not a model to ship).", show_default=False)] = None,
     cache: Annotated[Optional[Path], typer.Option("--cache", metavar="DIR", help="Keep the spaCy parses of train and dev here, so a second run skips parsing (about 3 min).", show_default=False)] = Path("build/attribution-cache"),
@@ -186,8 +186,11 @@ def train(
     from .learned import FOLDERS
 
     out = out or Path("models") / FOLDERS[method]
-    settings = replace(base, seed=seed, **({"epochs": epochs} if epochs else {}))
-    err.print(f"parsing and training on {data}/train ({settings.epochs} epochs) ...", highlight=False)
+    more = getattr(base, "ensemble", ())  # the accurate mode's further members: (learn_rate, epochs) each
+    settings = replace(base, seed=seed, **({"epochs": epochs} if epochs else {}),
+                       **({"ensemble": tuple((rate, epochs or n) for rate, n in more)} if more else {}))
+    plan = f"{settings.epochs} epochs" if not more else f"{1 + len(more)} members, one after another"
+    err.print(f"parsing and training on {data}/train ({plan}) ...", highlight=False)
     try:
         run(data, out, settings, limit=limit, cache=cache, on_epoch=lambda e: err.print(
             f"epoch {e.epoch:>2}  loss {e.loss:.4f}  {e.seconds:>6.1f} s  dev exact F1: source {e.dev['source']}  "

@@ -19,7 +19,7 @@ _LONG_RUN = re.compile(r"\S{200,}")
 _SPACES = {0xA0: " ", 0x2007: " ", 0x2009: " ", 0x202F: " "}  # no-break, figure, thin, narrow no-break
 
 # "model": quote marks by the rules, every other attribution by a fine-tuned three-layer MiniLM (the default);
-# "encoder": the same with all six layers: a little more accurate, at about two thirds of the default's speed;
+# "encoder": the same with two six-layer MiniLMs averaged: a little more accurate, at about a third of the default's speed;
 # "cnn": the same with a CNN tagger in the MiniLM's place: less accurate, one core;
 # "rules": the rules alone, faster and more precise, but blind to most reported speech.
 Method = Literal["model", "encoder", "cnn", "rules"]

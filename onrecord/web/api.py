@@ -146,7 +146,7 @@ def _extract(request: Request, article: Article, method: str = "model"):
              responses=documented(400, 413, 429))
 async def post_extract(
     request: Request, body: ArticleIn,
-    method: Annotated[Literal["model", "encoder", "cnn", "rules"], Query(description="model: the rules and a fine-tuned three-layer MiniLM; encoder: the same with six layers (a little more accurate, slower); cnn: a CNN tagger in its place (less accurate); rules: the rules alone")] = "model",
+    method: Annotated[Literal["model", "encoder", "cnn", "rules"], Query(description="model: the rules and a fine-tuned three-layer MiniLM; encoder: the same with two six-layer MiniLMs averaged (a little more accurate, slower); cnn: a CNN tagger in its place (less accurate); rules: the rules alone")] = "model",
     min_confidence: Annotated[float, Query(ge=0, le=1, description="Keep statements with confidence at least this")] = 0.0,
 ) -> dict[str, Any]:
     """Find every quotation in one article: content, cue, source, speaker, type, target, links.

@@ -127,6 +127,23 @@ def test_train_the_default_from_the_command_line(tmp_path) -> None:
     assert quotes(env={"ONRECORD_MODEL": str(out)}) is not None
 
 
+def test_train_the_accurate_modes_two_members_from_the_command_line(tmp_path) -> None:
+    pytest.importorskip("torch", reason="torch is the train extra (make install puts it in)")
+    if not (POLNEAR / "train").is_dir():
+        pytest.skip(f"PolNeAR is not at {POLNEAR} (it lives in ../shared/data, outside the repo)")
+    out = tmp_path / "encoder"
+    result = run("train", "--method", "encoder", "--data", str(POLNEAR), "--out", str(out), "--limit", "2",
+                 "--epochs", "1", "--cache", str(tmp_path / "cache"))
+    assert result.returncode == 0, result.stderr
+    said = " ".join(result.stderr.split())  # as the terminal wraps it
+    assert "(2 members, one after another)" in said and said.count("epoch 1 loss") == 2
+    settings = json.loads((out / "config.json").read_text())["settings"]
+    assert settings["epochs"] == 1 and settings["ensemble"] == [[3e-4, 1]]  # --epochs is each member's
+    assert (out / "weights.npz").is_file() and (out / "weights-2.npz").is_file()
+    assert "### Member 2" in (out / "README.md").read_text()
+    assert quotes("--method", "encoder", env={"ONRECORD_ENCODER": str(out)}) is not None
+
+
 def test_a_bad_train_method_is_a_clear_error(tmp_path) -> None:
     result = run("train", "--method", "bert", "--out", str(tmp_path / "x"))
     assert result.returncode != 0 and "Unknown --method 'bert'" in result.stderr

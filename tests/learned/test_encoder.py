@@ -20,6 +20,7 @@ POLNEAR = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "poln
 TEXT = ("Harbour council leader Mira Osei said that the ferry would run again by spring. Traders "
         "blasted the council for months of delays, and the port authority refused to publish its "
         "safety review.")
+LABELS = [f"{a}{b}{c}" for a in "BO" for b in "BIO" for c in "BIO"][:15]
 
 
 @pytest.mark.parametrize(("pieces", "expected_windows", "expected_first"), [
@@ -76,12 +77,44 @@ def test_stored_weights_are_int8_layers_without_the_frozen_embeddings(weights, t
     back = dequantized(stored)
     original = weights["encoder.layer.0.output.dense.weight"]
     assert np.abs(back["encoder.layer.0.output.dense.weight"] - original).max() <= np.abs(original).max() / 127
-    tagger = EncoderTagger(EncoderSettings(), [f"{a}{b}{c}" for a in "BO" for b in "BIO" for c in "BIO"][:15], weights)
+    tagger = EncoderTagger(EncoderSettings(), LABELS, weights)
     tagger.save(tmp_path)
     loaded = EncoderTagger.load(tmp_path)
     doc = load_pipeline()(TEXT)
     assert np.abs(loaded.doc_marginals(doc) - EncoderTagger(tagger.settings, tagger.labels, {
         **weights, **dequantized(quantized(weights))}).doc_marginals(doc)).max() < 1e-5
+
+
+def test_an_ensemble_reads_each_members_probabilities_and_averages_them() -> None:
+    from dataclasses import replace
+
+    from onrecord.learned import load_model
+
+    tagger = load_model(Path(__file__).resolve().parents[2] / "models" / "encoder")  # the accurate mode: two members
+    assert len(tagger.members) == 2 == 1 + len(tagger.settings.ensemble)
+    alone = [EncoderTagger(replace(tagger.settings, ensemble=()), tagger.labels, w) for w in tagger.members]
+    doc = load_pipeline()(TEXT)
+    (both, seen), (one, _), (two, _) = tagger.label_probs(doc), alone[0].label_probs(doc), alone[1].label_probs(doc)
+    assert np.abs(one - two)[seen].max() > 0.05  # the members differ, so the average says something
+    assert np.allclose(both, (one + two) / 2, atol=1e-6)
+
+
+def test_an_ensemble_is_stored_one_file_a_member_and_loads_back(weights, tmp_path) -> None:
+    other = {**weights, "head.bias": np.full(15, 0.5, "float32")}
+    settings = EncoderSettings(layers=6, ensemble=((3e-4, 12),))
+    EncoderTagger(settings, LABELS, weights, others=[other]).save(tmp_path)
+    assert sorted(p.name for p in tmp_path.glob("*.npz")) == ["weights-2.npz", "weights.npz"]
+    loaded = EncoderTagger.load(tmp_path)
+    assert loaded.settings == settings and len(loaded.members) == 2
+    assert np.allclose(loaded.members[1]["head.bias"], 0.5) and np.allclose(loaded.members[0]["head.bias"], 0.0)
+    assert [(m.learn_rate, m.epochs) for m in settings.members()] == [(1e-4, 8), (3e-4, 12)]
+    (tmp_path / "weights-2.npz").unlink()
+    from onrecord.errors import ModelNotFoundError
+
+    with pytest.raises(ModelNotFoundError, match="weights-2.npz"):
+        EncoderTagger.load(tmp_path)
+    with pytest.raises(ValueError, match="name 1 further members; 0 were given"):
+        EncoderTagger(settings, LABELS, weights)
 
 
 def test_the_shipped_encoder_finds_reported_speech_with_its_spans() -> None:
@@ -110,15 +143,18 @@ def trained(tmp_path_factory):
 
     out = tmp_path_factory.mktemp("encoder")
     log = []
-    tagger = train_encoder(POLNEAR, out, EncoderSettings(epochs=2, learn_rate=5e-4, layers=2), limit=2, on_epoch=log.append)
+    settings = EncoderSettings(epochs=2, learn_rate=5e-4, layers=2, ensemble=((1e-3, 1),))  # a second member: 1 epoch
+    tagger = train_encoder(POLNEAR, out, settings, limit=2, on_epoch=log.append)
     return out, tagger, log
 
 
 def test_fine_tuning_lowers_the_loss_and_saves_a_model_that_loads_and_predicts(trained, monkeypatch) -> None:
     out, tagger, log = trained
-    assert [e.epoch for e in log] == [1, 2] and log[1].loss < log[0].loss
+    assert [e.epoch for e in log] == [1, 2, 1] and log[1].loss < log[0].loss  # the first member's 2, then the second's
     config = json.loads((out / "config.json").read_text())
     assert config["card"]["model"] == "encoder" and config["card"]["train_docs"] == 2
+    assert [m["learn_rate"] for m in config["card"]["members"]] == [1e-3] and (out / "weights-2.npz").is_file()
+    assert "### Member 2: learn_rate 0.001, 1 epochs" in (out / "README.md").read_text()
     assert sorted({k.split(".")[2] for k in tagger.weights if k.startswith("encoder.layer.")}) == ["0", "1"]
     assert "--method encoder --out models/encoder" in (out / "README.md").read_text()
     monkeypatch.setenv("ONRECORD_ENCODER", str(out))
@@ -134,7 +170,7 @@ def test_fine_tuning_lowers_the_loss_and_saves_a_model_that_loads_and_predicts(t
 
 @pytest.mark.parametrize(("n", "stride", "expected_windows"), [
     (254, 254, 1), (255, 254, 2), (508, 254, 2), (600, 254, 3),  # the default's: no overlap
-    (300, 128, 2), (600, 128, 4),  # the accurate mode's: half-overlapping
+    (300, 128, 2), (600, 128, 4),  # half-overlapping, as training reads documents
 ])
 def test_windows_start_every_stride(n, stride, expected_windows) -> None:
     ids, first = windows([[5]] * n, list(range(n)), stride)
