@@ -177,6 +177,11 @@ INDIRECT = [
     ("The inquest heard that the driver had been awake for twenty hours.", [("the driver had been awake for twenty hours", None, "indirect")]),
     # an impersonal 'it' names nobody
     ("It was announced on Monday that an interim chief would be appointed.", [("an interim chief would be appointed", None, "indirect")]),
+    ("Marsh spoke for an hour. It appears that the council has run out of money for the bridge.",
+     [("that the council has run out of money for the bridge", None, "indirect")]),
+    ("It's unclear whether the council will vote on the toll before the summer.",
+     [("whether the council will vote on the toll before the summer", None, "indirect")]),
+    ("It was not clear whether the mayor would resign.", [("whether the mayor would resign", None, "indirect")]),
     # a verb of speech joined to the reported clause, or a contrasting clause, starts a statement of its own
     ("Ann Lee said the bridge was unsafe and noted that the council had known for years.",
      [("the bridge was unsafe", "Ann Lee", "indirect"), ("that the council had known for years", "Ann Lee", "indirect")]),

@@ -179,9 +179,14 @@ def _anonymity(toks: Tokens, a: Attribution) -> bool:
     return len(a.content) == 1 and bool(_ANONYMITY.match(toks.text[a.content[0][0] : a.content[0][1]].strip(" ,.")))
 
 
-# "It was announced that …": the 'it' stands in for the content; nobody is named as saying it.
-_IMPERSONAL = re.compile(r"\s+(?:was|is|has been|had been|will be|would be)\s+(?:\w+ly\s+)?(?:first\s+)?(?:announced|reported|"
-                         r"said|claimed|alleged|understood|believed|thought|argued|suggested|revealed|disclosed|rumou?red)\b")
+# "It was announced that …", "it seems that …", "it is unclear whether …": the 'it' stands in for
+# the content; nobody is named as saying it (PolNeAR train: the seem, appear and unclear ones,
+# 11, all have no source)
+_IMPERSONAL = re.compile(r"(?:\s+(?:(?:was|is|has been|had been|will be|would be)\s+(?:\w+ly\s+)?(?:first\s+)?(?:announced|"
+                         r"reported|said|claimed|alleged|understood|believed|thought|argued|suggested|revealed|disclosed|"
+                         r"rumou?red)|(?:would |might |may )?(?:seems?|seemed|appears?|appeared)|"
+                         r"(?:is|was|remains|remained)\s+(?:still\s+)?(?:unclear|uncertain|not clear))"
+                         r"|['\u2019]s\s+(?:still\s+)?unclear)\b")
 
 
 def _finished(toks: Tokens, a: Attribution) -> Attribution:
