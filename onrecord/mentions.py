@@ -35,7 +35,7 @@ ORG_WORDS = frozenset(
     "trust marine holdings ltd limited plc llc partners industries airlines airways motors properties shipping "
     "gazette journal herald tribune chronicle".split()
 )
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})  # "his comments that …" is his as "her claim" is hers
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 

@@ -299,6 +299,9 @@ SPEAKERS = [
      '"We have never missed a crossing," he said.', "Northsea Lines"),
     # 'her office' speaks for the woman named before
     ('Delia Marsh was accused of favouritism.\n\nHer office said the claims were false.', "Delia Marsh"),
+    # 'his comments that …' are his, as 'her claim that …' is hers
+    ('Tom Okafor spoke at the council on Monday. His comments that the bridge was unsafe angered traders.',
+     "Tom Okafor"),
     # anonymous sources speak for no organisation named before them, least of all the paper
     ('The Lakeside Ledger has learned of the deal.\n\nThe mayor had been warned twice, sources said.', "sources"),
     # 'the company' is the one the story is about (named most, 'Brightwater' too), not the last one named
