@@ -31,7 +31,7 @@ def print_table(extraction: Extraction, console: Console) -> None:
     for col in ("speaker", "kind", "cue", "content"):
         table.add_column(col, overflow="fold")
     for q in extraction.quotes:
-        speaker = q.speaker.name if q.speaker else "?"
+        speaker = q.speaker.name if q.speaker else f"? ({q.source.text})" if q.source else "?"  # '? (They)': unresolved
         if q.speaker and q.speaker.role:
             speaker += f" ({q.speaker.role})"
         table.add_row(speaker, q.kind, q.cue.text if q.cue else "", q.text)

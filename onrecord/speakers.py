@@ -441,9 +441,17 @@ def _speaker_ids(entities: list[Entity]) -> dict[int, str]:
     return ids
 
 
+# A source that is only one of these names nobody when it stays unresolved: no speaker (the quote
+# keeps its source), rather than a person called 'They' or 'It' in the record.
+_BARE = frozenset("i me my we us our you your he him his she her it its they them their one someone somebody "
+                  "anyone 's ’s who whom that which".split())  # 'those' may be the head of 'those trailing them'
+
+
 def _speaker(entity: Entity | None, role: str | None, fallback: str | None, ids: dict[int, str]) -> Speaker | None:
     if entity is None:
-        return Speaker(id=slug(fallback), name=fallback, kind="unknown") if fallback else None
+        if not fallback or fallback.lower() in _BARE:
+            return None
+        return Speaker(id=slug(fallback), name=fallback, kind="unknown")
     return Speaker(ids[entity.key], entity.name, entity.kind, role or (entity.roles[0] if entity.roles else None))
 
 

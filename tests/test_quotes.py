@@ -346,8 +346,9 @@ DESCRIBED = [
      'the same.\n\nJames Okafor is the author of Small Town Rules.', "answer the survey", "James Okafor"),
     ('Tom Briggs runs the harbour.\n\nI asked whether the pier would reopen, and he said, "Not this year."\n\n'
      'Gaudiano is a reporter for the Kellan Courier.', "Not this year", "Tom Briggs"),
+    # ... and where none is named the 'I' stays unresolved: no speaker, not a person called 'I'
     ('The council sends its survey to every home.\n\nI refuse to answer the survey.\n\n'
-     'Mr. Okafor is eager to hear from readers.', "answer the survey", "I"),
+     'Mr. Okafor is eager to hear from readers.', "answer the survey", None),
     # 'the senator', 'the president': an office an article names with the person, else someone else
     ('Mary Okafor criticised the budget.\n\nThe senator said the cuts "go too far".', "too far", "The senator"),
 ]
@@ -363,6 +364,18 @@ def test_who_a_described_source_is(text, words, speaker):
 def test_speaker_resolution(text, speaker):
     got = statements(text)
     assert got and speaker in {got[0][1], got[-1][1]}, got
+
+
+@pytest.mark.parametrize("text", [
+    "Harbour traders met the council on Monday. They said the toll would ruin them.",
+    "The council sends its survey to every home.\n\nWe refuse to answer the survey.",
+])
+def test_an_unresolved_pronoun_is_the_source_but_no_speaker(text, tmp_path):
+    q = onrecord.extract(text).quotes[0]
+    assert q.source.text in ("They", "We") and q.speaker is None  # not a person called 'They' on record
+    with onrecord.open_store(str(tmp_path / "record.db")) as store:
+        store.ingest([onrecord.Article(text=text, doc_id="d1")])
+        assert store.people() == []
 
 
 def test_a_headline_subject_of_two_verbs_speaks_both_statements():
