@@ -217,7 +217,11 @@ def embed(w: dict[str, np.ndarray], ids: np.ndarray) -> tuple[np.ndarray, np.nda
 
 def forward(w: dict[str, np.ndarray], ids: np.ndarray) -> np.ndarray:
     """Label logits (windows, WINDOW, labels) of a BERT encoder and its label layer."""
-    x, masked = embed(w, ids)
+    return encode(w, *embed(w, ids))
+
+
+def encode(w: dict[str, np.ndarray], x: np.ndarray, masked: np.ndarray) -> np.ndarray:
+    """Label logits of embedded windows (``embed``): the transformer layers and the label layer."""
     n, length, width = x.shape
     dim = width // HEADS
     for k in range(_layers(w)):
@@ -296,10 +300,12 @@ class EncoderTagger:
         self.decode = DecodeWeights()  # chosen on dev by train_encoder(); stored in config.json
         self._project = label_projection(labels)
 
-    def logits(self, ids: np.ndarray, member: int = 0) -> np.ndarray:
+    def logits(self, ids: np.ndarray, member: int = 0, embedded: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
         """Label logits of windows by one member: int8 products in onnxruntime, or float ones in
-        numpy (the reference, and the fallback where onnxruntime is not installed)."""
+        numpy (the reference, and the fallback where onnxruntime is not installed). ``embedded``:
+        the windows' ``embed``, which the members share (their embeddings are the frozen base's)."""
         weights = self.members[member]
+        embedded = embedded or embed(weights, ids)
         if self.backend == "onnx" and member not in self._onnx:
             try:
                 from .encoder_onnx import OnnxLayers
@@ -308,22 +314,22 @@ class EncoderTagger:
             except ModelNotFoundError:
                 self.backend = "numpy"
         if self.backend == "numpy":
-            return forward(weights, ids)
-        return self._onnx[member](*embed(weights, ids))
+            return encode(weights, *embedded)
+        return self._onnx[member](*embedded)
 
     def label_probs(self, doc, laid=None) -> tuple[np.ndarray, np.ndarray]:
         """(n_tokens, labels) probabilities, and which tokens have any (whitespace has none)."""
         ids, positions = doc_windows(doc, self.settings.stride, laid)
         probs = np.zeros((*ids.shape, len(self.labels)), dtype="float32")
-        for member in range(len(self.members)):
-            logits = np.zeros_like(probs)
-            # one window at a time, cut to its length: int8 inputs are scaled per call, so a window's
-            # labels depend on it alone; and it is the fastest way (cache-sized, no padding)
-            for k, row in enumerate(ids):
-                length = int((row != PAD).sum())
-                logits[k, :length] = self.logits(row[None, :length], member)[0]
-            e = np.exp(logits - logits.max(-1, keepdims=True))
-            probs += e / e.sum(-1, keepdims=True)
+        # one window at a time, cut to its length: int8 inputs are scaled per call, so a window's
+        # labels depend on it alone; and it is the fastest way (cache-sized, no padding)
+        for k, row in enumerate(ids):
+            cut = row[None, : int((row != PAD).sum())]
+            embedded = embed(self.weights, cut)
+            for member in range(len(self.members)):  # an ensemble's members: their probabilities averaged
+                logits = self.logits(cut, member, embedded)[0]
+                e = np.exp(logits - logits.max(-1, keepdims=True))
+                probs[k, : cut.shape[1]] += e / e.sum(-1, keepdims=True)
         return pooled(probs / len(self.members), positions, len(doc))
 
     def doc_marginals(self, doc, text: str | None = None) -> np.ndarray:
