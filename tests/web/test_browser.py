@@ -129,12 +129,14 @@ def test_paste_an_article(page, base_url):
     page.goto(base_url + "/extract")
     page.get_by_label("Article text or HTML").fill(
         'Pier closes after storm\n\n"We will rebuild the east pier by summer," harbour master Ines Corr said on '
-        'Friday.\n\nCouncillor Tam Reyes called the plan "wishful thinking".\n')
+        'Friday.\n\nCouncillor Tam Reyes called the plan "wishful thinking".\n\nTraders met on Saturday. They said '
+        'the pier should have been rebuilt years ago.\n')
     with page.expect_response("**/api/extract") as response:
         page.get_by_role("button", name="Extract").click()
     assert response.value.status == 200
     page.locator("#extract-list li").first.wait_for()
     assert "Ines Corr" in page.locator("#extract-list").inner_text()
+    assert "unknown speaker (“They”)" in page.locator("#extract-list").inner_text()  # the words the article used
     assert page.locator("#extract-text .hl-content").count() >= 2
     assert "found" in page.locator("#extract-status").inner_text()
     shot(page, "extract.png")

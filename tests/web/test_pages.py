@@ -67,6 +67,12 @@ def test_paste_form_without_javascript(client):
     assert 'class="hl hl-content"' in page.text and "Ines Corr" in page.text
 
 
+def test_an_unresolved_speaker_shows_the_words_the_article_used(client):
+    text = "Harbour traders met the council on Monday. They said the toll would ruin them.\n"
+    page = client.post("/extract", data={"text": text})
+    assert page.status_code == 200 and '<span class="speaker unknown">unknown speaker (“They”)</span>' in page.text
+
+
 class _St:
     def __init__(self, qid, spans, cue=None, source=None):
         self.qid, self.spans, self.cue, self.source = qid, spans, cue, source

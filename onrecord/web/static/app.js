@@ -98,7 +98,8 @@ function showExtraction(result) {
   for (const q of result.quotes) {
     const li = el("li", "statement");
     const meta = el("p", "meta");
-    meta.append(el("span", "speaker", q.speaker ? q.speaker.name : "unknown speaker"));
+    if (q.speaker) meta.append(el("span", "speaker", q.speaker.name));
+    else meta.append(el("span", "speaker unknown", "unknown speaker" + (q.source ? " (“" + q.source.text + "”)" : "")));
     if (q.type) meta.append(" ", el("span", "badge badge-" + q.type, q.type.replace("_", " ")));
     meta.append(" ", el("span", "kind", q.kind));
     const quote = el("blockquote");
