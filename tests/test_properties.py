@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import onrecord
@@ -99,6 +99,7 @@ def test_any_unicode_text(text: str) -> None:
 
 @BOUNDED
 @given(tricky_text)
+@example("\u00b4 according to \u201a according to \u00bb")  # found here: a source inside its own content
 def test_control_bidi_zero_width_combining_and_emoji(text: str) -> None:
     extract_or_refuse(text)
 
