@@ -51,7 +51,7 @@ def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
 def _untangled(a: Attribution) -> Attribution:
     """A statement whose cue or source shares characters with its content (or with each other)
     loses them: rules and tagger can meet that way on odd text (the fuzz tests' '´ according to
-    ‚ according to »'); never seen on PolNeAR. In place."""
+    ‚ according to »'; 3 of 18,071 statements on PolNeAR train, none on dev). In place."""
     if a.cue and overlaps(a.cue, a.content):
         a.cue = None
     if a.source and overlaps(a.source, [*a.content, *([a.cue] if a.cue else [])]):
