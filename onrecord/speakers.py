@@ -443,8 +443,8 @@ def _speaker_ids(entities: list[Entity]) -> dict[int, str]:
 
 # A source that is only one of these names nobody when it stays unresolved: no speaker (the quote
 # keeps its source), rather than a person called 'They' or 'It' in the record.
-_BARE = frozenset("i me my we us our you your he him his she her it its they them their one someone somebody "
-                  "anyone 's ’s who whom that which".split())  # 'those' may be the head of 'those trailing them'
+_BARE = PERSON_PRONOUNS | _FIRST_PERSON | frozenset(
+    "you your it its they them their one someone somebody anyone 's ’s who whom that which".split())  # not 'those trailing them'
 
 
 def _speaker(entity: Entity | None, role: str | None, fallback: str | None, ids: dict[int, str]) -> Speaker | None:
