@@ -33,10 +33,12 @@ def check_article(item: object) -> None:
 
 
 def check_extraction(extraction: Extraction) -> None:
-    """Every span lies inside the text and is its slice; one statement's spans do not overlap."""
+    """Every span lies inside the text and is its slice; one statement's spans do not overlap and its
+    content pieces come in text order."""
     text = extraction.text
     for quote in extraction.quotes:
         assert quote.content, quote
+        assert list(quote.content) == sorted(quote.content, key=lambda s: s.start), f"content out of text order in {quote.id}"
         spans = list(quote.content) + [s for s in (quote.cue, quote.source) if s is not None]
         for span in spans:
             assert 0 <= span.start <= span.end <= len(text), (span, len(text))

@@ -45,7 +45,31 @@ def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
     found = [_finished(toks, a) for a in found if not _anonymity(toks, a)]
     _without_speaking_asides(toks.text, found)
     hosted_sources(toks, found)
-    return sorted((_untangled(a) for a in _without_named_titles(toks, found)), key=lambda a: a.content[0][0])
+    found = _without_named_titles(toks, found)
+    _bridged(toks.text, found)
+    return sorted((_untangled(a) for a in found), key=lambda a: a.content[0][0])
+
+
+_MARKS = re.compile("[\"'\u2018\u2019\u201c\u201d\n]")
+
+
+def _bridged(text: str, found: list[Attribution]) -> None:
+    """Reported pieces of one statement that only words nobody's cue or source part become one
+    span ('plans [this week] to give …', 'Trump [on Twitter] for backing …'): the tagger let a
+    few words of the clause go. Not over a quote mark or line break. PolNeAR train: 56 contents
+    made exact, 1 lost; dev 7 made, none lost. In place."""
+    roles = [span for a in found for span in (a.cue, a.source) if span]
+    for a in found:
+        if a.kind == "direct" or len(a.content) < 2:
+            continue
+        pieces = [a.content[0]]
+        for start, end in a.content[1:]:
+            gap = (pieces[-1][1], start)
+            if start < gap[0] or _MARKS.search(text, *gap) or overlaps(gap, roles):
+                pieces.append((start, end))
+            else:
+                pieces[-1] = (pieces[-1][0], end)
+        a.content = pieces
 
 
 def _untangled(a: Attribution) -> Attribution:

@@ -244,6 +244,8 @@ def with_relative(toks: Tokens, a: Attribution) -> None:
         k -= 1
     if k < 0 or toks.lower[k] not in _RELATIVES or toks.tag[k] not in ("WDT", "WP", "WP$") or toks.quote[k] != -1:
         return
+    if toks.ends[k] > a.content[0][0]:
+        return  # a source after its content ('how likely … to which 21 percent'): the word is not this content's
     if k > 0 and toks.pos[k - 1] == "ADP":
         return  # 'a statement in which it urged …': where it was said, not what
     v = toks.span_head(*toks.span_tokens(*a.cue))

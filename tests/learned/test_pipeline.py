@@ -177,6 +177,55 @@ def test_a_longer_tagger_content_widens_the_rules_statement(tagged, widened) -> 
     assert sorted(taken) == sorted([*lee.content, *reid.content])
 
 
+BRIDGE_TEXT = ("The mayor plans this week to give $2 million to the harbour fund, and Tom Reid said on Friday "
+               "that the \u201cferry\u201d deal was dead.")
+
+
+def _bridge_statement(*pieces: str, cue: str, kind: str = "indirect"):
+    from onrecord.quotes.attribution import Attribution
+
+    spans = [(BRIDGE_TEXT.index(p), BRIDGE_TEXT.index(p) + len(p)) for p in pieces]
+    return Attribution(spans, kind, cue=(BRIDGE_TEXT.index(cue), BRIDGE_TEXT.index(cue) + len(cue)))
+
+
+@pytest.mark.parametrize(("pieces", "others", "kind", "content"), [
+    # words the tagger let go inside a clause: one span
+    (["plans", "to give $2 million to the harbour fund"], [], "indirect", ["plans this week to give $2 million to the harbour fund"]),
+    # ... not over a cue (its own or another's), nor over a quote mark, nor for a direct quote
+    (["to give $2 million to the harbour fund", "that the"], [], "indirect",
+     ["to give $2 million to the harbour fund", "that the"]),
+    (["plans", "to give $2 million to the harbour fund"], ["this week"], "indirect",
+     ["plans", "to give $2 million to the harbour fund"]),
+    (["to give $2 million to the harbour fund", "that the"], ["said"], "indirect",
+     ["to give $2 million to the harbour fund", "that the"]),
+    (["that the", "deal was dead"], [], "indirect", ["that the", "deal was dead"]),
+    (["plans", "to give $2 million to the harbour fund"], [], "direct", ["plans", "to give $2 million to the harbour fund"]),
+])
+def test_pieces_that_only_free_words_part_become_one(pieces, others, kind, content) -> None:
+    from onrecord.learned.pipeline import _bridged
+
+    a = _bridge_statement(*pieces, cue="said", kind=kind)
+    found = [a, *(_bridge_statement("was dead", cue=c) for c in others)]
+    _bridged(BRIDGE_TEXT, found)
+    assert [BRIDGE_TEXT[s:e] for s, e in a.content] == content
+
+
+def test_a_relative_word_after_the_content_is_not_its_first_piece() -> None:
+    # a source given after the content ('… the election, to which 21 percent') keeps 'which' out of
+    # it: the word was put first, out of text order, and '…, to' then ran back over the content
+    from onrecord.nlp import load_pipeline
+    from onrecord.quotes import Tokens
+    from onrecord.quotes.attribution import Attribution
+    from onrecord.quotes.clauses import with_relative
+
+    text = "Another question asked voters how likely the mayor was to win the election, to which 21 percent said \u201cnot too likely.\u201d"
+    toks = Tokens.from_doc(load_pipeline()(text), text=text)
+    at = lambda w: (text.index(w), text.index(w) + len(w))  # noqa: E731
+    a = Attribution([(text.index("how"), text.index(", to which"))], "indirect", cue=at("asked"), source=at("21 percent"))
+    with_relative(toks, a)
+    assert [text[s:e] for s, e in a.content] == ["how likely the mayor was to win the election"]
+
+
 def test_a_rules_statement_inside_the_taggers_is_the_taggers() -> None:
     from onrecord.learned.pipeline import _widen
     from onrecord.nlp import load_pipeline
