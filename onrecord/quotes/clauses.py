@@ -246,8 +246,8 @@ def with_relative(toks: Tokens, a: Attribution) -> None:
         return
     if toks.ends[k] > a.content[0][0]:
         return  # a source after its content ('how likely … to which 21 percent'): the word is not this content's
-    if k > 0 and toks.pos[k - 1] == "ADP":
-        return  # 'a statement in which it urged …': where it was said, not what
+    if k > 0 and toks.pos[k - 1] == "ADP" and toks.lower[k] != "what":
+        return  # 'a statement in which it urged …': where it was said, not what ('between what Trump says …' is)
     v = toks.span_head(*toks.span_tokens(*a.cue))
     h = k
     while h != v and toks.head[h] != h:

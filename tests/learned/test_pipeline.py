@@ -261,6 +261,9 @@ RELATIVES = [
      ["which", "will go into effect in May"], "officials"),
     ("It ended in a fine, which I said was not a prison sentence.", "said", ["which", "was not a prison sentence"], "I"),
     ('He attacked Marco Rubio, who he dubbed "the little senator."', "dubbed", ["who", '"the little senator."'], "he"),
+    # ... after a preposition too where it is 'what' ('about what Reid says …')
+    ("Voters have heard enough about what Reid says his ferry plan would do.", "says",
+     ["what", "his ferry plan would do"], "Reid"),
     # where it was said is no part of what was said
     ("The mayor issued a statement in which she urged residents to stay indoors.", "urged",
      ["residents to stay indoors"], "she"),
