@@ -289,6 +289,11 @@ TYPES = [
      "indirect", "support", None),
     ('Tom Reid said the complaint was "politically motivated".', 'the complaint was "politically motivated".', "said",
      "Tom Reid", "Tom Reid", "mixed", "criticism", None),
+    # a role the article gave a name beside it ('Victor Hale, the chairman') is that person, speaker or not
+    ("The chairman of Dunmore Athletic, Victor Hale, has said sorry. The club's manager, Sean Doyle, defended the chairman.",
+     "the chairman", "defended", "The club's manager, Sean Doyle,", "Sean Doyle", "indirect", "support", "person:Victor Hale"),
+    ("Sunita Rao, the council leader, spoke on Monday. Kieran Walsh welcomed the leader's pledge.", "the leader's pledge",
+     "welcomed", "Kieran Walsh", "Kieran Walsh", "indirect", "support", "statement:Sunita Rao"),
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..mentions import role_word
+from ..mentions import ROLE_NOUNS, role_word
 from ..models import Entity, Quote
 
 _TITLES = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|sen|senator|rep|gov|governor|president|prime minister|mp|"
@@ -98,8 +98,9 @@ class Names:
                 name = clean_name(ent.text)
                 if name:
                     self._add(name, name, kind)
-                if kind == "person" and (title := _title_before(ent)):
-                    self._add_role(title, (self.lookup(name) or (name, ""))[0])
+                for title in (_title_before(ent), _apposition(ent)) if kind == "person" else ():
+                    if title:
+                        self._add_role(title, (self.lookup(name) or (name, ""))[0])
         self._add_first_names()
 
     def _add_first_names(self) -> None:
@@ -117,7 +118,9 @@ class Names:
     def _add_role(self, role: str, name: str) -> None:
         """``the minister`` names the person the article calls ``Transport Minister Pryce``."""
         words = [role_word(w) for w in re.findall(r"[a-z][a-z'\-]+", role.lower()) if w not in ("the", "a", "an", "of")]
-        for key in {" ".join(words), words[-1]} if words else ():
+        # 'chairman of Dunmore Athletic' is 'the chairman', not 'the athletic'
+        nouns = [w for w in words if w in ROLE_NOUNS]
+        for key in {" ".join(words), (nouns or words)[-1]} if words else ():
             old = self.roles.get(key)
             self.roles[key] = name if old is None or same_party(old, name) and len(name) > len(old) else old
 
@@ -187,6 +190,21 @@ def _title_before(ent) -> str:
         words.insert(0, ent.doc[i].text)
         i -= 1
     return " ".join(words)
+
+
+def _apposition(ent) -> str:
+    """A role set beside a name: 'Sunita Rao, the council leader,', 'The chairman of Dunmore Athletic,
+    Victor Hale,' (parsed with the name beside 'Dunmore Athletic'): the role noun and its modifiers."""
+    head, role = ent.root, None
+    if head.dep_ == "appos":
+        h = head.head
+        while h.dep_ == "pobj" and h.head.head.pos_ == "NOUN" and h.head.head.i < h.i:
+            h = h.head.head
+        role = h if h.i < ent.start else None
+    role = role or next((c for c in head.children if c.dep_ == "appos" and c.i >= ent.end), None)
+    if role is None or role.pos_ != "NOUN" or role_word(role.lower_) not in ROLE_NOUNS:
+        return ""
+    return " ".join(t.text for t in role.lefts if t.dep_ in ("compound", "amod")) + f" {role.text}"
 
 
 def speaker_name(quote: Quote) -> str | None:
