@@ -147,6 +147,18 @@ def test_a_denial_of_a_report_answers_the_outlets_report():
     assert {s.speaker.name for s in q if s.cue and s.cue.text in ("reported", "said")} == {"Lakeside Ledger"}
 
 
+def test_a_report_nobody_is_named_for_is_what_was_said_on_its_subject():
+    # no outlet reports it: the watchdog's words on the same subject are the report
+    t = ("The chief constable, Mark Ellery, has disputed a watchdog report that found officers carried out hundreds "
+         "of unlawful searches last year.\n\nThe Police Standards Office said on Monday that one in five searches it "
+         "reviewed had no lawful grounds recorded. The Carden Courier said the force had a new chief.\n")
+    q = extract(t).quotes
+    denial = next(s for s in q if s.cue and s.cue.text == "has disputed")
+    office = next(s for s in q if s.speaker and s.speaker.name == "Police Standards Office")
+    assert (denial.type, denial.target.kind) == ("denial", "statement")
+    assert [(link.type, link.to) for link in denial.links] == [("reacts_to", office.id)]
+
+
 def test_a_verdict_on_the_remarks_answers_them_not_the_apology_for_them():
     t = ("Rep. Carl Jennings apologized on Monday for remarks about veterans.\n\n"
          'Jennings told a town hall meeting last week that many veterans "are looking for a handout."\n\n'

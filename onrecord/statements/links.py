@@ -202,7 +202,10 @@ def _reports(statements: list[Typed], i: int, me: str | None) -> list[tuple[int,
     said it stood by its reporting' is no report of its own when 'The Ledger reported …' is there)."""
     others = [(j, c) for j, c in enumerate(statements) if j != i and not _my_side(c.quote, me)]
     reported = [(j, c) for j, c in others if c.quote.cue is not None and normalise(c.quote.cue.text).startswith("report")]
-    return reported or [(j, c) for j, c in others if set(name_tokens(speaker_name(c.quote) or "")) & MEDIA_NAMES]
+    reported = reported or [(j, c) for j, c in others if set(name_tokens(speaker_name(c.quote) or "")) & MEDIA_NAMES]
+    # else a report nobody is named for ('disputed a watchdog report that found …') is what someone
+    # else said on the same subject ('The Police Standards Office said … searches …')
+    return reported or [(j, c) for j, c in others if _is_speech(c) and _topic_overlap(statements[i], c)]
 
 
 # "took issue with recent criticism": a reaction to criticism the article may report after it.
