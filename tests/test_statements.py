@@ -289,6 +289,14 @@ TYPES = [
      "indirect", "support", None),
     ('Tom Reid said the complaint was "politically motivated".', 'the complaint was "politically motivated".', "said",
      "Tom Reid", "Tom Reid", "mixed", "criticism", None),
+    # reported speech whose subject is the speaker acting: backing, opposing ...
+    ("Janet Osei said she backed the council's decision.", "she backed the council's decision", "said",
+     "Janet Osei", "Janet Osei", "indirect", "support", None),
+    ("Tom Reid said he opposed the sale of the harbour.", "he opposed the sale of the harbour", "said",
+     "Tom Reid", "Tom Reid", "indirect", "criticism", None),
+    # ... not when the pronoun is someone else ('Susan' is no 'he'; records back nobody)
+    ("Susan Grey said he opposed the sale of the harbour.", "he opposed the sale of the harbour", "said",
+     "Susan Grey", "Susan Grey", "indirect", "claim", None),
     # a role the article gave a name beside it ('Victor Hale, the chairman') is that person, speaker or not
     ("The chairman of Dunmore Athletic, Victor Hale, has said sorry. The club's manager, Sean Doyle, defended the chairman.",
      "the chairman", "defended", "The club's manager, Sean Doyle,", "Sean Doyle", "indirect", "support", "person:Victor Hale"),

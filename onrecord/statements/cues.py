@@ -215,6 +215,13 @@ CONTENT_SUPPORT = _rx(
     r"consider\w* the matter (?:closed|settled)",  # a party standing by its member
     r"^(?:that )?(?:he|she|it|they) (?:still |fully )?(?:stood|stands|stand) by",  # 'said he stood by his decision'
 )
+# Reported speech whose subject is the speaker acting: 'said she backed the council's decision',
+# 'said he opposed the sale' (types.py checks the pronoun can be the speaker).
+_REPORTED_SUBJECT = r"^(?:that )?(?:he|she|they|it) " + _BETWEEN + r"(?:(?:had|has|have) )?"
+REPORTED_SUPPORT = _rx(_REPORTED_SUBJECT + r"(?:backed|backs|supported|supports|welcomed|welcomes|endorsed|endorses|"
+                       r"praised|praises|applauded|applauds|commended|commends)\b")
+REPORTED_CRITICISM = _rx(_REPORTED_SUBJECT + r"(?:opposed|opposes|condemned|condemns|criticis\w+|criticiz\w+|"
+                         r"deplored|deplores|denounced|denounces|objected to|objects to)\b")
 # "Does he not understand ...?": a question that scolds someone.
 RHETORICAL = _rx(
     r"^(?:does|did|is|was|has|can|will|would) (?:he|she|they) not\b.*\?", r"^(?:doesn't|didn't|isn't|wasn't|hasn't|can't|won't|wouldn't) (?:he|she|they)\b.*\?",

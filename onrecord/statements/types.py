@@ -354,6 +354,10 @@ def _evaluative_or_commitment(doc, quote, frame: Frame, dispute: str | None) -> 
         return Typing("criticism", 0.75, f"content '{m.group(0)}'")
     if m := cues.CONTENT_SUPPORT.search(frame.content):
         return Typing("support", 0.75, f"content '{m.group(0)}'")
+    for kind, rx in (("support", cues.REPORTED_SUPPORT), ("criticism", cues.REPORTED_CRITICISM)):
+        if reported(quote) and (m := rx.search(frame.content)) and _may_be_speakers(m.group(0), quote) and (
+                quote.speaker is not None and (quote.speaker.kind == "person") == bool(re.search(r"\b(?:he|she)\b", m.group(0)))):
+            return Typing(kind, 0.7, f"content '{m.group(0)}'")  # 'records show he backed …': not the records
     if words := _future_of_speaker(doc, quote):
         return Typing("commitment", 0.75, f"content '{words}'")
     if reported(quote) and cues.REPEATING.search(frame.cue) and (m := cues.PLEDGE_NOUNS.search(frame.content)):
