@@ -159,6 +159,17 @@ def test_a_report_nobody_is_named_for_is_what_was_said_on_its_subject():
     assert [(link.type, link.to) for link in denial.links] == [("reacts_to", office.id)]
 
 
+def test_welcoming_the_decision_answers_the_statement_that_announced_it():
+    t = ("The ferry to Kestrel Island will keep running through the winter, the harbour board said on Monday.\n\n"
+         "The chair of the island's residents' group, Colin Birch, welcomed the decision.\n")
+    q = extract(t).quotes
+    board = next(s for s in q if s.cue and s.cue.text == "said")
+    welcome = next(s for s in q if s.cue and s.cue.text == "welcomed")
+    assert (welcome.type, welcome.target.kind) == ("support", "other")
+    assert [(link.type, link.to) for link in welcome.links] == [("reacts_to", board.id)]
+    assert "the decision" in welcome.links[0].evidence
+
+
 def test_a_verdict_on_the_remarks_answers_them_not_the_apology_for_them():
     t = ("Rep. Carl Jennings apologized on Monday for remarks about veterans.\n\n"
          'Jennings told a town hall meeting last week that many veterans "are looking for a handout."\n\n'

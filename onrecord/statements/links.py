@@ -159,11 +159,26 @@ def _to_undoing(statements: list[Typed], i: int, me: str | None) -> Link | None:
     return _link(statements, i, _pick(cands, i, s), 0.8, "answers an apology or retraction")
 
 
+# What someone decided or announced: 'welcomed the decision', 'applauded the ruling'.
+_A_DECISION = re.compile(r"^(?:the|this|that|today's|yesterday's|monday's|tuesday's|wednesday's|thursday's|friday's|saturday's|sunday's) "
+                         r"(?:\S+ )?(?:decision|ruling|announcement|verdict|move|u-turn)$")
+
+
+def _to_decision(statements: list[Typed], i: int, me: str | None) -> Link | None:
+    """'welcomed the decision': the decision someone else announced before it (their commitment or claim)."""
+    s = statements[i]
+    if s.target is None or s.target.kind != "other" or not _A_DECISION.match(s.target.name.lower()):
+        return None
+    cands = [(j, c) for j, c in enumerate(statements) if j < i and c.type in ("commitment", "claim")
+             and speaker_name(c.quote) and not _my_side(c.quote, me)]
+    return _link(statements, i, _pick(cands, i, s), 0.6, f"answers {s.target.name}")
+
+
 def _to_target(statements: list[Typed], i: int, me: str | None) -> Link | None:
     """Aimed at someone's statement (any order), or at a person who speaks in the article."""
     s = statements[i]
     if s.target is None or s.target.kind == "other":
-        return None
+        return _to_decision(statements, i, me)
     owner = s.target.name
     if s.target.kind == "statement":  # what someone said, an apology too ("too little, too late")
         cands = _answerable(statements, i, owner, me, mine_too=same_party(owner, me), answering=_NO_WORDS)
