@@ -170,6 +170,17 @@ def test_welcoming_the_decision_answers_the_statement_that_announced_it():
     assert "the decision" in welcome.links[0].evidence
 
 
+def test_calling_them_something_answers_the_remarks_they_point_back_to():
+    t = ("Councillor Ray Holt made the remark at a public meeting on Friday, telling residents: \"The new road will "
+         "wreck this valley.\"\n\nThe Valley Walkers criticised the remarks. Their chair, Ann Dale, called them "
+         "\"nonsense from start to finish\".\n")
+    q = extract(t).quotes
+    holt = next(s for s in q if s.speaker and s.speaker.name == "Ray Holt")
+    dale = next(s for s in q if s.speaker and s.speaker.name == "Ann Dale")
+    assert (dale.type, dale.target.kind, dale.target.name) == ("criticism", "statement", "Ray Holt")
+    assert [(link.type, link.to) for link in dale.links] == [("reacts_to", holt.id)]
+
+
 def test_a_verdict_on_the_remarks_answers_them_not_the_apology_for_them():
     t = ("Rep. Carl Jennings apologized on Monday for remarks about veterans.\n\n"
          'Jennings told a town hall meeting last week that many veterans "are looking for a handout."\n\n'

@@ -138,8 +138,10 @@ def _author(tok, names: Names) -> str | None:
 
 def _earlier_author(tok, names: Names, me: str | None) -> str | None:
     """``called the remark ...``: the author the article gave the same remark earlier (``made the remark``)."""
-    for prev in reversed(tok.doc[: tok.i]):  # the same word: "the remark" ... "made the remark"
-        if prev.text.lower() != tok.text.lower() or prev.pos_ != "NOUN":
+    # the same word: "the remark" ... "made the remark"; a single remark may be spoken of as "the remarks"
+    # after (not "the comment" after "comments by Trump", which are someone else's)
+    for prev in reversed(tok.doc[: tok.i]):
+        if prev.text.lower() not in (tok.text.lower(), tok.text.lower()[:-1] if tok.tag_ == "NNS" else "") or prev.pos_ != "NOUN":
             continue
         author = _author(prev, names)
         subject = [c for c in prev.head.children if c.dep_ == "nsubj"] if prev.dep_ == "dobj" else []
@@ -157,6 +159,17 @@ def _last_other_speaker(quote: Quote, earlier: list[Quote]) -> str | None:
         if name and not same_party(name, me) and " and " not in name.lower():  # a group is nobody's author
             return name
     return None
+
+
+def _statement_antecedent(pronoun):
+    """The plural noun 'them' points back to, within the sentence and the one before, when it names
+    words said ('the remarks', 'his comments'), else None."""
+    sents = list(pronoun.doc.sents)
+    k = next(n for n, sent in enumerate(sents) if sent.start <= pronoun.i < sent.end)
+    start = sents[max(0, k - 1)].start
+    plural = [t for t in pronoun.doc[start : pronoun.i] if t.tag_ == "NNS" or t.lower_ == "them"]
+    last = plural[-1] if plural else None
+    return last if last is not None and last.lower_ in STATEMENT_NOUNS else None
 
 
 def _in_source(tok, quote: Quote) -> bool:
@@ -206,6 +219,10 @@ def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earli
         if word not in PROPOSAL_NOUNS and word in STATEMENT_NOUNS or (word in _STATEMENT_PRONOUNS and obj.pos_ == "PRON" and word != "them" and framed):
             owner = statement_owner(obj, quote, names, own, earlier, own_pronoun)
             return Target(owner or _phrase(obj, quote), "statement")
+        if word == "them" and obj.pos_ == "PRON" and (words := _statement_antecedent(obj)) is not None:
+            # 'criticised the remarks. … called them "scaremongering"': the remarks
+            owner = statement_owner(words, quote, names, own, earlier, own_pronoun)
+            return Target(owner or _phrase(words, quote), "statement")
         if word in ("him", "her", "them") and obj.pos_ == "PRON":
             person = names.person_before(obj.idx, speaker_name(quote))
             if person:
