@@ -147,6 +147,14 @@ def test_a_denial_of_a_report_answers_the_outlets_report():
     assert {s.speaker.name for s in q if s.cue and s.cue.text in ("reported", "said")} == {"Lakeside Ledger"}
 
 
+def test_standing_by_ones_own_story_answers_the_denial_of_it():
+    q = extract(MAYOR_ROW).quotes
+    denial = next(s for s in q if s.cue and s.cue.text == "denied")
+    stood = next(s for s in q if s.text.startswith("it stood by"))
+    assert (stood.type, stood.target.kind, stood.target.name) == ("support", "statement", "Lakeside Ledger")
+    assert [(link.type, link.to) for link in stood.links] == [("reacts_to", denial.id)]
+
+
 def test_a_report_nobody_is_named_for_is_what_was_said_on_its_subject():
     # no outlet reports it: the watchdog's words on the same subject are the report
     t = ("The chief constable, Mark Ellery, has disputed a watchdog report that found officers carried out hundreds "

@@ -365,6 +365,22 @@ def _past_the_apology(statements: list[Typed], found: list[tuple[Link, ...]], i:
     return Link("reacts_to", undone.to, link.confidence, f"{link.evidence}; the words {link.to} apologised for")
 
 
+def _defending_own_words(statements: list[Typed], found: list[tuple[Link, ...]], i: int) -> Link | None:
+    """'The Herald said it stood by its story': a defence of one's own words answers whoever challenged
+    them before (a denial or criticism that answers the speaker's statement)."""
+    s = statements[i]
+    me = speaker_name(s.quote)
+    if s.type != "support" or s.target is None or s.target.kind != "statement" or not same_party(s.target.name, me):
+        return None
+    mine = {t.quote.id for t in statements if same_party(speaker_name(t.quote), me)}
+    for j in range(i - 1, -1, -1):
+        c = statements[j]
+        if c.type in ("denial", "criticism") and not _my_side(c.quote, me) and any(
+                link.type == "reacts_to" and link.to in mine for link in found[j]):
+            return Link("reacts_to", c.quote.id, 0.65, _evidence("reacts to", s, set(), "defends its own words against them"))
+    return None
+
+
 def find_links(statements: list[Typed]) -> list[tuple[Link, ...]]:
     """Every statement's links, in the order given."""
     out = []
@@ -374,7 +390,9 @@ def find_links(statements: list[Typed]) -> list[tuple[Link, ...]]:
         if (link := same_quote_link(statements, i, plain)) is not None:
             links.append(link)
         links.extend(own_statement_links(statements, i))
-        if (link := reaction_link(statements, i)) is not None:
+        if (link := _defending_own_words(statements, out, i)) is not None:
+            links.append(link)
+        elif (link := reaction_link(statements, i)) is not None:
             links.append(_past_the_apology(statements, out, i, link))
         elif (link := _follow_up(statements, out, i)) is not None:
             links.append(link)

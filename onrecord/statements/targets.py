@@ -70,6 +70,8 @@ def statement_owner(tok, quote: Quote, names: Names, own: bool, earlier: list[Qu
     if (author := _author(tok, names)) is not None:
         return author
     for child in tok.children:
+        if child.dep_ == "poss" and child.lower_ == "its" and quote.speaker and quote.speaker.kind == "organization":
+            return speaker_name(quote)  # 'The Herald said it stood by its story'
         if child.dep_ == "poss" and child.text.lower() in PERSONAL_PRONOUNS:
             if own or own_pronoun:
                 return speaker_name(quote)
@@ -124,7 +126,7 @@ def _possessive_author(tok, quote: Quote, names: Names, own: bool) -> str | None
 def _author(tok, names: Names) -> str | None:
     """The author a statement noun names itself: ``Blunt's comment``, ``comments by Trump``, ``a remark made by Biden``."""
     for child in tok.children:
-        if child.dep_ == "poss" and child.text.lower() not in PERSONAL_PRONOUNS:
+        if child.dep_ == "poss" and child.text.lower() not in PERSONAL_PRONOUNS | {"its"}:
             found = names.lookup(child.text) or names.in_tokens(list(child.subtree))
             return found[0] if found else clean_name(" ".join(t.text for t in child.subtree))
         preps = [child] if child.dep_ == "prep" else [g for g in child.children if g.dep_ in ("agent", "prep")] if child.dep_ == "acl" else []
@@ -239,9 +241,14 @@ def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earli
             if found and not same_party(found[0], speaker_name(quote)):
                 return Target(found[0], found[1])  # type: ignore[arg-type]
             return Target(_phrase(obj, quote), "other")
-    if own:
+    if own or stype == "support" and _STANDS_BY_OWN.match(frame.content.lower()):
         return Target(speaker_name(quote), "statement") if speaker_name(quote) else None
     return _unframed_target(doc, quote, frame, names, earlier)
+
+
+# 'The Herald said it stood by its story': a defence of the speaker's own words.
+_STANDS_BY_OWN = re.compile(r"^(?:that )?(?:it|he|she|they|we|i) (?:still |fully |firmly )?(?:stood|stands|stand) by "
+                            r"(?:its|his|her|their|our|my) (?:\S+ )?(?:" + "|".join(sorted(STATEMENT_NOUNS | {"reporting"})) + r")\b")
 
 
 def _unframed_target(doc, quote: Quote, frame: Frame, names: Names, earlier: list[Quote]) -> Target | None:
