@@ -189,6 +189,22 @@ def test_calling_them_something_answers_the_remarks_they_point_back_to():
     assert [(link.type, link.to) for link in dale.links] == [("reacts_to", holt.id)]
 
 
+FILLER = ("The harbour at Kestrel Bay opened in 1901 and has been rebuilt twice since. Boats leave every hour "
+          "in summer and every two hours in winter. The old customs house is now a museum with a small cafe. ") * 6
+
+
+@pytest.mark.parametrize(("between", "linked"), [("", True), (FILLER, False)])
+def test_criticism_of_a_person_answers_their_words_only_nearby(between: str, linked: bool):
+    # far back in a long story, and about something else, the person's words are not what it answers
+    t = ("Harbour row in Kestrel Bay\n\nMayor Ann Lee said the ferry timetable would change in May.\n\n" + between +
+         "\n\nCouncillor Tom Reid accused Lee of neglecting the lifeboat station.\n")
+    q = extract(t).quotes
+    lee = next(s for s in q if s.speaker and s.speaker.name == "Ann Lee")
+    reid = next(s for s in q if s.speaker and s.speaker.name == "Tom Reid")
+    assert (reid.type, reid.target.name) == ("criticism", "Ann Lee")
+    assert [(link.type, link.to) for link in reid.links] == ([("reacts_to", lee.id)] if linked else [])
+
+
 def test_a_verdict_on_the_remarks_answers_them_not_the_apology_for_them():
     t = ("Rep. Carl Jennings apologized on Monday for remarks about veterans.\n\n"
          'Jennings told a town hall meeting last week that many veterans "are looking for a handout."\n\n'

@@ -27,6 +27,7 @@ SAME_QUOTE_MIN_SIMILARITY = 90.0
 SAME_QUOTE_MIN_CHARS = 15
 SAME_QUOTE_MIN_WORDS = 3
 SAME_QUOTE_MIN_INDIRECT_WORDS = 5  # both reported, not quoted
+_FAR = 1000  # characters
 _REACTION_TYPES = frozenset({"criticism", "support", "denial"})
 _NOT_ANSWERABLE = frozenset({"retraction", "apology", "no_comment"})
 _NO_WORDS = frozenset({"no_comment"})
@@ -189,7 +190,10 @@ def _to_target(statements: list[Typed], i: int, me: str | None) -> Link | None:
     if s.type == "support":  # backing a person answers their words only when it takes up what they said
         cands = [(j, c) for j, c in cands if _topic_overlap(s, c) or _told_with(s, c)]
     # (a headline sums up what the body reports: the body's statements do not answer it)
-    before = [(j, c) for j, c in cands if j < i and (s.headline or not c.headline)]
+    # a person's words far back in a long story are seldom what a criticism of them answers, unless it
+    # takes up what they said
+    before = [(j, c) for j, c in cands if j < i and (s.headline or not c.headline)
+              and (s.quote.start - c.quote.start <= _FAR or _topic_overlap(s, c))]
     if before:  # a person's words are answered after they are reported ...
         return _link(statements, i, _pick(before, i, s), 0.6, f"target {owner}'s words")
     # ... unless the article gives the reaction first and the words after, on the same subject (a
