@@ -21,6 +21,20 @@ ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT.parent / "shared" / "data" / "seed" / "indy100-blunt-retraction.txt"
 DEMO = ROOT / "demo" / "corpus.jsonl"
 
+
+def _cue(quotes, cue: str):
+    """The statement whose cue is ``cue``."""
+    return next(s for s in quotes if s.cue and s.cue.text == cue)
+
+
+def _said_by(quotes, name: str):
+    return next(s for s in quotes if s.speaker and s.speaker.name == name)
+
+
+def _pairs(statement) -> list[tuple[str, str]]:
+    """A statement's links as (type, to) pairs."""
+    return [(link.type, link.to) for link in statement.links]
+
 ARTICLE = (
     'Transport Minister Alan Pryce defended the ferry contract. "This is the best deal islanders have had in a '
     'generation," Pryce said. Morag Finlay called Pryce\'s remarks "insulting". Rhys Dalton said the minister had '
@@ -139,54 +153,50 @@ MAYOR_ROW = (
 
 def test_a_denial_of_a_report_answers_the_outlets_report():
     q = extract(MAYOR_ROW).quotes
-    denial = next(s for s in q if s.cue and s.cue.text == "denied")
-    report = next(s for s in q if s.cue and s.cue.text == "reported")
+    denial = _cue(q, "denied")
+    report = _cue(q, "reported")
     assert (denial.type, denial.target.name, denial.target.kind) == ("denial", "a newspaper report", "statement")
-    assert [(link.type, link.to) for link in denial.links] == [("reacts_to", report.id)]
+    assert _pairs(denial) == [("reacts_to", report.id)]
     # 'the newspaper' is the outlet named before it
     assert {s.speaker.name for s in q if s.cue and s.cue.text in ("reported", "said")} == {"Lakeside Ledger"}
 
 
 def test_standing_by_ones_own_story_answers_the_denial_of_it():
     q = extract(MAYOR_ROW).quotes
-    denial = next(s for s in q if s.cue and s.cue.text == "denied")
+    denial = _cue(q, "denied")
     stood = next(s for s in q if s.text.startswith("it stood by"))
     assert (stood.type, stood.target.kind, stood.target.name) == ("support", "statement", "Lakeside Ledger")
-    assert [(link.type, link.to) for link in stood.links] == [("reacts_to", denial.id)]
+    assert _pairs(stood) == [("reacts_to", denial.id)]
 
 
-def test_a_report_nobody_is_named_for_is_what_was_said_on_its_subject():
-    # no outlet reports it: the watchdog's words on the same subject are the report
-    t = ("The chief constable, Mark Ellery, has disputed a watchdog report that found officers carried out hundreds "
-         "of unlawful searches last year.\n\nThe Police Standards Office said on Monday that one in five searches it "
-         "reviewed had no lawful grounds recorded. The Carden Courier said the force had a new chief.\n")
-    q = extract(t).quotes
-    denial = next(s for s in q if s.cue and s.cue.text == "has disputed")
-    office = next(s for s in q if s.speaker and s.speaker.name == "Police Standards Office")
-    assert (denial.type, denial.target.kind) == ("denial", "statement")
-    assert [(link.type, link.to) for link in denial.links] == [("reacts_to", office.id)]
+def _find(quotes, key: str):
+    """``cue:WORDS`` or ``by:NAME``."""
+    how, _, what = key.partition(":")
+    return _cue(quotes, what) if how == "cue" else _said_by(quotes, what)
 
 
-def test_welcoming_the_decision_answers_the_statement_that_announced_it():
-    t = ("The ferry to Kestrel Island will keep running through the winter, the harbour board said on Monday.\n\n"
-         "The chair of the island's residents' group, Colin Birch, welcomed the decision.\n")
-    q = extract(t).quotes
-    board = next(s for s in q if s.cue and s.cue.text == "said")
-    welcome = next(s for s in q if s.cue and s.cue.text == "welcomed")
-    assert (welcome.type, welcome.target.kind) == ("support", "other")
-    assert [(link.type, link.to) for link in welcome.links] == [("reacts_to", board.id)]
-    assert "the decision" in welcome.links[0].evidence
-
-
-def test_calling_them_something_answers_the_remarks_they_point_back_to():
-    t = ("Councillor Ray Holt made the remark at a public meeting on Friday, telling residents: \"The new road will "
-         "wreck this valley.\"\n\nThe Valley Walkers criticised the remarks. Their chair, Ann Dale, called them "
-         "\"nonsense from start to finish\".\n")
-    q = extract(t).quotes
-    holt = next(s for s in q if s.speaker and s.speaker.name == "Ray Holt")
-    dale = next(s for s in q if s.speaker and s.speaker.name == "Ann Dale")
-    assert (dale.type, dale.target.kind, dale.target.name) == ("criticism", "statement", "Ray Holt")
-    assert [(link.type, link.to) for link in dale.links] == [("reacts_to", holt.id)]
+@pytest.mark.parametrize(("text", "reaction", "answered", "typed"), [
+    # a report no outlet is named for: the watchdog's words on the same subject are the report
+    ("The chief constable, Mark Ellery, has disputed a watchdog report that found officers carried out hundreds "
+     "of unlawful searches last year.\n\nThe Police Standards Office said on Monday that one in five searches it "
+     "reviewed had no lawful grounds recorded. The Carden Courier said the force had a new chief.\n",
+     "cue:has disputed", "by:Police Standards Office", ("denial", "statement", None)),
+    # 'welcomed the decision': the statement that announced it
+    ("The ferry to Kestrel Island will keep running through the winter, the harbour board said on Monday.\n\n"
+     "The chair of the island's residents' group, Colin Birch, welcomed the decision.\n",
+     "cue:welcomed", "cue:said", ("support", "other", None)),
+    # 'called them ...' after 'criticised the remarks': the remarks they point back to
+    ("Councillor Ray Holt made the remark at a public meeting on Friday, telling residents: \"The new road will "
+     "wreck this valley.\"\n\nThe Valley Walkers criticised the remarks. Their chair, Ann Dale, called them "
+     "\"nonsense from start to finish\".\n",
+     "by:Ann Dale", "by:Ray Holt", ("criticism", "statement", "Ray Holt")),
+], ids=["unnamed report", "the decision", "them: the remarks"])
+def test_a_reaction_answers_the_statement_it_points_to(text, reaction, answered, typed):
+    q = extract(text).quotes
+    r, a = _find(q, reaction), _find(q, answered)
+    assert (r.type, r.target.kind) == typed[:2]
+    assert typed[2] is None or r.target.name == typed[2]
+    assert _pairs(r) == [("reacts_to", a.id)]
 
 
 FILLER = ("The harbour at Kestrel Bay opened in 1901 and has been rebuilt twice since. Boats leave every hour "
@@ -199,10 +209,10 @@ def test_criticism_of_a_person_answers_their_words_only_nearby(between: str, lin
     t = ("Harbour row in Kestrel Bay\n\nMayor Ann Lee said the ferry timetable would change in May.\n\n" + between +
          "\n\nCouncillor Tom Reid accused Lee of neglecting the lifeboat station.\n")
     q = extract(t).quotes
-    lee = next(s for s in q if s.speaker and s.speaker.name == "Ann Lee")
-    reid = next(s for s in q if s.speaker and s.speaker.name == "Tom Reid")
+    lee = _said_by(q, "Ann Lee")
+    reid = _said_by(q, "Tom Reid")
     assert (reid.type, reid.target.name) == ("criticism", "Ann Lee")
-    assert [(link.type, link.to) for link in reid.links] == ([("reacts_to", lee.id)] if linked else [])
+    assert _pairs(reid) == ([("reacts_to", lee.id)] if linked else [])
 
 
 def test_a_verdict_on_the_remarks_answers_them_not_the_apology_for_them():

@@ -192,11 +192,8 @@ def _phrase(tok, quote: Quote | None = None) -> str:
     return " ".join(words).strip(" ,.")
 
 
-def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earlier: list[Quote]) -> Target | None:
-    """The target of a support, criticism, denial, apology or retraction."""
-    own = stype in ("apology", "retraction")
-    # "defended his comments", "denied his remarks": one defends and denies one's own words
-    own_pronoun = stype == "denial" or (stype == "support" and "defen" in frame.clause)
+def _aimed_at(doc, quote: Quote, frame: Frame, stype: str) -> tuple[list, bool]:
+    """The words a statement may be aimed at, and whether the reporting clause gave them."""
     head = None
     if frame.tokens:
         from .context import cue_root
@@ -211,7 +208,15 @@ def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earli
     framed = bool(objects)  # "calling it": a pronoun of the reporting clause; content's "it" is no statement
     if not objects and quote.kind != "direct":
         objects = _content_object(doc, quote)
-    objects = objects or _first_person_object(doc, quote) or (_judged_words(doc, quote) if stype == "criticism" else [])
+    return objects or _first_person_object(doc, quote) or (_judged_words(doc, quote) if stype == "criticism" else []), framed
+
+
+def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earlier: list[Quote]) -> Target | None:
+    """The target of a support, criticism, denial, apology or retraction."""
+    own = stype in ("apology", "retraction")
+    # "defended his comments", "denied his remarks": one defends and denies one's own words
+    own_pronoun = stype == "denial" or (stype == "support" and "defen" in frame.clause)
+    objects, framed = _aimed_at(doc, quote, frame, stype)
     for obj in objects:
         word = obj.text.lower()
         if word in _HEARSAY and not any(c.dep_ == "poss" or c.text.lower() == "by" for c in obj.children):

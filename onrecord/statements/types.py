@@ -320,6 +320,18 @@ def _regret(doc, quote, frame: Frame):
     return m if m and cues.OWN_PRONOUN_BEFORE.search(doc.text[max(0, start - 20) : start].lower()) else None
 
 
+def _speaker_acting(quote, frame: Frame) -> Typing | None:
+    """'said she backed the council's decision', 'said he opposed the bill': the speaker's own act, where
+    the pronoun can be the speaker (a person for 'he' and 'she': 'records show he backed …' is not the records')."""
+    if not reported(quote) or quote.speaker is None:
+        return None
+    for kind, rx in (("support", cues.REPORTED_SUPPORT), ("criticism", cues.REPORTED_CRITICISM)):
+        m = rx.search(frame.content)
+        if m and _may_be_speakers(m.group(0), quote) and (quote.speaker.kind == "person") == bool(re.search(r"\b(?:he|she)\b", m.group(0))):
+            return Typing(kind, 0.7, f"content '{m.group(0)}'")
+    return None
+
+
 def _evaluative_or_commitment(doc, quote, frame: Frame, dispute: str | None) -> Typing:
     commit = _act(cues.COMMITMENT, frame)
     if not commit and reported(quote) and not _conditional(doc, quote):
@@ -354,10 +366,8 @@ def _evaluative_or_commitment(doc, quote, frame: Frame, dispute: str | None) -> 
         return Typing("criticism", 0.75, f"content '{m.group(0)}'")
     if m := cues.CONTENT_SUPPORT.search(frame.content):
         return Typing("support", 0.75, f"content '{m.group(0)}'")
-    for kind, rx in (("support", cues.REPORTED_SUPPORT), ("criticism", cues.REPORTED_CRITICISM)):
-        if reported(quote) and (m := rx.search(frame.content)) and _may_be_speakers(m.group(0), quote) and (
-                quote.speaker is not None and (quote.speaker.kind == "person") == bool(re.search(r"\b(?:he|she)\b", m.group(0)))):
-            return Typing(kind, 0.7, f"content '{m.group(0)}'")  # 'records show he backed …': not the records
+    if acting := _speaker_acting(quote, frame):
+        return acting
     if words := _future_of_speaker(doc, quote):
         return Typing("commitment", 0.75, f"content '{words}'")
     if reported(quote) and cues.REPEATING.search(frame.cue) and (m := cues.PLEDGE_NOUNS.search(frame.content)):
@@ -369,8 +379,7 @@ def _evaluative_or_commitment(doc, quote, frame: Frame, dispute: str | None) -> 
             return Typing("commitment", 0.7, f"content '{m.group(0)}'")
     if calling := _called_x_y(frame):
         return calling
-    evaluation = _evaluation(frame)
-    if evaluation:
+    if evaluation := _evaluation(frame):
         return Typing(evaluation[0], 0.6, f"content '{evaluation[1]}'")
     return Typing("claim", 0.7, "no cue of another type")
 
