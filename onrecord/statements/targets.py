@@ -166,9 +166,8 @@ def _last_other_speaker(quote: Quote, earlier: list[Quote]) -> str | None:
 def _statement_antecedent(pronoun):
     """The plural noun 'them' points back to, within the sentence and the one before, when it names
     words said ('the remarks', 'his comments'), else None."""
-    sents = list(pronoun.doc.sents)
-    k = next(n for n, sent in enumerate(sents) if sent.start <= pronoun.i < sent.end)
-    start = sents[max(0, k - 1)].start
+    start = pronoun.sent.start
+    start = pronoun.doc[start - 1].sent.start if start > 0 else start
     plural = [t for t in pronoun.doc[start : pronoun.i] if t.tag_ == "NNS" or t.lower_ == "them"]
     last = plural[-1] if plural else None
     return last if last is not None and last.lower_ in STATEMENT_NOUNS else None

@@ -322,7 +322,8 @@ def _regret(doc, quote, frame: Frame):
 
 def _speaker_acting(quote, frame: Frame) -> Typing | None:
     """'said she backed the council's decision', 'said he opposed the bill': the speaker's own act, where
-    the pronoun can be the speaker (a person for 'he' and 'she': 'records show he backed …' is not the records')."""
+    the pronoun can be the speaker ('he' and 'she' only for a person: in 'records show he backed …' he is
+    not the records)."""
     if not reported(quote) or quote.speaker is None:
         return None
     for kind, rx in (("support", cues.REPORTED_SUPPORT), ("criticism", cues.REPORTED_CRITICISM)):
