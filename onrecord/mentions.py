@@ -26,7 +26,8 @@ ROLE_NOUNS = frozenset(
     "head manager founder councillor commissioner chancellor premier ambassador general officer sheriff "
     "prosecutor executive economist researcher expert author editor correspondent host pollster donor "
     "organizer organiser activist campaigner mp. justice speaker whip solicitor barrister "
-    "coach captain player striker forward midfielder defender goalkeeper quarterback pitcher referee".split()
+    "coach captain player striker forward midfielder defender goalkeeper quarterback pitcher referee "
+    "constable inspector superintendent detective treasurer".split()
 )
 ORG_WORDS = frozenset(
     "party court committee house department ministry association news times post inc corp company "

@@ -199,6 +199,18 @@ def test_a_reaction_answers_the_statement_it_points_to(text, reaction, answered,
     assert _pairs(r) == [("reacts_to", a.id)]
 
 
+def test_a_denial_does_not_answer_the_criticism_that_answers_it():
+    # 'the chief constable' is Mark Ellery (a role set beside his name); Clarke answers his denial,
+    # so his denial does not answer her back
+    t = ("Police chief rejects inspection\n\nThe chief constable of Carden Police, Mark Ellery, rejected the "
+         "inspectors' findings on Monday.\n\nThe inspectorate's director, Fiona Clarke, said the chief constable was wrong.\n")
+    q = extract(t).quotes
+    denial, clarke = _cue(q, "rejected"), _said_by(q, "Fiona Clarke")
+    assert (clarke.type, clarke.target.kind, clarke.target.name) == ("criticism", "person", "Mark Ellery")
+    assert _pairs(clarke) == [("reacts_to", denial.id)]
+    assert _pairs(denial) == []
+
+
 FILLER = ("The harbour at Kestrel Bay opened in 1901 and has been rebuilt twice since. Boats leave every hour "
           "in summer and every two hours in winter. The old customs house is now a museum with a small cafe. ") * 6
 
