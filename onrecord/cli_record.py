@@ -106,7 +106,7 @@ def print_hits(hits: list[QuoteHit], fmt: str, console: Console) -> None:
         for col in ("date", "speaker", "outlet / title", "quote"):
             table.add_column(col, overflow="fold")
         for h in hits:
-            speaker = h.person or h.speaker or "?"
+            speaker = h.person or h.speaker or (f"? ({h.source})" if h.source else "?")  # '? (They)': unresolved
             where = " — ".join(x for x in (h.outlet, h.title or h.doc_id) if x)
             table.add_row((h.published or "")[:10], escape(speaker), escape(where),
                           _highlighted(h.snippet) + f" [dim]({h.kind})[/]")

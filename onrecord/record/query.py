@@ -39,6 +39,7 @@ class QuoteHit:
     url: str | None
     doc_id: str
     type: str | None
+    source: str | None = None  # the words the article named the speaker by ('They' when left unresolved)
 
     def to_dict(self) -> dict[str, Any]:
         return {f: getattr(self, f) for f in _HIT_FIELDS}  # asdict() deep-copies: slow on a search page
@@ -179,7 +180,7 @@ def _no_nul(what: str, value: str | None) -> None:
 
 _HIT_SQL = (
     "SELECT q.id, q.article_id, q.qid, q.content, q.kind, q.confidence, q.speaker_name, m.person_id, p.name, "
-    "a.title, q.published, q.outlet, a.url, a.doc_id, q.type FROM quotes q "
+    "a.title, q.published, q.outlet, a.url, a.doc_id, q.type, q.source_text FROM quotes q "
     "JOIN articles a ON a.id = q.article_id LEFT JOIN mentions m ON m.id = q.mention_id "
     "LEFT JOIN people p ON p.id = m.person_id "
 )
@@ -198,7 +199,7 @@ def _hit(r: tuple, snippet: str | None) -> QuoteHit:
     if snippet is None:
         snippet = content if len(content) <= 240 else content[:240].rsplit(" ", 1)[0] + " …"
     return QuoteHit(r[0], r[1], r[2], content, snippet, r[4], float(r[5]), r[6], r[7], r[8], r[9], r[10],
-                    r[11], r[12], r[13], r[14])
+                    r[11], r[12], r[13], r[14], r[15])
 
 
 def search_articles(store: Store, query: str, limit: int = 20) -> list[tuple[int, str | None]]:

@@ -130,6 +130,15 @@ def test_search_formats(reference):
     assert code == 0 and rows[0].startswith("id,article_id,qid,content,snippet") and len(rows) > 1
 
 
+def test_search_shows_the_words_of_a_speaker_left_unresolved(tmp_path):
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "traders.txt").write_text("Harbour traders met the council on Monday. They said the toll would ruin them.\n")
+    done = ingest(tmp_path / "record.db", tmp_path / "news")
+    assert done.returncode == 0, done.stderr
+    code, table = cli("search", "toll", "--db", str(tmp_path / "record.db"))
+    assert code == 0 and "? (They)" in table
+
+
 @pytest.mark.parametrize("args, message", [
     (["search", "x", "--since", "May"], "--since 'May' is not a date"),
     (["search", "x", "--kind", "rumour"], "choose direct, mixed, indirect"),

@@ -92,6 +92,17 @@ def test_search_hits_carry_speaker_article_and_a_highlighted_snippet(store):
     assert hit.url == "https://gazette.example/harbour"
 
 
+def test_a_hit_without_a_speaker_carries_the_words_the_article_used(store):
+    from onrecord import extract
+    from onrecord.article import Article
+
+    text = "Harbour traders met the council on Monday. They said the toll would ruin them.\n"
+    store.add(Article(text=text, doc_id="traders"), extract(text, doc_id="traders"))
+    [hit] = store.search("toll")
+    assert (hit.speaker, hit.person, hit.source) == (None, None, "They")
+    assert hit.to_dict()["source"] == "They"
+
+
 @pytest.mark.parametrize("filters, expected", [
     ({"speaker": "Helen Marsh"}, ["will bring jobs to the town"]),
     ({"speaker": "Marsh"}, ["it will ruin the harbour for good", "will bring jobs to the town"]),

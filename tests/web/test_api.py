@@ -207,6 +207,16 @@ def test_writes_need_the_token(writer, header):
     assert response.headers["www-authenticate"] == "Bearer"
 
 
+def test_a_statement_left_without_a_speaker_shows_the_words_the_article_used(writer):
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    text = "Harbour traders met the council on Monday. They said the toll would ruin them.\n"
+    assert writer.post("/api/articles", json={"id": "traders", "text": text}, headers=auth).status_code == 201
+    [hit] = writer.get("/api/quotes", params={"q": "toll ruin"}).json()["results"]
+    assert (hit["speaker"], hit["person"], hit["source"]) == (None, None, "They")
+    page = writer.get("/", params={"q": "toll ruin"})
+    assert page.status_code == 200 and '<span class="speaker unknown">unknown speaker (“They”)</span>' in page.text
+
+
 def test_ingest_one_article(writer):
     auth = {"Authorization": f"Bearer {TOKEN}"}
     payload = {"id": "pier", "text": ARTICLE, "outlet": "Bayline Radio News", "published": "2024-03-06"}
