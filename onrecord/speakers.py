@@ -237,7 +237,8 @@ def _unnamed(toks: Tokens, mentions: Mentions, head: int, first: int, last: int,
         return author, None, None  # an opinion piece's 'I' and 'we', outside quotes, are its writer
     if (word == "it" or word in _ORG_KINDS | _INSTITUTIONS | _MEDIA_KINDS) and (org := _organisation(toks, mentions, head, first, last)):
         return org, None, None
-    if toks.pos[head] == "PROPN":
+    # a name the tagger took for another word ('Schilling describes himself': VBG) is still the name
+    if toks.pos[head] == "PROPN" or first == last and toks.text[toks.starts[head]].isupper():
         person = mentions.person_named(toks.text[toks.starts[head] : toks.ends[head]])
         if person:
             return person, None, None

@@ -366,6 +366,16 @@ def test_speaker_resolution(text, speaker):
     assert got and speaker in {got[0][1], got[-1][1]}, got
 
 
+def test_a_surname_the_tagger_reads_as_a_verb_is_still_the_person():
+    # spaCy tags a sentence-initial 'Schilling' VBG; it is Helen Schilling all the same, not a new speaker
+    text = ("Port Avery harbour master Helen Schilling said the pier was safe.\n\n"
+            "Schilling describes herself on her website as a cautious engineer.\n\n"
+            "Schilling, through a spokeswoman, declined to comment.\n")
+    extraction = onrecord.extract(text)
+    assert [q.speaker.name if q.speaker else None for q in extraction.quotes] == ["Helen Schilling"] * 3
+    assert [e.name for e in extraction.speakers] == ["Helen Schilling"]
+
+
 @pytest.mark.parametrize("text", [
     "Harbour traders met the council on Monday. They said the toll would ruin them.",
     "The council sends its survey to every home.\n\nWe refuse to answer the survey.",
