@@ -408,13 +408,11 @@ def _without_answering_back(statements: list[Typed], found: list[tuple[Link, ...
     """A statement does not answer a later one that answers it (or its speaker's words) back: the
     denial before 'the chief constable was wrong' is what that criticism answers, not the reverse."""
     at = {t.quote.id: j for j, t in enumerate(statements)}
-    out = []
-    for i, links in enumerate(found):
-        me = speaker_name(statements[i].quote)
-        kept = tuple(link for link in links if not (
-            link.type == "reacts_to" and at.get(link.to, -1) > i and any(
-                back.type == "reacts_to" and same_party(speaker_name(statements[at[back.to]].quote), me)
-                for back in found[at[link.to]] if back.to in at)))
-        out.append(kept)
-    return out
+    who = [speaker_name(t.quote) for t in statements]
 
+    def answers_back(i: int, link: Link) -> bool:
+        j = at.get(link.to, -1)
+        return link.type == "reacts_to" and j > i and any(
+            back.type == "reacts_to" and back.to in at and same_party(who[at[back.to]], who[i]) for back in found[j])
+
+    return [tuple(link for link in links if not answers_back(i, link)) for i, links in enumerate(found)]
