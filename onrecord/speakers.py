@@ -31,7 +31,8 @@ def resolve_speakers(toks: Tokens, doc, attributions: list[Attribution]) -> tupl
     resolved: dict[int, tuple[Entity | None, str | None, str | None]] = {}
     for k, a in enumerate(attributions):
         before = attributions[k - 1] if k else None
-        resolved[id(a)] = _goes_on(toks, mentions, a, before, resolved) or _resolve(toks, mentions, a, resolved)
+        found = _goes_on(toks, mentions, a, before, resolved) or _resolve(toks, mentions, a, resolved)
+        resolved[id(a)] = found if found[0] is not None else _group_goes_on(toks, a, before, resolved) or found
     _headline_from_lede(toks, mentions, attributions, resolved)
     ids = _speaker_ids([r[0] for r in resolved.values() if r[0] is not None])
     text = toks.text
@@ -76,6 +77,26 @@ def _goes_on(toks: Tokens, mentions: Mentions, a: Attribution, before: Attributi
     if toks.lower[pronoun] not in fits or toks.para[head] != toks.para[pronoun] or between or head > pronoun:
         return None
     return done[id(before)]
+
+
+def _group_goes_on(toks: Tokens, a: Attribution, before: Attribution | None, done: dict):
+    """A 'they' goes on from the statement just before when its source is plural ('Voting rights
+    advocates have expressed concern. They cite …'), an 'it' when its source is one thing, not a
+    person ('The city sent a letter. It says …'); in the same paragraph or the next."""
+    if before is None or a.source_head is None or before.source_head is None:
+        return None
+    pronoun, head = a.source_head, before.source_head
+    word = toks.lower[pronoun]
+    if (word not in ("they", "it") or toks.quote[pronoun] != -1 or head > pronoun
+            or toks.para[pronoun] - toks.para[head] > 1 or done[id(before)] == (None, None, None)):
+        return None
+    plural = toks.tag[head] in ("NNS", "NNPS") or toks.lower[head] == "they" or any(
+        toks.dep[c] == "conj" for c in toks.children[head])
+    entity = done[id(before)][0]
+    if word == "it" and (plural or toks.pos[head] not in ("NOUN", "PROPN") and toks.lower[head] != "it"
+                         or entity is not None and entity.kind == "person" or toks.lower[head] in ROLE_NOUNS):
+        return None
+    return done[id(before)] if word == "it" or plural else None
 
 
 _PLAIN_ACTS = frozenset(w[:5] for w in "say says said tell tells told add adds added write wrote note noted".split())
@@ -283,7 +304,7 @@ def _salient(toks: Tokens, mentions: Mentions, at: int, done: dict, fits) -> Ent
     speakers = {r[0].key for r in done.values() if r[0] is not None}
     best, best_score = None, None
     for m in mentions.before(at, "person")[:12]:
-        if not fits(m):
+        if not fits(m) or _modifier_only(toks, m):
             continue
         distance = sum(1 for i in range(m.last + 1, at) if toks.quote[i] == -1)
         known = m.entity.gender is not None
@@ -293,15 +314,25 @@ def _salient(toks: Tokens, mentions: Mentions, at: int, done: dict, fits) -> Ent
     return best
 
 
+def _modifier_only(toks: Tokens, m: Mention) -> bool:
+    """A name of no known gender that only modifies a thing ('a Kansas City radio station', 'Girl
+    Scout cookies'): the tagger's person may be a place or a brand, and 'he' is not it."""
+    owner = toks.head[m.last]
+    return (m.entity.gender is None and toks.dep[m.last] in ("compound", "amod") and owner > m.last
+            and toks.pos[owner] == "NOUN" and toks.lower[owner] not in ROLE_NOUNS)
+
+
 # 'the airline' is the organisation the article just named; 'the council' one whose name says council.
-_ORG_KINDS = frozenset(
-    "company firm airline carrier bank lender business retailer manufacturer insurer operator supplier "
-    "charity organisation organization group".split())
+_BUSINESS_KINDS = frozenset(
+    "company firm airline carrier bank lender business retailer manufacturer insurer operator supplier".split())
+_ORG_KINDS = _BUSINESS_KINDS | frozenset("charity organisation organization group".split())
 _DOCUMENTS = frozenset("article report story editorial column investigation analysis poll survey study review memo".split())
 _MEDIA_KINDS = frozenset("newspaper paper magazine network broadcaster outlet publication website site station channel".split())
 _INSTITUTIONS = frozenset(
     "council court police government ministry department committee party union board authority agency "
     "campaign association university hospital school regulator watchdog".split())
+_PUBLIC_BODIES = _INSTITUTIONS | frozenset(
+    "senate house congress assembly legislature parliament administration commission bureau cabinet".split())
 
 
 def _organisation(toks: Tokens, mentions: Mentions, head: int, first: int, last: int) -> Entity | None:
@@ -316,6 +347,8 @@ def _organisation(toks: Tokens, mentions: Mentions, head: int, first: int, last:
     named = next((m.entity for m in orgs if word in m.entity.name.lower().split()), None)
     if named is None and word in _MEDIA_KINDS:  # 'the newspaper said': the outlet named before, not any organisation
         return next((m.entity for m in orgs if set(m.entity.name.lower().split()) & MEDIA_NAMES), None)
+    if word in _BUSINESS_KINDS:  # 'the company said' is not the Senate or a party the story is about
+        orgs = [m for m in orgs if not set(m.entity.name.lower().split()) & _PUBLIC_BODIES]
     return named or (_most_named(mentions, orgs, first) if orgs and word in _ORG_KINDS else None)
 
 

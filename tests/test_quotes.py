@@ -376,6 +376,33 @@ def test_a_surname_the_tagger_reads_as_a_verb_is_still_the_person():
     assert [e.name for e in extraction.speakers] == ["Helen Schilling"]
 
 
+@pytest.mark.parametrize(("text", "speakers"), [
+    # a 'they' goes on from a plural source just before, an 'it' from one thing that is no person
+    ("Voting rights advocates have expressed deep concern about the rules. They said thousands of "
+     "voters would be turned away.", ["Voting rights advocates"] * 2),
+    ("Cllr Dana Pike's office released a report on the harbour on Monday. The report said the pier was "
+     "unsafe. It says repairs would cost two million pounds.", ["The report"] * 2),
+    # ... not from one person ('Mr Lowe said …. They said …' is someone else)
+    ("Harbour master Dean Lowe said the pier was unsafe. They said repairs would cost two million pounds.",
+     ["Dean Lowe", None]),
+    # 'the company' is not the Senate the story is about
+    ("The Missouri Senate passed the bill on Tuesday after the Senate debate. Senate leaders said the bill "
+     "was fair. The Senate will vote again in May. Monsanto opposed the bill. The company tweeted a "
+     'warning: "We will fight this law."', ["Senate leaders", "Monsanto", "Monsanto"]),
+    # a name of no known gender that modifies a thing ('Girl Scout cookies') is no 'he'
+    ('Pastor Kel Mabry has now set his sights on the Girl Scout cookies sold in his town. He blasted the '
+     'troop leaders for "corrupting" children.', ["Kel Mabry"]),
+])
+def test_who_a_pronoun_or_a_kind_of_body_is(text, speakers):
+    assert [s[1] for s in statements(text)] == speakers, statements(text)
+
+
+def test_a_place_the_tagger_calls_a_person_is_no_he():
+    text = ("Okoro, a former pitcher, was dismissed on Wednesday. Last month, he waded into politics on a "
+            "Kansas City radio station when he suggested that the governor should be jailed.")
+    assert "Kansas City" not in {s[1] for s in statements(text)}
+
+
 @pytest.mark.parametrize("text", [
     "Harbour traders met the council on Monday. They said the toll would ruin them.",
     "The council sends its survey to every home.\n\nWe refuse to answer the survey.",
