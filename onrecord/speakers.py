@@ -112,8 +112,11 @@ def _headline_from_lede(toks: Tokens, mentions: Mentions, attributions: list[Att
         if para is None:
             continue
         sides = (1, 2) if para == 0 else (0,)
-        other = next((b for b in attributions if b.cue and resolved[id(b)][0] is not None and _act(toks, b) == _act(toks, a)
-                      and toks.para[toks.span_tokens(*b.cue)[0]] in sides), None)
+        across = [b for b in attributions if b.cue and resolved[id(b)][0] is not None
+                  and toks.para[toks.span_tokens(*b.cue)[0]] in sides]
+        other = next((b for b in across if _act(toks, b) == _act(toks, a)), None)
+        if other is None and para == 0:  # 'Opposition leader condemns …' is the lede's 'The leader of …, Nadia Okonjo,'
+            other = next((b for b in across if _same_role(toks, a, b)), None)
         if other is not None:
             resolved[id(a)] = resolved[id(other)]
         elif para and (named := _headline_subject(toks, mentions, _act(toks, a))) is not None:
@@ -124,6 +127,13 @@ def _headline_from_lede(toks: Tokens, mentions: Mentions, attributions: list[Att
     for a in attributions:
         if a.source in by_source and resolved[id(a)][0] is None:
             resolved[id(a)] = by_source[a.source]
+
+
+def _same_role(toks: Tokens, a: Attribution, b: Attribution) -> bool:
+    """Whether ``b``'s source says the role noun ``a``'s source is headed by ('leader', 'minister')."""
+    head = role_word(toks.lower[toks.span_head(*toks.span_tokens(*a.source))])
+    first, last = toks.span_tokens(*b.source) if b.source else (0, -1)
+    return head in ROLE_NOUNS and any(role_word(toks.lower[k]) == head for k in range(first, last + 1))
 
 
 def _headline_subject(toks: Tokens, mentions: Mentions, act: str) -> Entity | None:

@@ -424,6 +424,14 @@ def test_a_headline_subject_of_two_verbs_speaks_both_statements():
     assert {q.type for q in headline} == {"apology"}  # 'he misspoke' is regret for how he spoke
 
 
+def test_a_headline_role_is_the_lede_speaker_with_that_role():
+    # another verb ('condemns', 'has called'), but the lede says who the leader is
+    text = ("Opposition leader condemns Lowe's defence of Drake\n\n"
+            "The leader of the Coastal Alliance on Kestrel Bay council, Nadia Okonjo, has called Harriet "
+            "Lowe's defence of Simon Drake \"disgraceful\".\n")
+    assert [s[1] for s in statements(text)] == ["Nadia Okonjo", "Nadia Okonjo"]
+
+
 def test_where_it_was_said_is_no_part_of_the_source():
     text = '"This is a difficult but necessary step," said Jane Doe, chief executive of Acme, in a memo to staff.'
     [q] = onrecord.extract(text).quotes
