@@ -408,7 +408,10 @@ class Mentions:
 
     def new_entity(self, name: str, kind: str) -> Entity:
         for e in self.entities:
-            if e.kind == kind and (_org_key(e.name) == _org_key(name) if kind != "person" else e.name == name):
+            if e.kind == kind and (_same_org(e.name, name) if kind != "person" else e.name == name):
+                if len(_org_key(name)) > len(_org_key(e.name)):  # the fuller name: 'Kestrel Bay Residents' Trust'
+                    e.name = name
+                e.add_name(name)
                 return e
         entity = Entity(len(self.entities), name, kind, [name])
         self.entities.append(entity)
@@ -421,8 +424,16 @@ _SHARED_FIRST = frozenset("the national american united new first royal british 
 
 
 def _org_key(name: str) -> str:
-    words = [w for w in name.lower().replace("’s", "").replace("'s", "").split() if w != "the"]
+    words = [w.rstrip("'") for w in name.lower().replace("’", "'").replace("'s", "").split() if w != "the"]
     return " ".join(words)
+
+
+def _same_org(known: str, name: str) -> bool:
+    """One organisation: the same name, or the one's last two words or more end the other's
+    ('Residents' Trust' in a headline, 'The Kestrel Bay Residents' Trust' in the story)."""
+    a, b = _org_key(known).split(), _org_key(name).split()
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    return a == b or len(shorter) >= 2 and longer[-len(shorter):] == shorter
 
 
 def _name_words(name: str) -> list[str]:

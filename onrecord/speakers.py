@@ -279,7 +279,20 @@ def _unnamed(toks: Tokens, mentions: Mentions, head: int, first: int, last: int,
             return entity, None, None
     if (entity := _described(toks, mentions, head, first, last, done)) is not None:
         return entity, None, None
+    if (name := _untagged_organisation(toks, first, head)) is not None:
+        return mentions.new_entity(name, "organization"), None, None
     return None, None, _shown(toks, first, last)
+
+
+def _untagged_organisation(toks: Tokens, first: int, head: int) -> str | None:
+    """'The Kestrel Bay Residents' Trust said …' where the entity tagger saw no name: capitalised
+    words ending in an organisation's word are that organisation's name."""
+    first += toks.lower[first] == "the"
+    words = [toks.text[toks.starts[k] : toks.ends[k]] for k in range(first, head + 1)]
+    if (toks.pos[head] != "PROPN" or toks.lower[head] not in ORG_WORDS or head - first > 6
+            or not all(w[:1].isupper() or w in ("'", "’", "'s", "’s", "of", "and", "&") for w in words)):
+        return None
+    return toks.text[toks.starts[first] : toks.ends[head]]
 
 
 def _placed(toks: Tokens, k: int) -> bool:

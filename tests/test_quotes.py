@@ -397,6 +397,15 @@ def test_who_a_pronoun_or_a_kind_of_body_is(text, speakers):
     assert [s[1] for s in statements(text)] == speakers, statements(text)
 
 
+def test_an_organisation_the_tagger_missed_is_one_organisation():
+    # no entity tag on either name; the headline's short name and curly apostrophe are the same trust
+    text = ("Residents’ Trust criticises MP over Drake comments\n\n"
+            "The Kestrel Bay Residents' Trust has criticised the town's MP for defending Simon Drake.\n")
+    extraction = onrecord.extract(text)
+    assert [(e.name, e.kind) for e in extraction.speakers] == [("Kestrel Bay Residents' Trust", "organization")]
+    assert [q.speaker.name for q in extraction.quotes] == ["Kestrel Bay Residents' Trust"] * 2
+
+
 def test_a_place_the_tagger_calls_a_person_is_no_he():
     text = ("Okoro, a former pitcher, was dismissed on Wednesday. Last month, he waded into politics on a "
             "Kansas City radio station when he suggested that the governor should be jailed.")
