@@ -295,7 +295,7 @@ class Mentions:
             if people:
                 return people[0]
         for e in reversed(self.entities):
-            if e.kind == kind and _org_key(e.name) == _org_key(name):
+            if e.kind == kind and org_key(e.name) == org_key(name):
                 return e
         if kind == "organization" and len(words) == 1:  # 'Brightwater' after 'Brightwater Energy'
             for e in reversed(self.entities):
@@ -409,7 +409,7 @@ class Mentions:
     def new_entity(self, name: str, kind: str) -> Entity:
         for e in self.entities:
             if e.kind == kind and (_same_org(e.name, name) if kind != "person" else e.name == name):
-                if len(_org_key(name)) > len(_org_key(e.name)):  # the fuller name: 'Kestrel Bay Residents' Trust'
+                if len(org_key(name)) > len(org_key(e.name)):  # the fuller name: 'Kestrel Bay Residents' Trust'
                     e.name = name
                 e.add_name(name)
                 return e
@@ -423,7 +423,7 @@ _SHARED_FIRST = frozenset("the national american united new first royal british 
                           "federal state city county international world global north south east west central".split())
 
 
-def _org_key(name: str) -> str:
+def org_key(name: str) -> str:
     words = [w.rstrip("'") for w in name.lower().replace("’", "'").replace("'s", "").split() if w != "the"]
     return " ".join(words)
 
@@ -431,7 +431,7 @@ def _org_key(name: str) -> str:
 def _same_org(known: str, name: str) -> bool:
     """One organisation: the same name, or the one's last two words or more end the other's
     ('Residents' Trust' in a headline, 'The Kestrel Bay Residents' Trust' in the story)."""
-    a, b = _org_key(known).split(), _org_key(name).split()
+    a, b = org_key(known).split(), org_key(name).split()
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
     return a == b or len(shorter) >= 2 and longer[-len(shorter):] == shorter
 

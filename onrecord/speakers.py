@@ -8,7 +8,7 @@ gave that role; spokespeople to their organisation.
 from __future__ import annotations
 
 from .mentions import (GENDERED_NOUNS, MEDIA_NAMES, ORG_WORDS, PERSON_PRONOUNS, ROLE_NOUNS, Entity, Mention, Mentions,
-                       fits_pronoun, role_word, slug)
+                       fits_pronoun, org_key, role_word, slug)
 from .models import Entity as EntityRecord
 from .models import Quote, Span, Speaker
 from .quotes import Attribution
@@ -228,10 +228,8 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
         if not appos:
             return _spokesperson(toks, mentions, head, first, last)
         named = appos
-    if word in _DOCUMENTS:  # 'a Wall Street Journal article found …', 'a Gallup poll found …': the paper, the pollster
-        by = [m for m in named if toks.dep[m.last] in ("poss", "compound") and toks.head[m.last] == head]
-        if by:
-            return by[0].entity, None, None
+    if word in _DOCUMENTS and (by := _document_by(toks, mentions, named, head, first)) is not None:
+        return by, None, None
     # "Holloway's party": a possessor is not the speaker; "A Westbrook councillor": nor is a modifier.
     named = [m for m in named if m.first <= head <= m.last or toks.dep[m.last] not in ("poss", "compound", "amod")]
     # "Parents in Ashby": where a group is from is not who speaks (an employer is: "Analysts at Bernstein")
@@ -257,6 +255,18 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
         m = next((m for m in people if m.first <= head <= m.last), people[0])
         return m.entity, _mention_role(toks, first, last, m), None
     return _unnamed(toks, mentions, head, first, last, done)
+
+
+def _document_by(toks: Tokens, mentions: Mentions, named: list[Mention], head: int, first: int) -> Entity | None:
+    """Whose a document is: 'a Wall Street Journal article found …', 'a Gallup poll found …' (the
+    paper, the pollster); 'according to board figures' (the health board named before)."""
+    if any(toks.lower[c] in _SOME for c in toks.children[head]):
+        return None  # 'some GOP figures' are people
+    by = [m for m in named if toks.dep[m.last] in ("poss", "compound") and toks.head[m.last] == head]
+    if by:
+        return by[0].entity
+    kinds = [c for c in toks.children[head] if toks.dep[c] == "compound" and toks.lower[c] in _INSTITUTIONS]
+    return _of_kind(toks, mentions, toks.lower[kinds[0]], first) if kinds else None
 
 
 def _unnamed(toks: Tokens, mentions: Mentions, head: int, first: int, last: int, done: dict):
@@ -289,8 +299,10 @@ def _untagged_organisation(toks: Tokens, first: int, head: int) -> str | None:
     words ending in an organisation's word are that organisation's name."""
     first += toks.lower[first] == "the"
     words = [toks.text[toks.starts[k] : toks.ends[k]] for k in range(first, head + 1)]
-    if (toks.pos[head] != "PROPN" or toks.lower[head] not in ORG_WORDS or head - first > 6
-            or not all(w[:1].isupper() or w in ("'", "’", "'s", "’s", "of", "and", "&") for w in words)):
+    # ('Kelby council': a place's council, board or police, written in lower case)
+    lower_head = toks.lower[head] in _INSTITUTIONS and head > first and toks.pos[head - 1] == "PROPN"
+    if ((toks.pos[head] != "PROPN" and not lower_head) or toks.lower[head] not in ORG_WORDS or head - first > 6
+            or not all(w[:1].isupper() or w in ("'", "’", "'s", "’s", "of", "and", "&") for w in words[:-1])):
         return None
     return toks.text[toks.starts[first] : toks.ends[head]]
 
@@ -346,10 +358,13 @@ def _modifier_only(toks: Tokens, m: Mention) -> bool:
 
 
 # 'the airline' is the organisation the article just named; 'the council' one whose name says council.
+# (and a club: never a public body either)
 _BUSINESS_KINDS = frozenset(
-    "company firm airline carrier bank lender business retailer manufacturer insurer operator supplier".split())
+    "company firm airline carrier bank lender business retailer manufacturer insurer operator supplier club".split())
 _ORG_KINDS = _BUSINESS_KINDS | frozenset("charity organisation organization group".split())
-_DOCUMENTS = frozenset("article report story editorial column investigation analysis poll survey study review memo".split())
+_SOME = frozenset("some many several few other top senior leading prominent".split())
+_DOCUMENTS = frozenset("article report story editorial column investigation analysis poll survey study review memo "
+                       "figures data statistics records".split())
 _MEDIA_KINDS = frozenset("newspaper paper magazine network broadcaster outlet publication website site station channel".split())
 _INSTITUTIONS = frozenset(
     "council court police government ministry department committee party union board authority agency "
@@ -363,16 +378,31 @@ def _organisation(toks: Tokens, mentions: Mentions, head: int, first: int, last:
     word = toks.lower[head]
     if word != "it" and not (last - first <= 2 and toks.lower[first] == "the"):
         return None  # 'a bank', 'the central bank of Ireland': not a mention of one named before
-    orgs = [m for m in mentions.before(first, "organization") if toks.para[head] - toks.para[m.last] <= 3]
     if word == "it":
+        orgs = [m for m in mentions.before(first, "organization") if toks.para[head] - toks.para[m.last] <= 3]
         # 'it was labelled "Mostly True"' is what is spoken of, not who speaks
         return orgs[0].entity if orgs and toks.dep[head] == "nsubj" and _last_subject(toks, orgs[0], head) else None
-    named = next((m.entity for m in orgs if word in m.entity.name.lower().split()), None)
+    said = {toks.lower[k] for k in range(first + 1, head) if toks.pos[k] in ("NOUN", "PROPN", "ADJ")}
+    return _of_kind(toks, mentions, word, first, said)
+
+
+def _of_kind(toks: Tokens, mentions: Mentions, word: str, at: int, said: set[str] = frozenset()) -> Entity | None:
+    """The organisation named before ``at`` that a kind's noun stands for: the nearest whose name
+    has the noun ('the council'; further back than three paragraphs, a name of two words or more
+    that has the other words ``said`` too: 'board figures' near the end of a story are the
+    Eastmere Health Board's, 'the appeals court' is not the Supreme Court); within three
+    paragraphs, an outlet for 'the newspaper', the one named most for 'the company'."""
+    before = mentions.before(at, "organization")
+    orgs = [m for m in before if toks.para[at] - toks.para[m.last] <= 3]
+    named = next((m.entity for m in orgs if word in org_key(m.entity.name).split()), None)
+    if named is None and word not in _MEDIA_KINDS:
+        named = next((m.entity for m in before if word in (key := org_key(m.entity.name).split())
+                      and len(key) > 1 and said <= set(key)), None)
     if named is None and word in _MEDIA_KINDS:  # 'the newspaper said': the outlet named before, not any organisation
         return next((m.entity for m in orgs if set(m.entity.name.lower().split()) & MEDIA_NAMES), None)
     if word in _BUSINESS_KINDS:  # 'the company said' is not the Senate or a party the story is about
         orgs = [m for m in orgs if not set(m.entity.name.lower().split()) & _PUBLIC_BODIES]
-    return named or (_most_named(mentions, orgs, first) if orgs and word in _ORG_KINDS else None)
+    return named or (_most_named(mentions, orgs, at) if orgs and word in _ORG_KINDS else None)
 
 
 def _most_named(mentions: Mentions, orgs: list[Mention], first: int) -> Entity:
@@ -475,6 +505,9 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
     if names:
         name = " ".join(toks.text[toks.starts[i] : toks.ends[i]] for i in names)
         return mentions.new_entity(name, "organization"), role, None
+    kinds = [i for i in words if toks.lower[i] in _ORG_KINDS | _INSTITUTIONS]
+    if kinds and len(kinds) == len(words) and (org := _of_kind(toks, mentions, toks.lower[kinds[-1]], first)) is not None:
+        return org, role, None  # 'A club spokesperson said …' speaks for Kelby Rovers, named before
     last_named = next(iter(mentions.before(first)), None)
     # (not 'sources said': anonymous sources are no one's spokespeople, least of all the paper's)
     if (not words and last_named is not None and last_named.entity.kind == "organization" and role not in ("source", "sources")

@@ -389,6 +389,16 @@ def test_a_surname_the_tagger_reads_as_a_verb_is_still_the_person():
     ("The Missouri Senate passed the bill on Tuesday after the Senate debate. Senate leaders said the bill "
      "was fair. The Senate will vote again in May. Monsanto opposed the bill. The company tweeted a "
      'warning: "We will fight this law."', ["Senate leaders", "Monsanto", "Monsanto"]),
+    # a document by a kind of body ('board figures') is the body of that kind named before, however far
+    ("The Eastmere Health Board has confirmed that the Riverside clinic will close in June.\n\n"
+     "Board chair Priya Raman said the decision had not been taken lightly.\n\n"
+     'Local councillor Owen Brady accused the board of "walking away".\n\n'
+     "A spokesperson for the Royal College of Nursing said the union would watch the timetable.\n\n"
+     "Residents marched to the town hall on Saturday.\n\n"
+     "According to board figures, the clinic saw about 180 patients a day last winter.",
+     ["Eastmere Health Board", "Priya Raman", "Owen Brady", "Royal College of Nursing", "Eastmere Health Board"]),
+    # ... but 'some party figures' are people, not the party's data
+    ("The Harbour Party met on Monday. Some party figures said the leader should resign.", ["Some party figures"]),
     # a name of no known gender that modifies a thing ('Girl Scout cookies') is no 'he'
     ('Pastor Kel Mabry has now set his sights on the Girl Scout cookies sold in his town. He blasted the '
      'troop leaders for "corrupting" children.', ["Kel Mabry"]),
@@ -404,6 +414,11 @@ def test_an_organisation_the_tagger_missed_is_one_organisation():
     extraction = onrecord.extract(text)
     assert [(e.name, e.kind) for e in extraction.speakers] == [("Kestrel Bay Residents' Trust", "organization")]
     assert [q.speaker.name for q in extraction.quotes] == ["Kestrel Bay Residents' Trust"] * 2
+
+
+def test_a_places_council_in_lower_case_is_an_organisation():
+    extraction = onrecord.extract("Kelby council voted by 31 votes to 12 on Tuesday night to approve a new stadium.")
+    assert [(e.name, e.kind) for e in extraction.speakers] == [("Kelby council", "organization")]
 
 
 def test_a_place_the_tagger_calls_a_person_is_no_he():
