@@ -397,6 +397,9 @@ def test_a_surname_the_tagger_reads_as_a_verb_is_still_the_person():
      "Residents marched to the town hall on Saturday.\n\n"
      "According to board figures, the clinic saw about 180 patients a day last winter.",
      ["Eastmere Health Board", "Priya Raman", "Owen Brady", "Royal College of Nursing", "Eastmere Health Board"]),
+    # a spokesperson of a kind of body speaks for the one named before
+    ("The chairman of Dunmore Athletic, Victor Hale, apologised on Monday. A club spokesperson said the "
+     "matter was closed.", ["Dunmore Athletic"]),
     # ... but 'some party figures' are people, not the party's data
     ("The Harbour Party met on Monday. Some party figures said the leader should resign.", ["Some party figures"]),
     # a name of no known gender that modifies a thing ('Girl Scout cookies') is no 'he'
