@@ -155,6 +155,11 @@ def test_mixed_quote_content_is_its_clause(text, content):
 
 INDIRECT = [
     ("Delia Marsh said that the toll would pay for repairs.", [("the toll would pay for repairs", "Delia Marsh", "indirect")]),
+    # no comment told as what went unanswered: found by rule, wherever it stands
+    ("Harriet Lowe's office did not respond to a request for comment.",
+     [("a request for comment", "Harriet Lowe", "indirect")]),
+    ("The harbour board did not immediately reply to questions about the ferry.",
+     [("questions about the ferry", "The harbour board", "indirect")]),
     ("Tom Okafor told reporters the plan would fail.", [("the plan would fail", "Tom Okafor", "indirect")]),
     (
         "According to Ann Lee, the bridge carries 40,000 cars a day.",
@@ -207,6 +212,13 @@ def test_a_claim_reported_with_its_denial_is_two_statements(method):
 @pytest.mark.parametrize(("text", "expected"), INDIRECT)
 def test_indirect_speech(text, expected):
     assert_found(text, expected)
+
+
+def test_an_unanswered_request_is_no_comment_and_an_unreturned_blow_is_nothing():
+    # the tagger alone found this only in some contexts (after another statement, not alone)
+    quotes = onrecord.extract("Harriet Lowe's office did not respond to a request for comment.").quotes
+    assert [(q.cue.text, q.type) for q in quotes] == [("did not respond to", "no_comment")]
+    assert statements("Councillor Ann Lee did not respond in kind.") == []
 
 
 # Where a content ends (PolNeAR's conventions): a relative clause after a comma on a name is the

@@ -19,6 +19,8 @@ def find_indirect(toks: Tokens, taken: list[tuple[int, int]]) -> list[Attributio
             a = _according(toks, v)
         elif word == "heard" and toks.pos[v] in VERBAL:
             a = _heard(toks, v)
+        elif word in _UNANSWERED_VERBS and toks.pos[v] in VERBAL and (a := _unanswered(toks, v)) is not None:
+            pass
         elif word in INDIRECT_FORMS and toks.pos[v] in VERBAL:
             a = _parenthetical(toks, v) if toks.dep[v] == "parataxis" else _reported(toks, v)
         else:
@@ -27,6 +29,38 @@ def find_indirect(toks: Tokens, taken: list[tuple[int, int]]) -> list[Attributio
             found.append(a)
             taken.extend(a.content)
     return found
+
+
+_UNANSWERED_VERBS = frozenset("respond responded reply replied return returned answer answered".split())
+_ASKING = frozenset("request requests message messages question questions call calls email emails inquiry inquiries "
+                    "enquiry enquiries comment".split())
+
+
+def _unanswered(toks: Tokens, v: int) -> Attribution | None:
+    """'The Cruz campaign did not immediately respond to a request for comment': no comment,
+    told as what was not answered (PolNeAR: cue 'did not immediately respond to', content 'a
+    request for comment'). Only for a request, message or question that asked someone to speak."""
+    negs = [c for c in toks.children[v] if toks.dep[c] == "neg" and c < v]
+    auxes = [c for c in toks.children[v] if toks.dep[c] == "aux" and c < v]
+    subj = _subject(toks, v, None)
+    if not negs or subj is None or toks.quote[v] != -1:
+        return None
+    to = next((c for c in toks.children[v] if toks.dep[c] == "prep" and toks.lower[c] == "to" and c == v + 1), None)
+    objs = [c for c in toks.children[to if to is not None else v] if toks.dep[c] in ("pobj", "dobj")]
+    if not objs:
+        return None
+    content = toks.subtree(objs[0], frozenset({"punct"}))
+    if not {toks.lower[k] for k in content} & _ASKING or any(toks.quote[k] != -1 for k in content):
+        return None
+    cue_first = min([*negs, *auxes, v])
+    return Attribution(
+        [toks.chars(min(content), max(content))],
+        "indirect",
+        cue=toks.chars(cue_first, to if to is not None else v),
+        source=toks.chars(*_mention(toks, subj, None)),
+        source_head=subj,
+        confidence=0.8,
+    )
 
 
 def _parenthetical(toks: Tokens, v: int) -> Attribution | None:
