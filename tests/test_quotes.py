@@ -463,6 +463,14 @@ def test_a_headline_subject_of_two_verbs_speaks_both_statements():
     assert {q.type for q in headline} == {"apology"}  # 'he misspoke' is regret for how he spoke
 
 
+@pytest.mark.parametrize("method", ["rules", "model"])
+def test_a_headlines_second_act_is_no_part_of_the_first_ones_content(method):
+    text = ("Harriet Lowe retracts her defence of Simon Drake and apologises\n\n"
+            "Harriet Lowe, the MP for Kestrel Bay, spoke to reporters on Monday.\n")
+    got = [q for q in onrecord.extract(text, method=method).quotes if q.cue and q.cue.text == "retracts"]
+    assert [q.text for q in got] == ["her defence of Simon Drake"]
+
+
 def test_a_headline_role_is_the_lede_speaker_with_that_role():
     # another verb ('condemns', 'has called'), but the lede says who the leader is
     text = ("Opposition leader condemns Lowe's defence of Drake\n\n"

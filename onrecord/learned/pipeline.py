@@ -12,7 +12,8 @@ import re
 from copy import copy
 
 from ..quotes import Attribution, Tokens, find_marked_statements, find_quotes
-from ..quotes.clauses import before_participle, with_relative, with_subject, without_aside, without_dangling
+from ..quotes.clauses import (before_participle, headline_act_after, with_relative, with_subject, without_aside,
+                               without_dangling)
 from ..quotes.cue_extent import conventional_cue
 from ..quotes.disputed import cut_before_tails, find_disputed
 from ..quotes.frames import NAMING, closed_aside, relative_source, title_run
@@ -230,6 +231,7 @@ def _finished(toks: Tokens, a: Attribution) -> Attribution:
     first, last = toks.span_tokens(*a.content[-1])
     if (end := without_dangling(toks, first, without_aside(toks, first, before_participle(toks, first, last)))) < last:
         a.content[-1] = (a.content[-1][0], toks.ends[end])
+    headline_act_after(toks, a)
     if a.source and toks.text[a.source[0] : a.source[1]] in ("it", "It") and _IMPERSONAL.match(toks.text, a.source[1]):
         a.source, a.source_head = None, None
     if a.cue and (caused := caused_speaker(toks, a.cue)) is not None and not overlaps(caused[0], a.content):

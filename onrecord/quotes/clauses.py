@@ -191,6 +191,24 @@ def without_dangling(toks: Tokens, first: int, last: int) -> int:
     return last
 
 
+def headline_act_after(toks: Tokens, a: Attribution) -> None:
+    """'Harriet Lowe retracts her defence of Simon Drake and apologises': in a headline, a verb the
+    cue's verb is coordinated with is the speaker's second act, not what the first one is about
+    (PolNeAR's headlines have none such; the tagger ran the content on). In place."""
+    if not a.cue or not a.content:
+        return
+    verb = toks.span_head(*toks.span_tokens(*a.cue))
+    start, end = a.content[-1]
+    # (a bare conjunct of the verb, whatever the tagger calls it: 'apologises' NNS; PolNeAR keeps
+    # one with words of its own, 'calls Trump line "racist," but backs him')
+    acts = [c for c in toks.children[verb] if toks.dep[c] == "conj" and toks.para[c] == 0 and toks.pos[verb] == "VERB"
+            and start < toks.starts[c] < end and all(toks.pos[k] in ("PUNCT", "SPACE") for k in toks.children[c])]
+    joins = [k for k in toks.children[verb] if toks.dep[k] == "cc" and acts and k < acts[0] and start < toks.starts[k]]
+    if joins:
+        first, _ = toks.span_tokens(start, end)
+        a.content[-1] = (start, toks.ends[trimmed(toks, first, joins[-1] - 1)[1]])
+
+
 # Verbs that lift the subject of what they say out of it: 'drawing on home equity seems too risky'.
 _RAISING = frozenset("seem seems seemed seeming appear appears appeared appearing".split())
 # ... unlike the one asked or told, who is a listener ('Clinton was asked whether …').
