@@ -447,6 +447,7 @@ _DESCRIBES = frozenset(
     "justice secretary candidate nominee frontrunner front-runner businessman businesswoman billionaire "
     "tycoon mogul magnate incumbent".split())
 _PERSON_NOUNS = ROLE_NOUNS | _DESCRIBES | GENDERED_NOUNS.keys()
+_FROM_A_PLACE = frozenset("businessman businesswoman billionaire tycoon mogul magnate".split())
 
 
 def _told_apart(words: set[str], role_words: set[str]) -> bool:
@@ -471,8 +472,8 @@ def _described(toks: Tokens, mentions: Mentions, head: int, first: int, last: in
         return None
     if any(toks.dep[c] == "case" for c in toks.children[head]):
         return None  # 'the nominee's campaign': someone else speaks
-    if any(toks.ent[i] == "GPE" for i in range(first, head)):
-        return None  # 'the Vermont senator': a place the article has not tied to anyone
+    if toks.lower[head] not in _FROM_A_PLACE and any(toks.ent[i] == "GPE" for i in range(first, head)):
+        return None  # 'the Vermont senator': a place the article has not tied to anyone (a 'New York businessman' is from it)
     words = {role_word(toks.lower[i]) for i in range(first, last + 1) if toks.lower[i].isalpha()} - _STOP
     gender = GENDERED_NOUNS.get(toks.lower[head])
     person = _salient(toks, mentions, first, done, lambda m: (

@@ -334,6 +334,9 @@ SPEAKERS = [
 # merely named there, nor one the article gave another role, nor one of the other sex, nor with a
 # place never tied to anyone. A source's relative clause names nobody who speaks.
 DESCRIBED = [
+    # a businessman is from a place, not its office-holder: 'the New York businessman' is the story's man
+    ('Tom Briggs Jr. attacked the harbour plan on Monday.\n\nThe New York businessman said the toll '
+     '"is a tax on work".', "tax on work", "Tom Briggs Jr."),
     ('Mary Okafor regrets her remarks about the mayor.\n\nThe High Court justice said she "spoke out of turn".',
      "spoke out of turn", "Mary Okafor"),
     ('Tom Briggs wants to lead the council.\n\nThe candidate said the result "is a fresh start".',
