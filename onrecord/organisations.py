@@ -1,0 +1,100 @@
+"""Which organisation a source stands for when the entity tagger named none: 'the company',
+'It said', 'according to board figures', 'The Kestrel Bay Residents' Trust', 'Kelby council'.
+
+Part of speaker resolution (``speakers.py``): these read the parse and the article's
+mentions, and return the organisation's entity or ``None``.
+"""
+from __future__ import annotations
+
+from .mentions import MEDIA_NAMES, ORG_WORDS, Entity, Mention, Mentions, org_key
+from .quotes.tokens import Tokens
+
+
+# 'the airline' is the organisation the article just named; 'the council' one whose name says council.
+# (and a club: never a public body either)
+_BUSINESS_KINDS = frozenset(
+    "company firm airline carrier bank lender business retailer manufacturer insurer operator supplier club".split())
+ORG_KINDS = _BUSINESS_KINDS | frozenset("charity organisation organization group".split())
+_SOME = frozenset("some many several few other top senior leading prominent".split())
+DOCUMENTS = frozenset("article report story editorial column investigation analysis poll survey study review memo "
+                       "figures data statistics records".split())
+MEDIA_KINDS = frozenset("newspaper paper magazine network broadcaster outlet publication website site station channel".split())
+INSTITUTIONS = frozenset(
+    "council court police government ministry department committee party union board authority agency "
+    "campaign association university hospital school regulator watchdog".split())
+_PUBLIC_BODIES = INSTITUTIONS | frozenset(
+    "senate house congress assembly legislature parliament administration commission bureau cabinet".split())
+
+
+def organisation(toks: Tokens, mentions: Mentions, head: int, first: int, last: int) -> Entity | None:
+    """'It said …' after an organisation's statement; 'the airline said …' after Northwind Air's."""
+    word = toks.lower[head]
+    if word != "it" and not (last - first <= 2 and toks.lower[first] == "the"):
+        return None  # 'a bank', 'the central bank of Ireland': not a mention of one named before
+    if word == "it":
+        orgs = [m for m in mentions.before(first, "organization") if toks.para[head] - toks.para[m.last] <= 3]
+        # 'it was labelled "Mostly True"' is what is spoken of, not who speaks
+        return orgs[0].entity if orgs and toks.dep[head] == "nsubj" and _last_subject(toks, orgs[0], head) else None
+    said = {toks.lower[k] for k in range(first + 1, head) if toks.pos[k] in ("NOUN", "PROPN", "ADJ")}
+    return of_kind(toks, mentions, word, first, said)
+
+
+def of_kind(toks: Tokens, mentions: Mentions, word: str, at: int, said: set[str] = frozenset()) -> Entity | None:
+    """The organisation named before ``at`` that a kind's noun stands for: the nearest whose name
+    has the noun ('the council'; further back than three paragraphs, a name of two words or more
+    that has the other words ``said`` too: 'board figures' near the end of a story are the
+    Eastmere Health Board's, 'the appeals court' is not the Supreme Court); within three
+    paragraphs, an outlet for 'the newspaper', the one named most for 'the company'."""
+    before = mentions.before(at, "organization")
+    orgs = [m for m in before if toks.para[at] - toks.para[m.last] <= 3]
+    named = next((m.entity for m in orgs if word in org_key(m.entity.name).split()), None)
+    if named is None and word not in MEDIA_KINDS:
+        named = next((m.entity for m in before if word in (key := org_key(m.entity.name).split())
+                      and len(key) > 1 and said <= set(key)), None)
+    if named is None and word in MEDIA_KINDS:  # 'the newspaper said': the outlet named before, not any organisation
+        return next((m.entity for m in orgs if set(m.entity.name.lower().split()) & MEDIA_NAMES), None)
+    if word in _BUSINESS_KINDS:  # 'the company said' is not the Senate or a party the story is about
+        orgs = [m for m in orgs if not set(m.entity.name.lower().split()) & _PUBLIC_BODIES]
+    return named or (_most_named(mentions, orgs, at) if orgs and word in ORG_KINDS else None)
+
+
+def _most_named(mentions: Mentions, orgs: list[Mention], first: int) -> Entity:
+    """'The company said' after Brightwater Energy, Unite, Harrow Securities and the BBC: the one
+    named most so far, not an outlet, the nearest of equals."""
+    counts: dict[int, int] = {}
+    for m in mentions.before(first, "organization"):
+        counts[m.entity.key] = counts.get(m.entity.key, 0) + 1
+    firms = [m for m in orgs if not set(m.entity.name.lower().split()) & MEDIA_NAMES] or orgs
+    return max(firms, key=lambda m: (counts[m.entity.key], -firms.index(m))).entity
+
+
+def _last_subject(toks: Tokens, m: Mention, head: int) -> bool:
+    """Whether ``m`` is the last subject before ``head``, close by (its own 'it' aside)."""
+    between = [k for k in range(m.last + 1, head)
+               if toks.dep[k] in ("nsubj", "nsubjpass") and toks.quote[k] == -1 and toks.lower[k] != "it"]
+    return m.subject and not between and head - m.last <= 40
+
+
+def untagged_organisation(toks: Tokens, first: int, head: int) -> str | None:
+    """'The Kestrel Bay Residents' Trust said …' where the entity tagger saw no name: capitalised
+    words ending in an organisation's word are that organisation's name."""
+    first += toks.lower[first] == "the"
+    words = [toks.text[toks.starts[k] : toks.ends[k]] for k in range(first, head + 1)]
+    # ('Kelby council': a place's council, board or police, written in lower case)
+    lower_head = toks.lower[head] in INSTITUTIONS and head > first and toks.pos[head - 1] == "PROPN"
+    if ((toks.pos[head] != "PROPN" and not lower_head) or toks.lower[head] not in ORG_WORDS or head - first > 6
+            or not all(w[:1].isupper() or w in ("'", "’", "'s", "’s", "of", "and", "&") for w in words[:-1])):
+        return None
+    return toks.text[toks.starts[first] : toks.ends[head]]
+
+
+def document_by(toks: Tokens, mentions: Mentions, named: list[Mention], head: int, first: int) -> Entity | None:
+    """Whose a document is: 'a Wall Street Journal article found …', 'a Gallup poll found …' (the
+    paper, the pollster); 'according to board figures' (the health board named before)."""
+    if any(toks.lower[c] in _SOME for c in toks.children[head]):
+        return None  # 'some GOP figures' are people
+    by = [m for m in named if toks.dep[m.last] in ("poss", "compound") and toks.head[m.last] == head]
+    if by:
+        return by[0].entity
+    kinds = [c for c in toks.children[head] if toks.dep[c] == "compound" and toks.lower[c] in INSTITUTIONS]
+    return of_kind(toks, mentions, toks.lower[kinds[0]], first) if kinds else None
