@@ -34,6 +34,7 @@ ORG_WORDS = frozenset(
     "council union agency office campaign university institute foundation group network bank police "
     "commission board administration government senate congress parliament hq headquarters "
     "trust marine holdings ltd limited plc llc partners industries airlines airways motors properties shipping "
+    "renewables energy foods pharmaceuticals technologies logistics "
     "gazette journal herald tribune chronicle".split()
 )
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})  # "his comments that …" is his as "her claim" is hers

@@ -707,6 +707,7 @@ def test_parenthetical_reporting_clause_splits_the_content():
     ("Drake's solicitor, Marcus Hale, said his client would appeal against the verdict.", "Marcus Hale", "person"),
     # ... and this company as a person; 'Marine' is a company word
     ("Greywater Marine said in a statement that it had co-operated fully with the police.", "Greywater Marine", "organization"),
+    ("The developer, Brightwater Renewables, did not respond to a request for comment.", "Brightwater Renewables", "organization"),
     # ... and this paper; what a paper's or a pollster's article, poll or report found, they found
     ("A Harbour Gazette investigation found that the council had ignored the warnings.", "Harbour Gazette", "organization"),
     ("However, a Gallup poll published Friday found that most voters backed the plan.", "Gallup", "organization"),
