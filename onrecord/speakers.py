@@ -94,11 +94,12 @@ def _group_goes_on(toks: Tokens, a: Attribution, before: Attribution | None, don
         return None
     plural = toks.tag[head] in ("NNS", "NNPS") or toks.lower[head] == "they" or any(
         toks.dep[c] == "conj" for c in toks.children[head])
+    if word == "they":
+        return done[id(before)] if plural else None
     entity = done[id(before)][0]
-    if word == "it" and (plural or toks.pos[head] not in ("NOUN", "PROPN") and toks.lower[head] != "it"
-                         or entity is not None and entity.kind == "person" or toks.lower[head] in ROLE_NOUNS):
-        return None
-    return done[id(before)] if word == "it" or plural else None
+    a_noun = toks.pos[head] in ("NOUN", "PROPN") or toks.lower[head] == "it"
+    a_person = (entity is not None and entity.kind == "person") or toks.lower[head] in ROLE_NOUNS
+    return done[id(before)] if a_noun and not plural and not a_person else None
 
 
 _PLAIN_ACTS = frozenset(w[:5] for w in "say says said tell tells told add adds added write wrote note noted".split())
@@ -420,7 +421,7 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
         return mentions.new_entity(name, "organization"), role, None
     kinds = [i for i in words if toks.lower[i] in ORG_KINDS | INSTITUTIONS]
     if kinds and len(kinds) == len(words) and (org := of_kind(toks, mentions, toks.lower[kinds[-1]], first)) is not None:
-        return org, role, None  # 'A club spokesperson said …' speaks for Kelby Rovers, named before
+        return org, role, None  # 'A club spokesperson said …' after Dunmore Athletic: the club's
     last_named = next(iter(mentions.before(first)), None)
     # (not 'sources said': anonymous sources are no one's spokespeople, least of all the paper's)
     if (not words and last_named is not None and last_named.entity.kind == "organization" and role not in ("source", "sources")
