@@ -199,11 +199,15 @@ def headline_act_after(toks: Tokens, a: Attribution) -> None:
         return
     verb = toks.span_head(*toks.span_tokens(*a.cue))
     start, end = a.content[-1]
+    if toks.pos[verb] != "VERB":
+        return
     # (a bare conjunct of the verb, whatever the tagger calls it: 'apologises' NNS; PolNeAR keeps
     # one with words of its own, 'calls Trump line "racist," but backs him')
-    acts = [c for c in toks.children[verb] if toks.dep[c] == "conj" and toks.para[c] == 0 and toks.pos[verb] == "VERB"
+    acts = [c for c in toks.children[verb] if toks.dep[c] == "conj" and toks.para[c] == 0
             and start < toks.starts[c] < end and all(toks.pos[k] in ("PUNCT", "SPACE") for k in toks.children[c])]
-    joins = [k for k in toks.children[verb] if toks.dep[k] == "cc" and acts and k < acts[0] and start < toks.starts[k]]
+    if not acts:
+        return
+    joins = [k for k in toks.children[verb] if toks.dep[k] == "cc" and start < toks.starts[k] < toks.starts[acts[0]]]
     if joins:
         first, _ = toks.span_tokens(start, end)
         a.content[-1] = (start, toks.ends[trimmed(toks, first, joins[-1] - 1)[1]])

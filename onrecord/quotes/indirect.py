@@ -14,21 +14,27 @@ def find_indirect(toks: Tokens, taken: list[tuple[int, int]]) -> list[Attributio
     for v in range(len(toks)):
         if toks.quote[v] != -1:
             continue
-        word = toks.lower[v]
-        if word == "according":
-            a = _according(toks, v)
-        elif word == "heard" and toks.pos[v] in VERBAL:
-            a = _heard(toks, v)
-        elif word in _UNANSWERED_VERBS and toks.pos[v] in VERBAL and (a := _unanswered(toks, v)) is not None:
-            pass
-        elif word in INDIRECT_FORMS and toks.pos[v] in VERBAL:
-            a = _parenthetical(toks, v) if toks.dep[v] == "parataxis" else _reported(toks, v)
-        else:
-            continue
+        a = _reported_at(toks, v)
         if a is not None and not any(overlaps(c, taken) for c in a.content):
             found.append(a)
             taken.extend(a.content)
     return found
+
+
+def _reported_at(toks: Tokens, v: int) -> Attribution | None:
+    """The statement that word ``v`` reports, if it is a cue: 'according to', 'heard', a verb of speech."""
+    word = toks.lower[v]
+    if word == "according":
+        return _according(toks, v)
+    if toks.pos[v] not in VERBAL:
+        return None
+    if word == "heard":
+        return _heard(toks, v)
+    if word in _UNANSWERED_VERBS and (a := _unanswered(toks, v)) is not None:
+        return a  # no comment: 'did not respond to a request for comment'
+    if word in INDIRECT_FORMS:
+        return _parenthetical(toks, v) if toks.dep[v] == "parataxis" else _reported(toks, v)
+    return None
 
 
 _UNANSWERED_VERBS = frozenset("respond responded reply replied return returned answer answered".split())
