@@ -158,7 +158,7 @@ def train(
     seed: Annotated[int, typer.Option("--seed", metavar="N", help="Random seed (shuffling and initial weights).")] = 0,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, metavar="N", help="Use only the first N articles of train and of dev (a quick check, not a model to ship).", show_default=False)] = None,
     cache: Annotated[Optional[Path], typer.Option("--cache", metavar="DIR", help="Keep the spaCy parses of train and dev here, so a second run skips parsing (about 3 min).", show_default=False)] = Path("build/attribution-cache"),
-    decode_only: Annotated[bool, typer.Option("--decode-only", help="Train nothing: choose the decode weights of the model already in --out on dev again and rewrite its config.json and card (about 3 min).")] = False,
+    decode_only: Annotated[bool, typer.Option("--decode-only", help="Train nothing: choose the decode weights of the model already in --out on dev again, fit its confidence calibration, and rewrite its config.json and card (about 3 min).")] = False,
 ) -> None:
     """Train an attribution model (by default the one extraction uses) on PolNeAR train and write it with its model card."""
     from dataclasses import replace

@@ -20,3 +20,8 @@ def redecode_report(data: Path, folder: Path | None, method: str, limit: int | N
                   f"source outside x{kept['source_outside']}: dev exact F1 "
                   f"source {kept['dev']['source']}  cue {kept['dev']['cue']}  content {kept['dev']['content']}; "
                   f"wrote {folder}/config.json and {folder}/README.md", highlight=False, soft_wrap=True)
+    calibration = tagger.card["calibration"]
+    raw, fitted = calibration["raw"], calibration["calibrated_cross_validated"]
+    console.print(f"calibrated the confidences on {calibration['attributions']} dev attributions: expected calibration "
+                  f"error {raw['ece']} -> {fitted['ece']}, AUC {raw['auc']} -> {fitted['auc']} (cross-validated)",
+                  highlight=False, soft_wrap=True)

@@ -142,7 +142,7 @@ def attributions(toks: Tokens, sentence: list[int], marginals: np.ndarray, quote
             cue=toks.chars(cf, cl),
             source=toks.chars(src[0], src[1]) if src else None,
             source_head=_head(toks, src) if src else None,
-            confidence=round(min(cconf, content_conf) * (1.0 if src else 0.9), 3),
+            confidence=round(min(cconf, content_conf) * (1.0 if src else 0.9), 3), learned=True,
         ))
     return found
 

@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import InputError, ModelNotFoundError
+from .calibration import Calibration
 from .decode import DecodeWeights
 from .model import ROLES, label_projection
 
@@ -298,6 +299,7 @@ class EncoderTagger:
         self.members = [weights, *others]  # the ensemble's weights, the first's first
         self.backend, self._onnx = backend, {}
         self.decode = DecodeWeights()  # chosen on dev by train_encoder(); stored in config.json
+        self.calibration = Calibration()  # fitted on dev after the decode weights
         self._project = label_projection(labels)
 
     def logits(self, ids: np.ndarray, member: int = 0, embedded: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
@@ -356,7 +358,7 @@ class EncoderTagger:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         config = {"kind": "encoder", "settings": asdict(self.settings), "labels": self.labels,
-                  "decode": asdict(self.decode), "card": self.card}
+                  "decode": asdict(self.decode), "calibration": self.calibration.to_dict(), "card": self.card}
         (folder / _CONFIG).write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
         for k, weights in enumerate(self.members):
             np.savez(folder / _weights_file(k), **quantized(weights))
@@ -380,6 +382,7 @@ class EncoderTagger:
         weights = [{**base, **dequantized(member)} for member in stored]
         tagger = cls(settings, config["labels"], weights[0], card=config.get("card"), others=weights[1:])
         tagger.decode = DecodeWeights.stored(config, folder)
+        tagger.calibration = Calibration.stored(config, folder)
         return tagger
 
 

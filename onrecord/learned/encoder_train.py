@@ -148,8 +148,8 @@ def train_encoder(data: str | Path, out: str | Path, settings: EncoderSettings =
     """Fine-tune on ``DATA/train`` each member the settings name (one, or an ensemble's), keep
     each member's epoch with the best dev score (rules and that member together, as extraction
     runs them), save them and their card to ``out``."""
-    from .card import confidence_curve, render
-    from .train import _dev_predictions, _load, _machine, choose_decoding
+    from .card import render
+    from .train import _load, _machine, settle_on_dev
 
     started, data = time.perf_counter(), Path(data)
     columns = ("norm",)  # the encoder reads words, not the CNN's feature columns
@@ -168,10 +168,9 @@ def train_encoder(data: str | Path, out: str | Path, settings: EncoderSettings =
         "windows": len(ids),
     }
     tagger.save(out)
-    saved = EncoderTagger.load(out)  # the decode weights and the card's curve are the stored (int8) model's
-    tagger.card["decoding"] = choose_decoding(saved, dev_ex)
-    tagger.card["curve"] = confidence_curve([ex.gold for ex in dev_ex], _dev_predictions(saved, dev_ex))
-    tagger.decode = saved.decode
+    saved = EncoderTagger.load(out)  # decode weights, calibration and the card's curve are the stored (int8) model's
+    tagger.card.update(settle_on_dev(saved, dev_ex))
+    tagger.decode, tagger.calibration = saved.decode, saved.calibration
     tagger.save(out)
     (Path(out) / "README.md").write_text(render(tagger.card), encoding="utf-8")
     return tagger

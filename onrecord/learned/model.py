@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ModelNotFoundError
+from .calibration import Calibration
 from .decode import DecodeWeights
 from .features import COLUMNS, ROWS, doc_features
 
@@ -87,6 +88,7 @@ class AttributionTagger:
         self.model = model if model is not None else build_model(settings, len(labels))
         self.card = card or {}
         self.decode = DecodeWeights()  # chosen on dev by train(); stored in config.json
+        self.calibration = Calibration()  # fitted on dev by train(), after the decode weights
         self._tables = None  # the folded first layer (_predict), built on first use
         self._project = label_projection(labels)
 
@@ -129,7 +131,8 @@ class AttributionTagger:
     def save(self, folder: str | Path) -> None:
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        config = {"settings": asdict(self.settings), "labels": self.labels, "decode": asdict(self.decode), "card": self.card}
+        config = {"settings": asdict(self.settings), "labels": self.labels, "decode": asdict(self.decode),
+                  "calibration": self.calibration.to_dict(), "card": self.card}
         (folder / _CONFIG).write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
         (folder / _WEIGHTS).write_bytes(_half(self.model).to_bytes())
         _half(self.model, "float32")  # in memory as stored: float16 values in float32
@@ -156,6 +159,7 @@ class AttributionTagger:
             )
         tagger = cls(TaggerSettings(**settings), config["labels"], card=config.get("card"))
         tagger.decode = DecodeWeights.stored(config, folder)
+        tagger.calibration = Calibration.stored(config, folder)
         tagger.model.initialize(X=[np.zeros((1, len(settings["columns"])), dtype="uint64")])
         _half(tagger.model.from_bytes(weights), "float32")
         return tagger

@@ -20,6 +20,7 @@ from ..quotes.frames import NAMING, closed_aside, relative_source, title_run
 from ..quotes.sources import after_dateline, caused_speaker, hosted_sources, without_doing_aside, without_lead_in
 from ..quotes.indirect import find_indirect, overlaps
 from . import learned_attributions
+from .calibration import Calibration
 
 
 def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
@@ -48,9 +49,12 @@ def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
     hosted_sources(toks, found)
     found = _without_named_titles(toks, found)
     _bridged(toks.text, found)
-    return sorted((_untangled(a) for a in found), key=lambda a: a.content[0][0])
+    found = sorted((_untangled(a) for a in found), key=lambda a: a.content[0][0])
+    getattr(tagger, "calibration", _UNCALIBRATED).apply(toks, found)  # fitted on dev with the tagger
+    return found
 
 
+_UNCALIBRATED = Calibration()
 _MARKS = re.compile("[\"'\u2018\u2019\u201c\u201d\n]")
 
 
@@ -138,6 +142,7 @@ def _widen(toks: Tokens, a: Attribution, rules: list[Attribution], taken: list[t
         return  # another statement's content, cue or source ('…, while the Labour chair, Anneliese Dodds, called …')
     if any(span and overlaps(span, [(start, end)]) for span in (host.cue, host.source)):
         host.cue, host.source, host.source_head, host.confidence = a.cue, a.source, a.source_head, a.confidence
+        host.learned = True
     for span in host.content:
         taken.remove(span)
     taken.append((start, end))

@@ -14,6 +14,7 @@ import numpy as np
 from ..polnear import EvalAttribution, load_gold
 from .card import confidence_curve, mean_exact, render
 from .data import Example, examples, parse_gold
+from .calibration import Calibration, features, fit, summary
 from .decode import DecodeWeights
 from .model import AttributionTagger, TaggerSettings
 
@@ -74,8 +75,7 @@ def train(
     tagger.card = {
         "method": "cnn", "data": str(data), "train_docs": len(train_ex), "dev_docs": len(dev_ex), "settings": asdict(settings),
         "epochs": [asdict(e) for e in log], "best_epoch": max(log, key=lambda e: mean_exact(e.dev)).epoch,
-        "decoding": choose_decoding(tagger, dev_ex), "seconds": round(time.perf_counter() - started), "machine": _machine(),
-        "curve": confidence_curve([ex.gold for ex in dev_ex], _dev_predictions(tagger, dev_ex)),
+        "seconds": round(time.perf_counter() - started), "machine": _machine(), **settle_on_dev(tagger, dev_ex),
     }
     tagger.save(out)
     (Path(out) / "README.md").write_text(render(tagger.card), encoding="utf-8")
@@ -165,6 +165,42 @@ class _Remembered:
         return self._seen[id(doc)]
 
 
+def settle_on_dev(tagger, dev_ex: Sequence[Example]) -> dict:
+    """Choose the decode weights, then fit the confidence calibration, on dev (setting both on
+    ``tagger``); the card's records of each, and the ``--min-confidence`` curve they give."""
+    decoding = choose_decoding(tagger, dev_ex)
+    calibration = choose_calibration(tagger, dev_ex)
+    return {"decoding": decoding, "calibration": calibration,
+            "curve": confidence_curve([ex.gold for ex in dev_ex], _dev_predictions(tagger, dev_ex))}
+
+
+def choose_calibration(tagger, dev_ex: Sequence[Example]) -> dict:
+    """Fit ``tagger.calibration`` on dev: which attributions (rules' and tagger's, as extraction
+    finds them) match a gold one at 0.3 coverage, from their features (onrecord.learned.calibration).
+    Returns the card's record: the weights and how well raw and calibrated confidences score,
+    the calibrated cross-validated over two halves of the dev documents."""
+    from ..evaluation.matching import match_quotes
+    from ..quotes import Tokens
+    from .pipeline import attributions_of
+
+    tagger.calibration = Calibration()  # the raw confidences
+    rows, right, raw, folds = [], [], [], []
+    for k, ex in enumerate(dev_ex):
+        toks = Tokens.from_doc(ex.doc, text=ex.gold.text)
+        pairs = [(a, e) for a in attributions_of(toks, ex.doc, tagger) if (e := _as_eval(a, ex.gold.text))]
+        hits = {j for _, j in match_quotes(ex.gold.attributions, [e for _, e in pairs], 0.3)}
+        for j, (a, _) in enumerate(pairs):
+            rows.append(features(toks, a))
+            right.append(float(j in hits))
+            raw.append(a.confidence)
+            folds.append(k % 2)
+    if not rows:  # nothing found on dev: nothing to calibrate with
+        return {}
+    x, y = np.array(rows), np.array(right)
+    tagger.calibration = fit(x, y)
+    return {"weights": tagger.calibration.to_dict(), **summary(x, y, np.array(raw), np.array(folds))}
+
+
 def redecode(data: str | Path, folder: str | Path, *, limit: int | None = None, cache: str | Path | None = None):
     """Choose a trained model's decode weights on ``DATA/dev`` again and rewrite its config.json
     and card (curve included), its weights untouched: for models trained before the weights were
@@ -174,10 +210,9 @@ def redecode(data: str | Path, folder: str | Path, *, limit: int | None = None, 
     folder, tagger = Path(folder), load_model(folder)
     columns = getattr(tagger.settings, "columns", ("norm",))  # the encoder reads words
     dev_ex = _load(Path(data) / "dev", limit, cache and Path(cache) / "dev.spacy", columns)
-    tagger.card = card = {**tagger.card, "decoding": choose_decoding(tagger, dev_ex)}
-    card["curve"] = confidence_curve([ex.gold for ex in dev_ex], _dev_predictions(tagger, dev_ex))
+    tagger.card = card = {**tagger.card, **settle_on_dev(tagger, dev_ex)}
     config = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-    config.update(decode=asdict(tagger.decode), card=card)
+    config.update(decode=asdict(tagger.decode), calibration=tagger.calibration.to_dict(), card=card)
     (folder / "config.json").write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
     (folder / "README.md").write_text(render(card), encoding="utf-8")
     return tagger

@@ -30,6 +30,7 @@ class Attribution:
     confidence: float = 1.0
     inherits: "Attribution | None" = None  # an earlier statement whose speaker this one shares
     context_head: int | None = None  # token of a context mention that names the speaker
+    learned: bool = False  # found by the tagger (its confidence is a tag probability, not a rule's)
 
 
 @dataclass(slots=True)

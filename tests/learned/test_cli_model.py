@@ -87,17 +87,20 @@ def test_decode_only_chooses_the_weights_again_and_keeps_the_model(tmp_path) -> 
     shutil.copytree(ROOT / "models" / "cnn", out)
     config = json.loads((out / "config.json").read_text())
     config.pop("decode")  # as stored before the weights were chosen: the defaults
+    config.pop("calibration")  # ... and the confidences calibrated
     (out / "config.json").write_text(json.dumps(config))
     result = run("train", "--decode-only", "--method", "cnn", "--out", str(out), "--data", str(POLNEAR), "--limit", "4",
                  "--cache", str(tmp_path / "cache"))
     assert result.returncode == 0, result.stderr
-    assert "kept cue outside x" in result.stderr
+    assert "kept cue outside x" in result.stderr and "calibrated the confidences on" in result.stderr
     rewritten = json.loads((out / "config.json").read_text())
     assert rewritten["decode"] == {k: rewritten["card"]["decoding"]["kept"][k]
                                    for k in ("cue_outside", "content_outside", "source_outside")}
     assert rewritten["card"]["epochs"] == config["card"]["epochs"] and rewritten["labels"] == config["labels"]
     assert (out / "weights.bin").read_bytes() == (ROOT / "models" / "cnn" / "weights.bin").read_bytes()
     assert "## Decoding (weights chosen on dev)" in (out / "README.md").read_text()
+    assert rewritten["calibration"] == rewritten["card"]["calibration"]["weights"]
+    assert "## Calibration (fitted on dev)" in (out / "README.md").read_text()
     missing = run("train", "--decode-only", "--out", str(tmp_path / "nothing"), "--data", str(POLNEAR))
     assert missing.returncode == 1 and "onrecord train" in missing.stderr
 

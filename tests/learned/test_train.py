@@ -42,6 +42,8 @@ def test_the_saved_model_loads_predicts_and_has_a_card(trained, monkeypatch) -> 
     assert "## Decoding (weights chosen on dev)" in card
     assert config["decode"] == {k: kept[k] for k in ("cue_outside", "content_outside", "source_outside")}
     assert loaded.decode == tagger.decode
+    assert config["calibration"] == config["card"]["calibration"]["weights"]  # fitted on dev after the weights
+    assert loaded.calibration == tagger.calibration and "## Calibration (fitted on dev)" in card
     assert (loaded.model.to_bytes() == tagger.model.to_bytes())
     monkeypatch.setenv("ONRECORD_MODEL", str(out))
     from onrecord.learned import load_tagger
