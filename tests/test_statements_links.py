@@ -190,7 +190,11 @@ def _find(quotes, key: str):
      "wreck this valley.\"\n\nThe Valley Walkers criticised the remarks. Their chair, Ann Dale, called them "
      "\"nonsense from start to finish\".\n",
      "by:Ann Dale", "by:Ray Holt", ("criticism", "statement", "Ray Holt")),
-], ids=["unnamed report", "the decision", "them: the remarks"])
+    # 'her proposal': what she called for, not what she said since
+    ("Councillor Ada Voss has called for a four-day week for council staff. Voss also said on Monday that the "
+     "mayor should resign over the bus contract.\n\nHer rival, Tom Reed, has slammed her proposal as unaffordable.\n",
+     "cue:has slammed", "cue:has called for", ("criticism", "statement", "Ada Voss")),
+], ids=["unnamed report", "the decision", "them: the remarks", "her proposal"])
 def test_a_reaction_answers_the_statement_it_points_to(text, reaction, answered, typed):
     q = extract(text).quotes
     r, a = _find(q, reaction), _find(q, answered)

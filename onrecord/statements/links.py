@@ -75,13 +75,41 @@ def _topic_overlap(a: Typed, b: Typed) -> set[str]:
     return (_words(a.frame) | _words(normalise(a.quote.text))) & _words(normalise(b.quote.text))
 
 
+# What a reaction calls the words it answers, and the cues that report such words: 'slammed his
+# proposal' answers what he 'has continued to push for', 'rejected the claim' what someone 'claimed'.
+_NAMED_WORDS = (
+    (re.compile(r"\bproposals?\b"), re.compile(r"\b(?:propos\w*|push\w* for|call\w* for|plan\w*|pitch\w*|advocat\w*|unveil\w*)")),
+    (re.compile(r"\bplans?\b"), re.compile(r"\b(?:plan\w*|propos\w*|unveil\w*|announc\w*)")),
+    (re.compile(r"\bclaims?\b"), re.compile(r"\b(?:claim\w*|assert\w*|insist\w*)")),
+    (re.compile(r"\b(?:promises?|pledges?|vows?)\b"), re.compile(r"\b(?:promis\w*|pledg\w*|vow\w*)")),
+    (re.compile(r"\bwarnings?\b"), re.compile(r"\bwarn\w*")),
+    (re.compile(r"\b(?:accusations?|allegations?|charges?)\b"), re.compile(r"\b(?:accus\w*|alleg\w*|charg\w*)")),
+    (re.compile(r"\bsuggestions?\b"), re.compile(r"\bsuggest\w*")),
+    (re.compile(r"\b(?:calls?|demands?)\b"), re.compile(r"\b(?:call\w*|demand\w*|urg\w*)")),
+    (re.compile(r"\boffers?\b"), re.compile(r"\boffer\w*")),
+    (re.compile(r"\bpredictions?\b"), re.compile(r"\bpredict\w*")),
+    (re.compile(r"\bthreats?\b"), re.compile(r"\bthreat\w*")),
+    (re.compile(r"\btweets?\b"), re.compile(r"\btweet\w*")),
+)
+
+
+def _named(about: Typed, cand: Typed) -> bool:
+    """Whether the first kind of words ``about`` names is what ``cand``'s cue reports ('his
+    proposal' ~ 'proposed'; of 'his offer to make an exception to his call for a ban', the offer)."""
+    cue = normalise(cand.quote.cue.text) if cand.quote.cue else ""
+    text = f"{about.frame} {normalise(about.quote.text)}"
+    found = [(m.start(), verb) for noun, verb in _NAMED_WORDS if (m := noun.search(text))]
+    return bool(cue and found) and bool(min(found, key=lambda f: f[0])[1].search(cue))
+
+
 def _pick(candidates: list[tuple[int, Typed]], me: int, about: Typed, first: bool = False) -> tuple[int, set[str]] | None:
-    """The statement most likely meant: shared words first, then a typed one, then the nearest
-    before (``first``: the earliest, where a story goes back to what started it)."""
+    """The statement most likely meant: one reported as the kind of words it names ('his
+    proposal'), then shared words, then a typed one, then the nearest before (``first``: the
+    earliest, where a story goes back to what started it)."""
     best, best_key, best_shared = None, None, set()
     for j, cand in candidates:
         shared = _topic_overlap(about, cand)
-        key = (j < me, len(shared) > 0, not cand.headline, _RETRACTABLE.get(cand.type, 0), len(shared),
+        key = (j < me, _named(about, cand), len(shared) > 0, not cand.headline, _RETRACTABLE.get(cand.type, 0), len(shared),
                -j if first else -abs(me - j))
         if best_key is None or key > best_key:
             best, best_key, best_shared = j, key, shared
