@@ -310,6 +310,16 @@ def test_praise_for_someone_answers_what_they_said_in_the_same_sentence():
     assert linked[0] == ("q1", "support", [("reacts_to", "q2")])
 
 
+def test_backing_someone_over_the_language_they_used_answers_their_words():
+    text = ("Party stands by councillor\n\nCouncillor Nell Price called the town's bus drivers \"a disgrace\" at a "
+            "meeting on Tuesday.\n\nThe Harbour Party defended Price on Wednesday, saying it had spoken to her about "
+            "the language she used and that she had served the town well for ten years.\n")
+    q = extract(text).quotes
+    said, backing = _cue(q, "called"), _cue(q, "saying")
+    assert (backing.type, backing.target.name) == ("support", "Nell Price")
+    assert _pairs(backing) == [("reacts_to", said.id)]
+
+
 def test_a_consequence_told_after_a_criticism_is_not_what_it_answers():
     t = ("Trump criticized Ford for opening a new factory in Mexico, but it is unclear whether his criticism had "
          "anything to do with the company deciding not to fund the convention.")

@@ -216,7 +216,8 @@ def _to_target(statements: list[Typed], i: int, me: str | None) -> Link | None:
         return _link(statements, i, _pick(cands, i, s), 0.8, f"target {owner}'s statement")
     cands = _answerable(statements, i, owner, me)
     if s.type == "support":  # backing a person answers their words only when it takes up what they said
-        cands = [(j, c) for j, c in cands if _topic_overlap(s, c) or _told_with(s, c)]
+        words_said = _WORDS_SAID.search(normalise(s.quote.text))  # "the language she used"
+        cands = [(j, c) for j, c in cands if words_said or _topic_overlap(s, c) or _told_with(s, c)]
     # (a headline sums up what the body reports: the body's statements do not answer it)
     # a person's words far back in a long story are seldom what a criticism of them answers, unless it
     # takes up what they said
