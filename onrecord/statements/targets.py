@@ -21,7 +21,8 @@ _WHEN = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "LOC", "FAC"})
 
 # Where words were said, not whom they are aimed at: "hit back on social media", "at a rally".
 _WHERE_SAID = frozenset("media twitter facebook instagram tiktok youtube television tv radio air website blog podcast "
-                         "camera stage x rally event conference summit ceremony briefing fundraiser".split())
+                         "camera stage x rally event conference summit ceremony briefing fundraiser meeting gathering hustings "
+                         "dinner luncheon forum vigil".split())
 _EXCHANGES = frozenset("interview interviews conversation call briefing conference appearance podcast meeting".split())
 _SAYING = frozenset(
     "say says said saying tell tells told telling add adds added adding write writes wrote written writing "
@@ -186,9 +187,12 @@ def _phrase(tok, quote: Quote | None = None) -> str:
     # a clause on the noun is left out whole ("a report that he had pressured the board" is "a report"),
     # a participle's phrase is kept ("people trying to bring attention to the AIDS epidemic")
     cut = {t.i for c in tok.children if c.dep_ == "relcl" or (c.dep_ == "acl" and _finite(c)) for t in c.subtree}
-    words = [t.text for t in tok.subtree if t.i not in cut and not t.is_space
+    words = [t for t in tok.subtree if t.i not in cut and not t.is_space
              and not (quote is not None and _in_source(t, quote))][:8]
-    return " ".join(words).strip(" ,.")
+    # as written ("the town's bus drivers"), a space where a word was left out
+    text = "".join(t.text + (t.whitespace_ or (" " if k + 1 < len(words) and words[k + 1].i != t.i + 1 else ""))
+                   for k, t in enumerate(words))
+    return text.strip(" ,.")
 
 
 def _aimed_at(doc, quote: Quote, frame: Frame, stype: str) -> tuple[list, bool]:
