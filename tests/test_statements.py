@@ -302,6 +302,10 @@ TYPES = [
      "the chairman", "defended", "The club's manager, Sean Doyle,", "Sean Doyle", "indirect", "support", "person:Victor Hale"),
     ("Sunita Rao, the council leader, spoke on Monday. Kieran Walsh welcomed the leader's pledge.", "the leader's pledge",
      "welcomed", "Kieran Walsh", "Kieran Walsh", "indirect", "support", "statement:Sunita Rao"),
+    # 'the council' in the content: the council the article named in full
+    ('Ashby County Council agreed to fund the library. "This is a great day, and the council deserves credit for it," '
+     'Janet Osei said.', '"This is a great day, and the council deserves credit for it,"', "said", "Janet Osei",
+     "Janet Osei", "direct", "support", "organization:Ashby County Council"),
     # where it was said is no target ('at a meeting'); the target reads as written ("town's", not "town 's")
     ('Tom Reid called the town\'s bus drivers "a disgrace" at a meeting on Tuesday.',
      'the town\'s bus drivers "a disgrace"', "called", "Tom Reid", "Tom Reid", "mixed", "criticism",

@@ -352,7 +352,10 @@ def _target_in_content(doc, quote: Quote, names: Names) -> Target | None:
         # a name the tagger missed ("Mr Pryce rewarded failure"), a title ("The mayor is asking them ...")
         found = names.lookup(tok.text) if tok.pos_ == "PROPN" else None
         if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.text.lower() == "the" for c in tok.children):
-            found = names.roles.get(tok.text.lower()) and names.lookup(f"the {tok.text}")
+            # a title, or the last word of an organisation's name ("the council": Ashby County Council)
+            word = tok.text.lower()
+            known = word in names.roles or names.index.get(word, ("", ""))[1] == "organization"
+            found = names.lookup(f"the {tok.text}") if known else None
         if found and not same_party(found[0], me):
             return Target(found[0], found[1])  # type: ignore[arg-type]
     return None
