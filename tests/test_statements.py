@@ -306,6 +306,12 @@ TYPES = [
     ('Ashby County Council agreed to fund the library. "This is a great day, and the council deserves credit for it," '
      'Janet Osei said.', '"This is a great day, and the council deserves credit for it,"', "said", "Janet Osei",
      "Janet Osei", "direct", "support", "organization:Ashby County Council"),
+    # a person's qualities are the person; doubts are about what they are about
+    ("Transport Minister Alan Pryce spoke on Monday. Tom Reid spoke highly of the minister's integrity.",
+     "the minister's integrity", "spoke highly of", "Tom Reid", "Tom Reid", "indirect", "support", "person:Alan Pryce"),
+    ("Alan Pryce spoke on Monday. Tom Reid continued to express doubts about his qualifications.",
+     "doubts about his qualifications", "continued to express", "Tom Reid", "Tom Reid", "indirect", "criticism",
+     "person:Alan Pryce"),
     # where it was said is no target ('at a meeting'); the target reads as written ("town's", not "town 's")
     ('Tom Reid called the town\'s bus drivers "a disgrace" at a meeting on Tuesday.',
      'the town\'s bus drivers "a disgrace"', "called", "Tom Reid", "Tom Reid", "mixed", "criticism",

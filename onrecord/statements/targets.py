@@ -95,10 +95,22 @@ _DONE_TO_SOMEONE = frozenset("dismissal firing resignation ouster impeachment re
                              "sacking suspension expulsion indictment".split())
 
 
+# A person's qualities: "spoke highly of the former president's personal attributes" aims at him.
+_QUALITIES = frozenset("qualifications qualification attributes character integrity honesty judgment judgement "
+                       "temperament competence leadership empathy record legacy fitness credentials".split())
+# Stances on something: "expressed doubts about her qualifications" aims at what they are about.
+_STANCES = frozenset("doubts concerns questions reservations misgivings worries".split())
+
+
 def _proposal_or_deed(obj, quote: Quote, names: Names, own: bool) -> Target | None:
-    """``called for his dismissal`` aims at him; ``slammed his proposal`` at his words, when the author is named."""
+    """``called for his dismissal`` and ``praised her integrity`` aim at her; ``slammed his proposal``
+    at his words, when the author is named; ``doubts about her qualifications`` at what they are about."""
     word = obj.text.lower()
-    if word in _DONE_TO_SOMEONE and (person := _possessor(obj, quote, names)):
+    if word in _STANCES:
+        about = [g for c in obj.children if c.dep_ == "prep" and c.text.lower() in ("about", "over", "on", "regarding")
+                 for g in c.children if g.dep_ == "pobj"]
+        return _proposal_or_deed(about[0], quote, names, own) if about else None
+    if word in _DONE_TO_SOMEONE | _QUALITIES and (person := _possessor(obj, quote, names)):
         return Target(person, "person")
     if word in PROPOSAL_NOUNS and (author := _author(obj, names) or _possessive_author(obj, quote, names, own)):
         return Target(author, "statement")
