@@ -312,6 +312,10 @@ TYPES = [
     ("Alan Pryce spoke on Monday. Tom Reid continued to express doubts about his qualifications.",
      "doubts about his qualifications", "continued to express", "Tom Reid", "Tom Reid", "indirect", "criticism",
      "person:Alan Pryce"),
+    # 'the company': the organisation the article named last
+    ('The ministry gave the ferry contract to Northsea Lines Ltd on Monday. "I have every confidence in the crews and '
+     'in the company," Alan Pryce said.', '"I have every confidence in the crews and in the company,"', "said",
+     "Alan Pryce", "Alan Pryce", "direct", "support", "organization:Northsea Lines Ltd"),
     # where it was said is no target ('at a meeting'); the target reads as written ("town's", not "town 's")
     ('Tom Reid called the town\'s bus drivers "a disgrace" at a meeting on Tuesday.',
      'the town\'s bus drivers "a disgrace"', "called", "Tom Reid", "Tom Reid", "mixed", "criticism",

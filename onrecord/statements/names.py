@@ -182,6 +182,18 @@ class Names:
         return best
 
 
+    def organisation_before(self, offset: int, not_named: str | None) -> tuple[str, str] | None:
+        """The latest organisation named before ``offset``, other than ``not_named`` ('the company'),
+        as a noun phrase of its own (not 'Social Security numbers')."""
+        best = None
+        for ent in self.doc.ents:
+            if ent.label_ == "ORG" and ent.end_char <= offset and ent.root.dep_ != "compound":
+                found = self.lookup(ent.text) or (clean_name(ent.text), "organization")
+                if found[1] == "organization" and not same_party(found[0], not_named):
+                    best = found
+        return best
+
+
 def _title_before(ent) -> str:
     """The title words written before a name (``Transport Minister`` in ``Transport Minister Alan Pryce``)."""
     words = []

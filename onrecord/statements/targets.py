@@ -117,6 +117,18 @@ def _proposal_or_deed(obj, quote: Quote, names: Names, own: bool) -> Target | No
     return None
 
 
+# What an organisation is called once it has been named: "the company", "the group".
+_ORGANISATION_NOUNS = frozenset("organization organisation company firm group agency charity union corporation "
+                                "network newspaper paper outlet".split())
+
+
+def _the_organisation(tok, quote: Quote, names: Names) -> tuple[str, str] | None:
+    """'the organization' (with 'the' and nothing else before it): the organisation named last, not the speaker."""
+    if tok.text.lower() not in _ORGANISATION_NOUNS or [t.text.lower() for t in tok.lefts] != ["the"]:
+        return None
+    return names.organisation_before(tok.idx, speaker_name(quote))
+
+
 def _possessor(tok, quote: Quote, names: Names) -> str | None:
     """The person a possessive names (``his``: the person named last before it, not the speaker)."""
     for child in tok.children:
@@ -256,8 +268,9 @@ def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earli
         if found and own:
             return Target(found[0], "statement")
         if obj.pos_ in ("NOUN", "PROPN"):
-            # "the board", "the Vermont senator": an organisation or a person the article titled so
-            found = names.lookup(_phrase(obj, quote)) or names.lookup(f"the {obj.text}")
+            # "the board", "the Vermont senator": an organisation or a person the article titled so;
+            # "the organization": the one named last
+            found = names.lookup(_phrase(obj, quote)) or names.lookup(f"the {obj.text}") or _the_organisation(obj, quote, names)
             if found and not same_party(found[0], speaker_name(quote)):
                 return Target(found[0], found[1])  # type: ignore[arg-type]
             return Target(_phrase(obj, quote), "other")
@@ -367,7 +380,7 @@ def _target_in_content(doc, quote: Quote, names: Names) -> Target | None:
             # a title, or the last word of an organisation's name ("the council": Ashby County Council)
             word = tok.text.lower()
             known = word in names.roles or names.index.get(word, ("", ""))[1] == "organization"
-            found = names.lookup(f"the {tok.text}") if known else None
+            found = names.lookup(f"the {tok.text}") if known else _the_organisation(tok, quote, names)
         if found and not same_party(found[0], me):
             return Target(found[0], found[1])  # type: ignore[arg-type]
     return None
