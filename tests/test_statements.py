@@ -312,6 +312,9 @@ TYPES = [
     ("Alan Pryce spoke on Monday. Tom Reid continued to express doubts about his qualifications.",
      "doubts about his qualifications", "continued to express", "Tom Reid", "Tom Reid", "indirect", "criticism",
      "person:Alan Pryce"),
+    # what is denied is a charge
+    ("Idris Vane denied any role in the fraud.", "any role in the fraud", "denied", "Idris Vane", "Idris Vane",
+     "indirect", "denial", "statement:any role in the fraud"),
     # 'the company': the organisation the article named last
     ('The ministry gave the ferry contract to Northsea Lines Ltd on Monday. "I have every confidence in the crews and '
      'in the company," Alan Pryce said.', '"I have every confidence in the crews and in the company,"', "said",

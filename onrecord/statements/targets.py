@@ -273,7 +273,8 @@ def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earli
             found = names.lookup(_phrase(obj, quote)) or names.lookup(f"the {obj.text}") or _the_organisation(obj, quote, names)
             if found and not same_party(found[0], speaker_name(quote)):
                 return Target(found[0], found[1])  # type: ignore[arg-type]
-            return Target(_phrase(obj, quote), "other")
+            # what is denied is a charge, an accusation in all but name ("denied any role in the attacks")
+            return Target(_phrase(obj, quote), "statement" if stype == "denial" else "other")
     if own or stype == "support" and _STANDS_BY_OWN.match(frame.content.lower()):
         return Target(speaker_name(quote), "statement") if speaker_name(quote) else None
     return _unframed_target(doc, quote, frame, names, earlier)
