@@ -312,6 +312,10 @@ TYPES = [
     ("Alan Pryce spoke on Monday. Tom Reid continued to express doubts about his qualifications.",
      "doubts about his qualifications", "continued to express", "Tom Reid", "Tom Reid", "indirect", "criticism",
      "person:Alan Pryce"),
+    # a place the parser splits off a title is not the target: the person is
+    ("Tom Reid on Tuesday dismissed Wisconsin Gov. Scott Walker as an ineffective leader, arguing that Wisconsin was "
+     "facing a deficit.", "Wisconsin Gov. Scott Walker as an ineffective leader", "dismissed", "Tom Reid", "Tom Reid",
+     "indirect", "criticism", "person:Scott Walker"),
     # what is denied is a charge
     ("Idris Vane denied any role in the fraud.", "any role in the fraud", "denied", "Idris Vane", "Idris Vane",
      "indirect", "denial", "statement:any role in the fraud"),

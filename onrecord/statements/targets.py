@@ -336,6 +336,8 @@ def _content_object(doc, quote: Quote) -> list:
     """Reported content that is a noun phrase (``Sanders's attack on her``) is the object itself."""
     span = doc.char_span(quote.content[0].start, quote.content[0].end, alignment_mode="expand")
     heads = [t for t in span or () if not t.is_punct and not (span.start <= t.head.i < span.end and t.head.i != t.i)]
+    # a place the parser split off a title ('Wisconsin | Gov. Scott Walker') is not the object: the person is
+    heads = [t for t in heads if t.ent_type_ in ("PERSON", "ORG")] or heads
     root = heads[0] if heads else None
     if root is None or root.pos_ not in ("NOUN", "PROPN", "PRON") or root.dep_ in ("nsubj", "nsubjpass"):
         return []
