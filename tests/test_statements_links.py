@@ -13,7 +13,7 @@ from onrecord.cli import app
 from onrecord.nlp import load_pipeline
 from onrecord.statements import classify_statements
 from onrecord.statements.evaluate import LABELS_DIR, TYPES, evaluate_statements, load_labels
-from onrecord.statements.names import same_party
+from onrecord.statements.names import clean_name, same_party
 
 from test_statements import entity, quote
 
@@ -380,6 +380,14 @@ def test_an_action_is_not_a_statement_to_answer():
     quotes = [quote(t, "winter sailings", "began cancelling", "Northsea Lines", "Northsea Lines", speaker_kind="organization"),
               quote(t, "Northsea Lines for the cuts", "criticised", "Morag Finlay", "Morag Finlay")]
     assert _links(t, quotes, ("Morag Finlay",))[1] == ("q2", "criticism", [])
+
+
+@pytest.mark.parametrize("written,name", [
+    ("Blunt's", "Blunt"), ("Donald Trump\u2019s", "Donald Trump"), ("Donald Trump\u2018s", "Donald Trump"),
+    ("the Joneses'", "the Joneses"), ("Mr Khan", "Khan"),
+])
+def test_a_name_loses_its_possessive_and_title(written, name):
+    assert clean_name(written) == name
 
 
 @pytest.mark.parametrize("a,b,same", [
