@@ -431,6 +431,8 @@ def test_seed_article_story():
     tweet = find("decided to retract")
     assert tweet.type == "retraction"
     assert {link.type for link in tweet.links if link.to in blunt_statement} >= {"retracts", "apologises_for"}
+    lede = find("significant upset")  # '… has retracted his statement … and issued an apology for causing …'
+    assert lede.type == "apology" and [link.to for link in lede.links if link.type == "apologises_for"][0] in blunt_statement
     hq = find("completely reject")
     assert hq.type == "criticism" and "allegations" in hq.target.name
     assert find("will appeal").type == "commitment"

@@ -348,6 +348,23 @@ def own_statement_links(statements: list[Typed], i: int) -> list[Link]:
     return links
 
 
+def _with_the_retraction(statements: list[Typed], found: list[tuple[Link, ...]], i: int) -> list[Link]:
+    """'has retracted his statement … and issued an apology for causing "significant upset"': an apology
+    made in the same sentence as the speaker's retraction is for what that retracts."""
+    s = statements[i]
+    if s.type != "apology" or s.sentence < 0:
+        return []
+    for j in range(i - 1, -1, -1):
+        c = statements[j]
+        if c.sentence != s.sentence:
+            break
+        undone = next((link for link in found[j] if link.type == "retracts"), None)
+        if c.type == "retraction" and undone and same_party(speaker_name(c.quote), speaker_name(s.quote)):
+            return [Link("apologises_for", undone.to, round(undone.confidence - 0.1, 3),
+                         f"apologises for: {s.evidence}; made with the retraction {c.quote.id}")]
+    return []
+
+
 def _plain(t: Typed) -> str:
     """A statement's words as same_quote compares them: lowercased, no punctuation."""
     return " ".join(re.sub(r"[^\w\s']", " ", normalise(quoted_text(t.quote))).split())
@@ -422,7 +439,7 @@ def find_links(statements: list[Typed]) -> list[tuple[Link, ...]]:
         links: list[Link] = []
         if (link := same_quote_link(statements, i, plain)) is not None:
             links.append(link)
-        links.extend(own_statement_links(statements, i))
+        links.extend(own_statement_links(statements, i) or _with_the_retraction(statements, out, i))
         if (link := _defending_own_words(statements, out, i)) is not None:
             links.append(link)
         elif (link := reaction_link(statements, i)) is not None:
