@@ -320,6 +320,16 @@ def test_backing_someone_over_the_language_they_used_answers_their_words():
     assert _pairs(backing) == [("reacts_to", said.id)]
 
 
+def test_defending_someone_answers_the_criticism_of_them():
+    text = ("Club stands by chairman\n\nThe chairman of Dunmore Athletic, Victor Hale, described the club's fans as "
+            "\"a rabble\" on Saturday.\n\nThe Dunmore Supporters' Trust condemned Hale's comment. The club's manager, "
+            "Sean Doyle, defended the chairman on Monday.\n")
+    q = extract(text).quotes
+    condemned, defended = _cue(q, "condemned"), _cue(q, "defended")
+    assert (defended.type, defended.target.name) == ("support", "Victor Hale")
+    assert _pairs(defended) == [("reacts_to", condemned.id)]
+
+
 def test_a_consequence_told_after_a_criticism_is_not_what_it_answers():
     t = ("Trump criticized Ford for opening a new factory in Mexico, but it is unclear whether his criticism had "
          "anything to do with the company deciding not to fund the convention.")

@@ -307,12 +307,29 @@ def _follow_up(statements: list[Typed], found: list[tuple[Link, ...]], i: int) -
     return Link("reacts_to", before.to, round(before.confidence - 0.1, 3), f"reacts to: {s.evidence}; goes on from {statements[i - 1].quote.id}")
 
 
+# Backing someone against their critics: 'defended the chairman', 'stood by her', 'came to his defence'.
+_DEFENDING = re.compile(r"\b(?:defen[cdsz]\w*|stood by|stands? by|standing by|rallied (?:behind|to)|came to (?:his|her|their) aid)\b")
+
+
+def _to_critics(statements: list[Typed], i: int, me: str | None) -> Link | None:
+    """'Sean Doyle defended the chairman': a defence of a person answers the criticism of them
+    before it (not their own words, which a defence need not take up)."""
+    s = statements[i]
+    if s.type != "support" or s.target is None or s.target.kind != "person" or not _DEFENDING.search(s.frame):
+        return None
+    cands = [(j, c) for j, c in enumerate(statements[:i]) if c.type == "criticism" and c.target is not None
+             and c.target.kind in ("person", "statement") and same_party(c.target.name, s.target.name)
+             and speaker_name(c.quote) and not _my_side(c.quote, me)]
+    return _link(statements, i, (cands[-1][0], _topic_overlap(s, cands[-1][1])) if cands else None, 0.6,
+                 f"defends {s.target.name} against criticism")
+
+
 def reaction_link(statements: list[Typed], i: int) -> Link | None:
     s = statements[i]
     me = speaker_name(s.quote)
     if s.type not in _REACTION_TYPES or not me:  # a reaction is someone's: "X has been criticised" is no one's
         return None
-    for find in (_to_undoing, _to_target, _to_accusation, _to_previous):
+    for find in (_to_undoing, _to_target, _to_accusation, _to_previous, _to_critics):
         if (link := find(statements, i, me)) is not None:
             return link
     return None
