@@ -163,6 +163,7 @@ class Mentions:
                 self._add_ent(self._whole_name(ent.start, ent.end - 1), ent.end - 1, ent.label_, places)
             elif ent.label_ == "WORK_OF_ART" and {t.lower_ for t in ent} & MEDIA_NAMES:  # 'The Lakeside Ledger'
                 self._add_ent(ent.start, ent.end - 1, "ORG", places)
+        self._add_untagged_people(places)
         self._add_untagged_surnames()
         self._add_untagged_company_names()
         self.mentions.sort(key=lambda m: m.first)
@@ -176,6 +177,26 @@ class Mentions:
         while first > 0 and toks.pos[first - 1] == "PROPN" and toks.dep[first - 1] == "compound" and first <= toks.head[first - 1] <= last:
             first -= 1
         return first
+
+    def _add_untagged_people(self, places: set[str]) -> None:
+        """'The mayor of Kellan, Ines Corr, said …' where the entity tagger saw no name: two or three
+        capitalised proper nouns, untagged, starting with a known first name, as a subject, object or
+        apposition."""
+        toks = self.toks
+        taken = {i for m in self.mentions for i in range(m.first, m.last + 1)}
+        i = 0
+        while i < len(toks):
+            last = i
+            while toks.pos[i] == "PROPN" and last + 1 < len(toks) and toks.pos[last + 1] == "PROPN" and last + 1 - i < 3:
+                last += 1
+            words = [toks.text[toks.starts[k] : toks.ends[k]] for k in range(i, last + 1)]
+            head = next((k for k in range(i, last + 1) if not i <= toks.head[k] <= last), last)
+            if (last > i and not any(k in taken or toks.ent[k] for k in range(i, last + 1))
+                    and all(w.isalpha() and w.istitle() for w in words) and toks.lower[i] in _first_names()
+                    and toks.quote[i] == -1 and not {w.lower() for w in words} & (ORG_WORDS | MEDIA_NAMES)
+                    and toks.dep[head] in ("nsubj", "nsubjpass", "appos", "dobj", "pobj")):
+                self._add_ent(i, last, "PERSON", places)
+            i = last + 1
 
     def _add_untagged_surnames(self) -> None:
         """'Mr Lloyd hit back …' where the entity tagger saw no name: a known person's surname."""
@@ -336,7 +357,10 @@ class Mentions:
             k -= 1
         if k >= 0 and toks.lower[k] in ("'s", "’s") and k - 1 >= 0:
             entity.add("affiliations", toks.text[toks.starts[k - 1] : toks.ends[k - 1]])
-        self._role_words(entity, pre)
+        # a title ends in its role noun: "Muslim mayor rebuffs Trump" (a headline) gives "Muslim mayor" to nobody
+        titled = [n for n, i in enumerate(pre) if role_word(toks.lower[i]) in ROLE_NOUNS]
+        if titled and titled[-1] == len(pre) - 1:
+            self._role_words(entity, pre)
         for c in toks.children[head]:
             if toks.dep[c] == "appos" and toks.pos[c] in ("NOUN", "PROPN") and c > last:
                 self._role_words(entity, toks.subtree(c, frozenset({"relcl", "acl"})))

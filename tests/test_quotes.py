@@ -820,3 +820,16 @@ def test_a_ledes_description_is_the_headlines_named_speaker_of_the_same_act():
 def test_a_quoted_title_is_no_part_of_a_statement(method, text, content):
     quotes = onrecord.extract(text, method=method).quotes
     assert [[c.text for c in q.content] for q in quotes] == [content]
+
+
+def test_a_name_the_entity_tagger_misses_is_still_a_person_and_a_headline_verb_no_title():
+    """'The mayor of Kellan, Ines Corr, …': spaCy's small model tags no name here, but a known first
+    name and a capitalised surname in apposition are a person's; the headline 'Harbour mayor rebuffs
+    Pryce' gives Pryce no title 'mayor rebuffs'."""
+    text = ("Harbour mayor rebuffs Pryce on ferry cuts\n\nThe mayor of Kellan, Ines Corr, on Tuesday rejected Transport "
+            "Minister Alan Pryce's offer of a winter timetable. \"The islands need boats, not timetables,\" Corr said.\n\n"
+            "Pryce said the offer stood.\n")
+    extraction = onrecord.extract(text)
+    assert [(q.speaker.name, q.speaker.role) for q in extraction.quotes] == [
+        ("Ines Corr", "mayor of Kellan"), ("Ines Corr", "mayor of Kellan"), ("Alan Pryce", "Transport Minister")]
+    assert {e.name: e.roles for e in extraction.speakers}["Alan Pryce"] == ("Transport Minister",)
