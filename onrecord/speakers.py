@@ -290,11 +290,17 @@ def _placed(toks: Tokens, k: int) -> bool:
 
 
 def _shown(toks: Tokens, first: int, last: int) -> str:
-    """An unresolved source as shown: 'Some economists, who argue …' as 'Some economists'."""
+    """An unresolved source as shown: 'Some economists, who argue …' as 'Some economists', and
+    'The British capital's new mayor on Tuesday' (a source as PolNeAR marks it) without its day."""
     for k in range(first + 1, last + 1):
         if is_relative(toks, k):
             last = max(first, k - 1 - (toks.pos[k - 1] == "PUNCT"))
             break
+    when = [k for k in range(first + 1, last + 1) if toks.ent[k] in ("DATE", "TIME")]
+    if when and all(toks.ent[k] in ("DATE", "TIME") or toks.pos[k] in ("ADP", "PUNCT") for k in range(when[0], last + 1)):
+        last = when[0] - 1
+        while last > first and toks.pos[last] in ("ADP", "PUNCT"):
+            last -= 1
     return toks.text[toks.starts[first] : toks.ends[last]]
 
 

@@ -833,3 +833,19 @@ def test_a_name_the_entity_tagger_misses_is_still_a_person_and_a_headline_verb_n
     assert [(q.speaker.name, q.speaker.role) for q in extraction.quotes] == [
         ("Ines Corr", "mayor of Kellan"), ("Ines Corr", "mayor of Kellan"), ("Alan Pryce", "Transport Minister")]
     assert {e.name: e.roles for e in extraction.speakers}["Alan Pryce"] == ("Transport Minister",)
+
+
+@pytest.mark.parametrize("text,source,shown", [
+    ("The British capital's new mayor on Tuesday rejected the offer.", "The British capital's new mayor on Tuesday",
+     "The British capital's new mayor"),
+    ("Some economists, who argue for lower rates, disagreed.", "Some economists, who argue for lower rates,", "Some economists"),
+    ("The 2016 nominees disagreed.", "The 2016 nominees", "The 2016 nominees"),  # a date inside the words stays
+])
+def test_an_unresolved_source_is_shown_without_its_clause_or_day(text, source, shown):
+    from onrecord.nlp import load_pipeline
+    from onrecord.quotes import Tokens
+    from onrecord.speakers import _shown
+
+    toks = Tokens.from_doc(load_pipeline()(text), text=text)
+    first, last = toks.span_tokens(text.index(source), text.index(source) + len(source))
+    assert _shown(toks, first, last) == shown
