@@ -27,7 +27,7 @@ ROLE_NOUNS = frozenset(
     "prosecutor executive economist researcher expert author editor correspondent host pollster donor "
     "organizer organiser activist campaigner mp. justice speaker whip solicitor barrister "
     "coach captain player striker forward midfielder defender goalkeeper quarterback pitcher referee "
-    "constable inspector superintendent detective treasurer".split()
+    "constable inspector superintendent detective treasurer pastor preacher reverend rabbi imam bishop priest".split()
 )
 ORG_WORDS = frozenset(
     "party court committee house department ministry association news times post inc corp company "
@@ -236,6 +236,8 @@ class Mentions:
             first = possessive[-1] + 1
         while first < last and (toks.lower[first] in TITLES or toks.lower[first] in ROLE_NOUNS or toks.pos[first] == "DET"):
             first += 1
+        if first == last and (toks.lower[first] in TITLES or toks.lower[first] in ROLE_NOUNS):
+            return  # a headline's bare 'Justice' or 'Pastor' is a title, not a name
         # a title-case headline runs the verb into the name: 'Ben Carson Defends Himself Against …'
         last = next((i - 1 for i in range(first + 1, last + 1) if toks.lower[i] in INDIRECT_FORMS), last)
         while last > first and toks.pos[last] in ("PART", "PUNCT"):

@@ -110,11 +110,12 @@ def _headline_from_lede(toks: Tokens, mentions: Mentions, attributions: list[Att
     'Tech giant denies spying on users' is the lede's 'Brightline has denied …', and the lede's 'The
     transport minister has withdrawn …' is the headline's 'Pryce withdraws …'. A description no one
     was found for takes the speaker of the first statement with the same verb on the other side."""
+    deck = _headline_paras(toks)
     for a in attributions:
-        para = _described_para(toks, a, resolved)
+        para = _described_para(toks, a, resolved, deck)
         if para is None:
             continue
-        sides = (1, 2) if para == 0 else (0,)
+        sides = (deck + 1, deck + 2) if para == 0 else tuple(range(deck + 1))
         across = [b for b in attributions if b.cue and resolved[id(b)][0] is not None
                   and toks.para[toks.span_tokens(*b.cue)[0]] in sides]
         other = next((b for b in across if _act(toks, b) == _act(toks, a)), None)
@@ -157,15 +158,25 @@ def _act(toks: Tokens, a: Attribution) -> str:
     return toks.lower[toks.span_head(*toks.span_tokens(*a.cue))][:5] if a.cue else ""
 
 
-def _described_para(toks: Tokens, a: Attribution, resolved: dict) -> int | None:
-    """The paragraph (0, the headline; 1–2, the lede) of a statement whose speaker is an unresolved
-    description there: any noun in a headline, a definite one ('the transport minister') in the lede."""
+def _headline_paras(toks: Tokens) -> int:
+    """The last paragraph of the headline: a deck under it ('Ginsburg apologizes for Trump comments;'
+    then 'Justice vows to be …') is the headline too, up to the first blank line."""
+    blank = toks.text.find("\n\n")
+    last = next((k for k in range(len(toks)) if toks.starts[k] >= blank), len(toks)) - 1 if blank > 0 else 0
+    return min(toks.para[max(last, 0)], 1) if len(toks) else 0
+
+
+def _described_para(toks: Tokens, a: Attribution, resolved: dict, deck: int = 0) -> int | None:
+    """The paragraph (0, the headline and its deck; then the lede's two) of a statement whose speaker
+    is an unresolved description there: any noun in a headline, a definite one ('the transport
+    minister') in the lede. The lede's paragraphs are given as 1–2."""
     if not a.cue or not a.source or resolved[id(a)][0] is not None or _act(toks, a) in _PLAIN_ACTS:
         return None  # 'Critics say …' is anyone who says something
     first, last = toks.span_tokens(*a.source)
     para, pos = toks.para[first], toks.pos[toks.span_head(first, last)]
-    if para == 0 and pos in ("NOUN", "PROPN"):
+    if para <= deck and pos in ("NOUN", "PROPN"):
         return 0
+    para -= deck
     role = role_word(toks.lower[toks.span_head(first, last)]) in _PERSON_NOUNS  # not 'The film'
     return para if 0 < para <= 2 and pos == "NOUN" and role and toks.lower[first] == "the" else None
 

@@ -849,3 +849,15 @@ def test_an_unresolved_source_is_shown_without_its_clause_or_day(text, source, s
     toks = Tokens.from_doc(load_pipeline()(text), text=text)
     first, last = toks.span_tokens(text.index(source), text.index(source) + len(source))
     assert _shown(toks, first, last) == shown
+
+
+def test_a_headline_decks_bare_title_is_the_person_the_lede_gives_it():
+    """A deck under the headline is the headline too: its 'Justice vows …' and 'Pastor wants …'
+    are the person the lede calls 'The Supreme Court justice' or 'Pastor Ada Quinn'."""
+    text = ("Quinn apologizes for remarks on court;\nJustice vows to be 'more careful' with her words.\n\n"
+            "Nadia Quinn regrets her remarks about the mayor.\n\n"
+            "The Supreme Court justice said she regretted the remarks and promised to stay out of politics.\n")
+    assert [q.speaker.name for q in onrecord.extract(text).quotes][:2] == ["Nadia Quinn", "Nadia Quinn"]
+    text = ("Pastor wants library books banned\n\n"
+            "Pastor Ada Quinn of Kellan Chapel has called on the council to ban three novels from the library.\n")
+    assert [q.speaker.name for q in onrecord.extract(text).quotes] == ["Ada Quinn", "Ada Quinn"]
