@@ -12,9 +12,9 @@ from pathlib import Path
 import numpy as np
 
 from ..polnear import EvalAttribution, load_gold
+from .calibration import Calibration, features, fit, summary
 from .card import confidence_curve, mean_exact, render
 from .data import Example, examples, parse_gold
-from .calibration import Calibration, features, fit, summary
 from .decode import DecodeWeights
 from .model import AttributionTagger, TaggerSettings
 
@@ -202,9 +202,9 @@ def choose_calibration(tagger, dev_ex: Sequence[Example]) -> dict:
 
 
 def redecode(data: str | Path, folder: str | Path, *, limit: int | None = None, cache: str | Path | None = None):
-    """Choose a trained model's decode weights on ``DATA/dev`` again and rewrite its config.json
-    and card (curve included), its weights untouched: for models trained before the weights were
-    chosen, or after the rules around them changed."""
+    """Choose a trained model's decode weights on ``DATA/dev`` again, fit its confidence
+    calibration, and rewrite its config.json and card (curve included), its weights untouched:
+    for models trained before the weights were chosen, or after the rules around them changed."""
     from . import load_model
 
     folder, tagger = Path(folder), load_model(folder)
