@@ -310,24 +310,21 @@ def test_praise_for_someone_answers_what_they_said_in_the_same_sentence():
     assert linked[0] == ("q1", "support", [("reacts_to", "q2")])
 
 
-def test_backing_someone_over_the_language_they_used_answers_their_words():
-    text = ("Party stands by councillor\n\nCouncillor Nell Price called the town's bus drivers \"a disgrace\" at a "
-            "meeting on Tuesday.\n\nThe Harbour Party defended Price on Wednesday, saying it had spoken to her about "
-            "the language she used and that she had served the town well for ten years.\n")
+@pytest.mark.parametrize(("text", "backing", "answered"), [
+    # backing someone over the language they used answers their words
+    ("Party stands by councillor\n\nCouncillor Nell Price called the town's bus drivers \"a disgrace\" at a meeting "
+     "on Tuesday.\n\nThe Harbour Party defended Price on Wednesday, saying it had spoken to her about the language she "
+     "used and that she had served the town well for ten years.\n", ("saying", "Nell Price"), "called"),
+    # defending someone answers the criticism of them
+    ("Club stands by chairman\n\nThe chairman of Dunmore Athletic, Victor Hale, described the club's fans as \"a "
+     "rabble\" on Saturday.\n\nThe Dunmore Supporters' Trust condemned Hale's comment. The club's manager, Sean Doyle, "
+     "defended the chairman on Monday.\n", ("defended", "Victor Hale"), "condemned"),
+], ids=["the language she used", "defended the chairman"])
+def test_backing_someone_answers_their_words_or_their_critics(text, backing, answered):
     q = extract(text).quotes
-    said, backing = _cue(q, "called"), _cue(q, "saying")
-    assert (backing.type, backing.target.name) == ("support", "Nell Price")
-    assert _pairs(backing) == [("reacts_to", said.id)]
-
-
-def test_defending_someone_answers_the_criticism_of_them():
-    text = ("Club stands by chairman\n\nThe chairman of Dunmore Athletic, Victor Hale, described the club's fans as "
-            "\"a rabble\" on Saturday.\n\nThe Dunmore Supporters' Trust condemned Hale's comment. The club's manager, "
-            "Sean Doyle, defended the chairman on Monday.\n")
-    q = extract(text).quotes
-    condemned, defended = _cue(q, "condemned"), _cue(q, "defended")
-    assert (defended.type, defended.target.name) == ("support", "Victor Hale")
-    assert _pairs(defended) == [("reacts_to", condemned.id)]
+    backed, said = _cue(q, backing[0]), _cue(q, answered)
+    assert (backed.type, backed.target.name) == ("support", backing[1])
+    assert _pairs(backed) == [("reacts_to", said.id)]
 
 
 def test_a_consequence_told_after_a_criticism_is_not_what_it_answers():

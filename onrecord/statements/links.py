@@ -77,20 +77,20 @@ def _topic_overlap(a: Typed, b: Typed) -> set[str]:
 
 # What a reaction calls the words it answers, and the cues that report such words: 'slammed his
 # proposal' answers what he 'has continued to push for', 'rejected the claim' what someone 'claimed'.
-_NAMED_WORDS = (
-    (re.compile(r"\bproposals?\b"), re.compile(r"\b(?:propos\w*|push\w* for|call\w* for|plan\w*|pitch\w*|advocat\w*|unveil\w*)")),
-    (re.compile(r"\bplans?\b"), re.compile(r"\b(?:plan\w*|propos\w*|unveil\w*|announc\w*)")),
-    (re.compile(r"\bclaims?\b"), re.compile(r"\b(?:claim\w*|assert\w*|insist\w*)")),
-    (re.compile(r"\b(?:promises?|pledges?|vows?)\b"), re.compile(r"\b(?:promis\w*|pledg\w*|vow\w*)")),
-    (re.compile(r"\bwarnings?\b"), re.compile(r"\bwarn\w*")),
-    (re.compile(r"\b(?:accusations?|allegations?|charges?)\b"), re.compile(r"\b(?:accus\w*|alleg\w*|charg\w*)")),
-    (re.compile(r"\bsuggestions?\b"), re.compile(r"\bsuggest\w*")),
-    (re.compile(r"\b(?:calls?|demands?)\b"), re.compile(r"\b(?:call\w*|demand\w*|urg\w*)")),
-    (re.compile(r"\boffers?\b"), re.compile(r"\boffer\w*")),
-    (re.compile(r"\bpredictions?\b"), re.compile(r"\bpredict\w*")),
-    (re.compile(r"\bthreats?\b"), re.compile(r"\bthreat\w*")),
-    (re.compile(r"\btweets?\b"), re.compile(r"\btweet\w*")),
-)
+_NAMED_WORDS = tuple((re.compile(rf"\b(?:{noun})\b"), re.compile(rf"\b(?:{verb})")) for noun, verb in (
+    (r"proposals?", r"propos\w*|push\w* for|call\w* for|plan\w*|pitch\w*|advocat\w*|unveil\w*"),
+    (r"plans?", r"plan\w*|propos\w*|unveil\w*|announc\w*"),
+    (r"claims?", r"claim\w*|assert\w*|insist\w*"),
+    (r"promises?|pledges?|vows?", r"promis\w*|pledg\w*|vow\w*"),
+    (r"warnings?", r"warn\w*"),
+    (r"accusations?|allegations?|charges?", r"accus\w*|alleg\w*|charg\w*"),
+    (r"suggestions?", r"suggest\w*"),
+    (r"calls?|demands?", r"call\w*|demand\w*|urg\w*"),
+    (r"offers?", r"offer\w*"),
+    (r"predictions?", r"predict\w*"),
+    (r"threats?", r"threat\w*"),
+    (r"tweets?", r"tweet\w*"),
+))
 
 
 def _named(about: Typed, cand: Typed) -> bool:
