@@ -420,6 +420,8 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
     after = [c2 for c in toks.children[head] if toks.dep[c] == "prep" for c2 in toks.subtree(c)[1:]]
     words += after
     keys = {toks.lower[i] for i in words} - _STOP
+    if role == "statement" and not words and (issuer := _issuer(toks, mentions, first)) is not None:
+        return issuer, role, None
     spoken_for = [m.entity for m in mentions.in_range(min(after), max(after)) if m.entity.kind == "person"] if after else []
     if spoken_for:  # 'a spokesman for House Speaker Tom Reilly' speaks for him, not for the House
         return spoken_for[-1], role, None
@@ -445,6 +447,24 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
             and toks.para[head] - toks.para[last_named.last] <= 2):
         return last_named.entity, role, None  # 'The Environment Agency said … A spokesperson added:'
     return None, role, _shown(toks, first, last)
+
+
+_ISSUING = frozenset("issue issues issued release releases released send sends sent publish publishes published "
+                     "post posts posted put puts".split())
+
+
+def _issuer(toks: Tokens, mentions: Mentions, first: int) -> Entity | None:
+    """'Alan Pryce released a statement. "…," the statement said.': the named subject of the
+    nearest verb before, in this paragraph or the two before, that issued a statement."""
+    for k in range(first - 1, -1, -1):
+        if toks.para[first] - toks.para[k] > 2:
+            return None
+        verb = toks.head[k]
+        if toks.lower[k] == "statement" and toks.dep[k] == "dobj" and toks.lower[verb] in _ISSUING:
+            subjects = [c for c in toks.children[verb] if toks.dep[c] == "nsubj"]
+            named = [m for c in subjects for m in mentions.in_range(c, c)]
+            return named[0].entity if named else None
+    return None
 
 
 def _speaker_ids(entities: list[Entity]) -> dict[int, str]:

@@ -861,3 +861,11 @@ def test_a_headline_decks_bare_title_is_the_person_the_lede_gives_it():
     text = ("Pastor wants library books banned\n\n"
             "Pastor Ada Quinn of Kellan Chapel has called on the council to ban three novels from the library.\n")
     assert [q.speaker.name for q in onrecord.extract(text).quotes] == ["Ada Quinn", "Ada Quinn"]
+
+
+def test_the_statement_said_is_whoever_issued_it():
+    text = ("Ferry firm apologises\n\nNorthsea Lines Ltd issued a statement on Monday. \"We are sorry for the "
+            "cancellations,\" the statement said.\n\nTransport Minister Alan Pryce released a statement too. \"The "
+            "company must do better,\" the statement said.\n")
+    assert [(q.speaker.name, q.speaker.role) for q in onrecord.extract(text).quotes] == [
+        ("Northsea Lines Ltd", "statement"), ("Alan Pryce", "statement")]
