@@ -869,3 +869,11 @@ def test_the_statement_said_is_whoever_issued_it():
             "company must do better,\" the statement said.\n")
     assert [(q.speaker.name, q.speaker.role) for q in onrecord.extract(text).quotes] == [
         ("Northsea Lines Ltd", "statement"), ("Alan Pryce", "statement")]
+
+
+def test_a_participle_after_a_subordinate_clause_is_the_main_speakers():
+    """The parse hangs ', remarking that …' on the 'after' clause; its speaker is the main verb's."""
+    text = ('"I think we need him back in the council," Tom Reid said on his radio show after the first-term '
+            'councillor easily won his seat, remarking that Ann Lee had already paid a heavy price for the vote.\n')
+    found = {q.cue.text: (q.source.text, q.speaker.name) for q in onrecord.extract(text).quotes}
+    assert found["remarking"] == ("Tom Reid", "Tom Reid"), found

@@ -226,7 +226,13 @@ def _subject(toks: Tokens, v: int, frame: list[int] | None) -> int | None:
             return s if frame is None or s in frame or toks.quote[s] == -1 else None
         # 'X apologised after describing …': the subject of the clause the cue hangs from.
         if toks.dep[v] in ("conj", "xcomp", "advcl", "pcomp", "prep") and toks.head[v] != v:
-            v = toks.head[v]
+            h = toks.head[v]
+            if toks.tag[v] == "VBG" and toks.dep[v] == "advcl" and toks.dep[h] == "advcl" and any(
+                    toks.dep[c] == "mark" for c in toks.children[h]):
+                # '…, Hannity said after the senator won his primary, remarking that …': the parse hangs the
+                # participle on the 'after' clause; it goes with the main verb
+                h = toks.head[h]
+            v = h
             continue
         return None
     return None
