@@ -93,13 +93,16 @@ _NAMED_WORDS = tuple((re.compile(rf"\b(?:{noun})\b"), re.compile(rf"\b(?:{verb})
 ))
 
 
-def _named(about: Typed, cand: Typed) -> bool:
-    """Whether the first kind of words ``about`` names is what ``cand``'s cue reports ('his
-    proposal' ~ 'proposed'; of 'his offer to make an exception to his call for a ban', the offer)."""
-    cue = normalise(cand.quote.cue.text) if cand.quote.cue else ""
+def _cue_for_named(about: Typed) -> re.Pattern[str] | None:
+    """The cues that report the first kind of words ``about`` names ('his proposal': 'proposed',
+    'pushed for'; of 'his offer to make an exception to his call for a ban', the offer's)."""
     text = f"{about.frame} {normalise(about.quote.text)}"
     found = [(m.start(), verb) for noun, verb in _NAMED_WORDS if (m := noun.search(text))]
-    return bool(cue and found) and bool(min(found, key=lambda f: f[0])[1].search(cue))
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _reported_as(cue: re.Pattern[str] | None, cand: Typed) -> bool:
+    return cue is not None and cand.quote.cue is not None and bool(cue.search(normalise(cand.quote.cue.text)))
 
 
 def _pick(candidates: list[tuple[int, Typed]], me: int, about: Typed, first: bool = False) -> tuple[int, set[str]] | None:
@@ -107,9 +110,10 @@ def _pick(candidates: list[tuple[int, Typed]], me: int, about: Typed, first: boo
     proposal'), then shared words, then a typed one, then the nearest before (``first``: the
     earliest, where a story goes back to what started it)."""
     best, best_key, best_shared = None, None, set()
+    named = _cue_for_named(about)
     for j, cand in candidates:
         shared = _topic_overlap(about, cand)
-        key = (j < me, _named(about, cand), len(shared) > 0, not cand.headline, _RETRACTABLE.get(cand.type, 0), len(shared),
+        key = (j < me, _reported_as(named, cand), len(shared) > 0, not cand.headline, _RETRACTABLE.get(cand.type, 0), len(shared),
                -j if first else -abs(me - j))
         if best_key is None or key > best_key:
             best, best_key, best_shared = j, key, shared
