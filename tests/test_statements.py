@@ -312,6 +312,9 @@ TYPES = [
     ("Alan Pryce spoke on Monday. Tom Reid continued to express doubts about his qualifications.",
      "doubts about his qualifications", "continued to express", "Tom Reid", "Tom Reid", "indirect", "criticism",
      "person:Alan Pryce"),
+    # calling a verdict a miscarriage of justice condemns the verdict (it backs the convicted elsewhere)
+    ('Tom Reid called the verdict a "dreadful miscarriage of justice."', 'the verdict a "dreadful miscarriage of justice."',
+     "called", "Tom Reid", "Tom Reid", "mixed", "criticism", "other:the verdict"),
     # a place the parser splits off a title is not the target: the person is
     ("Tom Reid on Tuesday dismissed Wisconsin Gov. Scott Walker as an ineffective leader, arguing that Wisconsin was "
      "facing a deficit.", "Wisconsin Gov. Scott Walker as an ineffective leader", "dismissed", "Tom Reid", "Tom Reid",

@@ -208,13 +208,18 @@ def _base(word: str) -> str:
     return stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem
 
 
+_A_RULING = re.compile(r"\b(?:the|this|that|his|her|their) (?:\w+ )?(?:verdict|ruling|conviction|sentence|judgment|judgement|decision)\b")
+
+
 def _called_x_y(frame: Frame) -> Typing | None:
     """``called the toll "a tax on commuters"``: calling someone or something names a verdict on it."""
     m = cues.CALLING.search(frame.cue)
     if not m or not any(t.dep_ in ("dobj", "oprd") for t in frame.tokens if t.i not in frame.cue_ids):
         return None
     evaluation = _evaluation(frame)
-    if evaluation and evaluation[0] == "support":
+    # 'called the verdict a "miscarriage of justice"' backs the convicted but condemns the verdict
+    judged = _A_RULING.search(f"{frame.clause} {frame.content}".lower())
+    if evaluation and evaluation[0] == "support" and not (judged and "miscarriage" in evaluation[1]):
         return Typing("support", 0.7, f"cue '{m.group(0)}', content '{evaluation[1]}'")
     return Typing("criticism", 0.7, f"cue '{m.group(0)}'" + (f", content '{evaluation[1]}'" if evaluation else ""))
 
