@@ -330,6 +330,31 @@ TYPES = [
     ('Tom Reid called the town\'s bus drivers "a disgrace" at a meeting on Tuesday.',
      'the town\'s bus drivers "a disgrace"', "called", "Tom Reid", "Tom Reid", "mixed", "criticism",
      "other:the town's bus drivers"),
+    # a negator turns round the nearer verdict: "not waste" praises, and "He's" in quote marks is someone else
+    ('Alan Pryce spoke on Monday. "He\'s sharp. Let\'s not waste an extraordinary talent," Tom Reid said.',
+     '"He\'s sharp. Let\'s not waste an extraordinary talent,"', "said", "Tom Reid", "Tom Reid", "direct", "support",
+     "person:Alan Pryce"),
+    # backing the speaker will give; backing taken away is none
+    ("Idris Vane said that he would support the release of the files.", "he would support the release of the files",
+     "said", "Idris Vane", "Idris Vane", "indirect", "support", None),
+    ("Major companies pull support for the convention.", "the convention", "pull support for", "Major companies",
+     "Major companies", "indirect", "claim", None),
+    # owning up to an error in one's own words takes them back
+    ("Idris Vane admitted that the date in his book was inaccurate.", "that the date in his book was inaccurate",
+     "admitted", "Idris Vane", "Idris Vane", "indirect", "retraction", None),
+    # making light of what someone is blamed for backs them
+    ("Tom Reid downplayed Alan Pryce's attack on the judge.", "Alan Pryce's attack on the judge", "downplayed",
+     "Tom Reid", "Tom Reid", "indirect", "support", None),
+    # verdicts in the content: ruin, not deserving, a call to resign, "not a plan"
+    ('"These turbines will ruin the coast, and nobody in Whitehall cares," Tom Reid said.',
+     '"These turbines will ruin the coast, and nobody in Whitehall cares,"', "said", "Tom Reid", "Tom Reid", "direct",
+     "criticism", None),
+    ("Tom Reid said the fans do not deserve this club.", "the fans do not deserve this club", "said", "Tom Reid",
+     "Tom Reid", "indirect", "criticism", None),
+    ('"A lot of people said the governor should step down," Tom Reid said.',
+     '"A lot of people said the governor should step down,"', "said", "Tom Reid", "Tom Reid", "direct", "criticism", None),
+    ('"That is not a plan," Tom Reid said.', '"That is not a plan,"', "said", "Tom Reid", "Tom Reid", "direct",
+     "criticism", None),
 ]
 
 

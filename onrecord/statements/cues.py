@@ -36,6 +36,9 @@ RETRACTION = _rx(
     r"walk(?:s|ed|ing)? back", r"back-?track\w*", r"backpedal\w*", r"row(?:s|ed|ing)? back",
     r"u-turn\w*", r"recant\w*", r"disavow\w*", r"spoken too (?:strongly|soon|quickly)",
 )
+# Owning up to an error in one's own words: "admitted that the course name in his book was inaccurate".
+ADMITTING = _rx(r"admit\w*", r"acknowledg\w*", r"conced\w*", r"conceding")
+ERRED = _rx(r"inaccurate", r"incorrect", r"untrue", r"false", r"not (?:true|accurate|correct)", r"wrong", r"misstat\w*", r"in error")
 APOLOGY = _rx(
     r"apologi[sz]\w*", r"apology", r"apologies", r"(?:said|say|says|saying) sorry",
     r"(?:expressed|expresses|express|expressing) regret", r"regret(?:s|ted|ting)?", r"sorry", r"contrite",
@@ -88,11 +91,16 @@ _NOT_BACKING = "".join(
     f"(?<!{verb} )" for verb in
     "hit hits hitting fought fight fights struck strikes pushed pushes came comes went goes".split()
 )
+# "companies pull support for the convention": support taken away is no act of support
+_WITHDRAWN = "".join(
+    f"(?<!{verb} {det})" for verb in "pull pulls pulled pulling withdraw withdraws withdrew withdrawn withdrawing".split()
+    for det in ("", "their ", "its ", "his ", "her ")
+)
 SUPPORT = _rx(
     # "back to boasting", "his supporters": no act of support
     r"defend\w*", r"defen[cs]e of", r"prais\w*", _NOT_BACKING +
     r"back(?:s|ed|ing)?(?! (?:to|in|from|down|off|away|then|when|out|home|by|at|against|with)\b)",
-    r"support(?!ers?\b)\w*", r"endors\w*", r"lin(?:e|es|ed|ing) up behind", r"rall(?:y|ies|ied|ying) (?:behind|around)",
+    _WITHDRAWN + r"support(?!ers?\b)\w*", r"endors\w*", r"lin(?:e|es|ed|ing) up behind", r"rall(?:y|ies|ied|ying) (?:behind|around)",
     r"hail\w*", r"applaud\w*", r"commend\w*", r"laud\w*", r"stood by", r"stand(?:s|ing)? by", r"stand(?:s|ing)? with",
     r"(?:came|come|comes|coming) to (?:the|his|her|their) (?:defen[cs]e|aid)", r"thank\w*", r"congratulat\w*",
     r"welcom\w*", r"champion\w*", r"vouch\w*", r"credit(?:s|ed|ing)? (?!card)", r"advocat\w*", r"proponent",
@@ -101,6 +109,8 @@ SUPPORT = _rx(
     r"(?:spoke|speak|speaks|speaking|spoken) (?:\S+ )?(?:highly|well|warmly|glowingly) of", r"approval of", r"approv(?:e|es|ed|ing) of",
     r"compliment\w*", r"extol\w*", r"cheer(?:s|ed|ing)?", r"salut\w*", r"gush\w*", r"grateful", r"thankful",
     r"(?:pleased|happy|delighted|thrilled) (?:with|by|about)",
+    # making light of what someone is blamed for: "downplayed Trump's attack on a federal judge"
+    r"downplay\w* (?:\S+ ){0,4}(?:attacks?|remarks?|comments?|words|statements?|controversy|row|gaffes?|scandal)",
     r"tout\w*", r"(?:threw|throw|throws|throwing|lent|lend|lends|lending) (?:\S+ )?support", r"sign(?:s|ed|ing)? on (?:to|with|behind)",
     r"vouch\w*", r"rave[sd]?", r"admir\w*", r"lionis\w*", r"lioniz\w*", r"honou?r(?:s|ed|ing)", r"pa(?:y|ys|id|ying) homage",
 )
@@ -218,9 +228,10 @@ CONTENT_SUPPORT = _rx(
 # Reported speech whose subject is the speaker acting: 'said she backed the council's decision',
 # 'said he opposed the sale' (types.py checks the pronoun can be the speaker).
 _REPORTED_SUBJECT = r"^(?:that )?(?:he|she|they|it) " + _BETWEEN + r"(?:(?:had|has|have) )?"
-REPORTED_SUPPORT = _rx(_REPORTED_SUBJECT + r"(?:backed|backs|supported|supports|welcomed|welcomes|endorsed|endorses|"
+# the plain form after a modal or a plural subject: 'said that they would support the release'
+REPORTED_SUPPORT = _rx(_REPORTED_SUBJECT + r"(?:backed|backs|supported|supports?|welcomed|welcomes?|endorsed|endorses?|"
                        r"praised|praises|applauded|applauds|commended|commends)\b")
-REPORTED_CRITICISM = _rx(_REPORTED_SUBJECT + r"(?:opposed|opposes|condemned|condemns|criticis\w+|criticiz\w+|"
+REPORTED_CRITICISM = _rx(_REPORTED_SUBJECT + r"(?:opposed|opposes?|condemned|condemns?|criticis\w+|criticiz\w+|"
                          r"deplored|deplores|denounced|denounces|objected to|objects to)\b")
 # "Does he not understand ...?": a question that scolds someone.
 RHETORICAL = _rx(
@@ -288,6 +299,9 @@ NEGATIVE = _rx(
     r"heads? in the sand", r"out to dry", r"cover-?up", r"sham", r"farce", r"shambles", r"short-?sighted", r"not good enough", r"tone-?deaf",
     r"smoke and mirrors", r"politically motivated", r"victim of", r"clumsy fakes?", r"forger(?:y|ies)", r"the (?:very )?least (?:he|she|they|it|you|the \w+) (?:could|can|should) (?:do|have done)",
     r"actions?,? not (?:just )?words",
+    r"ruin(?:s|ed|ing)?", r"nobody (?:\S+ ){0,3}cares?", r"(?:do|does|did)(?: not|n't) deserve",
+    r"should (?:\S+ )?(?:step down|resign|quit|be (?:fired|sacked|removed|impeached|prosecuted|jailed|locked up))",
+    r"(?:is|was|'s) not (?:a|an) (?:plan|solution|answer|strategy|excuse|fix)",
     r"slap in the face", r"heartbreaking", r"witch[- ]?hunt", r"fantasy", r"rip\w* the heart out", r"(?:chose|chosen|choos\w*|put\w*) politics (?:over|ahead of|before)", r"blank check",
 )
 POSITIVE = _rx(

@@ -361,7 +361,9 @@ def _target_in_content(doc, quote: Quote, names: Names) -> Target | None:
     me = speaker_name(quote)
     words = quote.content[0].text.lstrip("\"\u201c\u2018' ").lower().split()
     # "him ...", "Does he not understand ...?": the person named last ("he said he ..." is often the speaker)
-    if words and (words[0] in ("him", "her", "them") or len(words) > 1 and words[1] in ("he", "she")
+    # In quote marks "He's sharp" is someone else: the speaker would say "I".
+    third_person = quote.kind == "direct" and words and words[0] in ("he", "she", "he's", "she's")
+    if words and (words[0] in ("him", "her", "them") or third_person or len(words) > 1 and words[1] in ("he", "she")
                   and RHETORICAL.search(" ".join(words))):
         source = (quote.source.start, quote.source.end) if quote.source else (0, 0)
         person = names.person_before(quote.content[0].start, me, source)

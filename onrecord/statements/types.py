@@ -239,7 +239,9 @@ def _evaluation(frame: Frame) -> tuple[str, str] | None:
         before = _clause_before(text, m.start())[-10:]
         if cues.MODALS & set(before):
             continue
-        (neg if _negated(before) else pos).append(m)
+        # "let's not waste an extraordinary talent": the negator turns round the nearer verdict
+        turned = _negated(before) and not cues.NEGATIVE.search(" ".join(before[_last_negator(before) + 1:]))
+        (neg if turned else pos).append(m)
     if len(neg) > len(pos):
         return "criticism", ", ".join(dict.fromkeys(m.group(0) for m in neg))
     if pos and len(pos) > len(neg):
@@ -261,16 +263,19 @@ def _clause_before(text: str, start: int) -> list[str]:
 _COPULAS = frozenset("is was are were be been am isn't wasn't aren't weren't".split())
 
 
+def _last_negator(words: list[str]) -> int:
+    return max((i for i, w in enumerate(words) if w in cues.NEGATORS or w.endswith("n't")), default=-1)
+
+
 def _negated(before: list[str], tight: bool = False) -> bool:
     """Whether a negator governs the word after ``before``. ``tight``: a negated verdict after a
     copula ("it's not an unfair position"), not a negated act ("not attack it")."""
-    hits = [i for i, w in enumerate(before) if w in cues.NEGATORS or w.endswith("n't")]
-    if not hits:
+    i = _last_negator(before)
+    if i < 0:
         return False
     if not tight:
         return True
-    i = hits[-1]
-    copula = before[i] in _COPULAS or i > 0 and (before[i - 1] in _COPULAS or before[i - 1].endswith("'s"))
+    copula = before[i] in _COPULAS or i > 0 and (before[i - 1] in _COPULAS or before[i - 1].endswith("'s") and before[i - 1] != "let's")
     return copula and all(w in _LIGHT for w in before[i + 1:])
 
 
@@ -303,6 +308,8 @@ def classify(doc, quote, frame: Frame) -> Typing:
         return Typing("retraction", 0.85, f"content '{m.group(0)}'", bool(apology or content_apology))
     if apology:
         return Typing("apology", 0.9, f"cue '{apology}'")
+    if (m := cues.ADMITTING.search(frame.cue)) and (erred := cues.ERRED.search(frame.content)):
+        return Typing("retraction", 0.75, f"cue '{m.group(0)}', content '{erred.group(0)}'", bool(content_apology))
     if reported(quote) and (m := cues.REPORTED_APOLOGY.search(frame.content)) and _may_be_speakers(m.group(0), quote):
         return Typing("apology", 0.7, f"content '{m.group(0)}'")
     if content_apology:
