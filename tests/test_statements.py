@@ -355,6 +355,15 @@ TYPES = [
      '"A lot of people said the governor should step down,"', "said", "Tom Reid", "Tom Reid", "direct", "criticism", None),
     ('"That is not a plan," Tom Reid said.', '"That is not a plan,"', "said", "Tom Reid", "Tom Reid", "direct",
      "criticism", None),
+    # a warning of what the speaker may do is a threat, a commitment
+    ("Idris Vane has warned he could sell off his shares if the bill becomes law.",
+     "he could sell off his shares if the bill becomes law", "has warned", "Idris Vane", "Idris Vane", "indirect",
+     "commitment", None),
+    # praise on a condition is none yet; 'I would' is the speaker's own supposition, quote marks or not
+    ('"If he does a great job, that would be a terrific thing," Tom Reid said.',
+     '"If he does a great job, that would be a terrific thing,"', "said", "Tom Reid", "Tom Reid", "direct", "claim", None),
+    ('Tom Reid said the plan is "sound, but I would wait a year."', 'the plan is "sound, but I would wait a year."',
+     "said", "Tom Reid", "Tom Reid", "indirect", "claim", None),
 ]
 
 

@@ -36,6 +36,7 @@ RETRACTION = _rx(
     r"walk(?:s|ed|ing)? back", r"back-?track\w*", r"backpedal\w*", r"row(?:s|ed|ing)? back",
     r"u-turn\w*", r"recant\w*", r"disavow\w*", r"spoken too (?:strongly|soon|quickly)",
 )
+WARNING = _rx(r"warn(?:s|ed|ing)?(?! against)")
 # Owning up to an error in one's own words: "admitted that the course name in his book was inaccurate".
 ADMITTING = _rx(r"admit\w*", r"acknowledg\w*", r"conced\w*", r"conceding")
 ERRED = _rx(r"inaccurate", r"incorrect", r"untrue", r"false", r"not (?:true|accurate|correct)", r"wrong", r"misstat\w*", r"in error")

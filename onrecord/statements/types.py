@@ -89,8 +89,15 @@ def _dispute_is_denial(frame: Frame, words: str) -> bool:
     return bool(re.search(r"\b(?:reports?|findings?|accusations?|allegations?|claims?|charges?|stor(?:y|ies)|this|that|it|suggestions?)\b", after))
 
 
-def _future_of_speaker(doc, quote) -> str | None:
-    """``We will appeal`` / ``he will appeal``: the speaker's side announces what it will do."""
+_WILL = ("will", "'ll", "shall", "would", "'d", "wo", "to")
+# "The Saudis have warned they could sell off U.S. assets": a threat is what the speaker may do.
+_THREAT = _WILL + ("could", "might", "may")
+
+
+def _future_of_speaker(doc, quote, threat: bool = False) -> str | None:
+    """``We will appeal`` / ``he will appeal``: the speaker's side announces what it will do
+    (``threat``: or may do, if something happens: ``warned they could sell off U.S. assets if …``)."""
+    modals = _THREAT if threat else _WILL
     if quote.content[0].text.lower().startswith(("if ", "whether ")):
         return None  # 'Asked if she would resign': a question, not an announcement
     for span in quote.content:
@@ -100,21 +107,22 @@ def _future_of_speaker(doc, quote) -> str | None:
         for tok in sent_span:
             if tok.pos_ != "VERB" or tok.text.lower() in cues.NOT_AN_ACTION:
                 continue
-            aux = [c for c in tok.children if c.dep_ == "aux" and c.text.lower().replace("\u2019", "'") in ("will", "'ll", "shall", "would", "'d", "wo", "to")]
+            aux = [c for c in tok.children if c.dep_ == "aux" and c.text.lower().replace("\u2019", "'") in modals]
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             going = tok.head.text.lower() == "going" and tok.dep_ == "xcomp"
             if going:
                 subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
             if not (aux and aux[0].text.lower() != "to" or going) or not subj:
                 continue
-            if quote.kind == "direct" and aux and aux[0].text.lower().replace("\u2019", "'") in ("would", "'d"):
+            own_words = quote.kind == "direct" or subj[0].text.lower() in ("i", "we")
+            if own_words and aux and aux[0].text.lower().replace("\u2019", "'") in ("would", "'d"):
                 continue  # "I would form a position": a conditional in the speaker's own words
             if tok.tag_ == "VBN" and aux and aux[0].text.lower().replace("\u2019", "'") == "'d":
                 continue  # "he'd been named": had, not would
             if tok.text.lower() in ("start", "begin", "keep") and any(
                     c.dep_ == "xcomp" and _base(c.text.lower()) in cues.NOT_AN_ACTION for c in tok.children):
                 continue  # "we are going to start winning": a prediction
-            if any(c.dep_ == "advcl" and any(m.text.lower() == "if" for m in c.children) for c in tok.children):
+            if not threat and any(c.dep_ == "advcl" and any(m.text.lower() == "if" for m in c.children) for c in tok.children):
                 continue  # "If we do nothing, we will be closing lanes": a warning, not a promise
             who = subj[0].text.lower()
             direct = not reported(quote)
@@ -383,6 +391,8 @@ def _evaluative_or_commitment(doc, quote, frame: Frame, dispute: str | None) -> 
         return acting
     if words := _future_of_speaker(doc, quote):
         return Typing("commitment", 0.75, f"content '{words}'")
+    if cues.WARNING.search(frame.cue) and (words := _future_of_speaker(doc, quote, threat=True)):
+        return Typing("commitment", 0.7, f"cue '{frame.cue}', content '{words}'")
     if reported(quote) and cues.REPEATING.search(frame.cue) and (m := cues.PLEDGE_NOUNS.search(frame.content)):
         return Typing("commitment", 0.7, f"content '{m.group(0)}'")
     if (m := cues.CONTENT_COMMITMENT.search(frame.content)) and not _BLOCKERS.search(frame.clause + " "):  # "showed no sign"
@@ -392,8 +402,9 @@ def _evaluative_or_commitment(doc, quote, frame: Frame, dispute: str | None) -> 
             return Typing("commitment", 0.7, f"content '{m.group(0)}'")
     if calling := _called_x_y(frame):
         return calling
-    if evaluation := _evaluation(frame):
-        return Typing(evaluation[0], 0.6, f"content '{evaluation[1]}'")
+    supposed = frame.content.lstrip("\"'\u201c\u2018 ").lower().startswith("if ")
+    if (evaluation := _evaluation(frame)) and not (supposed and evaluation[0] == "support"):
+        return Typing(evaluation[0], 0.6, f"content '{evaluation[1]}'")  # praise on a condition is none yet
     return Typing("claim", 0.7, "no cue of another type")
 
 
