@@ -362,6 +362,16 @@ TYPES = [
     # praise on a condition is none yet; 'I would' is the speaker's own supposition, quote marks or not
     ('"If he does a great job, that would be a terrific thing," Tom Reid said.',
      '"If he does a great job, that would be a terrific thing,"', "said", "Tom Reid", "Tom Reid", "direct", "claim", None),
+    # more verdicts: someone's fault, homework not done, 'we need him', helping elect someone
+    ('"If you are offended, that\'s your fault," Tom Reid wrote.', '"If you are offended, that\'s your fault,"', "wrote",
+     "Tom Reid", "Tom Reid", "direct", "criticism", None),
+    ("Alan Pryce spoke on Monday. Ann Lee said that he had not done his homework on the budget.",
+     "that he had not done his homework on the budget", "said", "Ann Lee", "Ann Lee", "indirect", "criticism",
+     "person:Alan Pryce"),
+    ('Alan Pryce spoke on Monday. "It\'s time to move on, we need him in the Senate," Tom Reid said.',
+     '"It\'s time to move on, we need him in the Senate,"', "said", "Tom Reid", "Tom Reid", "direct", "support", None),
+    ("Tom Reid said a large turnout would help elect Ann Lee.", "a large turnout would help elect Ann Lee", "said",
+     "Tom Reid", "Tom Reid", "indirect", "support", None),
     ('Tom Reid said the plan is "sound, but I would wait a year."', 'the plan is "sound, but I would wait a year."',
      "said", "Tom Reid", "Tom Reid", "indirect", "claim", None),
 ]

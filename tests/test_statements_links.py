@@ -215,6 +215,19 @@ def test_a_denial_does_not_answer_the_criticism_that_answers_it():
     assert _pairs(denial) == []
 
 
+def test_criticism_a_reaction_names_came_first_and_answers_nothing_back():
+    # 'took issue with recent criticism': the criticism reported after it is what it answers, and
+    # that criticism (Lee on Reid) does not answer Reid's words told in between
+    t = ("Budget row in Kellan\n\nSenator Tom Reid took issue on Tuesday with recent criticism of his record on schools. "
+         "\"I have voted for every school budget since 2010,\" Reid said.\n\n"
+         "Mayor Ann Lee said last week that he had not done his homework on school funding.\n")
+    q = extract(t).quotes
+    took_issue, lee = _said_by(q, "Tom Reid"), _said_by(q, "Ann Lee")
+    assert (lee.type, lee.target.kind, lee.target.name) == ("criticism", "person", "Tom Reid")
+    assert _pairs(took_issue) == [("reacts_to", lee.id)]
+    assert _pairs(lee) == []
+
+
 FILLER = ("The harbour at Kestrel Bay opened in 1901 and has been rebuilt twice since. Boats leave every hour "
           "in summer and every two hours in winter. The old customs house is now a museum with a small cafe. ") * 6
 

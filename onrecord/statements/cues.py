@@ -301,7 +301,8 @@ NEGATIVE = _rx(
     r"smoke and mirrors", r"politically motivated", r"victim of", r"clumsy fakes?", r"forger(?:y|ies)", r"the (?:very )?least (?:he|she|they|it|you|the \w+) (?:could|can|should) (?:do|have done)",
     r"actions?,? not (?:just )?words",
     r"ruin(?:s|ed|ing)?", r"nobody (?:\S+ ){0,3}cares?", r"(?:do|does|did)(?: not|n't) deserve",
-    r"should (?:\S+ )?(?:step down|resign|quit|be (?:fired|sacked|removed|impeached|prosecuted|jailed|locked up))",
+    r"should (?:\S+ )?(?:step down|resign|quit|be (?:fired|sacked|removed|impeached|prosecuted|jailed|locked up|executed|put to death))",
+    r"(?:your|his|her|their|its) (?:own )?fault", r"(?:not|n't) (?:\S+ )?done (?:his|her|their|your) homework",
     r"(?:is|was|'s) not (?:a|an) (?:plan|solution|answer|strategy|excuse|fix)",
     r"slap in the face", r"heartbreaking", r"witch[- ]?hunt", r"fantasy", r"rip\w* the heart out", r"(?:chose|chosen|choos\w*|put\w*) politics (?:over|ahead of|before)", r"blank check",
 )
@@ -310,7 +311,7 @@ POSITIVE = _rx(
     r"proud", r"hero\w*", r"courageous", r"honest", r"decent", r"qualified", r"(?<!the )(?<!a )(?<!health )trust(?!ee)\w*", r"confidence",  # not 'the trust' that runs a hospital
     r"gifted", r"talented", r"sharp", r"articulate", r"rising star", r"star", r"deserves? credit", r"(?<!i have )(?<!i've )earned", r"best",
     r"strong(?:er|est)? leader", r"glad", r"welcome", r"thank\w*", r"heart of", r"reason we are here", r"miscarriage of justice",
-    r"better than",
+    r"better than", r"(?:we|i) (?:still |really )?need (?:him|her)\b", r"help (?:re-?)?elect",
     r"genuine\w*", r"empathy", r"compassion\w*", r"caring", r"cared", r"generous", r"reasonable", r"sensible", r"smart",
     r"capable", r"competent", r"effective", r"experienced", r"accomplished", r"remarkable", r"extraordinary", r"outstanding",
     r"impressive", r"amazing", r"terrific", r"inspir\w*", r"principled", r"integrity", r"honou?rable", r"right place",

@@ -264,6 +264,9 @@ def _reports(statements: list[Typed], i: int, me: str | None) -> list[tuple[int,
 _ANSWERS_CRITICISM = re.compile(r"\b(?:critic\w*|attacks?|accusations?|allegations?|charges?|claims?)\b")
 
 
+_NAMED_CRITICISM = "answers the criticism of the speaker it names"
+
+
 def _to_accusation(statements: list[Typed], i: int, me: str | None) -> Link | None:
     """A denial, or a reaction to criticism nobody is named for ("took issue with recent criticism"),
     answers the criticism the article reports against the speaker's side."""
@@ -274,7 +277,8 @@ def _to_accusation(statements: list[Typed], i: int, me: str | None) -> Link | No
     cands = [(j, c) for j, c in others if c.target is not None and c.target.kind != "other" and same_party(c.target.name, me)
              and (s.type == "denial" or j < i or _ANSWERS_CRITICISM.search(s.target.name.lower()))]
     if cands:
-        return _link(statements, i, _pick(cands, i, s), 0.65, "answers criticism of the speaker")
+        names_it = s.target is not None and _ANSWERS_CRITICISM.search(s.target.name.lower())
+        return _link(statements, i, _pick(cands, i, s), 0.65, _NAMED_CRITICISM if names_it else "answers criticism of the speaker")
     if s.type != "denial":
         return None
     # else the accusation on the same subject ("absolutely no violations" ~ "the fundraising arrangement")
@@ -476,6 +480,15 @@ def _without_answering_back(statements: list[Typed], found: list[tuple[Link, ...
     denial before 'the chief constable was wrong' is what that criticism answers, not the reverse."""
     at = {t.quote.id: j for j, t in enumerate(statements)}
     who = [speaker_name(t.quote) for t in statements]
+    # ... unless the earlier one names the criticism it answers ("took issue with recent criticism"):
+    # then the criticism reported after it came first, and answers nothing of theirs
+    named: dict[int, list[str | None]] = {}
+    for i, links in enumerate(found):
+        for link in links:
+            if link.type == "reacts_to" and at.get(link.to, -1) > i and _NAMED_CRITICISM in link.evidence:
+                named.setdefault(at[link.to], []).append(who[i])
+    found = [tuple(link for link in links if not (link.type == "reacts_to" and link.to in at and any(
+        same_party(w, who[at[link.to]]) for w in named.get(i, ())))) for i, links in enumerate(found)]
 
     def answers_back(i: int, link: Link) -> bool:
         j = at.get(link.to, -1)

@@ -10,6 +10,7 @@ import re
 from ..models import Quote, Target
 from .context import Frame, governed_participle
 from .cues import PERSONAL_PRONOUNS, PROPOSAL_NOUNS, RHETORICAL, STATEMENT_NOUNS, VERDICT
+from ..mentions import first_name_gender, fits_pronoun
 from .names import Names, clean_name, same_party, speaker_name
 
 _OBJECT_DEPS = frozenset({"dobj", "dative", "nsubjpass", "oprd"})
@@ -361,8 +362,11 @@ def _target_in_content(doc, quote: Quote, names: Names) -> Target | None:
     me = speaker_name(quote)
     words = quote.content[0].text.lstrip("\"\u201c\u2018' ").lower().split()
     # "him ...", "Does he not understand ...?": the person named last ("he said he ..." is often the speaker)
-    # In quote marks "He's sharp" is someone else: the speaker would say "I".
+    # In quote marks "He's sharp" is someone else: the speaker would say "I"; Mrs. Clinton's "he" is too.
     third_person = quote.kind == "direct" and words and words[0] in ("he", "she", "he's", "she's")
+    said_of = words[1:] if words[:1] == ["that"] else words
+    if said_of and said_of[0] in ("he", "she") and quote.speaker and quote.speaker.kind == "person":
+        third_person = third_person or not fits_pronoun(first_name_gender(quote.speaker.name.split()), said_of[0])
     if words and (words[0] in ("him", "her", "them") or third_person or len(words) > 1 and words[1] in ("he", "she")
                   and RHETORICAL.search(" ".join(words))):
         source = (quote.source.start, quote.source.end) if quote.source else (0, 0)
