@@ -372,6 +372,18 @@ TYPES = [
      '"It\'s time to move on, we need him in the Senate,"', "said", "Tom Reid", "Tom Reid", "direct", "support", None),
     ("Tom Reid said a large turnout would help elect Ann Lee.", "a large turnout would help elect Ann Lee", "said",
      "Tom Reid", "Tom Reid", "indirect", "support", None),
+    # a verdict others gave, reported, is not the speaker's; "we know better than they do" is no praise
+    ("The council passed a bill criticized as anti-gay.", "a bill criticized as anti-gay", "passed", "The council",
+     "The council", "indirect", "claim", None),
+    ('"We are saying to them we know better than they do," Tom Reid said.', '"We are saying to them we know better than they do,"',
+     "said", "Tom Reid", "Tom Reid", "direct", "claim", None),
+    # answering a label is a denial
+    ('"People actually believe I\'m a racist, and that says something has gone wrong," Tom Reid said.',
+     '"People actually believe I\'m a racist, and that says something has gone wrong,"', "said", "Tom Reid", "Tom Reid",
+     "direct", "denial", None),
+    # refusing to fill in a form is not declining to comment
+    ("Tom Reid said he would refuse to answer the census survey.", "he would refuse to answer the census survey", "said",
+     "Tom Reid", "Tom Reid", "indirect", "commitment", None),
     ('Tom Reid said the plan is "sound, but I would wait a year."', 'the plan is "sound, but I would wait a year."',
      "said", "Tom Reid", "Tom Reid", "indirect", "claim", None),
 ]

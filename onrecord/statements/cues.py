@@ -18,7 +18,8 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 NO_COMMENT = _rx(
     r"declin\w* (?:to|a request to|requests? for) (?:comment|respond|answer|say|discuss|elaborate)\w*",
     r"declin\w* (?:a question|questions|an interview|interviews)",
-    r"refus\w* to (?:comment|answer|respond|say|discuss)",
+    # (not "refuse to answer the American Community Survey": a form, not a question)
+    r"refus\w* to (?:comment|respond|say|discuss|answer(?! (?:the|a|an|this|that|any) (?!questions?\b|inquir\w*|enquir\w*)\w))",
     r"(?:did|does|would|could) not (?:immediately )?(?:respond|reply|return|answer|comment)",
     r"(?:didn't|doesn't|wouldn't|couldn't|won't) (?:immediately )?(?:respond|reply|return|answer|comment)",
     r"no comment", r"not available for comment", r"could not be reached", r"unavailable for comment",
@@ -198,6 +199,9 @@ CONTENT_DENIAL = _rx(
     # reported: "that it had never provided the names", "he did not write the post"
     r"^(?:that )?(?:he|she|it|they) (?:had |has |have )?(?:never|not|did not|didn't|had not|hadn't|has not|hasn't) (?:\S+ ){0,2}(?:" + _DEEDS + ")",
     r"(?:i|we) (?:\S+ ){0,2}(?:do not|don't) (?:\S+ ){0,2}(?:break|violate|take)",  # "I don't know why" denies nothing
+    # a label the speaker answers: "I'm not a racist", "people believe I'm a racist or I'm transphobic"
+    r"(?:i'm|i am|we're|we are) (?:not |never )?(?:a |an )?(?:racist|sexist|bigot|liar|crook|criminal|homophob\w*|transphob\w*|"
+    r"anti-semit\w*|misogynist|xenophob\w*|islamophob\w*)",
     r"(?:no|nothing) (?:\S+ ){0,2}(?:truth|basis|evidence|wrongdoing|violations?|impropriety)", r"absolutely nothing",
     r"categorically den\w*", r"(?:we|i) den(?:y|ied)", r"acted (?:lawfully|properly|appropriately)", r"(?:did|done|doing) nothing wrong",
     # "at no point received any favours", "That is simply not what happened", "I have nothing to hide"
@@ -311,7 +315,7 @@ POSITIVE = _rx(
     r"proud", r"hero\w*", r"courageous", r"honest", r"decent", r"qualified", r"(?<!the )(?<!a )(?<!health )trust(?!ee)\w*", r"confidence",  # not 'the trust' that runs a hospital
     r"gifted", r"talented", r"sharp", r"articulate", r"rising star", r"star", r"deserves? credit", r"(?<!i have )(?<!i've )earned", r"best",
     r"strong(?:er|est)? leader", r"glad", r"welcome", r"thank\w*", r"heart of", r"reason we are here", r"miscarriage of justice",
-    r"better than", r"(?:we|i) (?:still |really )?need (?:him|her)\b", r"help (?:re-?)?elect",
+    r"(?<!know )(?<!knows )better than", r"(?:we|i) (?:still |really )?need (?:him|her)\b", r"help (?:re-?)?elect",
     r"genuine\w*", r"empathy", r"compassion\w*", r"caring", r"cared", r"generous", r"reasonable", r"sensible", r"smart",
     r"capable", r"competent", r"effective", r"experienced", r"accomplished", r"remarkable", r"extraordinary", r"outstanding",
     r"impressive", r"amazing", r"terrific", r"inspir\w*", r"principled", r"integrity", r"honou?rable", r"right place",

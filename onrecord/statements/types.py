@@ -232,6 +232,10 @@ def _called_x_y(frame: Frame) -> Typing | None:
     return Typing("criticism", 0.7, f"cue '{m.group(0)}'" + (f", content '{evaluation[1]}'" if evaluation else ""))
 
 
+_THEIR_VERDICT = re.compile(r"\b(?:criticised|criticized|painted|branded|decried|denounced|condemned|attacked|slammed|labell?ed|"
+                            r"described|seen|regarded|viewed) (?:by \S+ (?:\S+ )?)?as (?:\S+ ){0,2}$")
+
+
 def _evaluation(frame: Frame) -> tuple[str, str] | None:
     """Polarity of the content's evaluative words: criticism or support, with the words."""
     text = frame.content
@@ -241,6 +245,8 @@ def _evaluation(frame: Frame) -> tuple[str, str] | None:
             return tail
     neg, pos = [], []
     for m in cues.NEGATIVE.finditer(text):
+        if _THEIR_VERDICT.search(text[: m.start()]):
+            continue  # "a bill criticized as anti-gay": someone else's verdict, reported
         # "not an unfair position", "isn't so bad": a negated verdict praises
         (pos if _negated(_clause_before(text, m.start())[-3:], tight=True) else neg).append(m)
     for m in cues.POSITIVE.finditer(text):
