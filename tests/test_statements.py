@@ -384,6 +384,13 @@ TYPES = [
     # refusing to fill in a form is not declining to comment
     ("Tom Reid said he would refuse to answer the census survey.", "he would refuse to answer the census survey", "said",
      "Tom Reid", "Tom Reid", "indirect", "commitment", None),
+    # preferring someone backs them; a good thing lost is a verdict; a negative subject across its relative clause
+    ('"I will take Ann Lee over Alan Pryce any day," Tom Reid said.', '"I will take Ann Lee over Alan Pryce any day,"',
+     "said", "Tom Reid", "Tom Reid", "direct", "support", None),
+    ('"Public confidence in the court has plummeted," Tom Reid said.', '"Public confidence in the court has plummeted,"',
+     "said", "Tom Reid", "Tom Reid", "direct", "criticism", None),
+    ('"Nobody who lives here would call that the best deal," Tom Reid said.',
+     '"Nobody who lives here would call that the best deal,"', "said", "Tom Reid", "Tom Reid", "direct", "criticism", None),
     ('Tom Reid said the plan is "sound, but I would wait a year."', 'the plan is "sound, but I would wait a year."',
      "said", "Tom Reid", "Tom Reid", "indirect", "claim", None),
 ]

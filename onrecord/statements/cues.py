@@ -228,6 +228,7 @@ CONTENT_SUPPORT = _rx(
     r"(?:i|we) " + _BETWEEN + r"(?:support|back|endorse|stand by|stand with|welcome|applaud|praise|salute|thank)\w*",
     r"(?:i'm|i am|we're|we are) with (?:her|him|you|them)\b",
     r"consider\w* the matter (?:closed|settled)",  # a party standing by its member
+    r"(?:i|we)(?:'d|'ll| would| will) (?:\S+ )?take (?:\S+ ){1,3}over\b",  # "I will take Bernie Sanders over Donald Trump"
     r"^(?:that )?(?:he|she|it|they) (?:still |fully )?(?:stood|stands|stand) by",  # 'said he stood by his decision'
 )
 # Reported speech whose subject is the speaker acting: 'said she backed the council's decision',
@@ -331,6 +332,9 @@ POSITIVE = _rx(
     r"trustworthy", r"unifier", r"unmatched", r"valuable", r"visionary",
     r"innocent", r"testify", r"colleague", r"(?:my|our|full|strong|total|unwavering|wholehearted) (?:support|backing)", r"champion", r"applaud\w*", r"commend\w*",
 )
+# "Public confidence in the court has plummeted": a good thing lost
+LOST = re.compile(r"^\W*(?:\S+ ){0,5}(?:has |have |had )?(?:plummet\w*|plung\w*|fall(?:s|en)?|fell|dropp?\w*|declin\w*|erod\w*|"
+                  r"collaps\w*|evaporat\w*|vanish\w*|crumbl\w*|sank|sunk|sinks?|tank(?:s|ed)?)\b")
 NEGATORS = frozenset("not n't never no nothing hardly nobody none neither".split())
 # "An MP should respect the verdict": praise that is owed is no praise given.
 MODALS = frozenset("should must ought".split())

@@ -236,6 +236,10 @@ _THEIR_VERDICT = re.compile(r"\b(?:criticised|criticized|painted|branded|decried
                             r"described|seen|regarded|viewed) (?:by \S+ (?:\S+ )?)?as (?:\S+ ){0,2}$")
 
 
+# "Nobody who lives here would call that the best deal": a negative subject across its relative clause
+_NOBODY_WHO = re.compile(r"\b(?:nobody|no one|none of \w+|no \w+) who [^,.;:!?]*$")
+
+
 def _evaluation(frame: Frame) -> tuple[str, str] | None:
     """Polarity of the content's evaluative words: criticism or support, with the words."""
     text = frame.content
@@ -255,6 +259,7 @@ def _evaluation(frame: Frame) -> tuple[str, str] | None:
             continue
         # "let's not waste an extraordinary talent": the negator turns round the nearer verdict
         turned = _negated(before) and not cues.NEGATIVE.search(" ".join(before[_last_negator(before) + 1:]))
+        turned = turned or bool(cues.LOST.match(text[m.end():]) or _NOBODY_WHO.search(text[: m.start()]))
         (neg if turned else pos).append(m)
     if len(neg) > len(pos):
         return "criticism", ", ".join(dict.fromkeys(m.group(0) for m in neg))
