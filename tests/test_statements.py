@@ -391,6 +391,9 @@ TYPES = [
      "said", "Tom Reid", "Tom Reid", "direct", "criticism", None),
     ('"Nobody who lives here would call that the best deal," Tom Reid said.',
      '"Nobody who lives here would call that the best deal,"', "said", "Tom Reid", "Tom Reid", "direct", "criticism", None),
+    # calling a plan something judges it, whatever the plan announces
+    ('Tom Reid called the closure "a disgrace that we will fight all the way".',
+     '"a disgrace that we will fight all the way"', "called", "Tom Reid", "Tom Reid", "mixed", "criticism", None),
     ('Tom Reid said the plan is "sound, but I would wait a year."', 'the plan is "sound, but I would wait a year."',
      "said", "Tom Reid", "Tom Reid", "indirect", "claim", None),
 ]

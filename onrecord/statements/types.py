@@ -400,6 +400,8 @@ def _evaluative_or_commitment(doc, quote, frame: Frame, dispute: str | None) -> 
         return Typing("support", 0.75, f"content '{m.group(0)}'")
     if acting := _speaker_acting(quote, frame):
         return acting
+    if calling := _called_x_y(frame):  # before what the content announces: called Ford's plans to open … "a disgrace"
+        return calling
     if words := _future_of_speaker(doc, quote):
         return Typing("commitment", 0.75, f"content '{words}'")
     if cues.WARNING.search(frame.cue) and (words := _future_of_speaker(doc, quote, threat=True)):
@@ -411,8 +413,6 @@ def _evaluative_or_commitment(doc, quote, frame: Frame, dispute: str | None) -> 
         infinitive = not m.group(0).startswith("to ") or frame.cue and _intends(doc, quote, frame)
         if infinitive and not (third_person and quote.kind == "direct"):
             return Typing("commitment", 0.7, f"content '{m.group(0)}'")
-    if calling := _called_x_y(frame):
-        return calling
     supposed = frame.content.lstrip("\"'\u201c\u2018 ").lower().startswith("if ")
     if (evaluation := _evaluation(frame)) and not (supposed and evaluation[0] == "support"):
         return Typing(evaluation[0], 0.6, f"content '{evaluation[1]}'")  # praise on a condition is none yet
