@@ -394,6 +394,16 @@ TYPES = [
     # calling a plan something judges it, whatever the plan announces
     ('Tom Reid called the closure "a disgrace that we will fight all the way".',
      '"a disgrace that we will fight all the way"', "called", "Tom Reid", "Tom Reid", "mixed", "criticism", None),
+    # a promise made to us and broken, a search with no lawful grounds: verdicts
+    ('"My constituents were promised a new clinic, and now they are told to wait," Tom Reid said.',
+     '"My constituents were promised a new clinic, and now they are told to wait,"', "said", "Tom Reid", "Tom Reid",
+     "direct", "criticism", None),
+    ('The watchdog said one in five searches had "no lawful grounds recorded".',
+     'one in five searches had "no lawful grounds recorded"', "said", "The watchdog", "The watchdog", "mixed",
+     "criticism", None),
+    # the speaker's body, named by its kind, acts: its member's statement is that act
+    ("Anna Brooks said the cooperative welcomed his change of heart.", "the cooperative welcomed his change of heart",
+     "said", "Anna Brooks", "Anna Brooks", "indirect", "support", None),
     ('Tom Reid said the plan is "sound, but I would wait a year."', 'the plan is "sound, but I would wait a year."',
      "said", "Tom Reid", "Tom Reid", "indirect", "claim", None),
 ]

@@ -233,7 +233,10 @@ CONTENT_SUPPORT = _rx(
 )
 # Reported speech whose subject is the speaker acting: 'said she backed the council's decision',
 # 'said he opposed the sale' (types.py checks the pronoun can be the speaker).
-_REPORTED_SUBJECT = r"^(?:that )?(?:he|she|they|it) " + _BETWEEN + r"(?:(?:had|has|have) )?"
+# (or the speaker's body, named by its kind: 'said the cooperative welcomed his change of heart')
+_BODIES = ("cooperative|co-op|council|union|company|party|club|board|committee|campaign|government|administration|"
+           "department|ministry|charity|trust|association|group|firm|team")
+_REPORTED_SUBJECT = r"^(?:that )?(?:he|she|they|it|(?:the|our) (?:" + _BODIES + r")) " + _BETWEEN + r"(?:(?:had|has|have) )?"
 # the plain form after a modal or a plural subject: 'said that they would support the release'
 REPORTED_SUPPORT = _rx(_REPORTED_SUBJECT + r"(?:backed|backs|supported|supports?|welcomed|welcomes?|endorsed|endorses?|"
                        r"praised|praises|applauded|applauds|commended|commends)\b")
@@ -305,6 +308,8 @@ NEGATIVE = _rx(
     r"heads? in the sand", r"out to dry", r"cover-?up", r"sham", r"farce", r"shambles", r"short-?sighted", r"not good enough", r"tone-?deaf",
     r"smoke and mirrors", r"politically motivated", r"victim of", r"clumsy fakes?", r"forger(?:y|ies)", r"the (?:very )?least (?:he|she|they|it|you|the \w+) (?:could|can|should) (?:do|have done)",
     r"actions?,? not (?:just )?words",
+    r"(?:we|they|i|constituents|residents|people|patients|voters|families|parents) (?:were|was) promised",
+    r"(?:no|without) (?:lawful|legal) (?:grounds|basis|authority|justification)",
     r"ruin(?:s|ed|ing)?", r"nobody (?:\S+ ){0,3}cares?", r"(?:do|does|did)(?: not|n't) deserve",
     r"should (?:\S+ )?(?:step down|resign|quit|be (?:fired|sacked|removed|impeached|prosecuted|jailed|locked up|executed|put to death))",
     r"(?:your|his|her|their|its) (?:own )?fault", r"(?:not|n't) (?:\S+ )?done (?:his|her|their|your) homework",

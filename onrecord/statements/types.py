@@ -354,12 +354,15 @@ def _regret(doc, quote, frame: Frame):
 def _speaker_acting(quote, frame: Frame) -> Typing | None:
     """'said she backed the council's decision', 'said he opposed the bill': the speaker's own act, where
     the pronoun can be the speaker ('he' and 'she' only for a person: in 'records show he backed …' he is
-    not the records)."""
+    not the records). A body named by its kind ('the cooperative welcomed …') is anyone's: its member speaks."""
     if not reported(quote) or quote.speaker is None:
         return None
     for kind, rx in (("support", cues.REPORTED_SUPPORT), ("criticism", cues.REPORTED_CRITICISM)):
         m = rx.search(frame.content)
-        if m and _may_be_speakers(m.group(0), quote) and (quote.speaker.kind == "person") == bool(re.search(r"\b(?:he|she)\b", m.group(0))):
+        if not m or not _may_be_speakers(m.group(0), quote):
+            continue
+        pronoun = re.search(r"\b(?:he|she|they|it)\b", m.group(0))
+        if pronoun is None or (quote.speaker.kind == "person") == (pronoun.group(0) in ("he", "she")):
             return Typing(kind, 0.7, f"content '{m.group(0)}'")
     return None
 
