@@ -228,6 +228,27 @@ def test_criticism_a_reaction_names_came_first_and_answers_nothing_back():
     assert _pairs(lee) == []
 
 
+def test_welcoming_a_change_of_heart_answers_the_retraction():
+    t = ("Wind farm U-turn\n\nEdward Lyle said the turbines would ruin the coast. On Monday Lyle withdrew his remarks "
+         "about the coast. Anna Brooks, who chairs the Hollin Bay Energy Cooperative, said the cooperative welcomed his "
+         "change of heart.\n")
+    q = extract(t).quotes
+    retraction = next(s for s in q if s.type == "retraction")
+    brooks = _said_by(q, "Anna Brooks")
+    assert brooks.type == "support"
+    assert _pairs(brooks) == [("reacts_to", retraction.id)]
+
+
+def test_rejecting_a_reports_finding_answers_the_organisation_that_stated_it():
+    # no word in common: the finding is what the organisation stated before
+    t = ("Watchdog criticises searches\n\nThe Police Standards Office said one in five searches had no lawful grounds "
+         "recorded. The chief constable, Mark Ellery, rejected the report's central finding.\n")
+    q = extract(t).quotes
+    office, ellery = _said_by(q, "Police Standards Office"), _said_by(q, "Mark Ellery")
+    assert ellery.type == "denial"
+    assert _pairs(ellery) == [("reacts_to", office.id)]
+
+
 FILLER = ("The harbour at Kestrel Bay opened in 1901 and has been rebuilt twice since. Boats leave every hour "
           "in summer and every two hours in winter. The old customs house is now a museum with a small cafe. ") * 6
 

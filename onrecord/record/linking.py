@@ -27,7 +27,8 @@ from rapidfuzz import fuzz, process
 
 from ..models import Quote, Target
 from ..statements.context import normalise, said_words
-from ..statements.cues import CONTENT_APOLOGY
+from ..statements.cues import ANSWERS_UNDOING, CONTENT_APOLOGY
+from ..statements.same_quote import SAME_QUOTE_MIN_SIMILARITY, repeatable, plain as plain_text
 from ..statements.names import same_party
 from .people import is_proper_name, name_tokens, people_changed
 from .store import Tx
@@ -38,15 +39,12 @@ UNDOING = ("retraction", "apology")
 _WEIGHT = {"support": 2, "criticism": 2, "denial": 1, "claim": 1, "commitment": 1}
 REACTION_WINDOW = timedelta(days=31)    # a reaction answers what was said in the month before
 RETRACTION_WINDOW = timedelta(days=366)  # a retraction may come much later
-SAME_QUOTE_MIN_SIMILARITY = 90.0
-SAME_QUOTE_MIN_CHARS = 15
 _WORD = re.compile(r"[a-z][a-z'\-]{3,}")
 _STOP = frozenset(
     "that this with from have has had were been will would they their there what when which about into "
     "said says than them then also just very more most some such only over your because being every "
     "said told added".split()
 )
-_ANSWERS_UNDOING = re.compile(r"\b(?:apolog\w*|retraction|u-turn|climb-?down|withdrawal)\b")
 _NAMED_UNDOING = re.compile(r"^(?:\S+ ){0,3}(?:\S+'s?|the|his|her|their) (?:apology|retraction|u-turn|climb-?down)\b")
 
 
@@ -131,10 +129,6 @@ def _days(first: date | None, window: timedelta, after: bool) -> list[tuple[str,
 @lru_cache(maxsize=20_000)  # a person's statements are the candidates of every reaction aimed at them
 def _words(text: str | None) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(normalise(text or "")) if w not in _STOP)
-
-
-def _plain(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s']", " ", normalise(text)).split())
 
 
 # -- an article's own links ------------------------------------------------------------------
@@ -392,8 +386,8 @@ def _reaction_link(tx: Tx, row: _Row) -> int:
     # "welcomed the apology": the object (a short content) or the cue names an apology or retraction.
     said = normalise(row.content)
     # "Harriet Lowe's apology came too late": a longer content whose subject is someone's apology.
-    undoing = bool(_ANSWERS_UNDOING.search(normalise(row.cue or "")) or
-                   len(said.split()) <= 4 and _ANSWERS_UNDOING.search(said) or _NAMED_UNDOING.search(said))
+    undoing = bool(ANSWERS_UNDOING.search(normalise(row.cue or "")) or
+                   len(said.split()) <= 4 and ANSWERS_UNDOING.search(said) or _NAMED_UNDOING.search(said))
     types = "('retraction', 'apology')" if undoing else "('support', 'criticism', 'denial', 'claim', 'commitment')"
     cands = [c for sql, days in _days(_day(row), REACTION_WINDOW, after=False)
              for c in _rows(tx, f"m.person_id IN ({_marks(people)}) AND q.article_id <> ? AND q.type IN {types}" + sql,
@@ -420,13 +414,13 @@ def _same_quotes(tx: Tx, new: list[_Row]) -> int:
     made = 0
     by_person: dict[int, list[tuple[_Row, str]]] = {}
     for r in new:
-        if r.person_id is not None and _repeatable(plain := _said(r.content, r.kind)):
+        if r.person_id is not None and repeatable(plain := _said(r.content, r.kind)):
             by_person.setdefault(r.person_id, []).append((r, plain))
     for pid, mine in by_person.items():
         people = kin(tx, pid)
         others = [(o, plain) for o in _rows(tx, f"m.person_id IN ({_marks(people)}) AND q.article_id <> ?",
                                             [*people, mine[0][0].article_id])
-                  if _repeatable(plain := _said(o.content, o.kind))]
+                  if repeatable(plain := _said(o.content, o.kind))]
         if not others:
             continue
         scores = process.cdist([p for _, p in mine], [p for _, p in others], scorer=fuzz.partial_ratio,
@@ -444,8 +438,6 @@ def _same_quotes(tx: Tx, new: list[_Row]) -> int:
 
 @lru_cache(maxsize=50_000)  # a person's statements are read again for each article of theirs
 def _said(content: str, kind: str) -> str:
-    return _plain(said_words(content, kind))
+    return plain_text(said_words(content, kind))
 
 
-def _repeatable(plain: str) -> bool:
-    return len(plain) >= SAME_QUOTE_MIN_CHARS and len(plain.split()) >= 3

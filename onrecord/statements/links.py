@@ -15,18 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from ..mentions import MEDIA_NAMES
 from ..models import Link, Quote, Target
-from .context import normalise, quoted_text
+from .context import normalise
+from .cues import ANSWERS_UNDOING
 from .names import name_tokens, same_party, speaker_name
+from .same_quote import plain_words, same_quote_link
 from .types import RESPONSE
 
-SAME_QUOTE_MIN_SIMILARITY = 90.0
-SAME_QUOTE_MIN_CHARS = 15
-SAME_QUOTE_MIN_WORDS = 3
-SAME_QUOTE_MIN_INDIRECT_WORDS = 5  # both reported, not quoted
 _FAR = 1000  # characters
 _REACTION_TYPES = frozenset({"criticism", "support", "denial"})
 _NOT_ANSWERABLE = frozenset({"retraction", "apology", "no_comment"})
@@ -127,10 +123,6 @@ def _by(statements: list[Typed], name: str | None, exclude: int, answering: froz
     ]
 
 
-# "welcomed the apology", "rejected the U-turn": the reaction answers the apology or retraction itself.
-_ANSWERS_UNDOING = re.compile(r"\b(?:apolog\w*|retraction|u-turn|climb-?down|withdrawal|(?:has|have|had) listened)\b")
-
-
 def _evidence(kind: str, s: Typed, shared: set[str], extra: str = "") -> str:
     bits = [s.evidence]
     if extra:
@@ -184,11 +176,13 @@ def _link(statements: list[Typed], i: int, picked, base: float, why: str) -> Lin
 def _to_undoing(statements: list[Typed], i: int, me: str | None) -> Link | None:
     """"welcomed the apology", "glad the minister has listened": the reaction answers the apology itself."""
     s = statements[i]
-    if not _ANSWERS_UNDOING.search(f"{s.frame} {normalise(s.quote.text)}"):
+    if not ANSWERS_UNDOING.search(f"{s.frame} {normalise(s.quote.text)}"):
         return None
     owner = s.target.name if s.target is not None and s.target.kind != "other" else None
-    cands = [(j, c) for j, c in enumerate(statements) if j < i and c.type in ("apology", "retraction")
-             and (same_party(speaker_name(c.quote), owner) if owner else not same_party(speaker_name(c.quote), me))]
+    undone = [(j, c) for j, c in enumerate(statements) if j < i and c.type in ("apology", "retraction")]
+    cands = [(j, c) for j, c in undone if owner and same_party(speaker_name(c.quote), owner)]
+    # (a target that took nothing back is not whose apology it is: anyone's but the speaker's)
+    cands = cands or [(j, c) for j, c in undone if not same_party(speaker_name(c.quote), me)]
     return _link(statements, i, _pick(cands, i, s), 0.8, "answers an apology or retraction")
 
 
@@ -257,7 +251,10 @@ def _reports(statements: list[Typed], i: int, me: str | None) -> list[tuple[int,
     reported = reported or [(j, c) for j, c in others if set(name_tokens(speaker_name(c.quote) or "")) & MEDIA_NAMES]
     # else a report nobody is named for ('disputed a watchdog report that found …') is what someone
     # else said on the same subject ('The Police Standards Office said … searches …')
-    return reported or [(j, c) for j, c in others if _is_speech(c) and _topic_overlap(statements[i], c)]
+    reported = reported or [(j, c) for j, c in others if _is_speech(c) and _topic_overlap(statements[i], c)]
+    # else the findings an organisation stated before it ('rejected the report's central finding')
+    return reported or [(j, c) for j, c in others if j < i and c.quote.speaker is not None
+                        and c.quote.speaker.kind == "organization" and _is_speech(c)][-1:]
 
 
 # "took issue with recent criticism": a reaction to criticism the article may report after it.
@@ -390,38 +387,6 @@ def _with_the_retraction(statements: list[Typed], found: list[tuple[Link, ...]],
     return []
 
 
-def _plain(t: Typed) -> str:
-    """A statement's words as same_quote compares them: lowercased, no punctuation."""
-    return " ".join(re.sub(r"[^\w\s']", " ", normalise(quoted_text(t.quote))).split())
-
-
-def same_quote_link(statements: list[Typed], i: int, plain: list[str] | None = None) -> Link | None:
-    """The earliest earlier statement of the same speaker with (nearly) the same words
-    (``plain``: every statement's ``_plain`` words, when the caller has them)."""
-    plain = plain or [_plain(t) for t in statements]
-    s = statements[i]
-    me = speaker_name(s.quote)
-    mine = plain[i]
-    if not me or len(mine) < SAME_QUOTE_MIN_CHARS or len(mine.split()) < SAME_QUOTE_MIN_WORDS:
-        return None
-    # reported speech shares short phrases ("the names and addresses") without repeating anyone's words
-    min_words = SAME_QUOTE_MIN_WORDS if s.quote.kind != "indirect" else SAME_QUOTE_MIN_INDIRECT_WORDS
-    for j in range(i):
-        other = statements[j]
-        if not same_party(speaker_name(other.quote), me) or (other.type in ("retraction", "apology")) != (s.type in ("retraction", "apology")):
-            continue
-        theirs = plain[j]
-        if len(theirs) < SAME_QUOTE_MIN_CHARS or len(theirs.split()) < SAME_QUOTE_MIN_WORDS:
-            continue
-        if other.quote.kind == "indirect" and min(len(mine.split()), len(theirs.split())) < min_words:
-            continue
-        score = fuzz.partial_ratio(mine, theirs)
-        if score >= SAME_QUOTE_MIN_SIMILARITY:
-            ev = f"same quote: same speaker ({me}), similarity {score / 100:.2f}"
-            return Link("same_quote", other.quote.id, round(score / 100 * 0.95, 3), ev)
-    return None
-
-
 _WORDS_SAID = re.compile(r"\b(?:remarks?|comments?|words|statements?|tweets?|posts?|language|jokes?|insults?|slurs?)\b")
 
 
@@ -432,7 +397,7 @@ def _past_the_apology(statements: list[Typed], found: list[tuple[Link, ...]], i:
     s = statements[i]
     if j is None or j > i or statements[j].type not in ("apology", "retraction") or not _WORDS_SAID.search(s.frame):
         return link
-    if _ANSWERS_UNDOING.search(f"{s.frame} {normalise(s.quote.text)}"):
+    if ANSWERS_UNDOING.search(f"{s.frame} {normalise(s.quote.text)}"):
         return link  # 'welcomed the apology'
     undone = next((u for u in found[j] if u.type in ("apologises_for", "retracts")), None)
     if undone is None:
@@ -459,7 +424,7 @@ def _defending_own_words(statements: list[Typed], found: list[tuple[Link, ...]],
 def find_links(statements: list[Typed]) -> list[tuple[Link, ...]]:
     """Every statement's links, in the order given."""
     out = []
-    plain = [_plain(t) for t in statements]
+    plain = [plain_words(t.quote) for t in statements]
     for i in range(len(statements)):
         links: list[Link] = []
         if (link := same_quote_link(statements, i, plain)) is not None:

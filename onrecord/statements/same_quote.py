@@ -1,0 +1,66 @@
+"""The same words said twice by one speaker: ``same_quote`` inside an article.
+
+The thresholds are shared with the record, which links the same quote across articles
+(``onrecord.record.linking``).
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from ..models import Link, Quote
+from .context import normalise, quoted_text
+from .names import same_party, speaker_name
+
+if TYPE_CHECKING:
+    from .links import Typed
+
+SAME_QUOTE_MIN_SIMILARITY = 90.0
+SAME_QUOTE_MIN_CHARS = 15
+SAME_QUOTE_MIN_WORDS = 3
+SAME_QUOTE_MIN_INDIRECT_WORDS = 5  # both reported, not quoted
+_UNDOING = ("retraction", "apology")
+
+
+def plain(text: str) -> str:
+    """Words as same_quote compares them: lowercased, no punctuation."""
+    return " ".join(re.sub(r"[^\w\s']", " ", normalise(text)).split())
+
+
+def plain_words(quote: Quote) -> str:
+    """A statement's own words (inside its quote marks, where it has them), plain."""
+    return plain(quoted_text(quote))
+
+
+def repeatable(words: str) -> bool:
+    """Long enough for a repeat of it to be the same quote, not a shared phrase."""
+    return len(words) >= SAME_QUOTE_MIN_CHARS and len(words.split()) >= SAME_QUOTE_MIN_WORDS
+
+
+def same_quote_link(statements: list[Typed], i: int, plain_of: list[str] | None = None) -> Link | None:
+    """The earliest earlier statement of the same speaker with (nearly) the same words
+    (``plain_of``: every statement's ``plain_words``, when the caller has them)."""
+    plain_of = plain_of or [plain_words(t.quote) for t in statements]
+    s = statements[i]
+    me = speaker_name(s.quote)
+    mine = plain_of[i]
+    if not me or not repeatable(mine):
+        return None
+    # reported speech shares short phrases ("the names and addresses") without repeating anyone's words
+    min_words = SAME_QUOTE_MIN_WORDS if s.quote.kind != "indirect" else SAME_QUOTE_MIN_INDIRECT_WORDS
+    for j in range(i):
+        other = statements[j]
+        if not same_party(speaker_name(other.quote), me) or (other.type in _UNDOING) != (s.type in _UNDOING):
+            continue
+        theirs = plain_of[j]
+        if not repeatable(theirs):
+            continue
+        if other.quote.kind == "indirect" and min(len(mine.split()), len(theirs.split())) < min_words:
+            continue
+        score = fuzz.partial_ratio(mine, theirs)
+        if score >= SAME_QUOTE_MIN_SIMILARITY:
+            ev = f"same quote: same speaker ({me}), similarity {score / 100:.2f}"
+            return Link("same_quote", other.quote.id, round(score / 100 * 0.95, 3), ev)
+    return None
