@@ -393,6 +393,11 @@ def _evaluative_or_commitment(doc, quote, frame: Frame, dispute: str | None) -> 
         return Typing("support", 0.85, f"cue '{support}'")
     if commit:
         return Typing("commitment", 0.75, f"cue '{commit}'")
+    return _by_content(doc, quote, frame)
+
+
+def _by_content(doc, quote, frame: Frame) -> Typing:
+    """No cue gives the type: the content does (a denial, a verdict, the speaker's act or pledge), else a claim."""
     if m := cues.CONTENT_DENIAL.search(frame.content):
         return Typing("denial", 0.75, f"content '{m.group(0)}'")
     if m := cues.VERDICT.search(frame.content) or cues.RHETORICAL.search(frame.content.strip(" ,.")):
