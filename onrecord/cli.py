@@ -5,7 +5,6 @@ returns; ``OnRecordError`` becomes a one-line message and exit code 1.
 """
 from __future__ import annotations
 
-import json
 import logging
 import os
 from contextlib import contextmanager
@@ -98,10 +97,7 @@ def eval_(
     min_confidence: ConfidenceOption = 0.0,
 ) -> None:
     """Score extraction against annotated news: role, quote and speaker-mention scores (see docs/evaluation.md); with --statements, statement types and links (docs/statements.md)."""
-    from rich.progress import track
-
-    from .cli_eval import eval_tables
-    from .evaluation import error_records, evaluate, load_gold, predict, read_predictions
+    from .cli_eval import run_attribution_eval
 
     if fmt not in ("table", "json"):
         raise _fail(f"unknown format {fmt!r}: choose table or json.")
@@ -123,29 +119,10 @@ def eval_(
     if pred and (method != "model" or min_confidence):
         raise _fail("--method and --min-confidence choose how eval runs extraction; with --pred it scores the file as it is.")
     try:
-        docs = load_gold(gold)[:limit]
-        if pred:
-            predictions = read_predictions(pred, docs)
-        else:
-            stream = track(predict(docs, method, min_confidence), total=len(docs), description="extracting", console=err, transient=True)
-            predictions = dict(stream)
-        report = evaluate(docs, predictions)
-        if errors:
-            with errors.open("w", encoding="utf-8") as f:
-                for record in error_records(docs, predictions):
-                    f.write(json.dumps(record, ensure_ascii=False) + "\n")
+        run_attribution_eval(gold, pred=pred, errors=errors, fmt=fmt, limit=limit, method=method,
+                             min_confidence=min_confidence, console=out, err_console=err)
     except OnRecordError as e:
         raise _fail(str(e)) from None
-    except OSError as e:
-        raise _fail(f"--errors {errors}: cannot write it ({e.strerror}).") from None
-    if report.missing_predictions:
-        err.print(f"[yellow]warning:[/] no predictions for {len(report.missing_predictions)} gold documents "
-                  f"(scored as empty), e.g. {report.missing_predictions[0]}", highlight=False)
-    if fmt == "json":
-        print(json.dumps(report.to_dict(), ensure_ascii=False))
-    else:
-        for table in eval_tables(report):
-            out.print(table)
 
 
 @app.command()

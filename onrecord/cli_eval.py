@@ -1,7 +1,13 @@
 """Printing `onrecord eval` reports (the CLI's part; scoring is in onrecord.evaluation)."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+from rich.console import Console
 from rich.table import Table
+
+from .errors import DataError
 
 
 def _pct(x: float) -> str:
@@ -38,3 +44,41 @@ def eval_tables(report) -> list[Table]:
             roles.add_row(name, r.role, str(e.gold), str(e.predicted), _pct(e.precision), _pct(e.recall),
                           _pct(e.f1), _pct(o.precision), _pct(o.recall), _pct(o.f1))
     return [quotes, roles]
+
+
+def run_attribution_eval(gold: Path, *, pred: Path | None, errors: Path | None, fmt: str, limit: int | None,
+                         method: str, min_confidence: float, console: Console, err_console: Console) -> None:
+    """Score extraction (or the predictions file ``pred``) against ``gold`` and print the report."""
+    from rich.progress import track
+
+    from .evaluation import evaluate, load_gold, predict, read_predictions
+
+    docs = load_gold(gold)[:limit]
+    if pred:
+        predictions = read_predictions(pred, docs)
+    else:
+        stream = track(predict(docs, method, min_confidence), total=len(docs), description="extracting",
+                       console=err_console, transient=True)
+        predictions = dict(stream)
+    report = evaluate(docs, predictions)
+    if errors:
+        _write_errors(errors, docs, predictions)
+    if report.missing_predictions:
+        err_console.print(f"[yellow]warning:[/] no predictions for {len(report.missing_predictions)} gold documents "
+                          f"(scored as empty), e.g. {report.missing_predictions[0]}", highlight=False)
+    if fmt == "json":
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        for table in eval_tables(report):
+            console.print(table)
+
+
+def _write_errors(path: Path, docs, predictions) -> None:
+    from .evaluation import error_records
+
+    try:
+        with path.open("w", encoding="utf-8") as f:
+            for record in error_records(docs, predictions):
+                f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    except OSError as e:
+        raise DataError(f"--errors {path}: cannot write it ({e.strerror}).") from None
