@@ -232,6 +232,9 @@ def _called_x_y(frame: Frame) -> Typing | None:
     return Typing("criticism", 0.7, f"cue '{m.group(0)}'" + (f", content '{evaluation[1]}'" if evaluation else ""))
 
 
+# How far around an evaluative word its negation or frame is read (a long quote is not read
+# from its start for every word: that is quadratic).
+_NEAR = 300
 _THEIR_VERDICT = re.compile(r"\b(?:criticised|criticized|painted|branded|decried|denounced|condemned|attacked|slammed|labell?ed|"
                             r"described|seen|regarded|viewed) (?:by \S+ (?:\S+ )?)?as (?:\S+ ){0,2}$")
 
@@ -249,7 +252,7 @@ def _evaluation(frame: Frame) -> tuple[str, str] | None:
             return tail
     neg, pos = [], []
     for m in cues.NEGATIVE.finditer(text):
-        if _THEIR_VERDICT.search(text[: m.start()]):
+        if _THEIR_VERDICT.search(text[max(0, m.start() - _NEAR) : m.start()]):
             continue  # "a bill criticized as anti-gay": someone else's verdict, reported
         # "not an unfair position", "isn't so bad": a negated verdict praises
         (pos if _negated(_clause_before(text, m.start())[-3:], tight=True) else neg).append(m)
@@ -259,7 +262,8 @@ def _evaluation(frame: Frame) -> tuple[str, str] | None:
             continue
         # "let's not waste an extraordinary talent": the negator turns round the nearer verdict
         turned = _negated(before) and not cues.NEGATIVE.search(" ".join(before[_last_negator(before) + 1:]))
-        turned = turned or bool(cues.LOST.match(text[m.end():]) or _NOBODY_WHO.search(text[: m.start()]))
+        turned = turned or bool(cues.LOST.match(text[m.end() : m.end() + _NEAR])
+                                or _NOBODY_WHO.search(text[max(0, m.start() - _NEAR) : m.start()]))
         (neg if turned else pos).append(m)
     if len(neg) > len(pos):
         return "criticism", ", ".join(dict.fromkeys(m.group(0) for m in neg))
@@ -275,8 +279,8 @@ _LIGHT = frozenset("a an the so very too that at all really quite particularly e
 
 def _clause_before(text: str, start: int) -> list[str]:
     """The words of the clause before ``start`` ("I don't have any doubt that her heart is in the
-    right place": only "her heart is in the")."""
-    return _CLAUSE_BREAK.split(text[:start])[-1].split()
+    right place": only "her heart is in the"), read back no further than ``_NEAR`` characters."""
+    return _CLAUSE_BREAK.split(text[max(0, start - _NEAR) : start])[-1].split()
 
 
 _COPULAS = frozenset("is was are were be been am isn't wasn't aren't weren't".split())
