@@ -26,14 +26,15 @@ def classify_statements(doc, quotes: list[Quote], entities: list[Entity]) -> lis
     ordered = sorted(quotes, key=lambda q: (q.start, q.end))
     names = Names(doc, list(entities))
     typed: list[Typed] = []
+    earlier: list[Quote] = []  # the statements before, typed: 'the retraction' is whose?
     headline = _headline_end(doc.text)
     sentences = [sent.start_char for sent in doc.sents]
     for n, quote in enumerate(ordered, start=1):
         quote = replace(quote, id=f"q{n}")
         frame = build_frame(doc, quote)
-        earlier = [replace(t.quote, type=t.type) for t in typed]  # typed: 'the retraction' is whose?
         typing = responding(classify(doc, quote, frame), frame, quote, earlier)
         target = find_target(doc, quote, frame, typing.type, names, earlier) if typing.type in TARGETED else None
+        earlier.append(replace(quote, type=typing.type))
         typed.append(Typed(quote, typing.type, target, typing.evidence, typing.apologises, frame.clause, typing.confidence,
                            quote.start < headline, bisect_right(sentences, quote.start) - 1))
     links = find_links(typed)

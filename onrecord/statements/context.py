@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import Quote
 
@@ -20,6 +21,7 @@ _FRAME_PREPS = frozenset("at on against of for over to with about from by as".sp
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)  # link finding normalises each statement's words once per pair
 def normalise(text: str) -> str:
     """Lowercase, curly apostrophes made straight, quote marks dropped, spaces collapsed."""
     text = text.replace("\u2019", "'").replace("\u2018", "'")

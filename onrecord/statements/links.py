@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..mentions import MEDIA_NAMES
 from ..models import Link, Quote, Target
@@ -54,9 +55,10 @@ class Typed:
     sentence: int = -1  # which sentence of the article the content starts in
 
 
-def _words(text: str) -> set[str]:
+@lru_cache(maxsize=8192)  # every statement's words are compared with every other's
+def _words(text: str) -> frozenset[str]:
     """Content words, crudely stemmed so that ``exception`` meets ``exceptions``."""
-    return {_stem(w) for w in _WORD.findall(text) if w not in _STOP}
+    return frozenset(_stem(w) for w in _WORD.findall(text) if w not in _STOP)
 
 
 def _stem(word: str) -> str:

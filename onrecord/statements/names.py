@@ -82,6 +82,7 @@ class Names:
 
     def __init__(self, doc, entities: list[Entity]):
         self.doc = doc
+        self.ents = doc.ents  # spaCy builds the tuple anew on every read
         self.index: dict[str, tuple[str, str]] = {}
         self.roles: dict[str, str] = {}
         for e in entities:
@@ -92,7 +93,7 @@ class Names:
                 self._add(alias, e.name, e.kind)
             for role in e.roles if e.kind == "person" else ():
                 self._add_role(role, e.name)
-        for ent in doc.ents:
+        for ent in self.ents:
             if ent.label_ in ("PERSON", "ORG"):
                 kind = "person" if ent.label_ == "PERSON" else "organization"
                 name = clean_name(ent.text)
@@ -154,7 +155,7 @@ class Names:
 
     def in_tokens(self, tokens, head=None) -> tuple[str, str] | None:
         """The named person or organisation among some tokens: the one ``head`` is part of, else the first."""
-        ents = [e for e in self.doc.ents if e.label_ in ("PERSON", "ORG") and any(e.start <= t.i < e.end for t in tokens)]
+        ents = [e for e in self.ents if e.label_ in ("PERSON", "ORG") and any(e.start <= t.i < e.end for t in tokens)]
         if head is not None:  # "thanked RNC Chairman Reince Priebus": Priebus, not the RNC
             ents.sort(key=lambda e: not e.start <= head.i < e.end)
         for ent in ents:
@@ -167,7 +168,7 @@ class Names:
     def person_before(self, offset: int, not_named: str | None, skip: tuple[int, int] = (0, 0)) -> str | None:
         """The latest person named before ``offset`` who is not ``not_named`` (nor named inside ``skip``)."""
         best, at = None, -1
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ == "PERSON" and ent.end_char <= offset and not skip[0] <= ent.start_char < skip[1]:
                 name = (self.lookup(ent.text) or (clean_name(ent.text), ""))[0]
                 if not same_party(name, not_named):
@@ -186,7 +187,7 @@ class Names:
         """The latest organisation named before ``offset``, other than ``not_named`` ('the company'),
         as a noun phrase of its own (not 'Social Security numbers')."""
         best = None
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ == "ORG" and ent.end_char <= offset and ent.root.dep_ != "compound":
                 found = self.lookup(ent.text) or (clean_name(ent.text), "organization")
                 if found[1] == "organization" and not same_party(found[0], not_named):

@@ -377,7 +377,7 @@ def _target_in_content(doc, quote: Quote, names: Names) -> Target | None:
         if tok.text.lower() in STATEMENT_NOUNS and (author := _author(tok, names)) and not same_party(author, me):
             return Target(author, "statement")
     for span in quote.content:
-        for ent in doc.ents:
+        for ent in names.ents:
             if ent.label_ in ("PERSON", "ORG") and span.start <= ent.start_char < span.end:
                 found = names.lookup(ent.text) or (clean_name(ent.text), "person" if ent.label_ == "PERSON" else "organization")
                 if not same_party(found[0], me):
