@@ -404,6 +404,10 @@ TYPES = [
     # the speaker's body, named by its kind, acts: its member's statement is that act
     ("Anna Brooks said the cooperative welcomed his change of heart.", "the cooperative welcomed his change of heart",
      "said", "Anna Brooks", "Anna Brooks", "indirect", "support", None),
+    # a verdict on someone's qualities is on the person his/her stands for (in quote marks, not the speaker)
+    ('Alan Pryce spoke on Monday. "Leave aside the rows, his genuine empathy for people is real," Tom Reid said.',
+     '"Leave aside the rows, his genuine empathy for people is real,"', "said", "Tom Reid", "Tom Reid", "direct",
+     "support", "person:Alan Pryce"),
     ('Tom Reid said the plan is "sound, but I would wait a year."', 'the plan is "sound, but I would wait a year."',
      "said", "Tom Reid", "Tom Reid", "indirect", "claim", None),
 ]

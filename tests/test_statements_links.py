@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from onrecord import extract
 from onrecord.cli import app
+from onrecord.models import Quote, Span
 from onrecord.nlp import load_pipeline
 from onrecord.statements import classify_statements
 from onrecord.statements.evaluate import LABELS_DIR, TYPES, evaluate_statements, load_labels
@@ -247,6 +248,20 @@ def test_rejecting_a_reports_finding_answers_the_organisation_that_stated_it():
     office, ellery = _said_by(q, "Police Standards Office"), _said_by(q, "Mark Ellery")
     assert ellery.type == "denial"
     assert _pairs(ellery) == [("reacts_to", office.id)]
+
+
+def test_a_denial_answers_no_unattributed_claim():
+    # 'Against Claims He Exaggerated …' accuses, but names nobody whose words the denial could answer
+    t = ("Tom Reid Defends Himself Against Claims He Exaggerated His Record\n\nMayor Tom Reid on Sunday responded to "
+         "accusations that he exaggerated details of his record.\n")
+    start = t.index("He Exaggerated")
+    claims = Quote(content=(Span.of(t, start, start + len("He Exaggerated His Record")),), kind="indirect",
+                   cue=Span.of(t, t.index("Claims"), t.index("Claims") + len("Claims")))
+    denial = quote(t, "to accusations that he exaggerated details of his record", "responded", "Mayor Tom Reid", "Tom Reid")
+    typed = classify_statements(load_pipeline()(t), [claims, denial], [entity("Tom Reid")])
+    assert [s.type for s in typed] == ["criticism", "denial"]
+    assert typed[0].target is not None and typed[0].target.name == "Tom Reid"
+    assert _pairs(typed[1]) == []
 
 
 FILLER = ("The harbour at Kestrel Bay opened in 1901 and has been rebuilt twice since. Boats leave every hour "

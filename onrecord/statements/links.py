@@ -272,7 +272,9 @@ def _to_accusation(statements: list[Typed], i: int, me: str | None) -> Link | No
     s = statements[i]
     if s.type != "denial" and not (s.target is not None and s.target.kind == "statement"):
         return None
-    others = [(j, c) for j, c in enumerate(statements) if j != i and c.type == "criticism" and not _my_side(c.quote, me)]
+    # (someone's: 'Ben Carson … Against Claims He Exaggerated' accuses, but names no accuser to answer)
+    others = [(j, c) for j, c in enumerate(statements) if j != i and c.type == "criticism" and not _my_side(c.quote, me)
+              and speaker_name(c.quote)]
     cands = [(j, c) for j, c in others if c.target is not None and c.target.kind != "other" and same_party(c.target.name, me)
              and (s.type == "denial" or j < i or _ANSWERS_CRITICISM.search(s.target.name.lower()))]
     if cands:

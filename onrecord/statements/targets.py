@@ -358,6 +358,23 @@ def _content_tokens(doc, quote: Quote):
         yield from part if part is not None else ()
 
 
+def _whose_quality(doc, quote: Quote, names: Names) -> str | None:
+    """"his genuine empathy for human beings", "that the tenor of his campaign …": a verdict on
+    someone's qualities or doings is on the person his/her stands for, when it comes before any
+    name in the content and cannot be the speaker's own (in quote marks, or not the speaker's gender)."""
+    me = speaker_name(quote)
+    for tok in _content_tokens(doc, quote):
+        if tok.ent_type_ in ("PERSON", "ORG"):
+            return None
+        if tok.dep_ == "poss" and tok.lower_ in ("his", "her"):
+            speaker = quote.speaker
+            own = speaker is not None and speaker.kind == "person" and quote.kind != "direct" and fits_pronoun(
+                first_name_gender(speaker.name.split()), "he" if tok.lower_ == "his" else "she")
+            source = (quote.source.start, quote.source.end) if quote.source else (0, 0)
+            return None if own else names.person_before(tok.idx, me, source)
+    return None
+
+
 def _target_in_content(doc, quote: Quote, names: Names) -> Target | None:
     me = speaker_name(quote)
     words = quote.content[0].text.lstrip("\"\u201c\u2018' ").lower().split()
@@ -373,6 +390,8 @@ def _target_in_content(doc, quote: Quote, names: Names) -> Target | None:
         person = names.person_before(quote.content[0].start, me, source)
         if person:
             return Target(person, "person")
+    if person := _whose_quality(doc, quote, names):
+        return Target(person, "person")
     for tok in _content_tokens(doc, quote):  # "a remark made by Joe Biden was quite rough"
         if tok.text.lower() in STATEMENT_NOUNS and (author := _author(tok, names)) and not same_party(author, me):
             return Target(author, "statement")
