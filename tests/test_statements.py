@@ -408,6 +408,11 @@ TYPES = [
     ('Alan Pryce spoke on Monday. "Leave aside the rows, his genuine empathy for people is real," Tom Reid said.',
      '"Leave aside the rows, his genuine empathy for people is real,"', "said", "Tom Reid", "Tom Reid", "direct",
      "support", "person:Alan Pryce"),
+    # an apology for one's own words: 'her insults of X' are hers (about X); columns are words written
+    ("Ann Lee regrets her insults of Alan Pryce.", "her insults of Alan Pryce", "regrets", "Ann Lee", "Ann Lee",
+     "indirect", "apology", "statement:Ann Lee"),
+    ("Ann Lee apologized for the columns after they came out.", "the columns after they came out", "apologized for",
+     "Ann Lee", "Ann Lee", "indirect", "apology", "statement:Ann Lee"),
     ('Tom Reid said the plan is "sound, but I would wait a year."', 'the plan is "sound, but I would wait a year."',
      "said", "Tom Reid", "Tom Reid", "indirect", "claim", None),
 ]

@@ -370,7 +370,7 @@ STATEMENT_NOUNS = frozenset(
     "statement statements comment comments remark remarks words tweet tweets post posts claim claims speech "
     "interview letter article articles report reports story allegation allegations accusation accusations "
     "attack attacks criticism suggestion suggestions assertion assertions language finding findings response "
-    "apology apologies pledge promise view views message op-ed column quote quotes "
+    "apology apologies pledge promise view views message op-ed column columns essay essays writings quote quotes "
     "defence defense endorsement denial praise condemnation retraction rebuttal explanation".split()
 )
 # What someone proposed, offered or argued: their words when the article says whose

@@ -151,13 +151,15 @@ def _possessive_author(tok, quote: Quote, names: Names, own: bool) -> str | None
 
 def _author(tok, names: Names) -> str | None:
     """The author a statement noun names itself: ``Blunt's comment``, ``comments by Trump``, ``a remark made by Biden``."""
+    # (with a possessor, 'of' names whom the words are about: 'her insults of Donald Trump')
+    possessed = any(child.dep_ == "poss" for child in tok.children)
     for child in tok.children:
         if child.dep_ == "poss" and child.text.lower() not in PERSONAL_PRONOUNS | {"its"}:
             found = names.lookup(child.text) or names.in_tokens(list(child.subtree))
             return found[0] if found else clean_name(" ".join(t.text for t in child.subtree))
         preps = [child] if child.dep_ == "prep" else [g for g in child.children if g.dep_ in ("agent", "prep")] if child.dep_ == "acl" else []
         for prep in preps:
-            if prep.text.lower() in ("by", "from", "of"):
+            if prep.text.lower() in ("by", "from") or prep.text.lower() == "of" and not possessed:
                 for g in prep.children:
                     if g.dep_ == "pobj" and (found := names.in_tokens(list(g.subtree))):
                         return found[0]
