@@ -461,3 +461,11 @@ def test_an_organisations_it_announces_what_it_will_do(nlp):
                   "mixed", speaker_kind=kind)
         [typed] = classify_statements(nlp(text), [q], [])
         assert typed.type == expected, kind
+
+
+def test_where_words_were_said_is_no_target(nlp):
+    text = '"This is the best deal in a generation," Alan Pryce said at the harbour in Kellan.'
+    q = quote(text, '"This is the best deal in a generation,"', "said", "Alan Pryce", "Alan Pryce", "direct")
+    [typed] = classify_statements(nlp(text), [q], [entity("Alan Pryce")])
+    assert typed.type == "support"
+    assert typed.target is None

@@ -41,7 +41,8 @@ def _objects(frame: Frame, head) -> list:
         for child in verb.children:
             if child.dep_ in _OBJECT_DEPS and child.i in allowed and not saying:
                 found.append(child)
-            elif child.dep_ == "prep" and child.text.lower() in _OBJECT_PREPS and not (saying and child.text.lower() == "to"):
+            # ("said at the harbour": where, not at whom)
+            elif child.dep_ == "prep" and child.text.lower() in _OBJECT_PREPS and not (saying and child.text.lower() in ("to", "at")):
                 found.extend(g for g in child.children if g.dep_ == "pobj" and g.i in allowed)
             elif child.dep_ == "prt":
                 found.extend(g for g in child.children if g.dep_ == "pobj" and g.i in allowed)
