@@ -413,6 +413,9 @@ TYPES = [
      "indirect", "apology", "statement:Ann Lee"),
     ("Ann Lee apologized for the columns after they came out.", "the columns after they came out", "apologized for",
      "Ann Lee", "Ann Lee", "indirect", "apology", "statement:Ann Lee"),
+    # what the speaker's own reported act is aimed at: its object
+    ("Ann Lee said she backed the council's decision.", "she backed the council's decision", "said", "Ann Lee",
+     "Ann Lee", "indirect", "support", "other:the council's decision"),
     ('Tom Reid said the plan is "sound, but I would wait a year."', 'the plan is "sound, but I would wait a year."',
      "said", "Tom Reid", "Tom Reid", "indirect", "claim", None),
 ]

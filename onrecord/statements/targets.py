@@ -325,12 +325,15 @@ _ACTS = re.compile(r"^(?:reject|condemn|deplor|oppos|denounc|criticis|criticiz|s
 
 
 def _first_person_object(doc, quote: Quote) -> list:
-    """``We completely reject any allegations ...``: the object of the speaker's own verb."""
+    """``We completely reject any allegations ...``, said ``she backed the council's decision``: the
+    object of the speaker's own verb (a reported one's subject opens the content)."""
     for span in quote.content:
         part = doc.char_span(span.start, span.end, alignment_mode="expand")
+        words = [t for t in part if t.lower_ != "that" and not t.is_punct][:1] if part is not None else []
         for tok in part if part is not None else ():
             if tok.pos_ == "VERB" and _ACTS.match(tok.text.lower()) and any(
-                c.dep_ == "nsubj" and c.text.lower() in ("i", "we") for c in tok.children
+                c.dep_ == "nsubj" and (c.text.lower() in ("i", "we") or c.lower_ in ("he", "she", "they") and c in words)
+                for c in tok.children
             ):
                 return [c for c in tok.children if c.dep_ == "dobj"]
     return []
