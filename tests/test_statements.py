@@ -416,6 +416,11 @@ TYPES = [
     # what the speaker's own reported act is aimed at: its object
     ("Ann Lee said she backed the council's decision.", "she backed the council's decision", "said", "Ann Lee",
      "Ann Lee", "indirect", "support", "other:the council's decision"),
+    # a clause hung on the object is not what is aimed at (a decision, not the company it names);
+    # a long phrase is cut after a word, not a preposition
+    ("Alan Pryce defended the decision to renew the ferry contract with Northsea Lines.",
+     "the decision to renew the ferry contract with Northsea Lines", "defended", "Alan Pryce", "Alan Pryce", "indirect",
+     "support", "other:the decision to renew the ferry contract"),
     ('Tom Reid said the plan is "sound, but I would wait a year."', 'the plan is "sound, but I would wait a year."',
      "said", "Tom Reid", "Tom Reid", "indirect", "claim", None),
 ]

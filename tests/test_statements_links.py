@@ -264,6 +264,17 @@ def test_a_denial_answers_no_unattributed_claim():
     assert _pairs(typed[1]) == []
 
 
+def test_criticising_a_move_answers_no_act():
+    # 'began laying off …' is something done, not words: 'the move' has no statement to answer
+    t = "Nabisco began laying off 600 workers at its Chicago factory. Tom Reid criticised the move."
+    act = quote(t, "600 workers at its Chicago factory", "began laying off", "Nabisco", "Nabisco",
+                speaker_kind="organization")
+    move = quote(t, "the move", "criticised", "Tom Reid", "Tom Reid")
+    typed = classify_statements(load_pipeline()(t), [act, move], [entity("Tom Reid"), entity("Nabisco", "organization")])
+    assert (typed[1].type, typed[1].target.name) == ("criticism", "the move")
+    assert _pairs(typed[1]) == []
+
+
 FILLER = ("The harbour at Kestrel Bay opened in 1901 and has been rebuilt twice since. Boats leave every hour "
           "in summer and every two hours in winter. The old customs house is now a museum with a small cafe. ") * 6
 

@@ -199,7 +199,7 @@ def _to_decision(statements: list[Typed], i: int, me: str | None) -> Link | None
     if s.target is None or s.target.kind != "other" or not _A_DECISION.match(s.target.name.lower()):
         return None
     cands = [(j, c) for j, c in enumerate(statements) if j < i and c.type in ("commitment", "claim")
-             and speaker_name(c.quote) and not _my_side(c.quote, me)]
+             and speaker_name(c.quote) and not _my_side(c.quote, me) and _is_speech(c)]
     return _link(statements, i, _pick(cands, i, s), 0.6, f"answers {s.target.name}")
 
 

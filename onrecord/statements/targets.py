@@ -217,6 +217,8 @@ def _phrase(tok, quote: Quote | None = None) -> str:
     cut = {t.i for c in tok.children if c.dep_ == "relcl" or (c.dep_ == "acl" and _finite(c)) for t in c.subtree}
     words = [t for t in tok.subtree if t.i not in cut and not t.is_space
              and not (quote is not None and _in_source(t, quote))][:8]
+    while len(words) > 1 and words[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT"):
+        words.pop()  # cut short at eight words: not "… the ferry contract with"
     # as written ("the town's bus drivers"), a space where a word was left out
     text = "".join(t.text + (t.whitespace_ or (" " if k + 1 < len(words) and words[k + 1].i != t.i + 1 else ""))
                    for k, t in enumerate(words))
@@ -266,7 +268,7 @@ def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earli
             if person:
                 return Target(person, "person")
             continue
-        found = names.in_tokens([t for t in obj.subtree if not _in_source(t, quote)], obj)
+        found = names.in_tokens([t for t in _named_part(obj) if not _in_source(t, quote)], obj)
         if found and not same_party(found[0], speaker_name(quote)):
             return Target(found[0], found[1])  # type: ignore[arg-type]
         if found and own:
@@ -282,6 +284,21 @@ def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earli
     if own or stype == "support" and _STANDS_BY_OWN.match(frame.content.lower()):
         return Target(speaker_name(quote), "statement") if speaker_name(quote) else None
     return _unframed_target(doc, quote, frame, names, earlier)
+
+
+_NAMING = frozenset({"compound", "poss", "appos", "amod", "det", "nmod", "flat", "case", "punct", "cc", "conj", "prep", "pobj"})
+
+
+def _named_part(obj) -> list:
+    """The object's own words, with what names or titles it ('RNC Chairman Reince Priebus', 'Sanders and
+    Clinton', 'the president of the board'), not a clause hung on it ('the decision to renew the
+    contract with Northsea Lines' is a decision, not Northsea Lines)."""
+    out, todo = [], [obj]
+    while todo:
+        tok = todo.pop()
+        out.append(tok)
+        todo.extend(c for c in tok.children if c.dep_ in _NAMING)
+    return sorted(out, key=lambda t: t.i)
 
 
 # 'The Herald said it stood by its story': a defence of the speaker's own words.
