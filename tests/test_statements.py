@@ -421,6 +421,9 @@ TYPES = [
     ("Alan Pryce defended the decision to renew the ferry contract with Northsea Lines.",
      "the decision to renew the ferry contract with Northsea Lines", "defended", "Alan Pryce", "Alan Pryce", "indirect",
      "support", "other:the decision to renew the ferry contract"),
+    # what a denial answers, named in its content
+    ("Tom Reid defended himself against accusations of racism.", "himself against accusations of racism", "defended",
+     "Tom Reid", "Tom Reid", "indirect", "denial", "statement:accusations of racism"),
     ('Tom Reid said the plan is "sound, but I would wait a year."', 'the plan is "sound, but I would wait a year."',
      "said", "Tom Reid", "Tom Reid", "indirect", "claim", None),
 ]

@@ -16,7 +16,7 @@ from .names import Names, clean_name, same_party, speaker_name
 _OBJECT_DEPS = frozenset({"dobj", "dative", "nsubjpass", "oprd"})
 _OBJECT_PREPS = frozenset("at on against of for over to with about".split())
 _STATEMENT_PRONOUNS = frozenset("it this that these those them".split())
-_HEARSAY = frozenset("allegation allegations accusation accusations claims reports rumours rumors suggestions".split())
+_HEARSAY = frozenset("allegation allegations accusation accusations claims reports rumours rumors suggestions charges".split())
 _WHEN = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "LOC", "FAC"})
 
 
@@ -281,6 +281,8 @@ def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earli
                 return Target(found[0], found[1])  # type: ignore[arg-type]
             # what is denied is a charge, an accusation in all but name ("denied any role in the attacks")
             return Target(_phrase(obj, quote), "statement" if stype == "denial" else "other")
+    if stype == "denial" and (charge := next((t for t in _content_tokens(doc, quote) if t.lower_ in _HEARSAY), None)):
+        return Target(_phrase(charge, quote), "statement")  # "defended himself against accusations of racism"
     if own or stype == "support" and _STANDS_BY_OWN.match(frame.content.lower()):
         return Target(speaker_name(quote), "statement") if speaker_name(quote) else None
     return _unframed_target(doc, quote, frame, names, earlier)
