@@ -424,6 +424,10 @@ TYPES = [
     # what a denial answers, named in its content
     ("Tom Reid defended himself against accusations of racism.", "himself against accusations of racism", "defended",
      "Tom Reid", "Tom Reid", "indirect", "denial", "statement:accusations of racism"),
+    # 'her' is the woman named before, not the man named last
+    ('Ann Lee defended Alan Pryce. "An MP should respect the verdict, not attack it because the man in the dock is her '
+     'friend," Tom Reid said.', '"An MP should respect the verdict, not attack it because the man in the dock is her friend,"',
+     "said", "Tom Reid", "Tom Reid", "direct", "criticism", "person:Ann Lee"),
     ('Tom Reid said the plan is "sound, but I would wait a year."', 'the plan is "sound, but I would wait a year."',
      "said", "Tom Reid", "Tom Reid", "indirect", "claim", None),
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..mentions import ROLE_NOUNS, role_word
+from ..mentions import ROLE_NOUNS, first_name_gender, fits_pronoun, role_word
 from ..models import Entity, Quote
 
 _TITLES = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|sen|senator|rep|gov|governor|president|prime minister|mp|"
@@ -75,6 +75,9 @@ def _expand(words: set[str], other: tuple[str, ...]) -> set[str]:
     """``words`` with an acronym of ``other`` (``dnc``) spelled out as ``other``'s words."""
     initials = "".join(w[0] for w in other)
     return (words - {initials}) | set(other) if len(other) > 1 and initials in words else words
+
+
+_GENDERED = frozenset("he him his she her hers".split())
 
 
 class Names:
@@ -165,20 +168,25 @@ class Names:
                 return found
         return None
 
-    def person_before(self, offset: int, not_named: str | None, skip: tuple[int, int] = (0, 0)) -> str | None:
-        """The latest person named before ``offset`` who is not ``not_named`` (nor named inside ``skip``)."""
+    def person_before(self, offset: int, not_named: str | None, skip: tuple[int, int] = (0, 0),
+                      pronoun: str | None = None) -> str | None:
+        """The latest person named before ``offset`` who is not ``not_named`` (nor named inside ``skip``)
+        and, for a ``pronoun`` (his, her, him, …), whose first name does not say otherwise."""
+        def fits(name: str) -> bool:
+            return pronoun not in _GENDERED or fits_pronoun(first_name_gender(name.split()), pronoun)
+
         best, at = None, -1
         for ent in self.ents:
             if ent.label_ == "PERSON" and ent.end_char <= offset and not skip[0] <= ent.start_char < skip[1]:
                 name = (self.lookup(ent.text) or (clean_name(ent.text), ""))[0]
-                if not same_party(name, not_named):
+                if not same_party(name, not_named) and fits(name):
                     best, at = name, ent.start_char
         # a known person's name the tagger left untagged ("Schilling did not back down") also counts
         for tok in self.doc:
             if tok.idx >= offset or tok.idx <= at or skip[0] <= tok.idx < skip[1] or tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
                 continue
             found = self.index.get(tok.text.lower())
-            if found and found[1] == "person" and not same_party(found[0], not_named):
+            if found and found[1] == "person" and not same_party(found[0], not_named) and fits(found[0]):
                 best, at = found[0], tok.idx
         return best
 

@@ -78,7 +78,7 @@ def statement_owner(tok, quote: Quote, names: Names, own: bool, earlier: list[Qu
         if child.dep_ == "poss" and child.text.lower() in PERSONAL_PRONOUNS:
             if own or own_pronoun:
                 return speaker_name(quote)
-            return names.person_before(child.idx, speaker_name(quote)) or _last_other_speaker(quote, earlier)
+            return names.person_before(child.idx, speaker_name(quote), pronoun=child.lower_) or _last_other_speaker(quote, earlier)
     if own:
         return speaker_name(quote)
     if tok.text.lower() in _UNDOING_NOUNS:  # "welcomed the retraction": whoever last took words back
@@ -136,7 +136,7 @@ def _possessor(tok, quote: Quote, names: Names) -> str | None:
     for child in tok.children:
         if child.dep_ == "poss":
             if child.text.lower() in PERSONAL_PRONOUNS:
-                return names.person_before(child.idx, speaker_name(quote))
+                return names.person_before(child.idx, speaker_name(quote), pronoun=child.lower_)
             found = names.lookup(child.text) or names.in_tokens(list(child.subtree))
             return found[0] if found and found[1] == "person" else None
     return None
@@ -146,7 +146,7 @@ def _possessive_author(tok, quote: Quote, names: Names, own: bool) -> str | None
     """``his proposal``: the speaker's own, or the person named last before the pronoun."""
     for child in tok.children:
         if child.dep_ == "poss" and child.text.lower() in PERSONAL_PRONOUNS:
-            return speaker_name(quote) if own else names.person_before(child.idx, speaker_name(quote))
+            return speaker_name(quote) if own else names.person_before(child.idx, speaker_name(quote), pronoun=child.lower_)
     return None
 
 
@@ -264,7 +264,7 @@ def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earli
             owner = statement_owner(words, quote, names, own, earlier, own_pronoun)
             return Target(owner or _phrase(words, quote), "statement")
         if word in ("him", "her", "them") and obj.pos_ == "PRON":
-            person = names.person_before(obj.idx, speaker_name(quote))
+            person = names.person_before(obj.idx, speaker_name(quote), pronoun=word)
             if person:
                 return Target(person, "person")
             continue
@@ -396,7 +396,7 @@ def _whose_quality(doc, quote: Quote, names: Names) -> str | None:
             own = speaker is not None and speaker.kind == "person" and quote.kind != "direct" and fits_pronoun(
                 first_name_gender(speaker.name.split()), "he" if tok.lower_ == "his" else "she")
             source = (quote.source.start, quote.source.end) if quote.source else (0, 0)
-            return None if own else names.person_before(tok.idx, me, source)
+            return None if own else names.person_before(tok.idx, me, source, pronoun=tok.lower_)
     return None
 
 
@@ -412,7 +412,7 @@ def _target_in_content(doc, quote: Quote, names: Names) -> Target | None:
     if words and (words[0] in ("him", "her", "them") or third_person or len(words) > 1 and words[1] in ("he", "she")
                   and RHETORICAL.search(" ".join(words))):
         source = (quote.source.start, quote.source.end) if quote.source else (0, 0)
-        person = names.person_before(quote.content[0].start, me, source)
+        person = names.person_before(quote.content[0].start, me, source, pronoun=words[0].removesuffix("'s"))
         if person:
             return Target(person, "person")
     if person := _whose_quality(doc, quote, names):
