@@ -80,6 +80,13 @@ def _expand(words: set[str], other: tuple[str, ...]) -> set[str]:
 _GENDERED = frozenset("he him his she her hers".split())
 
 
+def may_be_the_speaker(quote: Quote, pronoun: str) -> bool:
+    """Whether a he/she/his/her in reported speech can stand for the speaker: a person whose first
+    name does not say otherwise (Mrs. Clinton's 'he' is someone else)."""
+    speaker = quote.speaker
+    return speaker is not None and speaker.kind == "person" and fits_pronoun(first_name_gender(speaker.name.split()), pronoun)
+
+
 class Names:
     """The people and organisations an article names, each under its longest name."""
 

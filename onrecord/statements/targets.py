@@ -10,8 +10,7 @@ import re
 from ..models import Quote, Target
 from .context import Frame, governed_participle
 from .cues import PERSONAL_PRONOUNS, PROPOSAL_NOUNS, RHETORICAL, STATEMENT_NOUNS, VERDICT
-from ..mentions import first_name_gender, fits_pronoun
-from .names import Names, clean_name, same_party, speaker_name
+from .names import Names, clean_name, may_be_the_speaker, same_party, speaker_name
 
 _OBJECT_DEPS = frozenset({"dobj", "dative", "nsubjpass", "oprd"})
 _OBJECT_PREPS = frozenset("at on against of for over to with about".split())
@@ -392,9 +391,7 @@ def _whose_quality(doc, quote: Quote, names: Names) -> str | None:
         if tok.ent_type_ in ("PERSON", "ORG"):
             return None
         if tok.dep_ == "poss" and tok.lower_ in ("his", "her"):
-            speaker = quote.speaker
-            own = speaker is not None and speaker.kind == "person" and quote.kind != "direct" and fits_pronoun(
-                first_name_gender(speaker.name.split()), "he" if tok.lower_ == "his" else "she")
+            own = quote.kind != "direct" and may_be_the_speaker(quote, tok.lower_)
             source = (quote.source.start, quote.source.end) if quote.source else (0, 0)
             return None if own else names.person_before(tok.idx, me, source, pronoun=tok.lower_)
     return None
@@ -408,7 +405,7 @@ def _target_in_content(doc, quote: Quote, names: Names) -> Target | None:
     third_person = quote.kind == "direct" and words and words[0] in ("he", "she", "he's", "she's")
     said_of = words[1:] if words[:1] == ["that"] else words
     if said_of and said_of[0] in ("he", "she") and quote.speaker and quote.speaker.kind == "person":
-        third_person = third_person or not fits_pronoun(first_name_gender(quote.speaker.name.split()), said_of[0])
+        third_person = third_person or not may_be_the_speaker(quote, said_of[0])
     if words and (words[0] in ("him", "her", "them") or third_person or len(words) > 1 and words[1] in ("he", "she")
                   and RHETORICAL.search(" ".join(words))):
         source = (quote.source.start, quote.source.end) if quote.source else (0, 0)
