@@ -186,6 +186,9 @@ class Mentions:
         taken = {i for m in self.mentions for i in range(m.first, m.last + 1)}
         i = 0
         while i < len(toks):
+            if toks.pos[i] == "PROPN" and (toks.lower[i] in TITLES or toks.lower[i] in ROLE_NOUNS):
+                i += 1  # 'Chief Executive Karen Holt': the name starts after the title
+                continue
             last = i
             while toks.pos[i] == "PROPN" and last + 1 < len(toks) and toks.pos[last + 1] == "PROPN" and last + 1 - i < 3:
                 last += 1

@@ -430,6 +430,31 @@ TYPES = [
      "said", "Tom Reid", "Tom Reid", "direct", "criticism", "person:Ann Lee"),
     ('Tom Reid said the plan is "sound, but I would wait a year."', 'the plan is "sound, but I would wait a year."',
      "said", "Tom Reid", "Tom Reid", "indirect", "claim", None),
+    # the words of a charge are not the speaker's verdict; "the attack" is an event
+    ("The league said on Thursday that Tom Reid had admitted a charge of improper conduct.",
+     "that Tom Reid had admitted a charge of improper conduct", "said", "The league", "Premier League", "indirect", "claim", None),
+    ("The analyst Tom Reid said the attack appeared to be the work of a known criminal group.",
+     "the attack appeared to be the work of a known criminal group", "said", "The analyst Tom Reid", "Tom Reid", "indirect", "claim", None),
+    # calling something a good step praises it
+    ('The students\' union called the apology "a good first step."', 'the apology "a good first step."', "called",
+     "The students' union", "Students Union", "mixed", "support", None),
+    ('The college backed the trust, describing it as "a responsible choice in a very difficult situation".',
+     'it as "a responsible choice in a very difficult situation"', "describing", "The college", "Royal College", "mixed", "support", None),
+    ('A spokesperson for Riverwatch said the apology was "welcome but overdue".', 'the apology was "welcome but overdue"',
+     "said", "A spokesperson for Riverwatch", "Riverwatch", "mixed", "criticism", None),
+    # rejecting how one was portrayed denies it
+    ("Karen Holt rejected the senator's characterization.", "the senator's characterization", "rejected", "Karen Holt",
+     "Karen Holt", "indirect", "denial", None),
+    ("The Ledger's editor, Frank Moss, said the paper stood by its reporting.", "the paper stood by its reporting", "said",
+     "The Ledger's editor, Frank Moss,", "Frank Moss", "indirect", "support", None),
+    # taking one's words back, regret for how one spoke, regret for "this"
+    ('"My comments were wrong, and I take them back," Tom Reid said in a statement.', '"My comments were wrong, and I take them back,"',
+     "said in a statement", "Tom Reid", "Tom Reid", "direct", "retraction", None),
+    ('The Ashford MP issued a statement saying he had "spoken carelessly".', 'he had "spoken carelessly"', "saying",
+     "The Ashford MP", "Tom Reid", "mixed", "apology", None),
+    ('"We deeply regret this incident and the worry it has caused our customers," chief executive Karen Holt said.',
+     '"We deeply regret this incident and the worry it has caused our customers,"', "said", "chief executive Karen Holt",
+     "Karen Holt", "direct", "apology", None),
 ]
 
 

@@ -156,6 +156,9 @@ NOT_AN_ACTION = frozenset(
 CONTENT_RETRACTION = _rx(
     r"(?:i|we) (?:\S+ ){0,3}retract", r"(?:i|we) (?:\S+ ){0,2}withdr(?:aw|ew)", r"(?:i|we) (?:\S+ ){0,2}(?:take|took) back",
     r"(?:i|we) was wrong to (?:say|call|describe|suggest|claim|write|tweet)", r"(?:i|we) should (?:not|never) have (?:said|written|tweeted|called)",
+    r"(?:i|we) (?:\S+ ){0,2}(?:take|took|am taking|'m taking) (?:it|them|that|this|those|these|those words|my words) back",
+    # "My comments were wrong": the speaker's own words judged by the speaker
+    r"(?:my|our) (?:\S+ ){0,2}(?:comments?|remarks?|words|tweets?|post|statement) (?:was|were) (?:\S+ )?(?:wrong|inappropriate|unacceptable|a mistake|ill-judged|misjudged)",
     r"(?:i|we) (?:\S+ ){0,2}walk(?:ing)? back", r"(?:he|she|they) (?:\S+ ){0,3}(?:retract|withdr(?:aw|ew)|took back|walked back)",
     r"had spoken too strongly", r"spoken too strongly",
     # "he was joking", "I wasn't meaning to equate the two": what was said is not meant any more
@@ -175,13 +178,14 @@ REPORTED_APOLOGY = _rx(
 CONTENT_APOLOGY = _rx(
     r"(?:i|we|i'm|we're|i am|we are) (?:\S+ ){0,3}(?:sorry|apologi[sz]e|apologi[sz]ing)",
     r"(?:my|our) (?:\S+ ){0,2}apolog(?:y|ies)", r"(?:offer\w*|issu\w*|make|made|extend\w*) (?:\S+ ){0,4}apology",
-    r"(?:i|we|he|she|they) (?:\S+ ){0,2}regret(?:s|ted)? (?:making|saying|having|my|our|his|her|their|the|that i|that we|any|what|it|them|these|those)",
+    r"(?:i|we|he|she|they) (?:\S+ ){0,2}regret(?:s|ted)? (?:making|saying|having|my|our|his|her|their|the|that i|that we|any|what|it|them|this|these|those)",
     r"(?:ill-advised|was wrong of me|my mistake|i was wrong|i made a mistake|we made a mistake|i got it wrong)",
     r"(?:i|we) (?:\S+ ){0,2}got (?:it|this|that|things) (?:\S+ )?wrong", r"(?:i|we) (?:\S+ ){0,2}let (?:\S+ ){1,3}down",
     r"(?:i|we) (?:\S+ ){0,2}(?:take|took|accept|accepted) (?:full |complete |total |personal )?responsibility for (?:my|our|the|what|this|that|these|those|any)",
 )
 # Regret for how one spoke ("I spoke in haste", "I misspoke"), read in the content alone.
-_IN_HASTE = r"(?:spoken|spoke|written|wrote|tweeted|acted) (?:\S+ ){0,2}(?:in haste|too soon|hastily|rashly|out of turn)"
+_IN_HASTE = (r"(?:spoken|spoke|written|wrote|tweeted|acted) (?:\S+ ){0,2}"
+             r"(?:in haste|too soon|hastily|rashly|out of turn|carelessly|thoughtlessly|insensitively|clumsily|without thinking)")
 CONTENT_REGRET = _rx(r"(?:i|we) (?:\S+ ){0,2}" + _IN_HASTE, r"(?:i|we) (?:\S+ ){0,2}misspo(?:ke|ken)\b")
 # ... or a mixed quote going on from the speaker's own pronoun: said she had "spoken in haste"
 REGRET_GOING_ON = re.compile("^" + _IN_HASTE)
@@ -216,6 +220,9 @@ CONTENT_DENIAL = _rx(
 # The speaker's own act of criticism or support, said in the first person.
 # Only adverbs and auxiliaries come between: "we will fight back" is no act of backing.
 _BETWEEN = r"(?:(?:will|would|do|did|fully|strongly|still|also|really|always|completely|wholeheartedly|totally|all|certainly|absolutely|very|much|continue to|'ll) ){0,2}"
+# The speaker's body named by its kind ('the cooperative welcomed …', 'the paper stood by its reporting').
+_BODIES = ("cooperative|co-op|council|union|company|party|club|board|committee|campaign|government|administration|"
+           "department|ministry|charity|trust|association|group|firm|team|paper|newspaper|magazine|network|broadcaster")
 CONTENT_CRITICISM = _rx(
     r"(?:i|we) " + _BETWEEN + r"(?:reject|condemn|deplore|oppose|denounce|disagree with|criticise|criticize)\w*",
     # support refused: "she could not support the trade deal", "he would not support it"
@@ -232,13 +239,11 @@ CONTENT_SUPPORT = _rx(
     r"(?:i'm|i am|we're|we are) with (?:her|him|you|them)\b",
     r"consider\w* the matter (?:closed|settled)",  # a party standing by its member
     r"(?:i|we)(?:'d|'ll| would| will) (?:\S+ )?take (?:\S+ ){1,3}over\b",  # "I will take Bernie Sanders over Donald Trump"
-    r"^(?:that )?(?:he|she|it|they) (?:still |fully )?(?:stood|stands|stand) by",  # 'said he stood by his decision'
+    r"^(?:that )?(?:he|she|it|they|the (?:" + _BODIES + r")) (?:still |fully )?(?:stood|stands|stand) by",  # 'said he stood by his decision'
 )
 # Reported speech whose subject is the speaker acting: 'said she backed the council's decision',
 # 'said he opposed the sale' (types.py checks the pronoun can be the speaker).
 # (or the speaker's body, named by its kind: 'said the cooperative welcomed his change of heart')
-_BODIES = ("cooperative|co-op|council|union|company|party|club|board|committee|campaign|government|administration|"
-           "department|ministry|charity|trust|association|group|firm|team")
 _REPORTED_SUBJECT = r"^(?:that )?(?:he|she|they|it|(?:the|our) (?:" + _BODIES + r")) " + _BETWEEN + r"(?:(?:had|has|have) )?"
 # the plain form after a modal or a plural subject: 'said that they would support the release'
 REPORTED_SUPPORT = _rx(_REPORTED_SUBJECT + r"(?:backed|backs|supported|supports?|welcomed|welcomes?|endorsed|endorses?|"
@@ -273,7 +278,7 @@ NEGATIVE = _rx(
     r"hatred", r"hate", r"mess", r"treason", r"bias", r"sold out", r"turned (?:his|her|their) back", r"walking away",
     r"rewarded failure", r"lazy", r"rabble", r"distraction", r"ill-advised", r"shot", r"unprecedented", r"rough",
     r"peddling", r"fiction", r"doom", r"attacks?", r"unlawful", r"unhappy", r"flip-flop\w*", r"hit piece",
-    r"(?:too|but|so|very|was|is|came) late", r"^late", r"changes nothing",
+    r"(?:too|but|so|very|was|is|came) late", r"^late", r"^overdue", r"changes nothing",
     # by meaning: incompetence, dishonesty, bigotry, cruelty, illegitimacy, harm, ridicule, anger
     r"ineffective", r"inept", r"clueless", r"ignoran\w*", r"naive", r"hapless", r"feckless", r"out of touch", r"poor (?:steward|leader\w*|judge?ment|job|choice)",
     r"mismanag\w*", r"botch\w*", r"bungl\w*", r"unprepared", r"deceit\w*", r"deceptive", r"deceiv\w*", r"fraud\w*", r"phony", r"hoax",
@@ -365,6 +370,10 @@ INSTITUTIONS = frozenset(
 SIDE = frozenset("members supporters staff colleagues officials officers volunteers workers party".split())
 # ``called X Y``: the verbs that evaluate their object with a complement.
 CALLING = _rx(r"call(?:s|ed|ing)?", r"brand(?:s|ed|ing)?", r"describ\w*", r"label+\w*", r"dub(?:s|bed|bing)?", r"term(?:s|ed|ing)?")
+# What calling something praises it as, besides the evaluative words: 'called the apology "a good first step"'.
+CALLED_PRAISE = _rx(r"(?<!not )(?<!no )(?:a |an |the )?(?:good|positive|responsible|right|sensible|fair|welcome|important|encouraging|promising|"
+                    r"bold|wise|measured|necessary) (?:\S+ )?(?:step|start|move|choice|decision|development|sign|gesture|compromise|outcome|beginning)",
+                    r"step in the right direction")
 # Nouns that make an object "someone's statement".
 STATEMENT_NOUNS = frozenset(
     "statement statements comment comments remark remarks words tweet tweets post posts claim claims speech "

@@ -86,7 +86,8 @@ def _dispute_is_denial(frame: Frame, words: str) -> bool:
     after = clause[clause.find(words) + len(words):] if words in clause else clause
     if re.search(r"\bagainst (?!(?:him|her|them|us|me)\b)", after):
         return False
-    return bool(re.search(r"\b(?:reports?|findings?|accusations?|allegations?|claims?|charges?|stor(?:y|ies)|this|that|it|suggestions?)\b", after))
+    return bool(re.search(r"\b(?:reports?|findings?|accusations?|allegations?|claims?|charges?|stor(?:y|ies)|this|that|it|suggestions?|"
+                          r"characteri[sz]ations?|portrayals?|depictions?|insinuations?)\b", after))
 
 
 _WILL = ("will", "'ll", "shall", "would", "'d", "wo", "to")
@@ -227,6 +228,8 @@ def _called_x_y(frame: Frame) -> Typing | None:
     evaluation = _evaluation(frame)
     # 'called the verdict a "miscarriage of justice"' backs the convicted but condemns the verdict
     judged = _A_RULING.search(f"{frame.clause} {frame.content}".lower())
+    if evaluation is None and (praise := cues.CALLED_PRAISE.search(frame.content)):
+        evaluation = ("support", praise.group(0))  # 'called the apology "a good first step"'
     if evaluation and evaluation[0] == "support" and not (judged and "miscarriage" in evaluation[1]):
         return Typing("support", 0.7, f"cue '{m.group(0)}', content '{evaluation[1]}'")
     return Typing("criticism", 0.7, f"cue '{m.group(0)}'" + (f", content '{evaluation[1]}'" if evaluation else ""))
@@ -241,6 +244,8 @@ _THEIR_VERDICT = re.compile(r"\b(?:criticised|criticized|painted|branded|decried
 
 # "Nobody who lives here would call that the best deal": a negative subject across its relative clause
 _NOBODY_WHO = re.compile(r"\b(?:nobody|no one|none of \w+|no \w+) who [^,.;:!?]*$")
+# "had admitted a charge of improper conduct": the words of a charge are not the speaker's verdict
+_CHARGED = re.compile(r"\b(?:charges? of|charged with|accus(?:ed|ations?) of|allegations? of|convicted of|suspected of) (?:\S+ ){0,2}$")
 
 
 def _evaluation(frame: Frame) -> tuple[str, str] | None:
@@ -252,8 +257,11 @@ def _evaluation(frame: Frame) -> tuple[str, str] | None:
             return tail
     neg, pos = [], []
     for m in cues.NEGATIVE.finditer(text):
-        if _THEIR_VERDICT.search(text[max(0, m.start() - _NEAR) : m.start()]):
+        before = text[max(0, m.start() - _NEAR) : m.start()]
+        if _THEIR_VERDICT.search(before) or _CHARGED.search(before):
             continue  # "a bill criticized as anti-gay": someone else's verdict, reported
+        if m.group(0).startswith("attack") and before.endswith("the "):
+            continue  # "the attack appeared to be the work of …": an event, not a verdict
         # "not an unfair position", "isn't so bad": a negated verdict praises
         (pos if _negated(_clause_before(text, m.start())[-3:], tight=True) else neg).append(m)
     for m in cues.POSITIVE.finditer(text):
