@@ -256,6 +256,8 @@ def search(
     with _record(db) as store:
         hits = store.search(query, speaker=speaker, since=since, until=until, outlet=outlet, kind=kind,
                             limit=limit, offset=(page - 1) * limit)
+        if speaker and not hits:
+            store.who(speaker, limit=1)  # no one by that name: say so, as `who` does, not "0 statements"
     print_hits(hits, fmt, out)
 
 

@@ -92,7 +92,11 @@ def _highlighted(snippet: str) -> str:
     return text.replace(HIGHLIGHT[0], "[bold yellow]").replace(HIGHLIGHT[1], "[/]")
 
 
-def print_hits(hits: list[QuoteHit], fmt: str, console: Console) -> None:
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def print_hits(hits: list[QuoteHit], fmt: str, console: Console, total: int | None = None) -> None:
     if fmt == "json":
         sys.stdout.write(json.dumps([h.to_dict() for h in hits], ensure_ascii=False) + "\n")
     elif fmt == "csv":
@@ -102,7 +106,8 @@ def print_hits(hits: list[QuoteHit], fmt: str, console: Console) -> None:
         for h in hits:
             writer.writerow([getattr(h, f) for f in fields])
     else:
-        table = Table(title=f"{len(hits)} statement{'' if len(hits) == 1 else 's'}", show_lines=True)
+        shown = _n(len(hits), "statement") if total is None or total == len(hits) else f"{len(hits)} of {_n(total, 'statement')}"
+        table = Table(title=shown, show_lines=True)
         for col in ("date", "speaker", "outlet / title", "quote"):
             table.add_column(col, overflow="fold")
         for h in hits:
@@ -128,8 +133,8 @@ def print_person(record: PersonRecord, fmt: str, console: Console) -> None:
         sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
         return
     p = record.person
-    console.print(f"[bold]{escape(p.name)}[/] (#{p.id}, {p.kind}): {p.statements} statements "
-                  f"in {p.articles} articles")
+    console.print(f"[bold]{escape(p.name)}[/] (#{p.id}, {p.kind}): {_n(p.statements, 'statement')} "
+                  f"in {_n(p.articles, 'article')}")
     for title, seen in (("aliases", record.aliases), ("roles", record.roles),
                         ("affiliations", record.affiliations)):
         if seen:
@@ -137,10 +142,10 @@ def print_person(record: PersonRecord, fmt: str, console: Console) -> None:
     if record.reasons:
         console.print("[bold]linked because[/]: " + "; ".join(
             f"{escape(r)} ({n})" for r, n in record.reasons[:5]))
-    print_hits(list(record.statements), "table", console)
+    print_hits(list(record.statements), "table", console, total=p.statements)
     if record.others:
         console.print("[dim]the name may also mean: " + ", ".join(
-            f"#{o.id} {escape(o.name)} ({o.statements} statements)" for o in record.others) + "[/]")
+            f"#{o.id} {escape(o.name)} ({_n(o.statements, 'statement')})" for o in record.others) + "[/]")
 
 
 def print_people(people: list[PersonSummary], fmt: str, console: Console) -> None:

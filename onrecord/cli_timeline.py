@@ -37,8 +37,10 @@ def _entry_label(e: TimelineEntry) -> str:
 
 def _link_label(link: LinkView, verb: str) -> str:
     who = escape(link.speaker or "someone")
-    return (f"[bold]{_when(link.published)}[/] {who} [magenta]{verb}[/]: {escape(_clip(link.content, 90))}"
-            f"  [dim](confidence {link.confidence:.2f}; #{link.quote_id})[/]")
+    how = f" [cyan]({link.statement_type})[/]" if verb == "reacted" and link.statement_type else ""
+    where = escape(link.outlet or link.title or link.doc_id or "")
+    return (f"[bold]{_when(link.published)}[/] {who} [magenta]{verb}[/]{how}: {escape(_clip(link.content, 90))}"
+            f"  [dim]({where + '; ' if where else ''}confidence {link.confidence:.2f}; #{link.quote_id})[/]")
 
 
 def print_timeline(t: Timeline, fmt: str, console: Console) -> None:
@@ -54,6 +56,10 @@ def print_timeline(t: Timeline, fmt: str, console: Console) -> None:
                          f"{escape(_clip(link.content, 90))} [dim]({_when(link.published)})[/]")
         for link in e.reactions:
             node.add(_link_label(link, "reacted"))
+        undoing: dict[int, list[LinkView]] = {}  # one statement that retracts and apologises is one line
         for link in e.undone_by:
-            node.add(_link_label(link, "retracted it" if link.type == "retracts" else "apologised for it"))
-    console.print(tree)
+            undoing.setdefault(link.quote_id, []).append(link)
+        for links in undoing.values():
+            verbs = " and ".join(dict.fromkeys("retracted it" if x.type == "retracts" else "apologised for it" for x in sorted(links, key=lambda x: x.type != "retracts")))
+            node.add(_link_label(max(links, key=lambda x: x.confidence), verbs))
+    console.print(tree, soft_wrap=False)  # wrapped inside the tree, not cut at the terminal's edge

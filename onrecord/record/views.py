@@ -37,6 +37,10 @@ class LinkView:
     person_id: int | None
     content: str
     published: str | None
+    statement_type: str | None = None  # the far statement's type (criticism, support, …)
+    outlet: str | None = None
+    title: str | None = None
+    doc_id: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -171,7 +175,8 @@ def _links(tx: Tx, ids: list[int], outgoing: bool) -> dict[int, tuple[LinkView, 
     near, far = ("from_quote", "to_quote") if outgoing else ("to_quote", "from_quote")
     rows = tx.all(
         f"SELECT l.{near}, l.type, l.confidence, l.evidence, q.id, q.qid, q.article_id, q.speaker_name, "
-        "m.person_id, q.content, q.published FROM links l JOIN quotes q ON q.id = l." + far + " "
+        "m.person_id, q.content, q.published, q.type, a.outlet, a.title, a.doc_id FROM links l "
+        "JOIN quotes q ON q.id = l." + far + " JOIN articles a ON a.id = q.article_id "
         "LEFT JOIN mentions m ON m.id = q.mention_id "
         f"WHERE l.{near} IN ({_marks(ids)}) ORDER BY l.{near}, q.published NULLS LAST, q.id, l.type", ids)
     found: dict[int, list[LinkView]] = {}

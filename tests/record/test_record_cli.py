@@ -144,6 +144,7 @@ def test_search_shows_the_words_of_a_speaker_left_unresolved(tmp_path):
     (["search", "x", "--kind", "rumour"], "choose direct, mixed, indirect"),
     (["search", "x", "--format", "xml"], "unknown format 'xml'"),
     (["who", "Nobody Known"], "no one called 'Nobody Known' is on record"),
+    (["search", "toll", "--speaker", "Nobody Known"], "no one called 'Nobody Known' is on record"),
     (["people", "merge", "Marsh", "Tom Okafor"], "could mean several people"),
 ])
 def test_bad_requests_get_one_line_messages(reference, args, message):
@@ -163,6 +164,8 @@ def test_who_and_people_commands(record):
     assert code == 0 and person["person"]["name"] == "Tom Okafor"
     dates = [s["published"] for s in person["statements"]]
     assert dates == sorted(dates) and len(dates) >= 6
+    code, text = cli("who", "Tom Okafor", "-n", "2", "--db", str(record))
+    assert code == 0 and f"2 of {len(dates)} statements" in text and f"{len(dates)} statements in " in text
     code, text = cli("people", "list", "--db", str(record), "--format", "json")
     names = [p["name"] for p in json.loads(text)]
     assert code == 0 and {"Delia Marsh", "Ruth Marsh", "Tom Okafor", "Idris Vane"} <= set(names)

@@ -290,3 +290,26 @@ def test_timeline_command(ferry, tmp_path):
     assert missing.exit_code != 0 and "no one called 'Nobody Here'" in missing.output
     bad = runner.invoke(app, ["timeline", "Pryce", "--format", "csv", "--db", url])
     assert bad.exit_code != 0 and "choose table, json" in bad.output
+
+
+def test_timeline_lines_wrap_whole_and_name_how_and_where_others_reacted(ferry, tmp_path):
+    """Piped or on a narrow terminal, no entry is cut off; a reaction says what kind it was and where it
+    appeared, in the table and in the JSON."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from onrecord.cli import app
+
+    url = str(tmp_path / "ferry.db")
+    ingest(url, ferry, (0, 1, 2))
+    runner = CliRunner()
+    data = json.loads(runner.invoke(app, ["timeline", "Alan Pryce", "--format", "json", "--db", url]).output)
+    reactions = [r for e in data["entries"] for r in e["reactions"]]
+    assert reactions and all(r["statement_type"] and r["doc_id"] for r in reactions)
+    table = runner.invoke(app, ["timeline", "Alan Pryce", "--db", url], env={"COLUMNS": "80"})
+    assert table.exit_code == 0, table.output
+    flat = " ".join(line.strip(" │├└─") for line in table.output.splitlines())
+    for e in data["entries"]:
+        assert f"#{e['statement']['id']})" in flat  # every entry's closing id: nothing cut at the edge
+    assert f"reacted ({reactions[0]['statement_type']})" in flat
