@@ -216,6 +216,19 @@ def test_a_denial_does_not_answer_the_criticism_that_answers_it():
     assert _pairs(denial) == []
 
 
+def test_criticism_of_the_denial_answers_it_and_the_denial_answers_nothing_back():
+    # 'rejected claims that …' names criticism, but Ann Lee's words are about the denial itself, told after it
+    t = ("Reid denies attacking the jury\n\nKellan MP Tom Reid has denied that he attacked the jury that convicted "
+         "Idris Vane.\n\nThe MP rejected claims that he had tried to influence the trial by writing to the court.\n\n"
+         "Ann Lee, the Harbour Party leader, said the denial \"changes nothing\".\n")
+    q = extract(t).quotes
+    lee = _said_by(q, "Ann Lee")
+    rejected = _cue(q, "rejected")
+    assert lee.type == "criticism" and rejected.type == "denial"
+    assert _pairs(lee) and all(to in {s.id for s in q if s.speaker and s.speaker.name == "Tom Reid"} for _, to in _pairs(lee))
+    assert all(to != lee.id for s in q for _, to in _pairs(s))
+
+
 def test_criticism_a_reaction_names_came_first_and_answers_nothing_back():
     # 'took issue with recent criticism': the criticism reported after it is what it answers, and
     # that criticism (Lee on Reid) does not answer Reid's words told in between

@@ -264,6 +264,8 @@ _ANSWERS_CRITICISM = re.compile(r"\b(?:critic\w*|attacks?|accusations?|allegatio
 
 
 _NAMED_CRITICISM = "answers the criticism of the speaker it names"
+# "said the denial 'changes nothing'": criticism of the speaker's answer came after it, and is not what it answers
+_OF_THE_ANSWER = re.compile(r"\b(?:the|her|his|their|its|this|that|these|those) (?:denials?|apolog(?:y|ies)|response|reply|rebuttal|explanation)\b")
 
 
 def _to_accusation(statements: list[Typed], i: int, me: str | None) -> Link | None:
@@ -274,7 +276,7 @@ def _to_accusation(statements: list[Typed], i: int, me: str | None) -> Link | No
         return None
     # (someone's: 'Ben Carson … Against Claims He Exaggerated' accuses, but names no accuser to answer)
     others = [(j, c) for j, c in enumerate(statements) if j != i and c.type == "criticism" and not _my_side(c.quote, me)
-              and speaker_name(c.quote)]
+              and speaker_name(c.quote) and not (j > i and _OF_THE_ANSWER.search(normalise(c.quote.text)))]
     cands = [(j, c) for j, c in others if c.target is not None and c.target.kind != "other" and same_party(c.target.name, me)
              and (s.type == "denial" or j < i or _ANSWERS_CRITICISM.search(s.target.name.lower()))]
     if cands:
