@@ -205,6 +205,8 @@ def lookup_keys(p: Profile) -> set[str]:
                 keys.add(f"fl:{toks[0]} {toks[-1]}")
         elif len(toks) >= 2:
             keys |= {f"fl:{toks[0]} {toks[-1]}", f"fi:{toks[0][0]} {toks[-1]}"}
+            if len(toks) <= 3 and not set(toks) & ORG_WORDS:
+                keys.add("o:" + " ".join(toks))  # met first as an 'organisation' where the tagger erred
         else:
             keys.add("l:" + toks[0])
     return keys
@@ -235,10 +237,15 @@ def score(p: Profile, c: Candidate, outlet: str | None, published: str | None,
           unique: bool) -> tuple[float, str] | None:
     """How strongly mention ``p`` belongs to candidate ``c``, and why; None if it cannot."""
     if {p.kind, c.kind} == {"person", "organization"}:
-        same = [t for t in p.names if _personal(p, t) and "n:" + " ".join(t) in c.keys]
-        if not same or c.kind != "person":
+        if c.kind == "person":
+            same = [t for t in p.names if _personal(p, t) and "n:" + " ".join(t) in c.keys]
+            misread = "the article's entity tagger"
+        else:  # met first where the tagger erred: an 'organisation' on record named as this person is
+            same = [t for t in p.names if 2 <= len(t) <= 3 and not set(t) & ORG_WORDS and "o:" + " ".join(t) in c.keys]
+            misread = "an earlier article's entity tagger"
+        if not same:
             return None
-        return 3.0, f"same name {' '.join(same[0])!r} as a person (the article's entity tagger read it as an organisation)"
+        return 3.0, f"same name {' '.join(same[0])!r} as a person ({misread} read it as an organisation)"
     points, why = 0.0, []
     mine = mention_keys(p, None)
     theirs = [tuple(k[2:].split()) for k in c.keys if k.startswith("n:")]
@@ -357,6 +364,8 @@ def link_entity(tx: Tx, entity: Entity, ctx: ArticleContext) -> int:
                                   "RETURNING id", (p.display, p.kind, int(p.named), now()))
         elif p.named:
             _upgrade_name(tx, person_id, p)
+        if person_id is not None and p.kind == "person":  # an 'organisation' on record that is this person
+            tx.run("UPDATE people SET kind = 'person' WHERE id = ? AND kind = 'organization'", (person_id,))
     mention_id = tx.insert(
         "INSERT INTO mentions (article_id, local_id, name, kind, person_id, score, reason) "
         "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
