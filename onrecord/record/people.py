@@ -78,11 +78,14 @@ def is_proper_name(name: str) -> bool:
     words = name.strip().split()
     if not words or words[0].lower() in ("the", "a", "an") or not words[0][:1].isupper():
         return False
+    if re.search(r"['’]s\s+[a-z]", name):  # "Simon Drake's solicitor" describes someone by another
+        return False
     return any(w[:1].isupper() and name_tokens(w) and name_tokens(w)[0] not in ROLE_WORDS for w in words)
 
 
 def role_key(role: str) -> tuple[str | None, bool]:
     """A role's order-free key ("the MP for Reigate" = "the Reigate MP") and whether it is specific."""
+    role = re.sub(r"\b[A-Z][\w-]*\s+(?=[A-Z][\w-]*['’]s\b)", "", role)  # "Simon Drake's solicitor" = "Drake's solicitor"
     words = re.findall(r"[A-Za-zÀ-ÿ0-9’']+", role)
     tokens, specific = set(), False
     for word in words:

@@ -31,6 +31,7 @@ def test_name_tokens(name, expected):
 @pytest.mark.parametrize("name, expected", [
     ("Crispin Blunt", True), ("Blunt", True), ("the Reigate MP", False), ("The Reigate MP", False),
     ("a spokesperson", False), ("officials", False), ("President", False),
+    ("Simon Drake's solicitor", False), ("Labour's Chris Bryant", True),
 ])
 def test_is_proper_name(name, expected):
     assert is_proper_name(name) is expected
@@ -44,6 +45,7 @@ def test_is_proper_name(name, expected):
     ("the president", "president", False),
     ("Labour MP", "mp", False),
     ("a spokesperson", "spokesperson", False),
+    ("Simon Drake's solicitor", "drake solicitor", True),  # as "Drake's solicitor"
 ])
 def test_role_key(role, key, specific):
     assert role_key(role) == (key, specific)
