@@ -472,7 +472,14 @@ def main() -> None:
     # warcio logs what it repairs in a record ("Replacing spaces in invalid WARC-Target-URI")
     # straight over the progress bar; what the user must know is reported per article instead.
     logging.getLogger("warcio").setLevel(logging.ERROR)
-    app()
+    try:
+        app()
+    except Exception as e:  # what the library leaves to the system: a full disk, a read-only record
+        from .cli_errors import system_error_message
+
+        if (message := system_error_message(e)) is None:
+            raise
+        raise SystemExit(_fail(message).exit_code) from None
 
 
 if __name__ == "__main__":
