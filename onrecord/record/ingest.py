@@ -75,9 +75,18 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
+# Ids given to an article that came with none (standard input, an API request without "id"):
+# they say nothing of which article it is, so two such articles are not versions of one.
+_NO_ID = frozenset({"doc", "stdin", "request"})
+
+
 def article_key(article: Article) -> str:
-    """Versions of one article share a key: its URL, else its id."""
-    return article.url or article.doc_id
+    """Versions of one article share a key: its URL, else its id; an article with neither is its own."""
+    if article.url:
+        return article.url
+    if article.doc_id in _NO_ID:
+        return f"{article.doc_id}:{content_hash(article)[:20]}"
+    return article.doc_id
 
 
 def source_of(item: Article | Failure) -> str:

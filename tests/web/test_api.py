@@ -236,6 +236,21 @@ def test_ingest_one_article(writer):
     assert old.json()["article_id"] == revised.json()["article_id"] != first.json()["article_id"]
 
 
+def test_articles_sent_without_an_id_or_url_are_each_their_own(writer):
+    """With no id nor url nothing says two texts are versions of one article: the second is stored
+    beside the first, not in its place; the same text again is skipped."""
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    pier = 'Pier closes\n\n"We will rebuild it," harbour master Ines Corr said.\n'
+    library = 'Library shuts\n\n"It is a sad day," librarian Ann Vale said.\n'
+    first = writer.post("/api/articles", json={"text": pier}, headers=auth)
+    second = writer.post("/api/articles", json={"text": library}, headers=auth)
+    assert (first.json()["outcome"], second.json()["outcome"]) == ("stored", "stored"), second.text
+    again = writer.post("/api/articles", json={"text": pier}, headers=auth)
+    assert again.json()["outcome"] == "skipped"
+    assert writer.get("/api/quotes", params={"q": "rebuild"}).json()["results"]
+    assert writer.get("/api/quotes", params={"q": "sad day"}).json()["results"]
+
+
 def test_pages_escape_what_articles_contain(writer):
     evil = ('<script>alert("x")</script> Council row\n\nThe clerk, Ada Moss, said: '
             '"<img src=x onerror=alert(1)> is not a word we use here."\n')
