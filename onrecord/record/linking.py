@@ -122,8 +122,16 @@ def _days(first: date | None, window: timedelta, after: bool) -> list[tuple[str,
     """
     if first is None:
         return [("", [])]
-    lo, hi = (first, first + window) if after else (first - window, first)
+    lo, hi = (first, _shift(first, window)) if after else (_shift(first, -window), first)
     return [(" AND q.published BETWEEN ? AND ?", [lo.isoformat(), hi.isoformat()]), (" AND q.published IS NULL", [])]
+
+
+def _shift(day: date, by: timedelta) -> date:
+    """``day + by``, held inside the calendar (a statement dated 9999-12-31 has no days after it)."""
+    try:
+        return day + by
+    except OverflowError:
+        return date.max if by > timedelta(0) else date.min
 
 
 @lru_cache(maxsize=20_000)  # a person's statements are the candidates of every reaction aimed at them

@@ -233,7 +233,9 @@ def _day(value: str | None) -> date | None:
 
 def _near(published: str | None, c: Candidate, window: timedelta) -> bool:
     day, lo, hi = _day(published), _day(c.first_seen), _day(c.last_seen)
-    return bool(day and lo and hi and lo - window <= day <= hi + window)
+    if not (day and lo and hi):
+        return False
+    return (lo - day).days <= window.days and (day - hi).days <= window.days  # no date beyond the calendar
 
 
 def score(p: Profile, c: Candidate, outlet: str | None, published: str | None,

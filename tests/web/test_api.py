@@ -251,6 +251,16 @@ def test_articles_sent_without_an_id_or_url_are_each_their_own(writer):
     assert writer.get("/api/quotes", params={"q": "sad day"}).json()["results"]
 
 
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-02"])
+def test_dates_at_the_ends_of_the_calendar_are_stored(writer, day):
+    """Linking looks for what a statement answers in the weeks around it: never past the calendar's end."""
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    text = ('Minister withdraws remark\n\n"I withdraw my remark about the ferry and I apologise," Alan Pryce said. '
+            'Morag Finlay called the remark "insulting".\n')
+    made = writer.post("/api/articles", json={"id": f"far-{day}", "published": day, "text": text}, headers=auth)
+    assert made.status_code == 201, made.text
+
+
 def test_pages_escape_what_articles_contain(writer):
     evil = ('<script>alert("x")</script> Council row\n\nThe clerk, Ada Moss, said: '
             '"<img src=x onerror=alert(1)> is not a word we use here."\n')
