@@ -28,14 +28,16 @@ class RateLimiter:
         self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()  # client -> (tokens, when), oldest first
         self._lock = threading.Lock()
 
-    def take(self, client: str, now: float | None = None) -> float:
-        """Spend one request of ``client``'s: 0.0 when allowed, else the seconds until one is free."""
+    def take(self, client: str, now: float | None = None, cost: float = 1.0) -> float:
+        """Spend ``cost`` requests of ``client``'s (at most a full bucket): 0.0 when allowed, else the
+        seconds until that many are free."""
         now = time.monotonic() if now is None else now
+        cost = min(max(cost, 1.0), self.capacity)
         with self._lock:
             tokens, then = self._buckets.pop(client, (self.capacity, now))
             tokens = min(self.capacity, tokens + (now - then) * self.per_second)
-            wait = 0.0 if tokens >= 1 else (1 - tokens) / self.per_second
-            self._buckets[client] = (tokens - 1 if not wait else tokens, now)
+            wait = 0.0 if tokens >= cost else (cost - tokens) / self.per_second
+            self._buckets[client] = (tokens - cost if not wait else tokens, now)
             self._forget(now)
             return wait
 
@@ -63,16 +65,31 @@ def client_key(request: Request) -> str:
     return str(address)
 
 
+# Extraction time grows with the text (~14 s per 100,000 characters on two cores): each started
+# 10,000 bytes of a request body count as one extraction, so a long text spends more of the budget.
+BYTES_PER_EXTRACTION = 10_000
+
+
+def extraction_cost(request: Request) -> float:
+    try:
+        size = int(request.headers.get("content-length") or 0)
+    except ValueError:
+        size = 0
+    return float(max(1, math.ceil(size / BYTES_PER_EXTRACTION)))
+
+
 def limit_extract(request: Request, settings: SettingsDep) -> None:
-    """Count one extraction against the client; 429 when it has used its ``extract_rate``."""
+    """Count the extraction against the client (one per started 10,000 bytes); 429 when it has used
+    its ``extract_rate``."""
     limiter: RateLimiter | None = request.app.state.extract_limiter
     if limiter is None:
         return
     client = client_key(request)
-    wait = limiter.take(client)
+    wait = limiter.take(client, cost=extraction_cost(request))
     if wait:
         seconds = math.ceil(wait)
-        raise HTTPException(429, f"too many extractions from {client}: at most {settings.extract_rate} a minute "
+        raise HTTPException(429, f"too many extractions from {client}: at most {settings.extract_rate} a minute, "
+                                 f"each started {BYTES_PER_EXTRACTION:,} bytes of text counting as one "
                                  f"(the extract_rate setting, $ONRECORD_EXTRACT_RATE); try again in {seconds} s.",
                             headers={"Retry-After": str(seconds)})
 

@@ -319,6 +319,23 @@ def test_extraction_is_rate_limited_per_client(demo_db):
     assert limited[0].json()["error"]["status"] == 429
 
 
+def test_a_long_text_spends_more_of_the_extraction_budget(demo_db):
+    """Each started 10,000 bytes count as one extraction: with 10 a minute, a 95,000-character text
+    needs the whole bucket, so after one short text it must wait, while short ones still pass."""
+    long_text = (ARTICLE + "\n\n") * (95_000 // (len(ARTICLE) + 2))
+    with TestClient(create_app(Settings(db=demo_db, extract_rate=10))) as c:
+        assert c.post("/api/extract", json={"text": "Hi."}).status_code == 200
+        limited = c.post("/api/extract", json={"text": long_text})
+        assert c.post("/api/extract", json={"text": "Hi."}).status_code == 200
+    assert limited.status_code == 429 and "10,000 bytes" in limited.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("per_minute, cost, waits", [(10, 4, [0, 0, 12]), (10, 30, [0, 60])])
+def test_rate_limiter_costs(per_minute, cost, waits):
+    limiter = RateLimiter(per_minute)  # a cost over the bucket's size is capped at it
+    assert [round(limiter.take("a", 0, cost), 3) for _ in waits] == waits
+
+
 def test_no_rate_limit_when_set_to_zero(demo_db):
     with TestClient(create_app(Settings(db=demo_db, extract_rate=0))) as c:
         assert {c.post("/api/extract", json={"text": "Hi."}).status_code for _ in range(5)} == {200}
