@@ -142,6 +142,19 @@ def test_paste_an_article(page, base_url):
     shot(page, "extract.png")
 
 
+def test_pasted_text_with_emoji_is_highlighted_where_the_words_are(page, base_url):
+    # the server counts code points, a browser's string UTF-16 units: an emoji before a quote must not shift it
+    page.goto(base_url + "/extract")
+    page.get_by_label("Article text or HTML").fill(
+        'Pier row \U0001F600\U0001F600\U0001F600 \U0001F389\n\n\U0001F600 "We will rebuild the pier before summer," '
+        'harbour master Ines Corr said on Monday.\n')
+    with page.expect_response("**/api/extract"):
+        page.get_by_role("button", name="Extract").click()
+    page.locator("#extract-list li").first.wait_for()
+    assert page.locator("#extract-text .hl-cue").first.inner_text() == "said"
+    assert page.locator("#extract-text .hl-source").first.inner_text() == "harbour master Ines Corr"
+
+
 def test_phone_width(browser, base_url):
     context = browser.new_context(viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True)
     page = context.new_page()

@@ -70,7 +70,8 @@ function el(tag, cls, text) {
 }
 
 function showExtraction(result) {
-  const text = result.text;
+  // Offsets count code points (Python's str); a JS string counts UTF-16 units (an emoji is two).
+  const text = Array.from(result.text);
   const owner = new Array(text.length).fill(null);
   const rank = { content: 0, cue: 1, source: 2 };
   for (const q of result.quotes) {
@@ -87,7 +88,7 @@ function showExtraction(result) {
   for (let i = 1; i <= text.length; i++) {
     const a = owner[start], b = i < text.length ? owner[i] : undefined;
     if (i === text.length || (a ? a.join() : "") !== (b ? b.join() : "")) {
-      const piece = text.slice(start, i);
+      const piece = text.slice(start, i).join("");
       if (a) { const s = el("span", "hl hl-" + a[0], piece); s.dataset.q = a[1]; box.append(s); }
       else box.append(document.createTextNode(piece));
       start = i;
