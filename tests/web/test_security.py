@@ -304,6 +304,15 @@ def test_a_chunked_body_is_refused_while_it_streams(demo_db):
     assert sent < 100 * LIMIT  # answered long before the client gave up; the last chunk was never sent
 
 
+def test_pages_do_not_write_the_requests_host_into_links(demo_db):
+    # a shared cache would hand a page naming another host to everyone: links are relative
+    with TestClient(create_app(Settings(db=demo_db, page_size=2))) as c:
+        for url in ("/", "/?q=the", "/people", "/extract"):
+            page = c.get(url, headers={"host": "evil.example"})
+            assert page.status_code == 200 and "evil.example" not in page.text, url
+        assert 'rel="next" href="?' in c.get("/?q=the").text
+
+
 # -- rate limit on extraction -----------------------------------------------------------------
 def test_extraction_is_rate_limited_per_client(demo_db):
     with TestClient(create_app(Settings(db=demo_db, extract_rate=3))) as c:
