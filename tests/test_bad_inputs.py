@@ -212,6 +212,7 @@ MANY = ("{path} holds many articles (.warc{gz}): read it with iter_articles "
         "(on the command line: `onrecord ingest FILE`, or `onrecord batch FILE OUT` for Parquet).")
 LARGE = ("{path} is 209,715,200 bytes, more than the 67,108,864 one article may have: "
          "split it into articles (e.g. one JSONL line each).")
+DEVICE = "{path} is not a regular file (a device, pipe or socket): give an article file, or `-` to read standard input."
 GZIP = ("{path} is gzip-compressed: onrecord reads compressed files only as .warc.gz archives; "
         "decompress it first (`gunzip -k FILE`) and give the file inside.")
 NO_TEXT = ("{path}: the HTML has no article text that could be extracted (no <body>, or only navigation and "
@@ -227,6 +228,7 @@ BAD_FILES = [
      "{path} record 1 (https://example.org/bomb) is more than 67,108,864 bytes: not one article page.",
      "{path} record 1 (https://example.org/bomb)"),
     ("200-MB", "huge.txt", sparse(200 * MB), LARGE, LARGE, "{path}"),
+    ("device", "zero.txt", lambda path: path.symlink_to("/dev/zero"), DEVICE, DEVICE, "{path}"),
     ("invalid-utf8", "bad.txt", data(FERRY.encode()[:20] + b"\xff\xfe" + FERRY.encode()[20:]),
      NOT_UTF8.replace("{byte}", "ff").replace("{offset}", "20"), None, "{path}"),
     ("latin1", "latin1.txt", data("\u00ab Nous resterons \u00bb, a dit le maire de S\u00e8te.".encode("latin-1")),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -40,13 +41,19 @@ def read_bytes(path: str | Path, name: str | None = None, max_bytes: int = MAX_B
     try:
         if path.is_dir():
             raise InputError(f"{name} is a folder: give one article file.")
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise InputError(
-                f"{name} is {size:,} bytes, more than the {max_bytes:,} one article may have: "
-                "split it into articles (e.g. one JSONL line each)."
-            )
-        return path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # /dev/zero never ends, a FIFO may never be written
+            raise InputError(f"{name} is not a regular file (a device, pipe or socket): give an article file, "
+                             "or `-` to read standard input.")
+        data = b""
+        if info.st_size <= max_bytes:
+            with path.open("rb") as f:
+                data = f.read(max_bytes + 1)  # a file that grows while read stops at the limit all the same
+        if info.st_size > max_bytes or len(data) > max_bytes:
+            size = f"{info.st_size:,}" if info.st_size > max_bytes else f"over {max_bytes:,}"
+            raise InputError(f"{name} is {size} bytes, more than the {max_bytes:,} one article may have: "
+                             "split it into articles (e.g. one JSONL line each).")
+        return data
     except FileNotFoundError:
         raise InputError(f"{name}: no such file. Give a text, HTML, JSONL or WARC file, or a URL.") from None
     except OSError as e:
