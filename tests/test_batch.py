@@ -147,6 +147,16 @@ def test_output_that_is_not_empty_is_refused_unless_overwritten(corpus, tmp_path
     assert (tmp_path / "out" / "notes.txt").exists()
 
 
+def test_an_output_folder_that_holds_an_input_is_refused_and_kept(corpus, tmp_path: Path) -> None:
+    run_local([corpus[0] / "articles" / "mill-lane-apology.txt"], tmp_path / "out")
+    before = sorted(p.relative_to(tmp_path) for p in (tmp_path / "out").rglob("*"))
+    with pytest.raises(BatchError, match="is inside the output folder"):
+        run_local([tmp_path / "out"], tmp_path / "out", overwrite=True)  # reading last run's Parquet into itself
+    with pytest.raises(BatchError, match="is inside the output folder"):
+        run_local([tmp_path], tmp_path / "out", overwrite=True)
+    assert sorted(p.relative_to(tmp_path) for p in (tmp_path / "out").rglob("*")) == before
+
+
 def test_load_gives_the_counts_of_onrecord_ingest_and_loading_twice_adds_nothing(corpus, local_output,
                                                                                   tmp_path: Path) -> None:
     with open_store(str(tmp_path / "ingested.db")) as store:

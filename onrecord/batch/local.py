@@ -22,7 +22,7 @@ def run_local(inputs: Iterable[str | Path], output: str | Path, *, processes: in
     if processes < 1:
         raise BatchError(f"processes must be 1 or more, not {processes}.")
     files = list_inputs(inputs)
-    prepare_output(output, overwrite)
+    prepare_output(output, overwrite, files)
     started = time.monotonic()
     sink = ParquetSink(output)
     counts = {"articles": 0, "errors": 0, "statements": 0}

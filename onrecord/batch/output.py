@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,9 +64,15 @@ def arrow_schema(table: str, with_partition: bool = False):
                       if with_partition or name != PARTITION])
 
 
-def prepare_output(output: str | Path, overwrite: bool) -> None:
-    """Refuse to mix runs: the output must be new or empty, unless ``overwrite`` clears it."""
+def prepare_output(output: str | Path, overwrite: bool, inputs: Iterable[str | Path] = ()) -> None:
+    """Refuse to mix runs: the output must be new or empty, unless ``overwrite`` clears it; and it
+    must not hold any of the ``inputs`` (clearing it would delete what is to be read)."""
     out = Path(output)
+    here = out.resolve()
+    inside = next((i for i in inputs if here == Path(i).resolve() or here in Path(i).resolve().parents), None)
+    if inside is not None:
+        raise BatchError(f"input {inside} is inside the output folder {output}: give an output folder apart "
+                         "from the inputs.")
     if out.exists() and not out.is_dir():
         raise BatchError(f"output {output} is a file: give a folder (it will hold articles/ and statements/).")
     if out.is_dir() and any(out.iterdir()):

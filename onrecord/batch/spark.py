@@ -100,7 +100,7 @@ def run_spark(inputs: Iterable[str | Path], output: str | Path, *, master: str |
         raise BatchError("no inputs: give JSONL, WARC, Parquet, text or HTML files, or folders of them.")
     mode = "overwrite" if overwrite else "errorifexists"
     if not is_remote(output):
-        prepare_output(output, overwrite)  # checked here, with the local engine's message
+        prepare_output(output, overwrite, [n for n in order if not is_remote(n)])  # the local engine's checks
         output, mode = "file://" + os.path.abspath(output), "overwrite"
     own = spark is None
     spark = spark or session(master)
