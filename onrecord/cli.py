@@ -184,19 +184,19 @@ FormatOption = Annotated[str, typer.Option("--format", "-f", metavar="table|json
 TableJsonOption = Annotated[str, typer.Option("--format", "-f", metavar="table|json", help="Output format: table or json.")]
 
 
-def _open(db: str):
+def _open(db: str, existing: bool = False):
     from .record import open_store
 
     try:
-        return open_store(db)
+        return open_store(db, existing=existing)
     except OnRecordError as e:
         raise _fail(str(e)) from None
 
 
 @contextmanager
 def _record(db: str):
-    """The open record for one command; its OnRecordError becomes the one-line CLI error."""
-    with _open(db) as store:
+    """The open record (it must exist) for one command; its OnRecordError becomes the one-line CLI error."""
+    with _open(db, existing=True) as store:
         try:
             yield store
         except OnRecordError as e:
@@ -363,7 +363,7 @@ def failures(
     from .cli_record import print_failures
 
     _check_format(fmt, ("table", "json"))
-    with _open(db) as store:
+    with _open(db, existing=True) as store:
         print_failures(store.failures(), fmt, out)
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import OnRecordError
@@ -260,11 +261,12 @@ class Store(ABC):
         return counts(self)
 
 
-def open_store(url: str | None = None) -> Store:
+def open_store(url: str | None = None, existing: bool = False) -> Store:
     """Open (creating and migrating when needed) the record at ``url``.
 
     ``url``: a file path or ``sqlite:///path`` for SQLite (default ``onrecord.db``),
-    or ``postgresql://user@host:port/dbname`` for PostgreSQL.
+    or ``postgresql://user@host:port/dbname`` for PostgreSQL. ``existing``: a SQLite file
+    must be there already (reading a mistyped path would make an empty record).
     """
     url = (url or DEFAULT_DB).strip()
     if url.startswith(("postgresql://", "postgres://")):
@@ -282,4 +284,7 @@ def open_store(url: str | None = None) -> Store:
         )
     from .sqlite import SQLiteStore
 
+    if existing and not Path(url).expanduser().exists():
+        raise StoreError(f"no record at {url}: give the --db of an existing record, or make one with "
+                         f"`onrecord ingest FILES --db {url}`.")
     return SQLiteStore(url)

@@ -153,6 +153,15 @@ def test_bad_requests_get_one_line_messages(reference, args, message):
     assert "Traceback" not in output
 
 
+@pytest.mark.parametrize("command", [["search", "toll"], ["who", "Tom Okafor"], ["timeline", "Tom Okafor"],
+                                     ["failures"], ["people", "list"], ["relink"]])
+def test_reading_a_record_that_is_not_there_says_so_and_makes_none(tmp_path, command):
+    missing = tmp_path / "recrod.db"  # a typo
+    code, output = cli(*command, "--db", str(missing))
+    assert code == 1 and f"no record at {missing}" in " ".join(output.split())
+    assert not missing.exists()
+
+
 def test_unknown_database_url():
     code, output = cli("search", "x", "--db", "ftp://example.com/record")
     assert code == 1 and "unknown database URL" in output
