@@ -166,6 +166,12 @@ class Store(ABC):
 
     def _migrate(self) -> None:
         with self.transaction() as tx:
+            tables = {row[0] for row in tx.all(
+                "SELECT name FROM sqlite_master WHERE type = 'table'" if self.dialect == "sqlite" else
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
+            if tables and "schema_migrations" not in tables:  # not ours: leave another program's data alone
+                raise StoreError(f"{self.url} is a database that is not an onrecord record (it has tables such as "
+                                 f"{sorted(tables)[0]!r}): give a new file or an onrecord record as --db.")
             tx.run(MIGRATIONS_TABLE)
             have = int(tx.scalar("SELECT max(version) FROM schema_migrations") or 0)
         if have > SCHEMA_VERSION:

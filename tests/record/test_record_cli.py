@@ -162,6 +162,18 @@ def test_reading_a_record_that_is_not_there_says_so_and_makes_none(tmp_path, com
     assert not missing.exists()
 
 
+def test_another_programs_database_is_left_alone(tmp_path):
+    import sqlite3
+
+    foreign = tmp_path / "app.db"
+    with sqlite3.connect(foreign) as c:
+        c.execute("CREATE TABLE articles (x TEXT)")
+    code, output = cli("search", "toll", "--db", str(foreign))
+    assert code == 1 and "is a database that is not an onrecord record" in " ".join(output.split())
+    with sqlite3.connect(foreign) as c:
+        assert [r[0] for r in c.execute("SELECT name FROM sqlite_master")] == ["articles"]
+
+
 def test_unknown_database_url():
     code, output = cli("search", "x", "--db", "ftp://example.com/record")
     assert code == 1 and "unknown database URL" in output
