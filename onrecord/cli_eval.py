@@ -53,6 +53,7 @@ def run_attribution_eval(gold: Path, *, pred: Path | None, errors: Path | None, 
 
     from .evaluation import evaluate, load_gold, predict, read_predictions
 
+    _check_errors_path(errors, gold, pred)
     docs = load_gold(gold)[:limit]
     if pred:
         predictions = read_predictions(pred, docs)
@@ -71,6 +72,18 @@ def run_attribution_eval(gold: Path, *, pred: Path | None, errors: Path | None, 
     else:
         for table in eval_tables(report):
             console.print(table)
+
+
+def _check_errors_path(errors: Path | None, gold: Path, pred: Path | None) -> None:
+    """--errors must not overwrite what is being scored (the predictions, or a file of the gold)."""
+    if errors is None:
+        return
+    target, gold = errors.resolve(), gold.resolve()
+    if target == gold or gold in target.parents or (pred is not None and target == pred.resolve()):
+        from .errors import DataError
+
+        what = "overwrite the predictions" if pred is not None and target == pred.resolve() else "write into the gold data"
+        raise DataError(f"--errors {errors} would {what} being scored: give another file.")
 
 
 def _write_errors(path: Path, docs, predictions) -> None:

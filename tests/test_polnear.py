@@ -218,6 +218,15 @@ def test_eval_command_scores_predictions(tmp_path):
     assert sorted(kinds) == ["missed", "spurious", "wrong_speaker"]
 
 
+def test_eval_errors_file_never_overwrites_what_is_scored(tmp_path):
+    split, pred = write_split(tmp_path), write_pred(tmp_path / "pred.jsonl")
+    kept = pred.read_text("utf-8")
+    for errors, said in ((pred, "would overwrite the predictions"), (split / "errors.jsonl", "would write into the gold")):
+        result = CliRunner().invoke(app, ["eval", str(split), "--pred", str(pred), "--errors", str(errors)])
+        assert result.exit_code == 1 and said in " ".join(result.output.split()), result.output
+    assert pred.read_text("utf-8") == kept and not (split / "errors.jsonl").exists()
+
+
 def test_eval_command_prints_tables(tmp_path):
     split, pred = write_split(tmp_path), write_pred(tmp_path / "pred.jsonl")
     result = CliRunner().invoke(app, ["eval", str(split), "--pred", str(pred)])

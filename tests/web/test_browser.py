@@ -164,6 +164,12 @@ def test_phone_width(browser, base_url):
         assert overflow <= 0, (url, overflow)
     page.goto(base_url + "/?q=apology")
     shot(page, "phone.png")
+    page.goto(base_url + "/extract")  # a word longer than the screen, in a statement's card, wraps
+    page.get_by_label("Article text or HTML").fill('Pier row\n\n"We will rebuild ' + "pier" * 80 + '," Ines Corr said.\n')
+    with page.expect_response("**/api/extract"):
+        page.get_by_role("button", name="Extract").click()
+    page.locator("#extract-list li").first.wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
     context.close()
 
 
