@@ -313,6 +313,15 @@ def test_pages_do_not_write_the_requests_host_into_links(demo_db):
         assert 'rel="next" href="?' in c.get("/?q=the").text
 
 
+@pytest.mark.parametrize("url", ["/", "/people", "/api/quotes?q=jury", "/static/style.css"])
+def test_head_is_answered_like_get_without_a_body(demo_db, url):
+    with TestClient(create_app(Settings(db=demo_db))) as c:
+        head, get = c.head(url), c.get(url)
+    assert head.status_code == get.status_code == 200 and head.content == b""
+    assert head.headers["content-type"] == get.headers["content-type"]
+    assert "content-security-policy" in head.headers
+
+
 # -- rate limit on extraction -----------------------------------------------------------------
 def test_extraction_is_rate_limited_per_client(demo_db):
     with TestClient(create_app(Settings(db=demo_db, extract_rate=3))) as c:
