@@ -202,6 +202,9 @@ def _unnamed(toks: Tokens, mentions: Mentions, head: int, first: int, last: int,
         return author, None, None  # an opinion piece's 'I' and 'we', outside quotes, are its writer
     if (word == "it" or word in ORG_KINDS | INSTITUTIONS | MEDIA_KINDS) and (org := organisation(toks, mentions, head, first, last)):
         return org, None, None
+    definite = toks.lower[first] == "the" or first > 0 and toks.lower[first - 1] == "the"
+    if word in _SENT_WRITINGS and definite and (sender := _issuer(toks, mentions, first, word)):
+        return sender, None, None  # 'Dr. Susan Park sent the email …. "…," the email read.'
     # a name the tagger took for another word ('Schilling describes himself': VBG) is still the name
     if toks.pos[head] == "PROPN" or first == last and toks.text[toks.starts[head]].isupper():
         person = mentions.person_named(toks.text[toks.starts[head] : toks.ends[head]])
@@ -371,17 +374,20 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
 
 
 _ISSUING = frozenset("issue issues issued release releases released send sends sent publish publishes published "
-                     "post posts posted put puts".split())
+                     "post posts posted put puts write writes wrote written".split())
+# What someone sends that may then speak: '"…," the email read.'
+_SENT_WRITINGS = frozenset("email e-mail letter memo note message post tweet".split())
 
 
-def _issuer(toks: Tokens, mentions: Mentions, first: int) -> Entity | None:
+def _issuer(toks: Tokens, mentions: Mentions, first: int, noun: str = "statement") -> Entity | None:
     """'Alan Pryce released a statement. "…," the statement said.': the named subject of the
-    nearest verb before, in this paragraph or the two before, that issued a statement."""
+    nearest verb before, in this paragraph or the two before, that issued the statement (or sent
+    the email, wrote the letter)."""
     for k in range(first - 1, -1, -1):
         if toks.para[first] - toks.para[k] > 2:
             return None
         verb = toks.head[k]
-        if toks.lower[k] == "statement" and toks.dep[k] == "dobj" and toks.lower[verb] in _ISSUING:
+        if toks.lower[k] == noun and toks.dep[k] == "dobj" and toks.lower[verb] in _ISSUING:
             subjects = [c for c in toks.children[verb] if toks.dep[c] == "nsubj"]
             named = [m for c in subjects for m in mentions.in_range(c, c)]
             return named[0].entity if named else None

@@ -723,6 +723,21 @@ def test_speaker_kind_beyond_the_entity_tagger(text, speaker, kind):
     assert (q.speaker.name, q.speaker.kind) == (speaker, kind)
 
 
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    # the parse reads 'the email read' as one noun; the email speaks for whoever sent it
+    ('Dr. Susan Park sent the campus-wide email on Tuesday. "The protest will not be tolerated," the email read.',
+     "read", "Susan Park"),
+    ('Mayor Delia Marsh wrote a letter to residents on Friday. "The bridge will reopen in May," the letter said.',
+     "said", "Delia Marsh"),
+    # a capitalised title before a name the entity tagger missed is not part of the name
+    ('"We deeply regret this incident," Chief Executive Karen Holt said in a statement. Holt declined to say more.',
+     "said in a statement", "Karen Holt"),
+])
+def test_who_a_writing_or_a_titled_name_speaks_for(text, cue, speaker):
+    q = next(q for q in onrecord.extract(text).quotes if q.kind == "direct")
+    assert (q.cue.text, q.speaker.name) == (cue, speaker)
+
+
 def test_a_cue_that_reports_a_quote_does_not_also_report_its_sentence():
     text = '"We have shown the town we can fix a bridge," Ann Lee said, not even needing to name the contractor, Tom Okafor.'
     found = [q.text for q in onrecord.extract(text, method="rules").quotes]

@@ -40,6 +40,11 @@ class Cue:
     lexical: bool  # the cue word is in the lexicon
 
 
+_WRITINGS = frozenset("email e-mail letter statement note message memo post tweet sign notice banner placard caption "
+                      "headline text leaflet flyer poster".split())
+_WRITING_VERBS = frozenset("read reads said says stated states".split())
+
+
 def cue_after(toks: Tokens, frame: list[int], before: list[int], inner: str) -> Cue | None:
     """'"…," he said' / '"…," said Trump' / '"…" - Trump said in a statement.'"""
     if not frame:
@@ -57,10 +62,12 @@ def cue_after(toks: Tokens, frame: list[int], before: list[int], inner: str) -> 
     for n, v in enumerate(body[:40]):
         # 'Said Ellis.', 'Murphy, …, Tweeted on Friday': a capitalised cue is often tagged as a name.
         capital = toks.lower[v] in SPEECH_FORMS and (n == 0 or toks.lower[body[n - 1]] == ",")
-        if not (toks.pos[v] in VERBAL or capital) or toks.dep[v] == "aux":
+        # '"…," the email read.': the parse takes 'email read' for one noun
+        writing = 0 < n <= 3 and toks.lower[v] in _WRITING_VERBS and toks.lower[body[n - 1]] in _WRITINGS
+        if not (toks.pos[v] in VERBAL or capital or writing) or toks.dep[v] == "aux":
             continue
         lexical = toks.lower[v] in SPEECH_FORMS or _phrasal_cue(toks, v)
-        subj = _subject(toks, v, body)
+        subj = body[n - 1] if writing else _subject(toks, v, body)
         if subj is None and lexical:
             subj = _subject_guess(toks, body, n)
         if subj is None or not (lexical or n <= 5 and _person_like(toks, subj)):
