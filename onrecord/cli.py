@@ -27,9 +27,9 @@ err = Console(stderr=True)
 
 
 def _fail(message: str) -> typer.Exit:
-    from rich.markup import escape  # file names and messages may hold [brackets]
+    from .cli_text import shown  # file names and messages may hold [brackets] and control characters
 
-    err.print(f"[bold red]error:[/] {escape(message)}", highlight=False, soft_wrap=True)  # one line, even piped
+    err.print(f"[bold red]error:[/] {shown(message)}", highlight=False, soft_wrap=True)  # one line, even piped
     return typer.Exit(1)
 
 

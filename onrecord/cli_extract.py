@@ -19,6 +19,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from .article import Failure
+from .cli_text import shown
 from .errors import InputError
 from .models import Extraction
 
@@ -27,14 +28,14 @@ MAX_ERRORS_SHOWN = 5
 
 def print_table(extraction: Extraction, console: Console) -> None:
     n = len(extraction.quotes)
-    table = Table(title=f"{n} statement{'' if n == 1 else 's'} in {extraction.doc_id}", show_lines=True)
+    table = Table(title=f"{n} statement{'' if n == 1 else 's'} in {shown(extraction.doc_id)}", show_lines=True)
     for col in ("speaker", "kind", "cue", "content"):
         table.add_column(col, overflow="fold")
     for q in extraction.quotes:
         speaker = q.speaker.name if q.speaker else f"? ({q.source.text})" if q.source else "?"  # '? (They)': unresolved
         if q.speaker and q.speaker.role:
             speaker += f" ({q.speaker.role})"
-        table.add_row(speaker, q.kind, q.cue.text if q.cue else "", q.text)
+        table.add_row(shown(speaker), q.kind, shown(q.cue.text if q.cue else ""), shown(q.text))
     console.print(table)
 
 

@@ -12,13 +12,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
                            TimeElapsedColumn, TimeRemainingColumn)
 from rich.table import Table
 
 from .record import (FailureRecord, IngestProgress, IngestSummary, PersonRecord, PersonSummary, QuoteHit,
                      RelinkSummary)
+from .cli_text import shown
 from .record.highlight import HIGHLIGHT
 
 FORMATS = ("table", "json", "csv")
@@ -60,7 +60,7 @@ def ingest_progress(console: Console, total: int | None) -> Iterator:
 
         def update(p: IngestProgress) -> None:
             name = p.last if len(p.last) <= 40 else "…" + p.last[-39:]
-            bar.update(task, completed=p.done, rate=p.summary.rate, last=escape(f"{p.outcome}: {name}"))
+            bar.update(task, completed=p.done, rate=p.summary.rate, last=shown(f"{p.outcome}: {name}"))
 
         yield update
         bar.update(task, last="")
@@ -88,7 +88,7 @@ def print_ingest_summary(s: IngestSummary, console: Console) -> None:
 
 def _highlighted(snippet: str) -> str:
     """Rich markup for a snippet whose hits are marked ⟦like this⟧."""
-    text = escape(snippet)
+    text = shown(snippet)
     return text.replace(HIGHLIGHT[0], "[bold yellow]").replace(HIGHLIGHT[1], "[/]")
 
 
@@ -113,7 +113,7 @@ def print_hits(hits: list[QuoteHit], fmt: str, console: Console, total: int | No
         for h in hits:
             speaker = h.person or h.speaker or (f"? ({h.source})" if h.source else "?")  # '? (They)': unresolved
             where = " — ".join(x for x in (h.outlet, h.title or h.doc_id) if x)
-            table.add_row((h.published or "")[:10], escape(speaker), escape(where),
+            table.add_row((h.published or "")[:10], shown(speaker), shown(where),
                           _highlighted(h.snippet) + f" [dim]({h.kind})[/]")
         console.print(table)
 
@@ -123,8 +123,8 @@ def _seen_table(title: str, seen) -> Table:
     for col in ("as seen", "times", "first seen", "last seen", "first article"):
         table.add_column(col, overflow="fold")
     for s in seen:
-        table.add_row(escape(s.value), str(s.count), (s.first_seen or "")[:10], (s.last_seen or "")[:10],
-                      escape(s.first_article))
+        table.add_row(shown(s.value), str(s.count), (s.first_seen or "")[:10], (s.last_seen or "")[:10],
+                      shown(s.first_article))
     return table
 
 
@@ -133,7 +133,7 @@ def print_person(record: PersonRecord, fmt: str, console: Console) -> None:
         sys.stdout.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
         return
     p = record.person
-    console.print(f"[bold]{escape(p.name)}[/] (#{p.id}, {p.kind}): {_n(p.statements, 'statement')} "
+    console.print(f"[bold]{shown(p.name)}[/] (#{p.id}, {p.kind}): {_n(p.statements, 'statement')} "
                   f"in {_n(p.articles, 'article')}")
     for title, seen in (("aliases", record.aliases), ("roles", record.roles),
                         ("affiliations", record.affiliations)):
@@ -141,11 +141,11 @@ def print_person(record: PersonRecord, fmt: str, console: Console) -> None:
             console.print(_seen_table(title, seen))
     if record.reasons:
         console.print("[bold]linked because[/]: " + "; ".join(
-            f"{escape(r)} ({n})" for r, n in record.reasons[:5]))
+            f"{shown(r)} ({n})" for r, n in record.reasons[:5]))
     print_hits(list(record.statements), "table", console, total=p.statements)
     if record.others:
         console.print("[dim]the name may also mean: " + ", ".join(
-            f"#{o.id} {escape(o.name)} ({_n(o.statements, 'statement')})" for o in record.others) + "[/]")
+            f"#{o.id} {shown(o.name)} ({_n(o.statements, 'statement')})" for o in record.others) + "[/]")
 
 
 def print_people(people: list[PersonSummary], fmt: str, console: Console) -> None:
@@ -156,7 +156,7 @@ def print_people(people: list[PersonSummary], fmt: str, console: Console) -> Non
     for col in ("id", "name", "kind", "statements", "mentions", "articles"):
         table.add_column(col, overflow="fold")
     for p in people:
-        table.add_row(f"#{p.id}", escape(p.name), p.kind, str(p.statements), str(p.mentions), str(p.articles))
+        table.add_row(f"#{p.id}", shown(p.name), p.kind, str(p.statements), str(p.mentions), str(p.articles))
     console.print(table)
 
 
@@ -168,7 +168,7 @@ def print_failures(rows: list[FailureRecord], fmt: str, console: Console) -> Non
     for col in ("source", "stage", "reason", "tries", "last seen"):
         table.add_column(col, overflow="fold")
     for f in rows:
-        table.add_row(escape(f.source), f.stage, escape(f.reason), str(f.attempts), f.last_seen)
+        table.add_row(shown(f.source), f.stage, shown(f.reason), str(f.attempts), f.last_seen)
     console.print(table)
 
 

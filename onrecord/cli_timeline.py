@@ -7,8 +7,9 @@ from __future__ import annotations
 import json
 
 from rich.console import Console
-from rich.markup import escape
 from rich.tree import Tree
+
+from .cli_text import shown
 
 from .record.views import LinkView, Timeline, TimelineEntry
 
@@ -29,17 +30,17 @@ def _when(published: str | None) -> str:
 def _entry_label(e: TimelineEntry) -> str:
     s = e.statement
     kind = s.type or "statement"
-    target = f" → {escape(e.target['name'])}" if e.target else ""
+    target = f" → {shown(e.target['name'])}" if e.target else ""
     where = ", ".join(x for x in (s.outlet, s.title) if x)
-    return (f"[bold]{_when(s.published)}[/] [cyan]{kind}[/]{target}  {escape(_clip(s.content))}"
-            f"  [dim]({escape(where or s.doc_id)}; #{s.id})[/]")
+    return (f"[bold]{_when(s.published)}[/] [cyan]{kind}[/]{target}  {shown(_clip(s.content))}"
+            f"  [dim]({shown(where or s.doc_id)}; #{s.id})[/]")
 
 
 def _link_label(link: LinkView, verb: str) -> str:
-    who = escape(link.speaker or "someone")
+    who = shown(link.speaker or "someone")
     how = f" [cyan]({link.statement_type})[/]" if verb == "reacted" and link.statement_type else ""
-    where = escape(link.outlet or link.title or link.doc_id or "")
-    return (f"[bold]{_when(link.published)}[/] {who} [magenta]{verb}[/]{how}: {escape(_clip(link.content, 90))}"
+    where = shown(link.outlet or link.title or link.doc_id or "")
+    return (f"[bold]{_when(link.published)}[/] {who} [magenta]{verb}[/]{how}: {shown(_clip(link.content, 90))}"
             f"  [dim]({where + '; ' if where else ''}confidence {link.confidence:.2f}; #{link.quote_id})[/]")
 
 
@@ -47,13 +48,13 @@ def print_timeline(t: Timeline, fmt: str, console: Console) -> None:
     if fmt == "json":
         print(json.dumps(t.to_dict(), ensure_ascii=False))
         return
-    tree = Tree(f"[bold]{escape(t.name)}[/] (#{t.person_id}): {len(t.entries)} statements")
+    tree = Tree(f"[bold]{shown(t.name)}[/] (#{t.person_id}): {len(t.entries)} statements")
     for e in t.entries:
         node = tree.add(_entry_label(e))
         for link in e.links:
             if link.type != "same_quote":
-                node.add(f"[dim]{_VERBS.get(link.type, link.type)}[/] {escape(link.speaker or 'someone')}: "
-                         f"{escape(_clip(link.content, 90))} [dim]({_when(link.published)})[/]")
+                node.add(f"[dim]{_VERBS.get(link.type, link.type)}[/] {shown(link.speaker or 'someone')}: "
+                         f"{shown(_clip(link.content, 90))} [dim]({_when(link.published)})[/]")
         for link in e.reactions:
             node.add(_link_label(link, "reacted"))
         undoing: dict[int, list[LinkView]] = {}  # one statement that retracts and apologises is one line
