@@ -106,8 +106,8 @@ def print_hits(hits: list[QuoteHit], fmt: str, console: Console, total: int | No
         for h in hits:
             writer.writerow([getattr(h, f) for f in fields])
     else:
-        shown = _n(len(hits), "statement") if total is None or total == len(hits) else f"{len(hits)} of {_n(total, 'statement')}"
-        table = Table(title=shown, show_lines=True)
+        title = _n(len(hits), "statement") if total is None or total == len(hits) else f"{len(hits)} of {_n(total, 'statement')}"
+        table = Table(title=title, show_lines=True)
         for col in ("date", "speaker", "outlet / title", "quote"):
             table.add_column(col, overflow="fold")
         for h in hits:
