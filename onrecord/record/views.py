@@ -94,10 +94,11 @@ class ArticleView:
     is_current: bool
     text: str
     statements: tuple[StatementView, ...]
+    current_id: int | None = None  # the current version's id, for an older version
 
     def to_dict(self) -> dict[str, Any]:
         out = {k: getattr(self, k) for k in ("id", "doc_id", "title", "outlet", "published", "url", "version",
-                                               "is_current", "text")}
+                                               "is_current", "current_id", "text")}
         out["statements"] = [s.to_dict() for s in self.statements]
         return out
 
@@ -143,16 +144,17 @@ _STATEMENT_SQL = (
 def article(store: Store, article_id: int) -> ArticleView:
     """An article (any version) with its text and every statement, spans, speaker and links."""
     with store.transaction(write=False) as tx:
-        row = tx.one("SELECT id, doc_id, title, outlet, published, url, version, is_current, text "
+        row = tx.one("SELECT id, doc_id, title, outlet, published, url, version, is_current, text, key "
                      "FROM articles WHERE id = ?", (article_id,)) if 0 < article_id <= MAX_ID else None
         if row is None:
             raise NotFoundError(f"no article #{article_id} is on record: find one with GET /api/quotes?q=WORDS.")
+        current = None if row[7] else tx.scalar("SELECT id FROM articles WHERE key = ? AND is_current = 1", (row[9],))
         rows = tx.all(_STATEMENT_SQL, (article_id,))
         ids = [r[0] for r in rows]
         out_links, in_links = _links(tx, ids, outgoing=True), _links(tx, ids, outgoing=False)
     statements = tuple(_statement(r, out_links.get(r[0], ()), in_links.get(r[0], ())) for r in rows)
     return ArticleView(row[0], row[1], row[2], row[3], row[4], row[5], int(row[6]), bool(row[7]), row[8],
-                       statements)
+                       statements, current)
 
 
 def _statement(r: tuple, links: tuple[LinkView, ...], linked_from: tuple[LinkView, ...]) -> StatementView:

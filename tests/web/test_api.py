@@ -234,6 +234,10 @@ def test_ingest_one_article(writer):
     old = writer.post("/api/articles", json=payload, headers=auth)  # the superseded text, sent again
     assert old.status_code == 200 and old.json()["outcome"] == "skipped"
     assert old.json()["article_id"] == revised.json()["article_id"] != first.json()["article_id"]
+    superseded = writer.get(first.json()["url"]).json()  # an older version points to the current one
+    assert (superseded["is_current"], superseded["current_id"]) == (False, revised.json()["article_id"])
+    page = writer.get(f"/articles/{first.json()['article_id']}")
+    assert f'<a href="/articles/{revised.json()["article_id"]}">the current version</a>' in page.text
 
 
 def test_articles_sent_without_an_id_or_url_are_each_their_own(writer):
