@@ -158,6 +158,8 @@ def check_text(text: str, name: str = "input", max_chars: int = MAX_CHARS) -> st
             f"{name} has {len(text):,} characters, more than the {max_chars:,} one article may have: "
             "split it into articles (e.g. one JSONL line each)."
         )
+    if (nul := text.find("\x00")) >= 0:  # no text holds one; stored, it would cut strings short in C and in PostgreSQL
+        raise InputError(f"{name} holds a NUL character (at character {nul:,}): give text without it.")
     sample = text[:20000]
     if len(_CONTROL.findall(sample)) > max(10, len(sample) // 100):
         raise InputError(f"{name} looks binary (many control characters): give a text, HTML or JSONL file.")

@@ -441,6 +441,11 @@ BAD_BODIES = [
     ("latin1", '{"text": "\u00ab Nous resterons \u00bb, a dit le maire."}'.encode("latin-1"), {}, 400, NOT_UTF8_BODY),
     ("html-without-body", json.dumps({"html": "<html><head><title>Only a title</title></head></html>"}).encode(),
      {}, 422, NO_TEXT.format(path="html")),
+    ("nul", b'{"text": "We will \\u0000 win, said Ana Lopez."}', {}, 422,
+     "text holds a NUL character (at character 8): give text without it."),
+    ("script-url", json.dumps({"text": FERRY, "url": "javascript:alert(1)"}).encode(), {}, 422,
+     "url 'javascript:alert(1)' is not an http(s) address: give the article's address, e.g. "
+     "https://example.org/story, or leave it out."),
     ("lone-surrogate", b'{"text": "We will \\ud800 win, said Ana Lopez."}', {}, 422,
      "text holds a lone surrogate (U+D800 at character 8), which is not text: fix the \\u escape or encoding "
      "that made it."),

@@ -2,6 +2,8 @@
 query (``onrecord.record.query`` / ``views``) or extraction. Pages reuse these functions."""
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -12,6 +14,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, model_validator
 
 from ..article import Article, guess_title, html_to_article, to_article
+from ..errors import InputError
 from ..record import PersonSummary, Store, content_hash, views
 from ..record.query import QUOTE_KINDS
 from .deps import SettingsDep, StoreDep, WriteAccess
@@ -123,6 +126,9 @@ class ArticleIn(BaseModel):
         return self
 
     def article(self) -> Article:
+        if self.url is not None and not re.match(r"https?://[^\s/]+", self.url):
+            raise InputError(f"url {self.url[:100]!r} is not an http(s) address: give the article's address, "
+                             "e.g. https://example.org/story, or leave it out.")
         doc_id = self.id or "request"
         if self.html is not None:
             article = html_to_article(self.html, doc_id, self.url, name="html")
