@@ -240,6 +240,9 @@ BAD_FILES = [
      "{path}: record 1 (https://example.org/ferry) does not end where its Content-Length (%d) says: the length "
      "is wrong or the file is corrupt; records before it were read; re-download or re-create the file."
      % (int(re.search(rb"Content-Length: (\d+)", warc_bytes(PAGE))[1]) - 10), "{path}#1"),
+    ("not-a-warc", "notes.warc", data(b"Just some notes, not a crawl.\n"), MANY.replace("{gz}", ""),
+     "{path} is not a WARC file (it does not start with a WARC/1.0 header): give a .warc or .warc.gz crawl, "
+     "or name a text file .txt.", "{path}"),
     ("html-without-body", "nobody.html", data(b"<html><head><title>Only a title</title></head></html>"),
      NO_TEXT, NO_TEXT, "{path}"),
     ("utf16-without-bom", "wide.txt", data(FERRY.encode("utf-16-le")),

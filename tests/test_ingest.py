@@ -223,7 +223,7 @@ def test_truncated_warc_is_a_failure_naming_file_and_record(tmp_path: Path, suff
 
 @pytest.mark.parametrize(
     ("data", "expected"),
-    [(b"", "holds no WARC records"), (b"<html><body>not an archive</body></html>", "malformed"),
+    [(b"", "holds no WARC records"), (b"<html><body>not an archive</body></html>", "is not a WARC file"),
      (b"WARC/1.0\r\nWARC-Type: response\r\n\r\n", "malformed or truncated"),
      (b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: x\r\n\r\n", "incomplete header")],
 )

@@ -31,6 +31,12 @@ def iter_warc(path: str | Path, name: str | None = None) -> Iterator[Article | F
     except OSError as e:
         raise InputError(f"{name} could not be read: {e.strerror or e}.") from None
     with fh:
+        start = fh.read(5)
+        fh.seek(0)
+        if start and start[:2] != b"\x1f\x8b" and not start.startswith(b"WARC/"):  # not damaged: never a WARC file
+            yield Failure(name, f"{name} is not a WARC file (it does not start with a WARC/1.0 header): "
+                                "give a .warc or .warc.gz crawl, or name a text file .txt.", name)
+            return
         archive = QuietIterator(fh)
         records = iter(archive)
         number = html = end = 0
