@@ -444,6 +444,11 @@ def batch(
     err.print(f"batch ({summary.engine}): {summary.articles:,} articles from {summary.files:,} files, "
               f"{summary.errors:,} errors, {summary.statements:,} statements in {summary.seconds:.1f} s "
               f"({summary.rate:.1f} articles/s) → {summary.output}", highlight=False)
+    if summary.errors:
+        err.print(f"{summary.errors:,} failed: the reasons are in the error column of {summary.output}/articles "
+                  "(`onrecord load` lists them in `onrecord failures`).", highlight=False)
+    if summary.errors and summary.errors == summary.articles:
+        raise _fail(f"none of the {summary.articles:,} articles could be extracted.")
 
 
 @app.command()

@@ -186,6 +186,7 @@ def test_cli_batch_then_load(corpus, tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "7 articles from 1 files, 3 errors" in " ".join(done.stderr.split())
+    assert "3 failed: the reasons are in the error column" in " ".join(done.stderr.split())
     done = subprocess.run([str(ONRECORD), "load", str(tmp_path / "out"), "--db", str(tmp_path / "r.db")],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
@@ -193,6 +194,14 @@ def test_cli_batch_then_load(corpus, tmp_path: Path) -> None:
     again = subprocess.run([str(ONRECORD), "batch", source, str(tmp_path / "out")],
                            capture_output=True, text=True, timeout=300)
     assert again.returncode == 1 and "is not empty" in again.stderr and "Traceback" not in again.stderr
+
+
+def test_cli_batch_where_nothing_could_be_extracted_fails(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    done = subprocess.run([str(ONRECORD), "batch", str(tmp_path / "empty.txt"), str(tmp_path / "out")],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1 and "none of the 1 articles could be extracted" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize(("args", "expected"), [
