@@ -180,6 +180,17 @@ def test_load_refuses_a_folder_that_is_not_a_batch_output(tmp_path: Path) -> Non
         load(tmp_path, store)
 
 
+def test_load_names_the_columns_a_foreign_parquet_lacks(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    for table in ("articles", "statements"):
+        (tmp_path / "run" / table).mkdir(parents=True)
+        pq.write_table(pa.table({"foo": [1]}), tmp_path / "run" / table / "part.parquet")
+    with open_store(str(tmp_path / "r.db")) as store, pytest.raises(BatchError, match="lacks the columns input, "):
+        load(tmp_path / "run", store)
+
+
 def test_cli_batch_then_load(corpus, tmp_path: Path) -> None:
     source = str(corpus[0] / "lines.jsonl")
     done = subprocess.run([str(ONRECORD), "batch", source, str(tmp_path / "out")],

@@ -26,7 +26,7 @@ from typing import Any
 from ..record.ingest import record_failure, store_extraction
 from ..record.store import Store
 from .output import BatchError
-from .rows import PARTITION, UNKNOWN_MONTH, to_article, to_extraction
+from .rows import PARTITION, TABLES, UNKNOWN_MONTH, to_article, to_extraction
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,12 @@ def _dataset(output: str | Path, table: str):
     if not folder.is_dir():
         raise BatchError(f"{output} has no {table}/ folder: give the output folder of `onrecord batch`.")
     partitioning = ds.partitioning(pa.schema([(PARTITION, pa.string())]), flavor="hive")
-    return ds.dataset(str(folder), format="parquet", partitioning=partitioning)
+    dataset = ds.dataset(str(folder), format="parquet", partitioning=partitioning)
+    missing = [name for name, _ in TABLES[table] if name not in dataset.schema.names]
+    if missing:  # another program's Parquet, or an older onrecord's
+        raise BatchError(f"{folder} is not the {table} table of `onrecord batch`: it lacks the column"
+                         f"{'s' if len(missing) > 1 else ''} {', '.join(missing[:5])}; run `onrecord batch` to write it.")
+    return dataset
 
 
 def months(articles) -> list[str]:
