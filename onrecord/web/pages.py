@@ -50,10 +50,18 @@ def people_page(request: Request, store: StoreDep, q: Annotated[str | None, Quer
     return _page(request, format, "people.html", data, title="People")
 
 
+TIMELINE_PAGE = 100  # entries a person page shows at once: a prolific speaker's page stays small
+
+
 @router.get("/people/{person_id}")
 def person_page(request: Request, store: StoreDep, settings: SettingsDep, person_id: PersonId,
-                format: Format = "html", corrected: Literal["merge", "split"] | None = None) -> Response:
-    data = {"person": person_data(store, person_id), "timeline": views.timeline(store, person_id).to_dict()}
+                format: Format = "html", corrected: Literal["merge", "split"] | None = None,
+                page: Annotated[int, Query(ge=1, le=10_000)] = 1) -> Response:
+    timeline = views.timeline(store, person_id).to_dict()
+    entries = timeline["entries"]
+    timeline["entries"] = entries[(page - 1) * TIMELINE_PAGE : page * TIMELINE_PAGE]
+    timeline["page"] = {"page": page, "of": max(1, -(-len(entries) // TIMELINE_PAGE)), "entries": len(entries)}
+    data = {"person": person_data(store, person_id), "timeline": timeline}
     names = views.mention_names(store, person_id) if format == "html" and settings.api_token else []
     return _page(request, format, "person.html", data, title=data["person"]["person"]["name"],
                  writes_open=bool(settings.api_token), corrected=corrected, mention_names=names)

@@ -30,6 +30,7 @@ def test_article_and_person_twins(client):
     assert client.get(f"/articles/{aid}?format=json").json() == client.get(f"/api/articles/{aid}").json()
     twin = client.get(f"/people/{pid}?format=json").json()
     assert twin["person"] == client.get(f"/api/people/{pid}").json()
+    assert twin["timeline"].pop("page")["page"] == 1  # the page shows its part of the timeline (all of it here)
     assert twin["timeline"] == client.get(f"/api/people/{pid}/timeline").json()
 
 
@@ -133,3 +134,21 @@ def test_split_and_merge_from_the_person_page(editor, db_copy):
     assert merged.status_code == 200 and "Merged." in merged.text and "<h1>Harriet Lowe</h1>" in merged.text
     assert editor.get(f"/people/{new_id}").status_code == 404
     check_story_links(db_copy)
+
+
+def test_a_prolific_speakers_timeline_comes_in_pages(monkeypatch, client):
+    """The person page shows TIMELINE_PAGE statements at a time, with links to the others; the months
+    chart still counts them all."""
+    from onrecord.web import pages
+
+    monkeypatch.setattr(pages, "TIMELINE_PAGE", 5)
+    people = client.get("/api/people", params={"q": "Harriet Lowe"}).json()["results"]
+    lowe = people[0]["id"]
+    full = client.get(f"/api/people/{lowe}/timeline").json()
+    first = client.get(f"/people/{lowe}", params={"format": "json"}).json()["timeline"]
+    assert len(full["entries"]) > 5 and len(first["entries"]) == 5 and first["months"] == full["months"]
+    assert first["page"] == {"page": 1, "of": -(-len(full["entries"]) // 5), "entries": len(full["entries"])}
+    second = client.get(f"/people/{lowe}", params={"format": "json", "page": 2}).json()["timeline"]
+    assert second["entries"] == full["entries"][5:10]
+    html = client.get(f"/people/{lowe}").text
+    assert 'rel="next" href="?page=2"' in html and "page 1 of" in html
