@@ -97,11 +97,12 @@ class Guard:
         await self.app(scope, receive, send_with_headers)
 
     async def _too_large(self, scope: dict, send: Any) -> None:
-        from fastapi.responses import JSONResponse
+        from starlette.requests import Request
 
         message = (f"the request body is larger than the limit of {self.limit:,} bytes: send a shorter article "
                    "(the limit is the max_body_bytes setting, $ONRECORD_MAX_BODY_BYTES).")
-        response = JSONResponse(errors.error_body(413, message, {"limit_bytes": self.limit}), status_code=413)
+        # a page's form gets the error as a page, the API as JSON
+        response = errors.error_response(Request(scope), 413, message, {"limit_bytes": self.limit})
         await response(scope, _drain, send)
 
 

@@ -282,7 +282,10 @@ def test_every_post_body_has_a_limit(demo_db, path, kind):
         lying = c.post(path, content=b"{}", headers={**headers, "content-length": str(10 ** 12)})
     for response in (sized, chunked, lying):
         assert response.status_code == 413, (path, response.status_code)
-        assert response.json()["error"]["detail"] == {"limit_bytes": LIMIT}
+        if path.startswith("/api/"):
+            assert response.json()["error"]["detail"] == {"limit_bytes": LIMIT}
+        else:  # a page's form: the error as a page
+            assert "larger than the limit of 5,000 bytes" in response.text and "<html" in response.text
 
 
 def test_a_chunked_body_is_refused_while_it_streams(demo_db):
@@ -302,6 +305,15 @@ def test_a_chunked_body_is_refused_while_it_streams(demo_db):
             reply = s.recv(65536)
     assert reply.startswith(b"HTTP/1.1 413"), reply[:200]
     assert sent < 100 * LIMIT  # answered long before the client gave up; the last chunk was never sent
+
+
+def test_a_page_form_over_the_body_limit_gets_an_html_error(demo_db):
+    with TestClient(create_app(Settings(db=demo_db, max_body_bytes=1_000))) as c:
+        page = c.post("/extract", data={"text": "x" * 2_000})
+        api = c.post("/api/extract", json={"text": "x" * 2_000})
+    assert page.status_code == 413 and page.headers["content-type"].startswith("text/html")
+    assert "larger than the limit of 1,000 bytes" in page.text
+    assert api.status_code == 413 and api.json()["error"]["detail"] == {"limit_bytes": 1000}
 
 
 def test_pages_do_not_write_the_requests_host_into_links(demo_db):
