@@ -242,10 +242,11 @@ def test_criticism_a_reaction_names_came_first_and_answers_nothing_back():
     assert _pairs(lee) == []
 
 
-def test_welcoming_a_change_of_heart_answers_the_retraction():
+@pytest.mark.parametrize("welcome", ["said the cooperative welcomed his change of heart",
+                                     "told reporters she was glad Lyle had reconsidered"])
+def test_welcoming_a_change_of_heart_answers_the_retraction(welcome):
     t = ("Wind farm U-turn\n\nEdward Lyle said the turbines would ruin the coast. On Monday Lyle withdrew his remarks "
-         "about the coast. Anna Brooks, who chairs the Hollin Bay Energy Cooperative, said the cooperative welcomed his "
-         "change of heart.\n")
+         f"about the coast. Anna Brooks, who chairs the Hollin Bay Energy Cooperative, {welcome}.\n")
     q = extract(t).quotes
     retraction = next(s for s in q if s.type == "retraction")
     brooks = _said_by(q, "Anna Brooks")
