@@ -34,7 +34,8 @@ def resolve_speakers(toks: Tokens, doc, attributions: list[Attribution]) -> tupl
     resolved: dict[int, tuple[Entity | None, str | None, str | None]] = {}
     for k, a in enumerate(attributions):
         before = attributions[k - 1] if k else None
-        found = _goes_on(toks, mentions, a, before, resolved) or _resolve(toks, mentions, a, resolved)
+        found = (_goes_on(toks, mentions, a, before, resolved) or _same_spokesperson(toks, a, before, resolved)
+                 or _resolve(toks, mentions, a, resolved))
         resolved[id(a)] = found if found[0] is not None else _group_goes_on(toks, a, before, resolved) or found
     headline_from_lede(toks, mentions, attributions, resolved, _DESCRIBES)
     ids = _speaker_ids([r[0] for r in resolved.values() if r[0] is not None])
@@ -78,6 +79,18 @@ def _goes_on(toks: Tokens, mentions: Mentions, a: Attribution, before: Attributi
                and not m.first <= head <= m.last and toks.dep[m.last] != "appos"
                and not any(s <= toks.starts[m.first] < e for s, e in before.content)]
     if toks.lower[pronoun] not in fits or toks.para[head] != toks.para[pronoun] or between or head > pronoun:
+        return None
+    return done[id(before)]
+
+
+def _same_spokesperson(toks: Tokens, a: Attribution, before: Attribution | None, done: dict):
+    """'A Bramley Rovers spokesperson said …. "…," the spokesperson added.': the same one, in the same
+    paragraph or the next."""
+    if before is None or a.source_head is None or before.source_head is None or before.source_head > a.source_head:
+        return None
+    head, word = a.source_head, toks.lower[a.source_head]
+    if (word not in SPOKES_NOUNS or toks.lower[before.source_head] != word or head == 0 or toks.lower[head - 1] != "the"
+            or toks.para[head] - toks.para[before.source_head] > 1 or done[id(before)][0] is None):
         return None
     return done[id(before)]
 
@@ -365,7 +378,8 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
     kinds = [i for i in words if toks.lower[i] in ORG_KINDS | INSTITUTIONS]
     if kinds and len(kinds) == len(words) and (org := of_kind(toks, mentions, toks.lower[kinds[-1]], first)) is not None:
         return org, role, None  # 'A club spokesperson said …' after Dunmore Athletic: the club's
-    last_named = next(iter(mentions.before(first)), None)
+    # (a name inside the quotation itself is not who it is spoken for: '"Declan accepts …," the spokesperson added')
+    last_named = next((m for m in mentions.before(first) if toks.quote[m.first] == -1), None)
     # (not 'sources said': anonymous sources are no one's spokespeople, least of all the paper's)
     if (not words and last_named is not None and last_named.entity.kind == "organization" and role not in ("source", "sources")
             and toks.para[head] - toks.para[last_named.last] <= 2):

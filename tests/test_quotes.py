@@ -729,6 +729,9 @@ def test_speaker_kind_beyond_the_entity_tagger(text, speaker, kind):
      "read", "Susan Park"),
     ('Mayor Delia Marsh wrote a letter to residents on Friday. "The bridge will reopen in May," the letter said.',
      "said", "Delia Marsh"),
+    # 'the spokesperson' who goes on is the one just before, even when the quotation names someone else
+    ('A Bramley Rovers spokesperson said the club was disappointed. "Declan Keane accepts that his language was '
+     'wrong," the spokesperson added.', "added", "Bramley Rovers"),
     # a capitalised title before a name the entity tagger missed is not part of the name
     ('"We deeply regret this incident," Chief Executive Karen Holt said in a statement. Holt declined to say more.',
      "said in a statement", "Karen Holt"),
