@@ -723,6 +723,13 @@ def test_speaker_kind_beyond_the_entity_tagger(text, speaker, kind):
     assert (q.speaker.name, q.speaker.kind) == (speaker, kind)
 
 
+def test_a_source_never_ends_on_a_preposition():
+    text = ("Hospital trust criticised over maternity unit closure\n\nThe District NHS Trust has been criticised by "
+            "midwives for closing the maternity unit at Avonford General.")
+    sources = [q.source.text for q in onrecord.extract(text).quotes if q.source]
+    assert "midwives" in sources and not any(s.split()[-1] in ("for", "by", "of", "and", "the") for s in sources)
+
+
 @pytest.mark.parametrize(("text", "cue", "speaker"), [
     # the parse reads 'the email read' as one noun; the email speaks for whoever sent it
     ('Dr. Susan Park sent the campus-wide email on Tuesday. "The protest will not be tolerated," the email read.',

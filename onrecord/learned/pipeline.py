@@ -248,6 +248,11 @@ def _finished(toks: Tokens, a: Attribution) -> Attribution:
         lead = a.source and without_lead_in(toks, a.source)
     if a.source and lead:
         a.source = closed_aside(toks.text, relative_source(toks, without_doing_aside(toks, lead)))
+    if a.source:  # 'criticised by midwives for closing …': a source never ends on a preposition
+        first, last = toks.span_tokens(*a.source)
+        while last > first and toks.pos[last] in ("ADP", "CCONJ", "SCONJ", "DET"):
+            last -= 1
+        a.source = (a.source[0], toks.ends[last])
     conventional_cue(toks, a)
     return a
 
