@@ -24,18 +24,9 @@ def iter_warc(path: str | Path, name: str | None = None) -> Iterator[Article | F
         INC_RECORD = ""  # warcio writes this warning to stderr itself; we report the record instead
 
     name = name or printable(path)
-    try:
-        fh = open(path, "rb")
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file. Give a .warc or .warc.gz file.") from None
-    except OSError as e:
-        raise InputError(f"{name} could not be read: {e.strerror or e}.") from None
-    with fh:
-        start = fh.read(5)
-        fh.seek(0)
-        if start and start[:2] != b"\x1f\x8b" and not start.startswith(b"WARC/"):  # not damaged: never a WARC file
-            yield Failure(name, f"{name} is not a WARC file (it does not start with a WARC/1.0 header): "
-                                "give a .warc or .warc.gz crawl, or name a text file .txt.", name)
+    with _opened(path, name) as fh:
+        if (wrong := _not_a_warc(fh, name)) is not None:
+            yield wrong
             return
         archive = QuietIterator(fh)
         records = iter(archive)
@@ -70,6 +61,25 @@ def iter_warc(path: str | Path, name: str | None = None) -> Iterator[Article | F
         raise InputError(f"{name} holds no WARC records: give a .warc or .warc.gz file.")
     if not html:
         raise InputError(f"{name} has {number} records but no successful HTML responses to read as articles.")
+
+
+def _opened(path: str | Path, name: str):
+    try:
+        return open(path, "rb")
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file. Give a .warc or .warc.gz file.") from None
+    except OSError as e:
+        raise InputError(f"{name} could not be read: {e.strerror or e}.") from None
+
+
+def _not_a_warc(fh, name: str) -> Failure | None:
+    """A file that starts neither like a WARC nor like gzip is not a damaged WARC: it never was one."""
+    start = fh.read(5)
+    fh.seek(0)
+    if start and start[:2] != b"\x1f\x8b" and not start.startswith(b"WARC/"):
+        return Failure(name, f"{name} is not a WARC file (it does not start with a WARC/1.0 header): "
+                             "give a .warc or .warc.gz crawl, or name a text file .txt.", name)
+    return None
 
 
 def _broken(name: str, number: int, problem: str) -> Failure:
