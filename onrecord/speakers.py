@@ -199,11 +199,28 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
         if owner and word in ORG_WORDS:
             name = f"{toks.text[toks.starts[owner[0]] : toks.ends[owner[0]]]} {word}"
             return mentions.new_entity(name, "organization"), None, None
+    if named and (who := _head_of(toks, mentions, named, head, first, last)) is not None:
+        return who
     if named:
         people = [m for m in named if m.entity.kind == "person"] or named
         m = next((m for m in people if m.first <= head <= m.last), people[0])
         return m.entity, _mention_role(toks, first, last, m), None
     return _unnamed(toks, mentions, head, first, last, done)
+
+
+# A person who heads a body: 'the president of Lakeview University' is someone, not the university.
+_HEADS = frozenset("president chairman chairwoman chair director chief head ceo dean principal founder".split())
+
+
+def _head_of(toks: Tokens, mentions: Mentions, named: list[Mention], head: int, first: int, last: int):
+    """'The president of Lakeview University apologized': the person with that role, else an unnamed
+    person described so (not the body, which is only where they work)."""
+    if toks.lower[head] not in _HEADS or any(m.entity.kind != "organization" or m.first <= head <= m.last for m in named):
+        return None
+    if not all(toks.dep[m.last] == "pobj" and toks.lower[toks.head[m.last]] == "of" for m in named):
+        return None
+    person = _by_role(toks, mentions, head, first, last)
+    return (person, None, None) if person is not None else (None, None, _shown(toks, first, last))
 
 
 def _unnamed(toks: Tokens, mentions: Mentions, head: int, first: int, last: int, done: dict):

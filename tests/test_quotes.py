@@ -717,6 +717,9 @@ def test_parenthetical_reporting_clause_splits_the_content():
     ("A\u00a0Kestrel\u00a0Gazette report found that the council had ignored the warnings.", "Kestrel Gazette", "organization"),
     # a capital that only starts the sentence names no organisation
     ("Health board officials were coy about whether the clinic would reopen.", "Health board officials", "unknown"),
+    # the head of a body is someone, not the body
+    ("The president of Lakeview University apologized on Thursday for the email.", "The president of Lakeview University",
+     "unknown"),
 ])
 def test_speaker_kind_beyond_the_entity_tagger(text, speaker, kind):
     [q] = onrecord.extract(text).quotes
