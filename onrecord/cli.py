@@ -244,6 +244,7 @@ def search(
     until: Annotated[Optional[str], typer.Option("--until", metavar="YYYY-MM-DD", help="Only articles published on or before this date.")] = None,
     outlet: Annotated[Optional[str], typer.Option("--outlet", help="Only articles from this outlet (case-insensitive).")] = None,
     kind: Annotated[Optional[str], typer.Option("--kind", metavar="direct|mixed|indirect", help="Only this kind of quote.")] = None,
+    type_: Annotated[Optional[str], typer.Option("--type", "-t", metavar="TYPE", help="Only statements of this type: claim, support, criticism, denial, apology, retraction, commitment, no_comment.")] = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=1000, help="Show at most this many statements (newest first).")] = 20,
     page: Annotated[int, typer.Option("--page", min=1, help="Which page of --limit results to show.")] = 1,
     fmt: FormatOption = "table",
@@ -254,7 +255,7 @@ def search(
 
     _check_format(fmt)
     with _record(db) as store:
-        hits = store.search(query, speaker=speaker, since=since, until=until, outlet=outlet, kind=kind,
+        hits = store.search(query, speaker=speaker, since=since, until=until, outlet=outlet, kind=kind, type=type_,
                             limit=limit, offset=(page - 1) * limit)
         if speaker and not hits:
             store.who(speaker, limit=1)  # no one by that name: say so, as `who` does, not "0 statements"

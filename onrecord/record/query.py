@@ -8,14 +8,15 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Any
+from typing import Any, get_args
 
-from ..models import Entity
+from ..models import Entity, StatementType
 from .linking import relink_people
 from .people import merge_into, name_tokens, profile, refresh_keys
 from .store import MAX_ID, QueryError, SearchFilter, Store, Tx, now
 
 QUOTE_KINDS = ("direct", "mixed", "indirect")
+STATEMENT_TYPES: tuple[str, ...] = get_args(StatementType)
 MAX_LIMIT = 1000
 
 
@@ -144,6 +145,8 @@ def search(store: Store, query: str | None = None, *, speaker: str | None = None
     newest first; with no query, the filters alone."""
     if kind is not None and kind not in QUOTE_KINDS:
         raise QueryError(f"--kind {kind!r} is not a kind of quote: choose {', '.join(QUOTE_KINDS)}.")
+    if type is not None and type not in STATEMENT_TYPES:
+        raise QueryError(f"--type {type!r} is not a statement type: choose {', '.join(STATEMENT_TYPES)}.")
     if not 1 <= limit <= MAX_LIMIT or offset < 0:
         raise QueryError(f"limit must be 1 to {MAX_LIMIT} and offset 0 or more (got {limit}, {offset}).")
     query = query.strip() if query and query.strip() else None

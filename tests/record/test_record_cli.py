@@ -118,6 +118,12 @@ def test_killed_ingest_resumes_to_the_same_record(reference, corpus, tmp_path):
     assert dump(db) == dump(reference)
 
 
+def test_search_by_statement_type(reference):
+    code, text = cli("search", "", "--type", "criticism", "--db", str(reference), "--format", "json")
+    hits = json.loads(text)
+    assert code == 0 and hits and {h["type"] for h in hits} == {"criticism"}
+
+
 def test_search_formats(reference):
     code, table = cli("search", "reckless", "--db", str(reference))
     assert code == 0 and "reckless" in table
@@ -142,6 +148,7 @@ def test_search_shows_the_words_of_a_speaker_left_unresolved(tmp_path):
 @pytest.mark.parametrize("args, message", [
     (["search", "x", "--since", "May"], "--since 'May' is not a date"),
     (["search", "x", "--kind", "rumour"], "choose direct, mixed, indirect"),
+    (["search", "x", "--type", "rumour"], "--type 'rumour' is not a statement type: choose claim, support,"),
     (["search", "x", "--format", "xml"], "unknown format 'xml'"),
     (["who", "Nobody Known"], "no one called 'Nobody Known' is on record"),
     (["search", "toll", "--speaker", "Nobody Known"], "no one called 'Nobody Known' is on record"),
