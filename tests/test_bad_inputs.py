@@ -240,6 +240,9 @@ BAD_FILES = [
      "{path}: record 1 (https://example.org/ferry) does not end where its Content-Length (%d) says: the length "
      "is wrong or the file is corrupt; records before it were read; re-download or re-create the file."
      % (int(re.search(rb"Content-Length: (\d+)", warc_bytes(PAGE))[1]) - 10), "{path}#1"),
+    ("json", "articles.json", data(b'[{"id": "a1", "text": "The ferry runs."}]\n'),
+     "{path} is JSON: onrecord reads JSON Lines (.jsonl), one article object per line like "
+     '{{"id": "a1", "text": "…"}}; convert a list with `jq -c \'.[]\' FILE > FILE.jsonl`.', None, "{path}"),
     ("not-a-warc", "notes.warc", data(b"Just some notes, not a crawl.\n"), MANY.replace("{gz}", ""),
      "{path} is not a WARC file (it does not start with a WARC/1.0 header): give a .warc or .warc.gz crawl, "
      "or name a text file .txt.", "{path}"),

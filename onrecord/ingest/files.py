@@ -89,6 +89,9 @@ def read_file(path: str | Path) -> Article:
                     else "`onrecord ingest FILE`, or `onrecord batch FILE OUT` for Parquet")
         raise InputError(f"{printable(path)} holds many articles ({suffix}): read it with iter_articles "
                          f"(on the command line: {commands}).")
+    if suffix == ".json":  # read as text it would be stored as an article made of braces
+        raise InputError(f"{printable(path)} is JSON: onrecord reads JSON Lines (.jsonl), one article object per line "
+                         "like {\"id\": \"a1\", \"text\": \"…\"}; convert a list with `jq -c '.[]' FILE > FILE.jsonl`.")
     if suffix in HTML_SUFFIXES:
         return read_html_file(path)
     return read_text_file(path)  # .txt and anything else: plain text, or HTML when it looks like it
