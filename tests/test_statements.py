@@ -447,6 +447,10 @@ TYPES = [
      "Karen Holt", "indirect", "denial", None),
     ("The Ledger's editor, Frank Moss, said the paper stood by its reporting.", "the paper stood by its reporting", "said",
      "The Ledger's editor, Frank Moss,", "Frank Moss", "indirect", "support", None),
+    # calling someone's plan something, the clause cut at the possessive, names a verdict all the same
+    ('Councillor Tom Reid called Ann Lee\'s plan "a gimmick dressed up as policy."',
+     'Ann Lee\'s plan "a gimmick dressed up as policy."', "called", "Councillor Tom Reid", "Tom Reid", "mixed",
+     "criticism", None),
     # taking one's words back, regret for how one spoke, regret for "this"
     ('"My comments were wrong, and I take them back," Tom Reid said in a statement.', '"My comments were wrong, and I take them back,"',
      "said in a statement", "Tom Reid", "Tom Reid", "direct", "retraction", None),

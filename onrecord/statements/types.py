@@ -220,10 +220,15 @@ def _base(word: str) -> str:
 _A_RULING = re.compile(r"\b(?:the|this|that|his|her|their) (?:\w+ )?(?:verdict|ruling|conviction|sentence|judgment|judgement|decision)\b")
 
 
-def _called_x_y(frame: Frame) -> Typing | None:
+_NOT_NAMING = re.compile(r"^(?:for|on|upon|to|in|off|up|out|back|it quits)\b")  # 'called for', 'called on X to'
+
+
+def _called_x_y(frame: Frame, quote) -> Typing | None:
     """``called the toll "a tax on commuters"``: calling someone or something names a verdict on it."""
     m = cues.CALLING.search(frame.cue)
-    if not m or not any(t.dep_ in ("dobj", "oprd") for t in frame.tokens if t.i not in frame.cue_ids):
+    objects = any(t.dep_ in ("dobj", "oprd") for t in frame.tokens if t.i not in frame.cue_ids)
+    # (the clause may stop at a possessive: 'called Harmon's plan "a gimmick"', a mixed quote all the same)
+    if not m or not (objects or quote.kind == "mixed" and not _NOT_NAMING.match(frame.content)):
         return None
     evaluation = _evaluation(frame)
     # 'called the verdict a "miscarriage of justice"' backs the convicted but condemns the verdict
@@ -420,7 +425,7 @@ def _by_content(doc, quote, frame: Frame) -> Typing:
         return Typing("support", 0.75, f"content '{m.group(0)}'")
     if acting := _speaker_acting(quote, frame):
         return acting
-    if calling := _called_x_y(frame):  # before what the content announces: called Ford's plans to open … "a disgrace"
+    if calling := _called_x_y(frame, quote):  # before what the content announces: called Ford's plans to open … "a disgrace"
         return calling
     if words := _future_of_speaker(doc, quote):
         return Typing("commitment", 0.75, f"content '{words}'")
