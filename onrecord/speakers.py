@@ -14,6 +14,7 @@ from .models import Entity as EntityRecord
 from .models import Quote, Span, Speaker
 from .organisations import (DOCUMENTS, INSTITUTIONS, MEDIA_KINDS, ORG_KINDS, document_by, of_kind, organisation,
                             untagged_organisation)
+from .parties import party_member
 from .quotes import Attribution
 from .quotes.cues import INDIRECT_FORMS, SPOKES_NOUNS
 from .quotes.frames import _mention, is_relative
@@ -240,6 +241,8 @@ def _unnamed(toks: Tokens, mentions: Mentions, head: int, first: int, last: int,
         person = mentions.person_named(toks.text[toks.starts[head] : toks.ends[head]])
         if person:
             return person, None, None
+    if (member := party_member(toks, mentions, head, first, last)) is not None:
+        return member, None, None  # 'the Michigan Democrat' after 'Sen. Ruth Caldwell (D-Mich.)'
     if word in ROLE_NOUNS or any(toks.lower[i] in ROLE_NOUNS for i in range(first, last + 1)):
         entity = _by_role(toks, mentions, head, first, last)
         if entity:

@@ -742,6 +742,11 @@ def test_a_source_never_ends_on_a_preposition():
     # 'the spokesperson' who goes on is the one just before, even when the quotation names someone else
     ('A Bramley Rovers spokesperson said the club was disappointed. "Declan Keane accepts that his language was '
      'wrong," the spokesperson added.', "added", "Bramley Rovers"),
+    # 'the Michigan Democrat', 'the Arizona Republican': the person whose party and state the story gave
+    ('Sen. Ruth Caldwell (D-Mich.) spoke on Tuesday. "We learn more from newspapers than from our own government," '
+     'the Michigan Democrat said.', "said", "Ruth Caldwell"),
+    ('Rep. Tom Bricker, a Republican from Arizona, and Sen. Ann Lee, a Republican from Ohio, met on Monday. '
+     '"The deal is dead," the Arizona Republican said.', "said", "Tom Bricker"),
     # a capitalised title before a name the entity tagger missed is not part of the name
     ('"We deeply regret this incident," Chief Executive Karen Holt said in a statement. Holt declined to say more.',
      "said in a statement", "Karen Holt"),
