@@ -451,6 +451,12 @@ TYPES = [
     ('Councillor Tom Reid called Ann Lee\'s plan "a gimmick dressed up as policy."',
      'Ann Lee\'s plan "a gimmick dressed up as policy."', "called", "Councillor Tom Reid", "Tom Reid", "mixed",
      "criticism", None),
+    # shooting back is a retort, no backing; a trust fund is no trust
+    ('Tom Reid shot back that Ann Lee "knows exactly where to find us."', 'that Ann Lee "knows exactly where to find us."',
+     "shot back", "Tom Reid", "Tom Reid", "mixed", "criticism", None),
+    ("Tom Reid has repeatedly claimed that a fuel tax holiday would bankrupt the Highway Trust Fund.",
+     "that a fuel tax holiday would bankrupt the Highway Trust Fund", "has repeatedly claimed", "Tom Reid", "Tom Reid",
+     "indirect", "claim", None),
     # taking one's words back, regret for how one spoke, regret for "this"
     ('"My comments were wrong, and I take them back," Tom Reid said in a statement.', '"My comments were wrong, and I take them back,"',
      "said in a statement", "Tom Reid", "Tom Reid", "direct", "retraction", None),

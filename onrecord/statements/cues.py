@@ -81,7 +81,7 @@ CRITICISM = _rx(
     r"rebuff\w*", r"spurn\w*", r"disparag\w*", r"denigrat\w*", r"demean\w*", r"vilif\w*", r"demoni[sz]\w*", r"smear\w*",
     r"tirade", r"rant(?:s|ed|ing)?", r"swipe\w*", r"jab(?:s|bed|bing)?", r"bash\w*", r"hammer\w*", r"savag\w*",
     r"(?:rip|rips|ripped|ripping|tear|tears|tore|tearing|lay|lays|laid|laying) into", r"(?:a|another) (?:shot|dig) at",
-    r"fir(?:e|es|ed|ing) back", r"hit(?:s|ting)? (?:\S+ ){1,4}(?:for|over)", r"set (?:his|her|their|its) sights on",
+    r"fir(?:e|es|ed|ing) back", r"(?:shot|shoots|shoot|shooting|snapped|snaps|snap|bit|bites) back", r"hit(?:s|ting)? (?:\S+ ){1,4}(?:for|over)", r"set (?:his|her|their|its) sights on",
     r"outrag\w*", r"annoy\w*", r"anger\w*", r"angr\w*", r"furious", r"infuriat\w*", r"frustrat\w*", r"disapprov\w*",
     r"dismiss(?:es|ed|ing)? (?:\S+ ){1,6}as", r"(?:gravely|deeply|seriously) concerned", r"(?:express\w*|rais\w*|voic\w*) (?:\S+ ){0,2}concerns?",
     r"wary", r"s[kc]eptic\w*", r"disagree\w*", r"protest\w*", r"question(?:s|ed|ing)? (?:whether|why|how)",
@@ -95,7 +95,8 @@ CRITICISM = _rx(
 # "hit back", "fought back", "came back": the verb before 'back' makes it no backing.
 _NOT_BACKING = "".join(
     f"(?<!{verb} )" for verb in
-    "hit hits hitting fought fight fights struck strikes pushed pushes came comes went goes".split()
+    "hit hits hitting fought fight fights struck strikes pushed pushes came comes went goes shot shoots snapped snaps "
+    "fired fires bit bites talked talks spoke speaks wrote writes".split()
 )
 # "companies pull support for the convention": support taken away is no act of support
 _WITHDRAWN = "".join(
@@ -327,7 +328,7 @@ NEGATIVE = _rx(
 )
 POSITIVE = _rx(
     r"great", r"greatest", r"tremendous", r"fantastic", r"brilliant", r"excellent", r"wonderful", r"admir\w*", r"respect\w*",
-    r"proud", r"hero\w*", r"courageous", r"honest", r"decent", r"qualified", r"(?<!the )(?<!a )(?<!health )trust(?!ee)\w*", r"confidence",  # not 'the trust' that runs a hospital
+    r"proud", r"hero\w*", r"courageous", r"honest", r"decent", r"qualified", r"(?<!the )(?<!a )(?<!health )trust(?!ee)\w*(?! fund)", r"confidence",  # not 'the trust' that runs a hospital
     r"gifted", r"talented", r"sharp", r"articulate", r"rising star", r"star", r"deserves? credit", r"(?<!i have )(?<!i've )earned", r"best",
     r"strong(?:er|est)? leader", r"glad", r"welcome", r"thank\w*", r"heart of", r"reason we are here", r"miscarriage of justice",
     r"(?<!know )(?<!knows )better than", r"(?:we|i) (?:still |really )?need (?:him|her)\b", r"help (?:re-?)?elect",
