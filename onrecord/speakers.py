@@ -90,7 +90,7 @@ def _same_spokesperson(toks: Tokens, a: Attribution, before: Attribution | None,
     if before is None or a.source_head is None or before.source_head is None or before.source_head > a.source_head:
         return None
     head, word = a.source_head, toks.lower[a.source_head]
-    if (word not in SPOKES_NOUNS or toks.lower[before.source_head] != word or head == 0 or toks.lower[head - 1] != "the"
+    if (word not in SPOKES_NOUNS or word == "statement" or toks.lower[before.source_head] != word or head == 0 or toks.lower[head - 1] != "the"
             or toks.para[head] - toks.para[before.source_head] > 1 or done[id(before)][0] is None):
         return None
     return done[id(before)]
@@ -376,7 +376,8 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
     words = [i for i in range(first, last + 1) if i != head and toks.pos[i] in ("PROPN", "ADJ", "NOUN")]
     after = [c2 for c in toks.children[head] if toks.dep[c] == "prep" for c2 in toks.subtree(c)[1:]]
     words += after
-    keys = {toks.lower[i] for i in words} - _STOP
+    # (a place names no body: 'a spokesman for the Texas secretary of state' is not the Texas Civil Rights Project's)
+    keys = {toks.lower[i] for i in words if toks.ent[i] not in ("GPE", "LOC")} - _STOP
     if role == "statement" and not words and (issuer := _issuer(toks, mentions, first)) is not None:
         return issuer, role, None
     spoken_for = [m.entity for m in mentions.in_range(min(after), max(after)) if m.entity.kind == "person"] if after else []
@@ -387,7 +388,7 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
         if keys & (set(org.name.lower().split()) - _STOP):
             return org, role, None
     # (a capital that only starts the sentence names nothing: 'Health board officials said …')
-    names = [i for i in sorted(set(words)) if toks.text[toks.starts[i]].isupper()
+    names = [i for i in sorted(set(words)) if toks.text[toks.starts[i]].isupper() and toks.ent[i] not in ("GPE", "LOC")
              and not (toks.pos[i] == "NOUN" and (i == 0 or toks.is_boundary(i - 1)))]
     person = next((p for i in names if (p := mentions.person_named(toks.text[toks.starts[i] : toks.ends[i]]))), None)
     if person is not None:
