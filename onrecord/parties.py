@@ -17,7 +17,9 @@ _STATES = {
     "missouri": "Mo. MO", "montana": "Mont. MT", "nebraska": "Neb. NE", "nevada": "Nev. NV", "ohio": "Ohio OH",
     "oklahoma": "Okla. OK", "oregon": "Ore. OR", "pennsylvania": "Pa. PA", "tennessee": "Tenn. TN", "texas": "Texas TX",
     "utah": "Utah UT", "vermont": "Vt. VT", "virginia": "Va. VA", "washington": "Wash. WA", "wisconsin": "Wis. WI",
-    "wyoming": "Wyo. WY",
+    "wyoming": "Wyo. WY", "new hampshire": "N.H. NH", "new jersey": "N.J. NJ", "new mexico": "N.M. NM",
+    "new york": "N.Y. NY", "north carolina": "N.C. NC", "north dakota": "N.D. ND", "rhode island": "R.I. RI",
+    "south carolina": "S.C. SC", "south dakota": "S.D. SD", "west virginia": "W.Va. WV",
 }
 _PARTIES = {"democrat": ("D", r"Democrat(?:ic)?"), "republican": ("R", r"Republican|GOP"), "independent": ("I", r"independent")}
 _WINDOW = 120  # characters after a person's mention where the article gives their party and state

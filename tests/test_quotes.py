@@ -750,6 +750,7 @@ def test_a_source_never_ends_on_a_preposition():
      'the Michigan Democrat said.', "said", "Ruth Caldwell"),
     ('Rep. Tom Bricker, a Republican from Arizona, and Sen. Ann Lee, a Republican from Ohio, met on Monday. '
      '"The deal is dead," the Arizona Republican said.', "said", "Tom Bricker"),
+    ('Rep. Ann Lee, D-N.Y., spoke on Monday. "The deal is dead," the New York Democrat said.', "said", "Ann Lee"),
     # a capitalised title before a name the entity tagger missed is not part of the name
     ('"We deeply regret this incident," Chief Executive Karen Holt said in a statement. Holt declined to say more.',
      "said in a statement", "Karen Holt"),
