@@ -457,6 +457,13 @@ TYPES = [
     ("Tom Reid has repeatedly claimed that a fuel tax holiday would bankrupt the Highway Trust Fund.",
      "that a fuel tax holiday would bankrupt the Highway Trust Fund", "has repeatedly claimed", "Tom Reid", "Tom Reid",
      "indirect", "claim", None),
+    # the speaker's own refusal to go into it is no comment, not a commitment
+    ('Asked about the talks, Tom Reid said, "I won\'t speculate on that."', '"I won\'t speculate on that."', "said",
+     "Tom Reid", "Tom Reid", "direct", "no_comment", None),
+    ('Asked about the talks, Tom Reid said, "I\'m not going to get into that."', '"I\'m not going to get into that."',
+     "said", "Tom Reid", "Tom Reid", "direct", "no_comment", None),
+    ('"We will not discuss the wage offer until the vote," Tom Reid said.', '"We will not discuss the wage offer until the vote,"',
+     "said", "Tom Reid", "Tom Reid", "direct", "commitment", None),
     # taking one's words back, regret for how one spoke, regret for "this"
     ('"My comments were wrong, and I take them back," Tom Reid said in a statement.', '"My comments were wrong, and I take them back,"',
      "said in a statement", "Tom Reid", "Tom Reid", "direct", "retraction", None),

@@ -31,6 +31,9 @@ NO_COMMENT = _rx(
     r"referr\w* (?:all )?(?:questions|inquiries|enquiries|requests|calls|reporters)",  # 'referred questions to the memo'
     # "Neither campaign responded": the subject's negation (build_frame keeps it in the clause)
     r"(?:(?<=neither )|(?<=nobody )|(?<=none )|(?<=no ))(?:\S+ ){0,3}(?:responded|replied|commented|answered)",
+    # the speaker's own refusal to go into it: "I'm not going to get into that", "I won't speculate"
+    r"(?:i|we)(?:'m| am|'re| are)? (?:not going to|won't|wo n't|will not|can't|cannot|do not|don't) (?:\S+ )?"
+    r"(?:comment|speculate|get into|go into|negotiate (?:here|from|in public)|talk about (?:that|it|this)|weigh in)\b",
 )
 RETRACTION = _rx(
     r"retract\w*", r"withdr(?:aw|aws|awing|awn|ew)", r"(?:take|takes|took|taking|taken) back",
