@@ -258,7 +258,9 @@ def search(
         hits = store.search(query, speaker=speaker, since=since, until=until, outlet=outlet, kind=kind, type=type_,
                             limit=limit, offset=(page - 1) * limit)
         if speaker and not hits:
-            store.who(speaker, limit=1)  # no one by that name: say so, as `who` does, not "0 statements"
+            from .record.query import require_person
+
+            require_person(store, speaker)  # no one by that name: say so, as `who` does, not "0 statements"
     print_hits(hits, fmt, out)
 
 

@@ -292,13 +292,25 @@ def _top_people(store: Store, tx: Tx, limit: int) -> list[PersonSummary]:
     return list(kept[1][limit])
 
 
+def people_called(tx: Tx, name: str | int) -> list[int]:
+    """The people ``name`` may mean (most statements first); QueryError naming how to find one when none."""
+    ids = find_people(tx, name)
+    if not ids:
+        hint = str(name).split()[-1] if str(name).split() else name
+        raise QueryError(f"no one called {name!r} is on record: list people with `onrecord people list --query {hint}`.")
+    return ids
+
+
+def require_person(store: Store, name: str | int) -> None:
+    """QueryError when no one on record is called ``name`` (what `who` and `timeline` say)."""
+    with store.transaction(write=False) as tx:
+        people_called(tx, name)
+
+
 def who(store: Store, name: str | int, limit: int | None = None) -> PersonRecord:
     """A person's aliases, roles and affiliations as seen, and their statements in time order."""
     with store.transaction(write=False) as tx:
-        ids = find_people(tx, name)
-        if not ids:
-            raise QueryError(f"no one called {name!r} is on record: list people with `onrecord people list "
-                             f"--query {str(name).split()[-1] if str(name).split() else name}`.")
+        ids = people_called(tx, name)
         pid = ids[0]
         facts: dict[str, list[Seen]] = {"alias": [], "role": [], "affiliation": []}
         for fact, value, count, first, last, first_doc in tx.all(

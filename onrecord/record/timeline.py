@@ -5,8 +5,8 @@ alias or ``#id`` the way ``who`` looks people up. Typed data; printing is the CL
 """
 from __future__ import annotations
 
-from .query import find_people
-from .store import QueryError, Store
+from .query import people_called
+from .store import Store
 from .views import Timeline, timeline as timeline_of
 
 
@@ -14,10 +14,7 @@ def timeline(store: Store, name: str | int) -> Timeline:
     """The statements of the person ``name`` means (most statements first when several), oldest first,
     each with the reactions it drew and the retractions and apologies that undid it."""
     with store.transaction(write=False) as tx:
-        ids = find_people(tx, name)
-    if not ids:
-        hint = str(name).split()[-1] if str(name).split() else name
-        raise QueryError(f"no one called {name!r} is on record: list people with `onrecord people list --query {hint}`.")
+        ids = people_called(tx, name)
     return timeline_of(store, ids[0])
 
 
