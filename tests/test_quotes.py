@@ -256,6 +256,12 @@ SPEAKERS = [
         "Councillor Grace Holloway made the remark on Monday.",
         "Grace Holloway",
     ),
+    # a quote-only paragraph after someone reported speaking is theirs, not the last quote's speaker
+    (
+        'Joan Pike, a nurse, said the water had come in by ten.\n\n"I got the call at half past ten."\n\n'
+        'Dan Moss, a parent, said the staff had been brilliant.\n\n"They were heroes."',
+        "Dan Moss",
+    ),
     # spokesperson to the organisation
     ('The Harbour Users Association met.\n\nA Harbour Users spokesperson said: "We object."', "Harbour Users Association"),
     # a spokesperson with no body named goes on from the organisation that just spoke
@@ -577,6 +583,24 @@ def test_a_wire_storys_dateline_is_no_speaker():
     for method in ("rules", "model"):
         found = {q.cue.text: q.speaker.name for q in onrecord.extract(text, method=method).quotes if q.speaker}
         assert found.get("saying") == "Dana Whitfield", (method, found)
+
+
+@pytest.mark.parametrize("method", ["model", "cnn"])
+def test_a_headlines_blamed_subject_is_the_target_not_the_speaker(method):
+    text = ("Council slammed over bin collections\n\n"
+            "Residents have criticised Kelby Council over missed bin collections in the east of the town.")
+    first = onrecord.extract(text, method=method).quotes[0]
+    assert first.cue.text.startswith("slammed") and first.speaker is None and first.source is None
+    assert (first.type, first.target.name) == ("criticism", "Kelby Council")
+
+
+@pytest.mark.parametrize("method", ["rules", "model"])
+def test_a_live_blogs_time_stamp_is_no_part_of_the_source(method):
+    text = ("Ashby count: live\n\n10:05 Green Party campaigners say the wording on the postal ballot was confusing.\n\n"
+            "2.15pm: Mr Cope said he would concede if he came third.\n\n"
+            "14:20 - Returning officer Margaret Dobbs said the count was going well.")
+    sources = {q.source.text for q in onrecord.extract(text, method=method).quotes if q.source}
+    assert sources == {"Green Party campaigners", "Mr Cope", "Returning officer Margaret Dobbs"}, sources
 
 
 TRANSCRIPT = (

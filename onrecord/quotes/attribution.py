@@ -150,7 +150,11 @@ def _group(toks: Tokens, pieces: list[_Piece]) -> list[Attribution]:
         a = _to_attribution(toks, g)
         if a.cue is None:
             a.inherits = _previous(kept, groups, k)
-            a.context_head = None if a.inherits else _context_speaker(toks, g.first)
+            # 'Dan Moss said the staff had been brilliant. / "They were heroes."': a speaker reported
+            # after the last quoted statement (outside its cue) is the nearer one
+            context = _context_speaker(toks, g.first, after=_group_end(groups[k - 1]) if a.inherits else -1)
+            a.inherits = None if context is not None and a.inherits else a.inherits
+            a.context_head = None if a.inherits else context
             if a.inherits is None and a.context_head is None:
                 continue  # no speaker anywhere near: a title, a slogan, a pull quote
         kept[k] = a
@@ -228,11 +232,18 @@ def _previous(kept: dict[int, Attribution], groups: list[_Piece], k: int) -> Att
     return kept[k - 1] if near else None
 
 
-def _context_speaker(toks: Tokens, first: int, limit: int = 120) -> int | None:
+def _group_end(g: _Piece) -> int:
+    """The last token of a statement's quotes and cue."""
+    ends = [g.pieces[-1].last] + [max(p.cue.span[1], p.cue.source[1] if p.cue.source else 0) for p in g.pieces if p.cue]
+    return max(ends)
+
+
+def _context_speaker(toks: Tokens, first: int, limit: int = 120, after: int = -1) -> int | None:
     """Who a cue-less quote belongs to: the subject of a speech word just before it
-    ('In a statement on his website, Blunt … had called …'), this paragraph or the last."""
+    ('In a statement on his website, Blunt … had called …'), this paragraph or the last
+    (and after token ``after``)."""
     breaks, k = 0, first - 1
-    while k >= 0 and first - k <= limit:
+    while k > after and first - k <= limit:
         if toks.newline[k]:
             breaks += 1
             if breaks > 1:

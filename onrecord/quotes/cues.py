@@ -89,6 +89,13 @@ THOUGHT_FORMS = _forms(THOUGHT)
 INDIRECT_FORMS = SPEECH_FORMS | THOUGHT_FORMS
 # Verbs of judging someone, beside the verbs of speech ('was blamed for', 'is considered a threat').
 JUDGING_FORMS = _forms("blame consider mention criticise criticize praise accuse urge warn".split())
+# Verbs of blame and praise that take an object: with none, and 'over'/'for' after them, a headline's
+# 'Council slammed over bin collections' is a reduced passive, and the council the one blamed.
+BLAMED_FORMS = frozenset({
+    "attacked", "blasted", "castigated", "censured", "condemned", "criticised", "criticized", "hailed",
+    "lambasted", "mocked", "panned", "praised", "rapped", "rebuked", "ridiculed", "savaged", "slammed",
+})
+BLAMED_FOR = frozenset({"over", "for", "after", "amid"})
 # Verbs whose passive subject is what is expected or thought of ('is expected to', 'was seen as').
 REGARDING_FORMS = _forms("expect know see view regard believe think project swear identify suspect credit".split())
 # Verbs whose direct object is the content ("denied the report", "confirmed the deal").

@@ -409,6 +409,14 @@ def _in_title(toks: Tokens, i: int, words: set[int]) -> bool:
         toks.lower[j] in (".", "?", "!") for j in run[:-2])
 
 
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:[ap]m|[ap]\.m\.)?:?|\d{1,2}(?:[ap]m|[ap]\.m\.):?", re.IGNORECASE)
+
+
+def stamped(toks: Tokens, k: int) -> bool:
+    """A live blog's time stamp opening a paragraph ('10:05 Liberal Democrat campaigners …'): no part of a source."""
+    return (k == 0 or toks.newline[k - 1]) and bool(_CLOCK.fullmatch(toks.lower[k]))
+
+
 def _mention(toks: Tokens, head: int, allowed: set[int] | None) -> tuple[int, int]:
     """The source mention: the subject's phrase, without relative clauses or trailing commas."""
     tokens = [i for i in toks.subtree(head, SOURCE_SKIP) if allowed is None or i in allowed]
@@ -423,7 +431,7 @@ def _mention(toks: Tokens, head: int, allowed: set[int] | None) -> tuple[int, in
         hi += 1
     while hi > lo and toks.pos[hi] == "PUNCT" and not (toks.lower[hi] == ")" and _opens_bracket(toks, lo, hi)):
         hi -= 1
-    while lo < hi and toks.pos[lo] == "PUNCT":
+    while lo < hi and (toks.pos[lo] == "PUNCT" or stamped(toks, lo)):
         lo += 1
     # An aside set off by commas keeps its closing comma: 'Quina Jones, 25, said'.
     if hi + 1 < len(toks) and toks.lower[hi + 1] == "," and any(toks.lower[i] == "," for i in range(lo, hi)):

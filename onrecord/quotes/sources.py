@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .frames import DASHES, NOMINAL, SOURCE_POS, _mention, dateline
+from .frames import DASHES, NOMINAL, SOURCE_POS, _mention, dateline, stamped
 from .tokens import Tokens
 
 if TYPE_CHECKING:  # attribution.py imports this package's modules
@@ -70,7 +70,8 @@ def without_lead_in(toks: Tokens, source: tuple[int, int]) -> tuple[int, int] | 
                      if toks.lower[k] in DASHES and toks.text[toks.starts[k] - 1].isspace()), None)
         if dash is not None:
             first = next(k for k in range(dash + 1, last + 1) if not toks.space[k])
-    if toks.lower[first] == "even" and first < last:
+    while first < last and (toks.lower[first] == "even" or stamped(toks, first) or toks.pos[first] == "PUNCT" and first > 0
+                            and stamped(toks, first - 1)):  # '10:05 Liberal Democrat campaigners', '2.15pm: Mr Cope'
         first += 1
     return (toks.starts[first], source[1]) if toks.starts[first] != source[0] else source
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..models import Quote, Target
+from ..quotes.cues import BLAMED_FOR, BLAMED_FORMS
 from .context import Frame, governed_participle
 from .cues import PERSONAL_PRONOUNS, PROPOSAL_NOUNS, RHETORICAL, STATEMENT_NOUNS, VERDICT
 from .names import Names, clean_name, may_be_the_speaker, same_party, speaker_name
@@ -233,6 +234,8 @@ def _aimed_at(doc, quote: Quote, frame: Frame, stype: str) -> tuple[list, bool]:
         head = cue_root(doc, quote)
         if head is not None and head.pos_ not in ("VERB", "AUX") and head.head.pos_ in ("VERB", "AUX") and head.dep_ != "ROOT":
             head = head.head
+    if head is not None and quote.source is None and (blamed := _blamed_subject(head)) is not None:
+        return [blamed], True  # 'Council slammed over bin collections': the council
     objects = _objects(frame, head) if head is not None else []
     if head is not None and governed_participle(head):
         # "defended Reid, saying ...": Reid; "went further at a rally, calling Clinton ...": Clinton
@@ -241,6 +244,16 @@ def _aimed_at(doc, quote: Quote, frame: Frame, stype: str) -> tuple[list, bool]:
     if not objects and quote.kind != "direct":
         objects = _content_object(doc, quote)
     return objects or _first_person_object(doc, quote) or (_judged_words(doc, quote) if stype == "criticism" else []), framed
+
+
+def _blamed_subject(verb):
+    """The subject of a reduced passive of blame ('Minister criticised for holiday'), if ``verb`` is one."""
+    kids = list(verb.children)
+    if (verb.lower_ not in BLAMED_FORMS or verb.tag_ not in ("VBD", "VBN") or verb.i + 1 >= len(verb.doc)
+            or verb.nbor(1).lower_ not in BLAMED_FOR or verb.nbor(1).head != verb
+            or any(c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "dative") for c in kids)):
+        return None
+    return next((c for c in kids if c.dep_ == "nsubj"), None)
 
 
 def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earlier: list[Quote]) -> Target | None:
