@@ -14,7 +14,9 @@ MAX_CHARS = 2_000_000  # ~300 pages; longer input is almost surely not one artic
 # Bytes read from one file, URL or stdin before giving up: HTML markup can be many times its text.
 MAX_BYTES = 64 * 1024 * 1024
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
-_HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html|<head|<body|<article|<div|<p[\s>])", re.I)
+# (after an XML declaration or comments: "<!-- saved from url=… -->", as browsers save pages)
+_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--.{0,2000}?-->\s*)*"
+                         r"(<!doctype\s+html|<html|<head|<body|<article|<div|<p[\s>])", re.I | re.S)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 # A lone UTF-16 surrogate (JSON's "\ud800", UTF-7) is not text: it cannot be encoded, stored or parsed.
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -121,16 +123,34 @@ def check_not_compressed(head: bytes, name: str = "input") -> None:
                              f"archives; decompress it first (`{command}`) and give the file inside.")
 
 
+# Labels browsers read as windows-1252 (WHATWG Encoding): pages that say latin-1 are mostly written in
+# it, and its curly quotes (0x93, 0x94) would be invisible controls in real latin-1.
+_WINDOWS_1252_LABELS = frozenset({"iso-8859-1", "iso8859-1", "iso-8859-1:1987", "latin1", "latin-1", "l1", "cp819",
+                                  "ibm819", "iso-ir-100", "csisolatin1", "us-ascii", "ascii", "ansi-x3.4-1968",
+                                  "windows-1252", "cp1252", "x-cp1252"})
+
+
+def _windows_1252(data: bytes) -> str:
+    """Decode as browsers do: the five bytes windows-1252 leaves undefined stay the controls they are in latin-1."""
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return "".join(chr(b) if b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252") for b in data)
+
+
 def decode_html(data: bytes, name: str = "input", charset: str | None = None) -> str:
     """Decode an HTML page: the charset given (HTTP header) or declared in a <meta>, else UTF-8."""
     if charset is None:
         found = _META_CHARSET.search(data[:4096])
         charset = found.group(1).decode("ascii", "replace") if found else None
-    if not charset or charset.lower().replace("_", "-") in ("utf-8", "utf8"):
-        return decode(data, name)
+    label = (charset or "").strip().lower().replace("_", "-")
+    if not label or label in ("utf-8", "utf8") or wide_encoding(data)[1] or data.startswith(b"\xef\xbb\xbf"):
+        return decode(data, name)  # a byte-order mark wins over any label, as in browsers
     if not data.strip():
         raise InputError(f"{name} is empty: give an article with some text in it.")
     check_not_compressed(data, name)
+    if label in _WINDOWS_1252_LABELS:
+        return _windows_1252(data)
     try:
         return data.decode(charset)
     except UnicodeDecodeError as err:
@@ -143,7 +163,7 @@ def decode_html(data: bytes, name: str = "input", charset: str | None = None) ->
 
 
 def looks_like_html(text: str) -> bool:
-    return bool(_HTML_START.match(text[:1000]))
+    return bool(_HTML_START.match(text[:4000]))
 
 
 def check_text(text: str, name: str = "input", max_chars: int = MAX_CHARS) -> str:
@@ -197,11 +217,17 @@ def html_to_article(
     )
 
 
+# A blank line and a line break in Unix, Windows (CR LF) and old Mac (CR) files.
+_BLANK_LINE = re.compile(r"(?:\r\n|\r(?!\n)|\n)[ \t]*(?:\r\n|\r(?!\n)|\n)")
+_LINE_BREAK = re.compile(r"[\r\n]")
+
+
 def guess_title(text: str) -> str | None:
     """A plain-text article's headline: its first line, when that line is a paragraph of its own."""
-    head, sep, rest = text.lstrip().partition("\n\n")
-    head = head.strip()
-    if sep and rest.strip() and head and "\n" not in head and len(head) <= 250:
+    text = text.lstrip()
+    found = _BLANK_LINE.search(text)
+    head = text[: found.start()].strip() if found else ""
+    if found and text[found.end() :].strip() and head and not _LINE_BREAK.search(head) and len(head) <= 250:
         return head
     return None
 

@@ -12,6 +12,7 @@ from local_http import QuietHandler, serve_handler
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+import onrecord
 from onrecord.article import MAX_CHARS
 from onrecord.errors import InputError
 from onrecord.ingest import (
@@ -94,12 +95,28 @@ def test_text_file_keeps_its_exact_text_without_the_bom(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "title"),
     [("Headline\n\nBody.", "Headline"), ("One paragraph only.", None), ("Two\nlines\n\nBody.", None),
-     ("  \n\nLead line\n\nBody.", "Lead line"), ("x" * 251 + "\n\nBody.", None)],
+     ("  \n\nLead line\n\nBody.", "Lead line"), ("x" * 251 + "\n\nBody.", None),
+     ("Headline\r\n\r\nBody.", "Headline"), ("Headline\r\rBody.", "Headline"), ("Two\r\nlines\r\n\r\nBody.", None)],
 )
 def test_plain_text_title_is_a_first_line_standing_alone(tmp_path: Path, text: str, title: str | None) -> None:
     path = tmp_path / "a.txt"
     path.write_text(text, encoding="utf-8")
     assert read_file(path).title == title
+
+
+@pytest.mark.parametrize("lead", ["<!-- saved from url=(0040)https://herald.example/ferry -->\n",
+                                  '<?xml version="1.0" encoding="utf-8"?>\n', "\n<!-- a comment -->\n<!-- another -->"])
+def test_a_saved_page_is_read_as_html_whatever_comes_before_its_markup(tmp_path: Path, lead: str) -> None:
+    path = tmp_path / "story-123"  # as wget saves it: no suffix
+    path.write_text(lead + page("Ferry stays"), encoding="utf-8")
+    article = read_file(path)
+    assert article.text.startswith('"We will keep the ferry running') and "<" not in article.text
+
+
+def test_a_page_given_as_jsonl_text_is_read_as_html(tmp_path: Path) -> None:
+    path = write_jsonl(tmp_path / "crawl.jsonl", [{"id": "p1", "text": page("Ferry stays")}])
+    [article] = iter_jsonl(path)
+    assert article.text.startswith('"We will keep the ferry running') and "<" not in article.text
 
 
 def test_html_file_gives_text_and_metadata_from_the_page(tmp_path: Path) -> None:
@@ -117,6 +134,22 @@ def test_html_file_in_a_declared_charset_is_decoded(tmp_path: Path) -> None:
     html = page("Caf\xe9", body='"Le caf\xe9 reste ouvert," Ren\xe9e Dubois said on Friday at the harbour caf\xe9.')
     path.write_bytes(html.replace("<head>", '<head><meta charset="windows-1252">').encode("cp1252"))
     assert "Renée Dubois" in read_file(path).text
+
+
+@pytest.mark.parametrize("label", ["iso-8859-1", "ISO_8859-1", "us-ascii"])
+def test_a_page_labelled_latin1_is_read_as_windows_1252_like_a_browser(tmp_path: Path, label: str) -> None:
+    path = tmp_path / "latin1.html"
+    html = page("Fenbury", body="\u201cResidents are already struggling,\u201d Ren\xe9e Dubois said at the caf\xe9 on Friday.")
+    path.write_bytes(html.replace("<head>", f'<head><meta charset="{label}">').encode("cp1252"))
+    [quote] = onrecord.extract(read_file(path).text).quotes
+    assert (quote.kind, quote.content[0].text) == ("direct", "\u201cResidents are already struggling,\u201d")
+
+
+def test_a_byte_order_mark_wins_over_the_declared_charset(tmp_path: Path) -> None:
+    path = tmp_path / "bom.html"
+    html = page("Caf\xe9", body="\u201cLe caf\xe9 reste ouvert,\u201d Ren\xe9e Dubois said on Friday.")
+    path.write_bytes(b"\xef\xbb\xbf" + html.replace("<head>", '<head><meta charset="windows-1252">').encode())
+    assert "\u201cLe caf\xe9 reste ouvert,\u201d Ren\xe9e Dubois" in read_file(path).text
 
 
 # --- JSONL ----------------------------------------------------------------------------------

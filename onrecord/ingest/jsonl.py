@@ -21,6 +21,7 @@ from ..article import (
     check_text,
     check_unicode,
     html_to_article,
+    looks_like_html,
     printable,
     wide_encoding,
 )
@@ -119,6 +120,8 @@ def _field(obj: dict[str, Any], key: str, where: str, *also: type) -> Any:
 def _to_article(obj: dict[str, Any], doc_id: str, where: str, source: str) -> Article:
     meta = {key: _field(obj, key, where) for key in METADATA_FIELDS}
     text, html = _field(obj, "text", where), _field(obj, "html", where)
+    if text is not None and html is None and looks_like_html(text):
+        text, html = None, text  # a crawl's page put in "text": read as a page, as a .txt file holding one is
     if text is not None:
         article = Article(text=check_text(text, f"{where} (id {doc_id!r})"), doc_id=doc_id, source=source)
     elif html is not None:
