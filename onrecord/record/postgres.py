@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from .highlight import HIGHLIGHT
-from .sqlite import fts5_query
+from .sqlite import BUSY_TIMEOUT, fts5_query
 from .store import NEWEST_FIRST, SearchFilter, Store, StoreError, Tx
 
 # Writers take this transaction-level lock so that two ingests never link the same
@@ -18,17 +19,45 @@ _HEADLINE = (f"StartSel={HIGHLIGHT[0]}, StopSel={HIGHLIGHT[1]}, MaxWords=35, Min
 class PostgresStore(Store):
     dialect = "postgres"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, busy_timeout: float = BUSY_TIMEOUT) -> None:
+        self._url, self.busy_timeout = url, busy_timeout
+        self._conn = self._connect()
+        super().__init__(_redact(url))
+
+    def _connect(self) -> Any:
         import psycopg
 
         try:
-            self._conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
+            conn = psycopg.connect(self._url, autocommit=True, connect_timeout=10)
         except psycopg.Error as e:
             first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-            raise StoreError(f"cannot connect to the PostgreSQL record {_redact(url)}: {first}") from None
-        super().__init__(_redact(url))
+            raise StoreError(f"cannot connect to the PostgreSQL record {_redact(self._url)}: {first}: check that the "
+                             "server is running, and the URL's host, port, user, password and database (create "
+                             "it with `createdb NAME`).") from None
+        encoding = conn.execute("SHOW server_encoding").fetchone()[0]
+        if encoding.upper() not in ("UTF8", "UTF-8"):
+            conn.close()
+            raise StoreError(f"the PostgreSQL database {_redact(self._url)} is in {encoding}, which cannot hold every "
+                             "character of news text: give a database created with ENCODING 'UTF8'.")
+        return conn
 
     def _cursor(self, write: bool) -> Any:
+        import psycopg
+
+        if self._conn.closed or self._conn.broken:
+            self._conn = self._connect()
+        try:
+            return self._begin(write)
+        except psycopg.errors.LockNotAvailable:
+            raise StoreError(f"the record {self.url} is locked: another process has been writing to it for over "
+                             f"{self.busy_timeout:g} s (a long ingest or merge); try again when it has finished.") from None
+        except psycopg.OperationalError:
+            if not self._conn.broken:
+                raise
+            self._conn = self._connect()  # the server restarted since this connection's last use
+            return self._begin(write)
+
+    def _begin(self, write: bool) -> Any:
         cursor = self._conn.cursor()
         if not write:
             # One snapshot for the whole read, as SQLite's WAL gives: under READ COMMITTED each
@@ -39,12 +68,28 @@ class PostgresStore(Store):
         # Writes stay READ COMMITTED: their queries must see what the writer that held the
         # lock before them committed (a REPEATABLE READ snapshot would predate the lock).
         cursor.execute("BEGIN")
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
+        try:  # a writer waits for the one before it as long as SQLite's does, not for ever
+            cursor.execute("SELECT set_config('lock_timeout', %s, true)", (f"{int(self.busy_timeout * 1000)}ms",))
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITE_LOCK,))
+            cursor.execute("SELECT set_config('lock_timeout', '0', true)")
+        except BaseException:
+            if not self._conn.broken:
+                cursor.execute("ROLLBACK")
+            raise
         return cursor
 
     def _finish(self, cursor: Any, ok: bool) -> None:
         cursor.execute("COMMIT" if ok else "ROLLBACK")
         cursor.close()
+
+    def _lost(self, error: BaseException) -> StoreError | None:
+        import psycopg
+
+        if not isinstance(error, psycopg.OperationalError) or not self._conn.broken:
+            return None
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        return StoreError(f"lost the connection to the PostgreSQL record {self.url} ({first}): check that the server "
+                          "is up, then run the command again (what was stored before is kept).")
 
     def _convert(self, sql: str) -> str:
         return sql.replace("?", "%s")
@@ -103,7 +148,8 @@ class PostgresStore(Store):
 
 
 def _redact(url: str) -> str:
-    """The URL without its password, for messages."""
+    """The URL without its password (``user:pw@`` or ``?password=``), for messages."""
+    url = re.sub(r"([?&]password=)[^&]*", r"\1***", url, flags=re.IGNORECASE)
     if "@" not in url or "://" not in url:
         return url
     scheme, rest = url.split("://", 1)

@@ -155,20 +155,43 @@ class Store(ABC):
             cursor = self._cursor(write)
             try:
                 yield Tx(cursor, self._convert)
-            except BaseException:
+            except BaseException as e:
+                if (lost := self._lost(e)) is not None:
+                    raise lost from None  # nothing to roll back on a dead connection: the server did
                 self._finish(cursor, ok=False)
                 raise
-            self._finish(cursor, ok=True)
+            try:
+                self._finish(cursor, ok=True)
+            except Exception as e:
+                if (lost := self._lost(e)) is not None:
+                    raise lost from None
+                raise
+
+    def _lost(self, error: BaseException) -> "StoreError | None":
+        """The error to give where ``error`` means the database connection is gone (PostgreSQL)."""
+        return None
 
     def schema_version(self) -> int:
         with self.transaction(write=False) as tx:
             return int(tx.scalar("SELECT max(version) FROM schema_migrations") or 0)
 
+    def _tables(self, tx) -> set[str]:
+        return {row[0] for row in tx.all(
+            "SELECT name FROM sqlite_master WHERE type = 'table'" if self.dialect == "sqlite" else
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
+
+    def _up_to_date(self) -> bool:
+        """A record at this schema version needs nothing written: open it with a read, so readers
+        never wait behind a writer's lock and a read-only database role can open it."""
+        with self.transaction(write=False) as tx:
+            have = int(tx.scalar("SELECT max(version) FROM schema_migrations") or 0) if "schema_migrations" in self._tables(tx) else 0
+        return have == SCHEMA_VERSION
+
     def _migrate(self) -> None:
+        if self._up_to_date():
+            return
         with self.transaction() as tx:
-            tables = {row[0] for row in tx.all(
-                "SELECT name FROM sqlite_master WHERE type = 'table'" if self.dialect == "sqlite" else
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
+            tables = self._tables(tx)
             if tables and "schema_migrations" not in tables:  # not ours: leave another program's data alone
                 raise StoreError(f"{self.url} is a database that is not an onrecord record (it has tables such as "
                                  f"{sorted(tables)[0]!r}): give a new file or an onrecord record as --db.")
