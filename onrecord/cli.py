@@ -460,9 +460,13 @@ def load(
     db: DbOption = "onrecord.db",
 ) -> None:
     """Load a batch run's Parquet into the record (idempotent: what is on record is skipped) and link speakers to people across articles."""
-    from .batch.load import load as load_output
+    from .batch.load import check_output, load as load_output
     from .cli_record import step_progress
 
+    try:
+        check_output(output)  # before the record is opened: a wrong folder creates no empty record
+    except OnRecordError as e:
+        raise _fail(str(e)) from None
     store = _open(db)
     try:
         with step_progress(err, "loading") as progress:

@@ -175,9 +175,41 @@ def test_load_gives_the_counts_of_onrecord_ingest_and_loading_twice_adds_nothing
     assert again == loaded
 
 
+def test_load_makes_the_same_version_current_as_ingest_when_a_correction_moves_the_month(tmp_path: Path) -> None:
+    """The first version undated (or dated June), its correction dated July (or corrected back to May):
+    month by month, the older copy was stored last and its statements replaced the correction's."""
+    url = "https://islandtimes.example/pier"
+    versions = [(None, "The pier would reopen in July, the council said."),
+                ("2024-07-02", '"It is not safe," harbour master Ines Carvalho said of the pier.'),
+                ("2024-06-28", "The pier would reopen in June, the council said."),
+                ("2024-05-30", '"We will reopen in May," harbour master Ines Carvalho said of the pier.')]
+    inputs = []
+    for n, (published, text) in enumerate(versions):
+        story = f"{url}{'' if n < 2 else '2'}"
+        inputs.append(tmp_path / f"v{n}.jsonl")
+        inputs[-1].write_text(json.dumps({"url": story, "published": published, "text": text}) + "\n")
+    run_local(inputs, tmp_path / "out")
+    current = "SELECT url, published FROM articles WHERE is_current = 1 ORDER BY url"
+    with open_store(str(tmp_path / "ingested.db")) as store:
+        store.ingest(iter_articles(inputs))
+        with store.transaction(write=False) as tx:
+            ingested = tx.all(current)
+    with open_store(str(tmp_path / "loaded.db")) as store:
+        load(tmp_path / "out", store)
+        with store.transaction(write=False) as tx:
+            assert tx.all(current) == ingested == [(url, "2024-07-02"), (url + "2", "2024-05-30")]
+
+
 def test_load_refuses_a_folder_that_is_not_a_batch_output(tmp_path: Path) -> None:
     with open_store(str(tmp_path / "r.db")) as store, pytest.raises(BatchError, match="has no articles/ folder"):
         load(tmp_path, store)
+
+
+def test_cli_load_of_a_wrong_folder_creates_no_record(tmp_path: Path) -> None:
+    done = subprocess.run([str(ONRECORD), "load", str(tmp_path), "--db", str(tmp_path / "new.db")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1 and "has no articles/ folder" in done.stderr, done.stderr
+    assert not (tmp_path / "new.db").exists()
 
 
 def test_load_names_the_columns_a_foreign_parquet_lacks(tmp_path: Path) -> None:

@@ -1,6 +1,7 @@
 """The Spark engine in local[2] mode writes the same Parquet as the local engine, row for row."""
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -34,6 +35,20 @@ def outputs(spark, tmp_path_factory) -> tuple[Path, Path]:
     summary = run_spark([corpus, extra], folder / "spark", spark=spark, partitions=4)
     assert (summary.files, summary.articles, summary.errors) == (8, 17, 4)
     return folder / "local", folder / "spark"
+
+
+def test_spark_reads_file_names_with_commas_and_glob_characters(spark, tmp_path: Path) -> None:
+    """Hadoop split 'a,b/c,d.jsonl' at its commas and read 'report[1].jsonl' as a glob matching nothing."""
+    folder = tmp_path / "odd"
+    for name in ("a,b/c,d.jsonl", "report[1].jsonl", "notes{draft}*?.txt"):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        text = f'"We will reopen the pier in May," harbour master Ines Carvalho said of {name}.'
+        (folder / name).write_text(text if name.endswith(".txt") else '{"text": %s}\n' % json.dumps(text))
+    run_local([folder], tmp_path / "local")
+    summary = run_spark([folder], tmp_path / "spark", spark=spark, partitions=2)
+    assert (summary.files, summary.articles, summary.errors) == (3, 3, 0)
+    for table in ("articles", "statements"):
+        assert read_rows(tmp_path / "spark", table) == read_rows(tmp_path / "local", table)
 
 
 @pytest.mark.parametrize("table", ["articles", "statements"])

@@ -1,6 +1,6 @@
 """The Spark engine: the same rows as the local engine, computed on a cluster.
 
-Files are read whole by ``binaryFiles`` (local paths, ``hdfs://``, ``s3a://``: whatever
+Local files are read whole by the tasks, remote ones by ``binaryFiles`` (``hdfs://``, ``s3a://``: whatever
 Spark's Hadoop layer reads) and parsed per file with the existing readers; the
 items are spread evenly over partitions and extracted in ``mapPartitions`` with
 ``rows_of_chunk``. The spaCy pipeline is loaded once per Python worker process
@@ -120,7 +120,13 @@ def _run(spark: Any, uris: list[str], order: dict[str, int], output: str, partit
 
     sc = spark.sparkContext
     n = partitions or max(1, sc.defaultParallelism * PARTITIONS_PER_CORE)
-    files = sc.binaryFiles(",".join(uris), minPartitions=min(n, len(uris)))
+    local, remote = [u for u in uris if u.startswith("file://")], [u for u in uris if not u.startswith("file://")]
+    # Local files are read by the tasks themselves: Hadoop would split a name at its commas and
+    # read '[]{}*?' in it as a glob ('report[1].jsonl' matched nothing).
+    parts = [sc.parallelize(local, min(n, len(local))).map(_read_local)] if local else []
+    if remote:
+        parts.append(sc.binaryFiles(",".join(remote), minPartitions=min(n, len(remote))))
+    files = parts[0] if len(parts) == 1 else sc.union(parts)
     items = files.flatMap(lambda pair: _read_file(pair, order))
     rows = items.repartition(n).mapPartitions(_extract_partition).persist(StorageLevel.MEMORY_AND_DISK)
     try:
@@ -135,6 +141,11 @@ def _run(spark: Any, uris: list[str], order: dict[str, int], output: str, partit
                        F.countDistinct("input").alias("files")).first()
     statements = spark.read.parquet(f"{output}/statements").count()
     return {"files": got["files"], "articles": got["n"], "errors": got["errors"] or 0, "statements": statements}
+
+
+def _read_local(uri: str) -> tuple[str, bytes]:
+    with open(local_name(uri), "rb") as f:
+        return uri, f.read()
 
 
 def _read_file(pair: tuple[str, bytes], order: dict[str, int]) -> Iterator[Item]:
