@@ -105,7 +105,7 @@ class PostgresStore(Store):
             fts5_query(fts)  # the same validation (and error) as SQLite
             many = self._estimated_matches(tx, fts) > self.many_matches
             if not many:
-                clauses.insert(0, "q.tsv @@ websearch_to_tsquery('english', ?)")
+                clauses.insert(0, "q.tsv @@ websearch_to_tsquery('onrecord', ?)")
                 args.insert(0, fts)
         where_sql = (" WHERE " + " AND ".join(clauses)) if clauses else ""
         if not many:
@@ -114,14 +114,14 @@ class PostgresStore(Store):
         # A common word: walk quotes newest first (OFFSET 0 keeps the planner from turning this
         # into "collect every match, then sort") and stop when the page is full.
         sql = (f"SELECT s.id FROM (SELECT q.id, q.tsv, coalesce(q.published, '') AS day FROM quotes q{where_sql} "
-               f"ORDER BY {NEWEST_FIRST} OFFSET 0) s WHERE s.tsv @@ websearch_to_tsquery('english', ?) "
+               f"ORDER BY {NEWEST_FIRST} OFFSET 0) s WHERE s.tsv @@ websearch_to_tsquery('onrecord', ?) "
                "ORDER BY s.day DESC, s.id DESC LIMIT ? OFFSET ?")
         return [row[0] for row in tx.all(sql, [*args, fts, limit, offset])]
 
     @staticmethod
     def _estimated_matches(tx: Tx, fts: str) -> float:
         """The planner's estimate (from column statistics) of how many quotes match."""
-        plan = tx.scalar("EXPLAIN (FORMAT JSON) SELECT 1 FROM quotes WHERE tsv @@ websearch_to_tsquery('english', ?)",
+        plan = tx.scalar("EXPLAIN (FORMAT JSON) SELECT 1 FROM quotes WHERE tsv @@ websearch_to_tsquery('onrecord', ?)",
                          [fts])
         plan = json.loads(plan) if isinstance(plan, str) else plan
         return float(plan[0]["Plan"]["Plan Rows"])
@@ -131,7 +131,7 @@ class PostgresStore(Store):
             return {}
         ids = list(contents)
         rows = tx.all(
-            "SELECT id, ts_headline('english', content, websearch_to_tsquery('english', ?), ?) "
+            "SELECT id, ts_headline('onrecord', content, websearch_to_tsquery('onrecord', ?), ?) "
             "FROM quotes WHERE id = ANY(?)",
             [fts, _HEADLINE, list(ids)],
         )
@@ -140,8 +140,8 @@ class PostgresStore(Store):
     def article_ids_matching(self, tx: Tx, fts: str, limit: int) -> list[int]:
         fts5_query(fts)
         rows = tx.all(
-            "SELECT id FROM articles WHERE is_current = 1 AND tsv @@ websearch_to_tsquery('english', ?) "
-            "ORDER BY ts_rank(tsv, websearch_to_tsquery('english', ?)) DESC, id LIMIT ?",
+            "SELECT id FROM articles WHERE is_current = 1 AND tsv @@ websearch_to_tsquery('onrecord', ?) "
+            "ORDER BY ts_rank(tsv, websearch_to_tsquery('onrecord', ?)) DESC, id LIMIT ?",
             [fts, fts, limit],
         )
         return [row[0] for row in rows]

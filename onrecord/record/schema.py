@@ -258,7 +258,27 @@ MIGRATIONS: tuple[Migration, ...] = (
         "CREATE INDEX IF NOT EXISTS quotes_target_day ON quotes (target_key, published)",
         "DROP INDEX IF EXISTS quotes_target_key",
     )),
+    # PostgreSQL's 'english' configuration drops stop words, so "will not" or "not guilty"
+    # found nothing there and everything on SQLite: the same stemmer without a stop list.
+    Migration(8, "PostgreSQL full-text search keeps stop words, as SQLite's does", (), postgres=(
+        "DROP INDEX IF EXISTS quotes_tsv",
+        "ALTER TABLE quotes DROP COLUMN IF EXISTS tsv",
+        "DROP INDEX IF EXISTS articles_tsv",
+        "ALTER TABLE articles DROP COLUMN IF EXISTS tsv",
+        "DROP TEXT SEARCH CONFIGURATION IF EXISTS onrecord",
+        "DROP TEXT SEARCH DICTIONARY IF EXISTS onrecord_stem",
+        "CREATE TEXT SEARCH DICTIONARY onrecord_stem (TEMPLATE = snowball, Language = english)",
+        "CREATE TEXT SEARCH CONFIGURATION onrecord (COPY = english)",
+        "ALTER TEXT SEARCH CONFIGURATION onrecord ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, "
+        "word, hword, hword_part WITH onrecord_stem",
+        "ALTER TABLE quotes ADD COLUMN tsv tsvector GENERATED ALWAYS AS (to_tsvector('onrecord', content)) STORED",
+        "CREATE INDEX quotes_tsv ON quotes USING GIN (tsv)",
+        "ALTER TABLE articles ADD COLUMN tsv tsvector "
+        "GENERATED ALWAYS AS (to_tsvector('onrecord', coalesce(title, '') || ' ' || text)) STORED",
+        "CREATE INDEX articles_tsv ON articles USING GIN (tsv)",
+    )),
 )
+
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
