@@ -28,7 +28,8 @@ from rapidfuzz import fuzz, process
 from ..models import Quote, Target
 from ..statements.context import normalise, said_words
 from ..statements.cues import ANSWERS_UNDOING, CONTENT_APOLOGY
-from ..statements.same_quote import SAME_QUOTE_MIN_SIMILARITY, repeatable, plain as plain_text
+from ..statements.same_quote import SAME_QUOTE_MIN_INDIRECT_WORDS, SAME_QUOTE_MIN_SIMILARITY, repeatable, similarity
+from ..statements.same_quote import plain as plain_text
 from ..statements.names import same_party
 from .people import is_proper_name, name_tokens, people_changed
 from .store import Tx
@@ -431,13 +432,18 @@ def _same_quotes(tx: Tx, new: list[_Row]) -> int:
                   if repeatable(plain := _said(o.content, o.kind))]
         if not others:
             continue
+        # a wide first cut (an elided quote scores lower whole than its pieces do), then the pairs
+        # checked one by one: pieces, words the other lacks, reported speech long enough
         scores = process.cdist([p for _, p in mine], [p for _, p in others], scorer=fuzz.partial_ratio,
-                               score_cutoff=SAME_QUOTE_MIN_SIMILARITY)
+                               score_cutoff=SAME_QUOTE_MIN_SIMILARITY - 20)
         for (i, j) in zip(*scores.nonzero()):
-            (r, _), (o, _) = mine[i], others[j]
-            if (r.type in UNDOING) != (o.type in UNDOING):
+            (r, mine_plain), (o, their_plain) = mine[i], others[j]
+            if (r.type in UNDOING) != (o.type in UNDOING) or "indirect" in (r.kind, o.kind) and min(
+                    len(mine_plain.split()), len(their_plain.split())) < SAME_QUOTE_MIN_INDIRECT_WORDS:
                 continue
-            score = float(scores[i, j])
+            score = similarity(said_words(r.content, r.kind), said_words(o.content, o.kind))
+            if score < SAME_QUOTE_MIN_SIMILARITY:
+                continue
             later, earlier = (r, o) if r.order > o.order else (o, r)
             evidence = f"same quote (across articles): same person, similarity {score / 100:.2f}"
             made += _insert(tx, later, earlier, "same_quote", score / 100 * 0.95, evidence)

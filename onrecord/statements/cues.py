@@ -180,8 +180,11 @@ REPORTED_APOLOGY = _rx(
     # 'he took "full responsibility" for the failings'
     r"^(?:that )?(?:it|he|she|they|we) (?:\S+ ){0,2}(?:took|takes|take|accepted|accepts|accept) \W*(?:full |complete |total |personal )?responsibility",
 )
+# Words between a speaker and "sorry" or "apologise" that are no negation: "we will not apologise for …" is none
+_NOT_NEGATED = r"(?:(?!not |never |no |won't |don't |didn't |cannot |can't |wouldn't |shouldn't |refuse\w* )\S+ )"
 CONTENT_APOLOGY = _rx(
-    r"(?:i|we|i'm|we're|i am|we are) (?:\S+ ){0,3}(?:sorry|apologi[sz]e|apologi[sz]ing)",
+    r"(?:i|we|i'm|we're|i am|we are) " + _NOT_NEGATED + r"{0,3}(?:sorry|apologi[sz]e|apologi[sz]ing)",
+    r"(?:i|we) (?:cannot|can't|can not) apologi[sz]e enough",
     r"(?:my|our) (?:\S+ ){0,2}apolog(?:y|ies)", r"(?:offer\w*|issu\w*|make|made|extend\w*) (?:\S+ ){0,4}apology",
     r"(?:i|we|he|she|they) (?:\S+ ){0,2}regret(?:s|ted)? (?:making|saying|having|my|our|his|her|their|the|that i|that we|any|what|it|them|this|these|those)",
     r"(?:ill-advised|was wrong of me|my mistake|i was wrong|i made a mistake|we made a mistake|i got it wrong)",

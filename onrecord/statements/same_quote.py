@@ -29,6 +29,30 @@ def plain(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s']", " ", normalise(text)).split())
 
 
+# '…' or '...' where a report left words out of a quote
+_ELLIPSIS = re.compile(r"\s*(?:…|\.\s?\.\s?\.)\s*")
+# Words two reports of one quote may both have without it being the same quote
+_SMALL = frozenset("that this with have from they their there were will would been what when which about".split())
+
+
+def similarity(mine: str, theirs: str) -> float:
+    """How nearly two statements' words (as said, not yet plain) are one quote, 0-100: the shorter
+    one found in the longer (trimmed, re-punctuated, respelt), each piece of an elided one ('…')
+    found on its own; 0 where the shorter has a word the longer lacks in any spelling ('ten thousand
+    teachers' is another pledge than 'ten thousand nurses')."""
+    short, long = sorted((mine, theirs), key=len)
+    longer = plain(long)
+    pieces = [p for p in (plain(part) for part in _ELLIPSIS.split(short)) if len(p.split()) >= 2] or [plain(short)]
+    score = min(fuzz.partial_ratio(p, longer) for p in pieces)
+    if score < SAME_QUOTE_MIN_SIMILARITY:
+        return score
+    their_words = set(longer.split())
+    for word in set(" ".join(pieces).split()) - their_words:
+        if len(word) > 3 and word not in _SMALL and max(fuzz.ratio(word, w) for w in their_words) < 75:
+            return 0.0
+    return score
+
+
 def plain_words(quote: Quote) -> str:
     """A statement's own words (inside its quote marks, where it has them), plain."""
     return plain(quoted_text(quote))
@@ -60,7 +84,7 @@ def same_quote_link(statements: list[Typed], i: int, plain_of: list[str] | None 
         if other.quote.kind == "indirect" and min(len(mine.split()), len(theirs.split())) < min_words:
             continue
         score = fuzz.partial_ratio(mine, theirs)
-        if score >= SAME_QUOTE_MIN_SIMILARITY:
+        if score >= SAME_QUOTE_MIN_SIMILARITY - 20 and (score := similarity(quoted_text(s.quote), quoted_text(other.quote))) >= SAME_QUOTE_MIN_SIMILARITY:
             ev = f"same quote: same speaker ({me}), similarity {score / 100:.2f}"
             return Link("same_quote", other.quote.id, round(score / 100 * 0.95, 3), ev)
     return None

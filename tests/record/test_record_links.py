@@ -313,3 +313,26 @@ def test_timeline_lines_wrap_whole_and_name_how_and_where_others_reacted(ferry, 
     for e in data["entries"]:
         assert f"#{e['statement']['id']})" in flat  # every entry's closing id: nothing cut at the edge
     assert f"reacted ({reactions[0]['statement_type']})" in flat
+
+
+PLEDGE = "We will recruit ten thousand nurses over five years and we will not apologise for putting patients first"
+REPORTS = [  # (doc id, outlet, day, text): one pledge reported four ways, and another pledge
+    ("full", "Island Times", "2024-05-01", f'"{PLEDGE}," Health Secretary Harold Benning said on Monday.'),
+    ("elided", "Kellan Courier", "2024-05-02",
+     '"We will recruit ten thousand nurses … and we will not apologise for putting patients first," '
+     "Health Secretary Harold Benning said."),
+    ("other-pledge", "Island Times", "2024-06-10",
+     '"We will recruit ten thousand teachers over five years and we will not apologise for putting pupils first," '
+     "Harold Benning said on Monday."),
+    ("fragment", "Bay Radio", "2024-05-03",
+     "Harold Benning said he would not apologise. Benning said that patients came first."),
+]
+
+
+def test_the_same_quote_across_outlets_elided_or_not_and_not_another_pledge(tmp_path):
+    articles = [Article(text=text, doc_id=doc, title=doc, published=day, outlet=outlet)
+                for doc, outlet, day, text in REPORTS]
+    url = str(tmp_path / "pledge.db")
+    ingest(url, list(zip(articles, extract_articles(articles))), range(len(articles)))
+    same = {(a, c) for a, _, kind, c, _ in links(url) if kind == "same_quote"}
+    assert same == {("elided", "full")}
