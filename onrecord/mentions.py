@@ -17,7 +17,8 @@ from .quotes.tokens import Tokens, runs
 TITLES = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady sen sen. senator rep rep. gov gov. "
     "governor president mayor judge prof prof. professor rev rev. gen gen. secretary speaker "
-    "chancellor minister premier prime councillor councilman councilwoman congressman congresswoman".split()
+    "chancellor minister premier prime councillor councilman councilwoman congressman congresswoman "
+    "cllr cllr. councilor baroness baron".split()
 )
 ROLE_NOUNS = frozenset(
     "mp mps senator minister secretary spokesperson spokesman spokeswoman chair chairman chairwoman "

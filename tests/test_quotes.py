@@ -248,6 +248,7 @@ def test_where_a_content_ends(method, text, content):
 SPEAKERS = [
     # surname and title to the full name
     ("Councillor Ann Lee spoke first. \"It is late,\" Ms Lee said.", "Ann Lee"),
+    ("Councillor Ann Lee spoke first. \"It is late,\" Cllr Lee said.", "Ann Lee"),
     # role description through an earlier apposition
     ('Tom Okafor, the MP for Eastgate, arrived.\n\n"We object," the Eastgate MP said.', "Tom Okafor"),
     # a role in the lede, the name only later

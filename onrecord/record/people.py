@@ -35,7 +35,8 @@ TITLES = frozenset(
     "mr mrs ms miss mx dr sir dame lord lady baroness baron prof professor rev reverend fr father "
     "sen senator rep representative gov governor pres president vp gen general col colonel capt "
     "captain lt sgt adm admiral judge justice mayor sec secretary minister chancellor speaker "
-    "sheriff chief commissioner ambassador prince princess king queen the".split()
+    "sheriff chief commissioner ambassador prince princess king queen cllr councillor councilor councilman "
+    "councilwoman congressman congresswoman the".split()
 )
 SUFFIXES = frozenset("jr sr ii iii iv v mp qc kc phd md esq".split())
 # Words that describe a post rather than pick out who holds it: "the president" is

@@ -9,7 +9,7 @@ from ..mentions import ROLE_NOUNS, first_name_gender, fits_pronoun, role_word
 from ..models import Entity, Quote
 
 _TITLES = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|sen|senator|rep|gov|governor|president|prime minister|mp|"
-                     r"councillor|cllr|professor|prof|rev|reverend|judge)\.?\s+", re.I)
+                     r"councillor|councilor|cllr|baroness|baron|professor|prof|rev|reverend|judge)\.?\s+", re.I)
 _POSSESSIVE = re.compile(r"(?:['\u2018\u2019]s|['\u2018\u2019])$")  # the opening mark too: 'Trump‘s', as some sites type it
 _GENERIC = frozenset("campaign team office spokesperson spokesman spokeswoman the of and party".split())
 

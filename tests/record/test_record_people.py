@@ -23,6 +23,8 @@ from onrecord.record.people import compatible, is_proper_name, name_tokens, role
     ("O’Malley", ("omalley",)),
     ("Zoë Brontë", ("zoe", "bronte")),
     ("Labour's Chris Bryant", ("labour", "chris", "bryant")),
+    ("Cllr Sarah Okafor", ("sarah", "okafor")),
+    ("Councilwoman Dana Ruiz", ("dana", "ruiz")),
 ])
 def test_name_tokens(name, expected):
     assert name_tokens(name) == expected
