@@ -65,7 +65,7 @@ _SPOKES_PRONOUNS = {"spokesman": ("he",), "spokeswoman": ("she",), "chairman": (
 def _goes_on(toks: Tokens, mentions: Mentions, a: Attribution, before: Attribution | None, done: dict):
     """A 'he' or 'she' in the paragraph of the statement before, with no one named between (outside
     that statement's words), is its speaker: a spokesperson, named or not ('A spokesman for the firm
-    said …. "…," he said.'), or a person the pronoun fits ('Dean Lowe said Finch was wrong to
+    said …. "…," he said.'), the one the same pronoun spoke for just before, or a person the pronoun fits ('Dean Lowe said Finch was wrong to
     criticise the referee. "…," he said.' is Lowe's, not Finch's)."""
     if before is None or a.source_head is None or before.source_head is None or toks.lower[a.source_head] not in ("he", "she"):
         return None
@@ -74,6 +74,8 @@ def _goes_on(toks: Tokens, mentions: Mentions, a: Attribution, before: Attributi
         return None  # 'I asked Sanders …; he said': a 'he' never goes on from the writer's 'I'
     entity = done[id(before)][0]
     fits = _SPOKES_PRONOUNS.get(toks.lower[head], ("he", "she") if toks.lower[head] in SPOKES_NOUNS else ())
+    if toks.lower[head] in ("he", "she"):  # 'She denied …. "…," she said.': the same one (a spokeswoman)
+        fits = (toks.lower[head],)
     if not fits and entity is not None and entity.kind == "person":
         fits = tuple(p for p in ("he", "she") if fits_pronoun(entity.gender, p))
     between = [m for m in mentions.in_range(head + 1, pronoun - 1) if m.entity.kind == "person" and toks.quote[m.first] == -1

@@ -263,6 +263,10 @@ SPEAKERS = [
         'Dan Moss, a parent, said the staff had been brilliant.\n\n"They were heroes."',
         "Dan Moss",
     ),
+    # a spokeswoman's 'she' goes on with her next 'she', not with the woman named before her
+    ('Joan Marsh said she had reported the smell twice.\n\nA spokeswoman for Midshire Gas said the company would '
+     'publish its findings. She denied that calls had been ignored. "Every call is logged," she said.',
+     "Midshire Gas"),
     # spokesperson to the organisation
     ('The Harbour Users Association met.\n\nA Harbour Users spokesperson said: "We object."', "Harbour Users Association"),
     # a spokesperson with no body named goes on from the organisation that just spoke
