@@ -174,9 +174,11 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
                  if is_relative(toks, k)), last)
     named = mentions.in_range(first, last)
     word = toks.lower[head]
+    if word in _NOT_THEIR_WORDS and named and not any(m.first <= head <= m.last for m in named):
+        return None, None, _shown(toks, first, last)  # 'Critics of Mr Asante said …' are not Asante
     if word in SPOKES_NOUNS:
         # 'a spokesman, John Smith,' names the person; 'a Harbour Users spokesperson' names the body.
-        appos = [m for m in named if m.entity.kind == "person" and toks.dep[m.last] == "appos"]
+        appos = [m for m in named if m.entity.kind == "person" and toks.dep[m.last] == "appos" and toks.head[m.last] == head]
         if not appos:
             return _spokesperson(toks, mentions, head, first, last)
         named = appos
@@ -209,6 +211,13 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
         m = next((m for m in people if m.first <= head <= m.last), people[0])
         return m.entity, _mention_role(toks, first, last, m), None
     return _unnamed(toks, mentions, head, first, last, done)
+
+
+# Those who speak about someone, not for them: 'critics of', 'allies of', 'people close to'.
+_NOT_THEIR_WORDS = frozenset(
+    "critic critics opponent opponents rival rivals detractor detractors enemy enemies ally allies friend friends "
+    "supporter supporters backer backers associate associates confidant confidants neighbour neighbours neighbor "
+    "neighbors colleague colleagues people those fans voters constituents admirers".split())
 
 
 # A person who heads a body: 'the president of Lakeview University' is someone, not the university.
@@ -272,6 +281,8 @@ def _shown(toks: Tokens, first: int, last: int) -> str:
         last = when[0] - 1
         while last > first and toks.pos[last] in ("ADP", "PUNCT"):
             last -= 1
+    while last > first and toks.lower[last] in (",", ";", ":", "-", "—"):  # an aside's closing comma
+        last -= 1
     return toks.text[toks.starts[first] : toks.ends[last]]
 
 
@@ -383,6 +394,8 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
     if role == "statement" and not words and (issuer := _issuer(toks, mentions, first)) is not None:
         return issuer, role, None
     spoken_for = [m.entity for m in mentions.in_range(min(after), max(after)) if m.entity.kind == "person"] if after else []
+    if role in ("source", "sources") and last > head:  # 'sources close to the Home Secretary' are not her words
+        return None, role, _shown(toks, first, last)
     if spoken_for:  # 'a spokesman for House Speaker Tom Reilly' speaks for him, not for the House
         return spoken_for[-1], role, None
     orgs = [m.entity for m in mentions.mentions if m.entity.kind == "organization"]

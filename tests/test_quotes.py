@@ -362,6 +362,12 @@ DESCRIBED = [
     ('Mary Okafor bought the pier.\n\nThe businessman said the sale "was rushed".', "was rushed", "The businessman"),
     ('Tom Briggs wants to lead the council.\n\nThe Ohio candidate said the result "is a fresh start".',
      "fresh start", "The Ohio candidate"),
+    # those who speak about someone are not that someone: critics, allies, people or sources close to them
+    ('Critics of Mr Asante said he should resign over the "shambles".', "shambles", "Critics of Mr Asante"),
+    ('Allies of Lorraine Vickers said she would "fight on".', "fight on", "Allies of Lorraine Vickers"),
+    ('Sources close to the Home Secretary, Lorraine Vickers, said she would "not resign".', "not resign",
+     "Sources close to the Home Secretary, Lorraine Vickers"),
+    ('Lawyers for Tom Reid said he would "appeal at once".', "appeal at once", "Tom Reid"),
     # a name in the source's relative clause is not who speaks
     ('Talks on the pier ran late.\n\n"It was not convincing," said one councillor at the meeting, who added that '
      'Mayor Delia Marsh seemed "rattled".', "not convincing", "one councillor at the meeting"),
