@@ -211,6 +211,20 @@ def _days_only(tx: Any) -> None:
             tx.run("UPDATE quotes SET published = ? WHERE published = ?", (day, value))
 
 
+def _first_reports_only(tx: Any) -> None:
+    """Each repeat keeps its link to the first report of its words (linking.py's rule from
+    migration 9 on); the links to later reports, which grew as n² with a line's repeats, go."""
+    rows = tx.all("SELECT l.from_quote, l.to_quote, coalesce(a.published, '9999'), a.key, q.position FROM links l "
+                  "JOIN quotes q ON q.id = l.to_quote JOIN articles a ON a.id = q.article_id "
+                  "WHERE l.scope = 'record' AND l.type = 'same_quote'")
+    first: dict[int, tuple] = {}
+    for row in rows:
+        if row[0] not in first or tuple(row[2:]) < first[row[0]][1]:
+            first[row[0]] = (row[1], tuple(row[2:]))
+    tx.many("DELETE FROM links WHERE from_quote = ? AND to_quote = ? AND type = 'same_quote' AND scope = 'record'",
+            [(f, t) for f, t, *_ in rows if first[f][0] != t])
+
+
 _BY_DAY_KEY = "((coalesce(CAST(julianday({row}.published) AS INTEGER), 0) << 32) | {row}.id)"  # days.day_key
 _SQLITE_BY_DAY = (
     "CREATE VIRTUAL TABLE quotes_by_day USING fts5(content, content='', "
@@ -277,6 +291,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         "GENERATED ALWAYS AS (to_tsvector('onrecord', coalesce(title, '') || ' ' || text)) STORED",
         "CREATE INDEX articles_tsv ON articles USING GIN (tsv)",
     )),
+    Migration(9, "same_quote across articles: each repeat links to the first report of its words alone", (),
+              data=_first_reports_only),
 )
 
 

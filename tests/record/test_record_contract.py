@@ -185,7 +185,7 @@ def test_article_text_search(store):
 
 
 def test_an_older_record_is_migrated_in_place(store_url):
-    """A record made before migrations 2-8 gains person_keys (backfilled), quotes_recent, link scopes,
+    """A record made before migrations 2-9 gains person_keys (backfilled), quotes_recent, link scopes,
     day-only quote dates, (SQLite) the newest-first search index, the linking steps' range indexes and
     (PostgreSQL) search that keeps stop words."""
     with open_store(store_url) as old:
@@ -203,7 +203,7 @@ def test_an_older_record_is_migrated_in_place(store_url):
                 tx.run("DROP TABLE quotes_by_day")
             tx.run("DELETE FROM schema_migrations WHERE version >= 2")
     with open_store(store_url) as migrated:
-        assert migrated.schema_version() == SCHEMA_VERSION == 8
+        assert migrated.schema_version() == SCHEMA_VERSION == 9
         with migrated.transaction(write=False) as tx:  # migration 5: the day alone
             assert {len(r[0]) for r in tx.all("SELECT published FROM quotes")} == {10}
         assert [h.published for h in migrated.search(None, since="2024-03-01", until="2024-03-01")] == ["2024-03-01"] * 2

@@ -10,6 +10,7 @@ written to real SQLite files (and once to PostgreSQL) in every order.
 from __future__ import annotations
 
 import itertools
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -326,13 +327,33 @@ REPORTS = [  # (doc id, outlet, day, text): one pledge reported four ways, and a
      "Harold Benning said on Monday."),
     ("fragment", "Bay Radio", "2024-05-03",
      "Harold Benning said he would not apologise. Benning said that patients came first."),
+    ("again", "Bay Radio", "2024-05-20", f'Harold Benning repeated his pledge: "{PLEDGE}."'),
 ]
 
 
-def test_the_same_quote_across_outlets_elided_or_not_and_not_another_pledge(tmp_path):
+@pytest.mark.parametrize("order", [(0, 1, 2, 3, 4), (4, 3, 2, 1, 0), (1, 4, 0, 3, 2)])
+def test_each_repeat_links_to_the_first_report_of_its_words_in_any_order(tmp_path, order):
+    """Elided or not, across outlets, and never another pledge; one link per repeat, to the first
+    report (every pair was linked: a stock line said n times made n²/2 links)."""
     articles = [Article(text=text, doc_id=doc, title=doc, published=day, outlet=outlet)
                 for doc, outlet, day, text in REPORTS]
     url = str(tmp_path / "pledge.db")
-    ingest(url, list(zip(articles, extract_articles(articles))), range(len(articles)))
+    ingest(url, list(zip(articles, extract_articles(articles))), order)
     same = {(a, c) for a, _, kind, c, _ in links(url) if kind == "same_quote"}
-    assert same == {("elided", "full")}
+    assert same == {("elided", "full"), ("again", "full")}
+
+
+def test_a_record_linked_pair_by_pair_keeps_only_the_links_to_first_reports(tmp_path):
+    articles = [Article(text=text, doc_id=doc, title=doc, published=day, outlet=outlet)
+                for doc, outlet, day, text in REPORTS]
+    url = str(tmp_path / "older.db")
+    ingest(url, list(zip(articles, extract_articles(articles))), range(len(articles)))
+    with open_store(url) as store, store.transaction() as tx:  # as the rule before migration 9 linked them
+        again, elided = (tx.scalar("SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id "
+                                   "WHERE a.doc_id = ? AND q.kind = 'direct'", (doc,)) for doc in ("again", "elided"))
+        tx.run("INSERT INTO links (from_quote, to_quote, type, confidence, evidence, scope) "
+               "VALUES (?, ?, 'same_quote', 0.9, 'pair', 'record')", (again, elided))
+        tx.run("DELETE FROM schema_migrations WHERE version = 9")
+    assert sqlite3.connect(url).execute("SELECT count(*) FROM links WHERE type = 'same_quote'").fetchone() == (3,)
+    same = {(a, c) for a, _, kind, c, _ in links(url) if kind == "same_quote"}
+    assert same == {("elided", "full"), ("again", "full")}
