@@ -210,15 +210,17 @@ def mention_names(store: Store, person_id: int) -> list[tuple[str, int]]:
                                                 "GROUP BY name ORDER BY count(*) DESC, name", (person_id,))]
 
 
-def timeline(store: Store, person_id: int) -> Timeline:
-    """A person's statements in time order, each with the reactions it drew and what undid it."""
+def timeline(store: Store, person_id: int, offset: int = 0, limit: int | None = None) -> Timeline:
+    """A person's statements in time order, each with the reactions it drew and what undid it
+    (``offset``, ``limit``: one page of them, whose links alone are read; months count them all)."""
     record = person(store, person_id)
-    ids = [s.id for s in record.statements]
+    page = record.statements[offset : None if limit is None else offset + limit]
+    ids = [s.id for s in page]
     with store.transaction(write=False) as tx:
         out_links, in_links = _links(tx, ids, outgoing=True), _links(tx, ids, outgoing=False)
         targets = _targets(tx, ids)
     entries = []
-    for hit in record.statements:
+    for hit in page:
         incoming = in_links.get(hit.id, ())
         entries.append(TimelineEntry(
             hit, targets.get(hit.id), out_links.get(hit.id, ()),

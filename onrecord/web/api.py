@@ -95,11 +95,20 @@ def get_person(store: StoreDep, person_id: PersonId) -> dict[str, Any]:
     return person_data(store, person_id)
 
 
+def timeline_page(store: Store, person_id: int, page: int, per_page: int) -> dict[str, Any]:
+    """One page of a person's timeline (a prolific speaker's whole one is megabytes), with the page count."""
+    total = views.person(store, person_id).person.statements
+    data = views.timeline(store, person_id, (page - 1) * per_page, per_page).to_dict()
+    data["page"] = {"page": page, "of": max(1, -(-total // per_page)), "entries": total}
+    return data
+
+
 @router.get("/people/{person_id}/timeline", summary="A person's timeline", responses=documented(404))
-def get_timeline(store: StoreDep, person_id: PersonId) -> dict[str, Any]:
+def get_timeline(store: StoreDep, person_id: PersonId, page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
+                 per_page: Annotated[int, Query(ge=1, le=500)] = 100) -> dict[str, Any]:
     """Statements in time order with their type, target, links, the reactions they drew and any
-    retraction or apology; plus statements per month."""
-    return views.timeline(store, person_id).to_dict()
+    retraction or apology, ``per_page`` at a time (``page.of`` pages in all); plus statements per month."""
+    return timeline_page(store, person_id, page, per_page)
 
 
 @router.get("/articles/{article_id}", summary="One article", responses=documented(404))

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from ..record import Store, views
 from .api import (ArticleIn, PersonId, QuoteFilters, _extract, merge_into_person, person_data, quote_page,
-                  split_person)
+                  split_person, timeline_page)
 from .deps import SettingsDep, StoreDep, check_token
 from .limits import ExtractRate
 
@@ -57,11 +57,7 @@ TIMELINE_PAGE = 100  # entries a person page shows at once: a prolific speaker's
 def person_page(request: Request, store: StoreDep, settings: SettingsDep, person_id: PersonId,
                 format: Format = "html", corrected: Literal["merge", "split"] | None = None,
                 page: Annotated[int, Query(ge=1, le=10_000)] = 1) -> Response:
-    timeline = views.timeline(store, person_id).to_dict()
-    entries = timeline["entries"]
-    timeline["entries"] = entries[(page - 1) * TIMELINE_PAGE : page * TIMELINE_PAGE]
-    timeline["page"] = {"page": page, "of": max(1, -(-len(entries) // TIMELINE_PAGE)), "entries": len(entries)}
-    data = {"person": person_data(store, person_id), "timeline": timeline}
+    data = {"person": person_data(store, person_id), "timeline": timeline_page(store, person_id, page, TIMELINE_PAGE)}
     names = views.mention_names(store, person_id) if format == "html" and settings.api_token else []
     return _page(request, format, "person.html", data, title=data["person"]["person"]["name"],
                  writes_open=bool(settings.api_token), corrected=corrected, mention_names=names)

@@ -132,6 +132,18 @@ def test_timeline_in_time_order_with_reactions_and_retraction(client):
     assert list(months) == ["2024-01", "2024-02", "2024-03"] and sum(months.values()) == len(dates)
 
 
+def test_a_timeline_comes_a_page_at_a_time(client):
+    lowe = client.get("/api/people", params={"q": "Harriet Lowe"}).json()["results"][0]
+    whole = client.get(f"/api/people/{lowe['id']}/timeline").json()
+    count = len(whole["entries"])
+    pages = [client.get(f"/api/people/{lowe['id']}/timeline", params={"page": n, "per_page": 2}).json()
+             for n in range(1, (count + 1) // 2 + 1)]
+    assert pages[0]["page"] == {"page": 1, "of": len(pages), "entries": count}
+    assert [e for p in pages for e in p["entries"]] == whole["entries"] and len(pages) > 1
+    assert all(p["months"] == whole["months"] for p in pages)  # every month counts every statement
+    assert client.get(f"/api/people/{lowe['id']}/timeline", params={"per_page": 501}).status_code == 422
+
+
 def test_article_with_spans_speakers_and_links(client):
     article = client.get(f"/api/articles/{ids_of(client, 'kb-04-okonjo-condemns')}").json()
     assert article["outlet"] == "Westmoor Evening News" and article["published"] == "2024-02-27"
