@@ -159,11 +159,16 @@ def link_across(tx: Tx, article_id: int) -> int:
     new = article_rows(tx, article_id)
     persons = sorted({k for r in new if r.person_id is not None for k in kin(tx, r.person_id)})
     affected = {r.id: r for r in new}
+    incremental = False
     if persons:
-        for r in _affected(tx, article_id, new, persons):
+        found, incremental = _affected(tx, article_id, new, persons)
+        for r in found:
             affected[r.id] = r
     made = 0
     for row in sorted(affected.values(), key=lambda r: r.id):
+        if incremental and row.article_id != article_id and row.type in UNDOING and row.person_id is not None:
+            made += _undo_link(tx, row, new)  # only the new statements can change what it takes back
+            continue
         tx.run("DELETE FROM links WHERE from_quote = ? AND scope = 'record' AND type <> 'same_quote'", (row.id,))
         made += _link_one(tx, row)
     made += _same_quotes(tx, new)
@@ -253,9 +258,10 @@ def article_rows(tx: Tx, article_id: int) -> list[_Row]:
 _CHUNK = 500  # ids per DELETE: under SQLite's limit on bound parameters
 
 
-def _affected(tx: Tx, article_id: int, new: list[_Row], persons: list[int]) -> list[_Row]:
+def _affected(tx: Tx, article_id: int, new: list[_Row], persons: list[int]) -> tuple[list[_Row], bool]:
     """Other articles' retractions by these people, and reactions aimed at them, that a new
-    statement may now be the best link of: said after it, within the step's window.
+    statement may now be the best link of: said after it, within the step's window; and whether
+    only the new statements can change their links (True), or anything may have (False).
 
     When this transaction merged or renamed people, or replaced an earlier version of the
     article, links may change for other reasons: then every such statement is re-linked.
@@ -279,7 +285,7 @@ def _affected(tx: Tx, article_id: int, new: list[_Row], persons: list[int]) -> l
     # A name first seen for someone with this article ('Jeb' for Jeb Bush) makes their earlier
     # statements reachable by reactions aimed at that name, whenever those were said.
     fresh = [k for (k,) in tx.all(_FRESH_KEYS, (article_id,))]
-    return found + _aimed_at(tx, fresh, " AND q.article_id <> ?", (article_id,))
+    return found + _aimed_at(tx, fresh, " AND q.article_id <> ?", (article_id,)), first is not None
 
 
 # The surname and organisation keys the article's mentions gave their people for the first time.
@@ -364,13 +370,32 @@ def _best(row: _Row, topic: frozenset[str], candidates: list[_Row], weight: dict
     return (best, shared_best) if best is not None else None
 
 
-def _undo_link(tx: Tx, row: _Row) -> int:
-    """A retraction or apology -> the same person's earlier statement it shares words with."""
+_UNDONE = ("support", "criticism", "denial", "claim")  # what a retraction or apology may take back
+
+
+def _undo_link(tx: Tx, row: _Row, new: list[_Row] | None = None) -> int:
+    """A retraction or apology -> the same person's earlier statement it shares words with.
+
+    ``new``: a new article's statements, the only ones that may have changed the best one (the
+    candidates are ranked one by one: the best of all is the better of the one linked and the new
+    ones'), so a back-dated article does not read a year of its speakers' statements per retraction.
+    """
     people = kin(tx, row.person_id)
-    cands = [c for sql, days in _days(_day(row), RETRACTION_WINDOW, after=False)
-             for c in _rows(tx, f"m.person_id IN ({_marks(people)}) AND q.article_id <> ? AND q.type IN "
-                                "('support', 'criticism', 'denial', 'claim')" + sql, [*people, row.article_id, *days])
-             if _within(c, row, RETRACTION_WINDOW) and c.order < row.order]
+    if new is None:
+        cands = [c for sql, days in _days(_day(row), RETRACTION_WINDOW, after=False)
+                 for c in _rows(tx, f"m.person_id IN ({_marks(people)}) AND q.article_id <> ? AND q.type IN "
+                                    f"({_marks(list(_UNDONE))})" + sql, [*people, row.article_id, *_UNDONE, *days])]
+    else:
+        if _has_own(tx, row, ("retracts", "apologises_for"), True):
+            return 0
+        now = [t for (t,) in tx.all("SELECT DISTINCT to_quote FROM links WHERE from_quote = ? AND scope = 'record' "
+                                    "AND type IN ('retracts', 'apologises_for')", (row.id,))]
+        cands = [c for c in new if c.person_id in people and c.article_id != row.article_id and c.type in _UNDONE]
+        if not any(_within(c, row, RETRACTION_WINDOW) and c.order < row.order for c in cands):
+            return len(now)  # nothing new it may take back: its links stand
+        cands += _rows(tx, f"q.id IN ({_marks(now)})", now) if now else []
+        tx.run("DELETE FROM links WHERE from_quote = ? AND scope = 'record' AND type <> 'same_quote'", (row.id,))
+    cands = [c for c in cands if _within(c, row, RETRACTION_WINDOW) and c.order < row.order]
     # Among equally fitting statements the first report is the one taken back (later ones repeat it).
     picked = _best(row, _words(row.content) | _words(row.target_name), cands, _WEIGHT, latest=False)
     if picked is None or len(picked[1]) < 2:  # the content must agree, not just the speaker
