@@ -89,6 +89,10 @@ class Mention:
     subject: bool  # is (part of) a clause's subject
 
 
+# Entity labels the small tagger gives names of people it does not know ('Ines Calder' as a PRODUCT)
+_NOT_A_PERSON_TAG = frozenset({"", "PRODUCT", "WORK_OF_ART", "FAC", "LAW", "EVENT", "LANGUAGE"})
+
+
 def slug(name: str) -> str:
     return _SLUG.sub("-", name.lower()).strip("-") or "speaker"
 
@@ -180,9 +184,9 @@ class Mentions:
         return first
 
     def _add_untagged_people(self, places: set[str]) -> None:
-        """'The mayor of Kellan, Ines Corr, said …' where the entity tagger saw no name: two or three
-        capitalised proper nouns, untagged, starting with a known first name, as a subject, object or
-        apposition."""
+        """'The mayor of Kellan, Ines Corr, said …' where the entity tagger saw no name (or a product,
+        a work, a building: 'Ines Calder' as a PRODUCT): two or three capitalised proper nouns starting
+        with a known first name, as a subject, object or apposition."""
         toks = self.toks
         taken = {i for m in self.mentions for i in range(m.first, m.last + 1)}
         i = 0
@@ -195,7 +199,7 @@ class Mentions:
                 last += 1
             words = [toks.text[toks.starts[k] : toks.ends[k]] for k in range(i, last + 1)]
             head = next((k for k in range(i, last + 1) if not i <= toks.head[k] <= last), last)
-            if (last > i and not any(k in taken or toks.ent[k] for k in range(i, last + 1))
+            if (last > i and not any(k in taken or toks.ent[k] not in _NOT_A_PERSON_TAG for k in range(i, last + 1))
                     and all(w.isalpha() and w.istitle() for w in words) and toks.lower[i] in _first_names()
                     and toks.quote[i] == -1 and not {w.lower() for w in words} & (ORG_WORDS | MEDIA_NAMES)
                     and toks.dep[head] in ("nsubj", "nsubjpass", "appos", "dobj", "pobj")):

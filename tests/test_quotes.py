@@ -267,6 +267,10 @@ SPEAKERS = [
     ('Joan Marsh said she had reported the smell twice.\n\nA spokeswoman for Midshire Gas said the company would '
      'publish its findings. She denied that calls had been ignored. "Every call is logged," she said.',
      "Midshire Gas"),
+    # a name the entity tagger calls a product is still the person ('Ines Calder' as a PRODUCT), not the
+    # place in her role
+    ('Calder sets out plans on the hospital funding plan\n\nInes Calder, the mayor of Port Loring, on Monday set out '
+     'new plans on the hospital funding plan, saying the changes were overdue.', "Ines Calder"),
     # spokesperson to the organisation
     ('The Harbour Users Association met.\n\nA Harbour Users spokesperson said: "We object."', "Harbour Users Association"),
     # a spokesperson with no body named goes on from the organisation that just spoke
