@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .errors import InputError
 
-MAX_CHARS = 2_000_000  # ~300 pages; longer input is almost surely not one article
+MAX_CHARS = 1_000_000  # ~150 pages, spaCy's own limit; longer input is almost surely not one article
 # Bytes read from one file, URL or stdin before giving up: HTML markup can be many times its text.
 MAX_BYTES = 64 * 1024 * 1024
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)

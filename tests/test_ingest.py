@@ -46,7 +46,7 @@ BAD_FILES = [
     ("nul.txt", b"Some text\x00\x01\x02 and more", "looks binary"),
     ("controls.txt", bytes(range(1, 9)) * 200, "looks binary"),
     ("latin1.txt", "Le maire a dit: « café ».".encode("latin-1"), "iconv -f latin1"),
-    ("huge.txt", b"word " * (MAX_CHARS // 5 + 1), "more than the 2,000,000"),
+    ("huge.txt", b"word " * (MAX_CHARS // 5 + 1), "more than the 1,000,000"),
     ("nobody.html", b"<html><head><title>Only a title</title></head></html>", "no article text"),
     ("empty-body.html", b"<html><head><title>T</title></head><body>  </body></html>", "no article text"),
     ("bad-charset.html", b'<html><head><meta charset="klingon"></head><body><p>x</p></body></html>', "unknown charset"),
@@ -170,7 +170,7 @@ JSONL_LINES = [
     ({"id": "d4", "text": ""}, "line 6 (id 'd4') is empty"),
     ({"id": "e5", "text": 42}, "line 7: field 'text' must be a string, not int"),
     ("caf\xe9 au lait".encode("latin-1"), "line 8 is not valid UTF-8 (byte 0xe9 at column 4)"),
-    ({"id": "f6", "text": "x" * (MAX_CHARS + 1)}, "line 9 (id 'f6') has 2,000,001 characters"),
+    ({"id": "f6", "text": "x" * (MAX_CHARS + 1)}, "line 9 (id 'f6') has 1,000,001 characters"),
     ({"id": "g7", "html": "<html><head><title>t</title></head></html>"}, "line 10 (id 'g7'): the HTML has no article text"),
     ({"id": 8, "html": page("Ferry stays"), "url": "https://herald.example/ferry", "title": "Given title"}, None),
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 import onrecord
+from onrecord.article import MAX_CHARS
 from onrecord.casing import sentence_case
 from onrecord.nlp import PARAGRAPHS, load_pipeline
 
@@ -74,3 +75,9 @@ def test_each_line_of_a_title_case_headline_is_a_sentence() -> None:
 def test_a_persons_name_never_runs_over_a_possessive() -> None:
     doc = load_pipeline()("Clinton Calls Trump’s Putin Remarks ‘Troubling’\n\nHillary Clinton spoke about Donald Trump and Vladimir Putin.")
     assert not [e for e in doc.ents if "’s" in e.text and e.label_ == "PERSON"]
+
+
+def test_an_article_at_the_length_limit_fits_the_parser():
+    """Read time refuses more than MAX_CHARS; anything shorter must not meet spaCy's own limit
+    later, as a raw [E088] error after seconds of work (it did at 2,000,000)."""
+    assert load_pipeline().max_length >= MAX_CHARS
