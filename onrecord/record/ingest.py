@@ -12,14 +12,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import BrokenExecutor, Future, ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
+from pathlib import Path
 
-from ..article import Article, Failure
+from ..article import Article, Failure, printable
 from ..models import Entity, Extraction, Quote
 from ..pool import exit_with_parent
 from .days import publication_day
@@ -81,12 +83,29 @@ _NO_ID = frozenset({"doc", "stdin", "request"})
 
 
 def article_key(article: Article) -> str:
-    """Versions of one article share a key: its URL, else its id; an article with neither is its own."""
+    """Versions of one article share a key: its URL, else its id, else the file (and line) it was
+    read from; an article with none of these is its own."""
     if article.url:
         return article.url
     if article.doc_id in _NO_ID:
         return f"{article.doc_id}:{content_hash(article)[:20]}"
-    return article.doc_id
+    return _file_key(article) or article.doc_id
+
+
+_LINE = re.compile(r"^(.*):(\d+)$")
+
+
+def _file_key(article: Article) -> str | None:
+    """'file:/abs/news/dock-strike/index.html' (':12' for a JSONL line) for an article named after
+    its file: two files called index.html in two folders are two articles, not versions of one."""
+    source = article.source or ""
+    if not source or "://" in source or source.startswith(("api:", "<")):
+        return None
+    path, line = (m.group(1), m.group(2)) if (m := _LINE.match(source)) else (source, None)
+    stem = printable(Path(path).stem)
+    if article.doc_id != (f"{stem}-{line}" if line else stem):
+        return None  # an id of its own (a JSONL "id")
+    return f"file:{Path(path).resolve()}" + (f":{line}" if line else "")
 
 
 def source_of(item: Article | Failure) -> str:
@@ -132,6 +151,10 @@ def store_extraction(store: Store, article: Article, extraction: Extraction, sou
             tx.run("DELETE FROM failures WHERE source = ?", (source,))
             return "skipped"
         previous = tx.one("SELECT id, version FROM articles WHERE key = ? AND is_current = 1", (key,))
+        if previous is None and key.startswith("file:"):  # stored by an older onrecord under the file's name
+            legacy = tx.one("SELECT id, version, key FROM articles WHERE key = ? AND source = ? AND is_current = 1",
+                            (article.doc_id, source))
+            previous, key = (legacy[:2], legacy[2]) if legacy else (None, key)
         orphans: set[int] = set()
         if previous:
             orphans = {r[0] for r in tx.all(

@@ -210,3 +210,41 @@ def test_an_older_record_is_migrated_in_place(store_url):
         migrated.add(*council())
         assert migrated.who("Fell").person.statements == 2
         assert [h.person for h in migrated.search("disgrace", speaker="Marcus Fell")] == ["Marcus Fell"]
+
+
+def _story(folder, name: str, words: str):
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f'"{words}," harbour master Ines Carvalho said on Monday.\n', encoding="utf-8")
+    return path
+
+
+def _current(store) -> list[tuple[str, int]]:
+    with store.transaction(write=False) as tx:
+        return sorted(tx.all("SELECT doc_id, version FROM articles WHERE is_current = 1"))
+
+
+def test_files_of_one_name_in_two_folders_are_two_articles_and_an_edited_file_a_version(store, tmp_path):
+    """Keyed by the file's name alone, the second index.html replaced the first (its statements left search)."""
+    from onrecord.ingest import iter_articles
+
+    first = _story(tmp_path, "news/dock-strike/index.txt", "The dock strike ends on Friday")
+    _story(tmp_path, "news/school-closure/index.txt", "The school stays open")
+    assert store.ingest(iter_articles([tmp_path / "news"])).stored == 2
+    assert _current(store) == [("index", 1), ("index", 1)]
+    _story(tmp_path, "news/dock-strike/index.txt", "The dock strike ends on Saturday")
+    assert store.ingest(iter_articles([first])).replaced == 1
+    assert _current(store) == [("index", 1), ("index", 2)]
+    assert [h.content for h in store.search("strike")] == ['"The dock strike ends on Saturday,"']
+
+
+def test_a_file_stored_under_its_name_by_an_older_onrecord_gets_its_new_version(store, tmp_path):
+    from onrecord.ingest import iter_articles
+
+    path = _story(tmp_path, "pier.txt", "The pier reopens in May")
+    store.ingest(iter_articles([path]))
+    with store.transaction() as tx:
+        tx.run("UPDATE articles SET key = doc_id")  # as keys were before files were keyed by their path
+    _story(tmp_path, "pier.txt", "The pier reopens in June")
+    assert store.ingest(iter_articles([path])).replaced == 1
+    assert _current(store) == [("pier", 2)]
