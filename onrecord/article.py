@@ -186,6 +186,29 @@ def check_text(text: str, name: str = "input", max_chars: int = MAX_CHARS) -> st
     return text
 
 
+# A link to another story set in the text ('READ MORE: …'): its headline is no statement of this one.
+_RELATED = re.compile(r"^\s*(?:read more|related|more on this story|see also|also read|watch)\s*[:|]", re.IGNORECASE)
+_PULL_QUOTE = ("//*[contains(translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ-_ ', 'abcdefghijklmnopqrstuvwxyz'), "
+               "'pullquote')]")
+
+
+def _without_pull_quotes(html: str) -> str:
+    """The page less its pull quotes (class "pull-quote", "pullquote"): a quote from the body set again
+    in large type would be a second statement, or join another speaker's."""
+    if "pull" not in html.lower():
+        return html
+    from lxml import etree, html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, etree.ParserError, etree.XMLSyntaxError):
+        return html  # (trafilatura reports what it cannot read)
+    pulled = tree.xpath(_PULL_QUOTE)
+    for element in pulled:
+        element.drop_tree()
+    return lxml_html.tostring(tree, encoding="unicode") if pulled else html
+
+
 def html_to_article(
     html: str, doc_id: str = "doc", url: str | None = None, *, name: str | None = None
 ) -> Article:
@@ -195,7 +218,8 @@ def html_to_article(
     name = name or doc_id
     check_text(html, name, max_chars=MAX_BYTES)  # markup may be far longer than the text in it
     try:
-        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+        doc = trafilatura.bare_extraction(_without_pull_quotes(html), url=url, with_metadata=True,
+                                          include_comments=False)
     except Exception as e:  # lxml/trafilatura raise many types on broken markup
         raise InputError(f"{name}: the HTML could not be parsed ({type(e).__name__}: {e}).") from None
     text = getattr(doc, "text", None) if doc is not None else None
@@ -205,7 +229,7 @@ def html_to_article(
             "navigation and boilerplate): give the page of one article, or its text as a .txt file."
         )
     # trafilatura joins paragraphs with single newlines; blank lines keep them apart for the quote rules.
-    text = re.sub(r"\n+", "\n\n", text.strip())
+    text = "\n\n".join(p for p in text.strip().split("\n") if p.strip() and not _RELATED.match(p))
     return Article(
         text=check_text(text, name),
         doc_id=doc_id,

@@ -136,6 +136,22 @@ def test_html_file_in_a_declared_charset_is_decoded(tmp_path: Path) -> None:
     assert "Renée Dubois" in read_file(path).text
 
 
+@pytest.mark.parametrize("markup", ['<blockquote class="pull-quote"><p>{q}</p></blockquote>',
+                                    '<div class="c-PullQuote"><p>{q}</p><span>Ines Carvalho</span></div>'])
+def test_a_pull_quote_and_links_to_other_stories_are_no_part_of_the_text(tmp_path: Path, markup: str) -> None:
+    """A pull quote repeated a body quote (a second statement, or one joined to the next speaker's);
+    'READ MORE: …' headlines became statements of their own."""
+    quote = '"We will keep the ferry running through the winter,"'
+    body = ("<p>" + STORY.split("\n\n")[0] + "</p>" + markup.format(q=quote) +
+            "<p>READ MORE: 'We were lied to', says bypass campaigner Ken Adams</p>"
+            "<p>Read more | Council chief quits over culture</p><p>" + STORY.split("\n\n")[1] + "</p>")
+    path = tmp_path / "pull.html"
+    path.write_text(f"<html><head><title>Ferry</title></head><body><article>{body}</article></body></html>")
+    text = read_file(path).text
+    assert text.count("We will keep the ferry running") == 1 and "READ MORE" not in text and "Read more" not in text
+    assert text.endswith("She added that the timetable would be published next week.")
+
+
 @pytest.mark.parametrize("label", ["iso-8859-1", "ISO_8859-1", "us-ascii"])
 def test_a_page_labelled_latin1_is_read_as_windows_1252_like_a_browser(tmp_path: Path, label: str) -> None:
     path = tmp_path / "latin1.html"
