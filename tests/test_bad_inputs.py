@@ -323,8 +323,8 @@ def test_ingest_jsonl_with_a_broken_line(record: Path, tmp_path: Path) -> None:
     assert kept and all(before[table] <= after[table] for table in kept)
     assert found and search(record, "ferry") == found
     with closing(sqlite3.connect(record)) as con:
-        keys = sorted(r[0] for r in con.execute("SELECT key FROM articles"))
-    assert keys == ["bakery", "ferry", "library"]
+        names = sorted(r[0] for r in con.execute("SELECT doc_id FROM articles"))
+    assert names == ["bakery", "ferry", "library"]
 
 
 def test_extract_jsonl_with_a_broken_line(tmp_path: Path) -> None:
@@ -368,8 +368,8 @@ def test_ingest_file_names_that_are_not_utf8(record: Path, tmp_path: Path) -> No
     assert run.code == 0, run.err
     assert failures(record) == [(f"{folder}/empty\\udce9.txt", EMPTY.format(path=f"{folder}/empty\\udce9.txt"))]
     with closing(sqlite3.connect(record)) as con:
-        assert con.execute("SELECT key, source FROM articles WHERE key LIKE 'caf%'").fetchall() == [
-            ("caf\\udce9", f"{folder}/caf\\udce9.txt")]
+        assert con.execute("SELECT doc_id, key, source FROM articles WHERE doc_id LIKE 'caf%'").fetchall() == [
+            ("caf\\udce9", f"file:{folder}/caf\\udce9.txt", f"{folder}/caf\\udce9.txt")]
 
 
 # --- URLs that fail: a local server, allowed with --allow-private -----------------------------
