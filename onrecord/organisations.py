@@ -55,7 +55,13 @@ def of_kind(toks: Tokens, mentions: Mentions, word: str, at: int, said: set[str]
         return next((m.entity for m in orgs if set(m.entity.name.lower().split()) & MEDIA_NAMES), None)
     if word in _BUSINESS_KINDS:  # 'the company said' is not the Senate or a party the story is about
         orgs = [m for m in orgs if not set(m.entity.name.lower().split()) & _PUBLIC_BODIES]
+    if named is None and word in _MINISTRY:  # 'the department said' after the Home Office
+        named = next((m.entity for m in orgs if set(org_key(m.entity.name).split()) & _MINISTRY), None)
     return named or (_most_named(mentions, orgs, at) if orgs and word in ORG_KINDS else None)
+
+
+# A government department by any of its names: the Home Office, the Ministry of Defence, the DfE's department.
+_MINISTRY = frozenset({"department", "ministry", "office"})
 
 
 def _most_named(mentions: Mentions, orgs: list[Mention], first: int) -> Entity:

@@ -412,7 +412,8 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
         name = " ".join(toks.text[toks.starts[i] : toks.ends[i]] for i in names)
         return mentions.new_entity(name, "organization"), role, None
     kinds = [i for i in words if toks.lower[i] in ORG_KINDS | INSTITUTIONS]
-    if kinds and len(kinds) == len(words) and (org := of_kind(toks, mentions, toks.lower[kinds[-1]], first)) is not None:
+    content = [i for i in words if toks.pos[i] in ("NOUN", "PROPN", "ADJ")]  # ('a spokeswoman for the company')
+    if kinds and len(kinds) == len(content) and (org := of_kind(toks, mentions, toks.lower[kinds[-1]], first)) is not None:
         return org, role, None  # 'A club spokesperson said …' after Dunmore Athletic: the club's
     # (a name inside the quotation itself is not who it is spoken for: '"Declan accepts …," the spokesperson added')
     last_named = next((m for m in mentions.before(first) if toks.quote[m.first] == -1), None)

@@ -436,6 +436,11 @@ def test_a_surname_the_tagger_reads_as_a_verb_is_still_the_person():
     # a spokesperson of a kind of body speaks for the one named before
     ("The chairman of Dunmore Athletic, Victor Hale, apologised on Monday. A club spokesperson said the "
      "matter was closed.", ["Dunmore Athletic"]),
+    # ... and 'a spokeswoman for the company', a firm's; 'the department', a ministry's by any name
+    ("Kestrel Lodging Ltd runs the hotel. A spokeswoman for the company added that rooms were inspected.",
+     ["Kestrel Lodging Ltd"]),
+    ("The Home Office confirmed the order. The department said in a statement that it had been consulted.",
+     ["Home Office", "Home Office"]),
     # ... but 'some party figures' are people, not the party's data
     ("The Harbour Party met on Monday. Some party figures said the leader should resign.", ["Some party figures"]),
     # a name of no known gender that modifies a thing ('Girl Scout cookies') is no 'he'
