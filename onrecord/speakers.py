@@ -65,8 +65,8 @@ _SPOKES_PRONOUNS = {"spokesman": ("he",), "spokeswoman": ("she",), "chairman": (
 def _goes_on(toks: Tokens, mentions: Mentions, a: Attribution, before: Attribution | None, done: dict):
     """A 'he' or 'she' in the paragraph of the statement before, with no one named between (outside
     that statement's words), is its speaker: a spokesperson, named or not ('A spokesman for the firm
-    said …. "…," he said.'), the one the same pronoun spoke for just before, or a person the pronoun fits ('Dean Lowe said Finch was wrong to
-    criticise the referee. "…," he said.' is Lowe's, not Finch's)."""
+    said …. "…," he said.'), the one the same pronoun spoke for just before, or a person the pronoun
+    fits ('Dean Lowe said Finch was wrong to criticise the referee. "…," he said.' is Lowe's, not Finch's)."""
     if before is None or a.source_head is None or before.source_head is None or toks.lower[a.source_head] not in ("he", "she"):
         return None
     head, pronoun = before.source_head, a.source_head

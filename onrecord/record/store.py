@@ -184,7 +184,8 @@ class Store(ABC):
         """A record at this schema version needs nothing written: open it with a read, so readers
         never wait behind a writer's lock and a read-only database role can open it."""
         with self.transaction(write=False) as tx:
-            have = int(tx.scalar("SELECT max(version) FROM schema_migrations") or 0) if "schema_migrations" in self._tables(tx) else 0
+            ours = "schema_migrations" in self._tables(tx)
+            have = int(tx.scalar("SELECT max(version) FROM schema_migrations") or 0) if ours else 0
         return have == SCHEMA_VERSION
 
     def _migrate(self) -> None:
