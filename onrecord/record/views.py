@@ -123,8 +123,9 @@ class TimelineEntry:
 class Timeline:
     person_id: int
     name: str
-    entries: tuple[TimelineEntry, ...]  # in time order
+    entries: tuple[TimelineEntry, ...]  # in time order (one page of them, when asked for one)
     months: tuple[tuple[str, int], ...]  # (YYYY-MM, statements), every month from first to last
+    statements: int = 0  # all of the person's statements, whatever the page
 
     def to_dict(self) -> dict[str, Any]:
         return {"person_id": self.person_id, "name": self.name, "entries": [e.to_dict() for e in self.entries],
@@ -226,7 +227,8 @@ def timeline(store: Store, person_id: int, offset: int = 0, limit: int | None = 
             hit, targets.get(hit.id), out_links.get(hit.id, ()),
             tuple(x for x in incoming if x.type in REACTION_LINKS),
             tuple(x for x in incoming if x.type in UNDOING_LINKS)))
-    return Timeline(record.person.id, record.person.name, tuple(entries), month_counts(record.statements))
+    return Timeline(record.person.id, record.person.name, tuple(entries), month_counts(record.statements),
+                    len(record.statements))
 
 
 def _targets(tx: Tx, ids: list[int]) -> dict[int, dict[str, str]]:

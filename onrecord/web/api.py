@@ -97,9 +97,9 @@ def get_person(store: StoreDep, person_id: PersonId) -> dict[str, Any]:
 
 def timeline_page(store: Store, person_id: int, page: int, per_page: int) -> dict[str, Any]:
     """One page of a person's timeline (a prolific speaker's whole one is megabytes), with the page count."""
-    total = views.person(store, person_id).person.statements
-    data = views.timeline(store, person_id, (page - 1) * per_page, per_page).to_dict()
-    data["page"] = {"page": page, "of": max(1, -(-total // per_page)), "entries": total}
+    timeline = views.timeline(store, person_id, (page - 1) * per_page, per_page)
+    data = timeline.to_dict()
+    data["page"] = {"page": page, "of": max(1, -(-timeline.statements // per_page)), "entries": timeline.statements}
     return data
 
 
