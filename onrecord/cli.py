@@ -133,40 +133,32 @@ def train(
     device: Annotated[str, typer.Option("--device", metavar="cpu|cuda", help="For the encoders: where torch trains (on 2 CPU cores about 15 min an epoch for three layers, 30 for six; seconds on a GPU).")] = "cpu",
     epochs: Annotated[Optional[int], typer.Option("--epochs", min=1, metavar="N", help="Passes over train, for each member of an ensemble (default: the shipped model's settings).", show_default=False)] = None,
     seed: Annotated[int, typer.Option("--seed", metavar="N", help="Random seed (shuffling and initial weights).")] = 0,
+    pointer: Annotated[float, typer.Option("--pointer", min=0.0, metavar="W", help="For the encoders: also learn the content pointer, its loss weighed W beside the tags' (0: none, as the shipped models; docs/extraction.md).")] = 0.0,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, metavar="N", help="Use only the first N articles of train and of dev (a quick check, not a model to ship).", show_default=False)] = None,
     cache: Annotated[Optional[Path], typer.Option("--cache", metavar="DIR", help="Keep the spaCy parses of train and dev here, so a second run skips parsing (about 3 min).", show_default=False)] = Path("build/attribution-cache"),
     decode_only: Annotated[bool, typer.Option("--decode-only", help="Train nothing: choose the decode weights of the model already in --out on dev again, fit its confidence calibration, and rewrite its config.json and card (about 3 min).")] = False,
 ) -> None:
     """Train an attribution model (by default the one extraction uses) on PolNeAR train and write it with its model card."""
-    from dataclasses import replace
+    from .cli_train import redecode_report, train_settings
 
     if method not in ("model", "encoder", "cnn"):
         raise _fail(f"Unknown --method {method!r}: use model, encoder or cnn.")
+    if pointer and method == "cnn":
+        raise _fail("--pointer is for the encoders (--method model or encoder); the CNN has none.")
     if decode_only:
-        from .cli_train import redecode_report
-
         try:
             return redecode_report(data, out, method, limit, cache, err)
         except OnRecordError as e:
             raise _fail(str(e)) from None
     encoder = method != "cnn"
     if encoder:
-        from .learned.encoder import ACCURATE, DEFAULT
         from .learned.encoder_train import train_encoder as run
-
-        base = DEFAULT if method == "model" else ACCURATE
     else:
-        from .learned.model import TaggerSettings
         from .learned.train import train as run
-
-        base = TaggerSettings()
     from .learned import FOLDERS
 
     out = out or Path("models") / FOLDERS[method]
-    more = getattr(base, "ensemble", ())  # the accurate mode's further members: (learn_rate, epochs) each
-    settings = replace(base, seed=seed, **({"epochs": epochs} if epochs else {}),
-                       **({"ensemble": tuple((rate, epochs or n) for rate, n in more)} if more else {}))
-    plan = f"{settings.epochs} epochs" if not more else f"{1 + len(more)} members, one after another"
+    settings, plan = train_settings(method, seed, epochs, pointer)
     err.print(f"parsing and training on {data}/train ({plan}) ...", highlight=False)
     try:
         run(data, out, settings, limit=limit, cache=cache, on_epoch=lambda e: err.print(

@@ -1,4 +1,4 @@
-"""The shell around ``onrecord train --decode-only``: what it prints (the work is in onrecord.learned.train)."""
+"""The shell around ``onrecord train``: its settings, and what ``--decode-only`` prints (the work is in onrecord.learned.train)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -25,3 +25,22 @@ def redecode_report(data: Path, folder: Path | None, method: str, limit: int | N
     console.print(f"calibrated the confidences on {calibration['attributions']} dev attributions: expected calibration "
                   f"error {raw['ece']} -> {fitted['ece']}, AUC {raw['auc']} -> {fitted['auc']} (cross-validated)",
                   highlight=False, soft_wrap=True)
+
+
+def train_settings(method: str, seed: int, epochs: int | None, pointer: float):
+    """The settings of the shipped model of ``method`` (model, encoder or cnn) with the options
+    given, and the plan to announce: its epochs, or its members (each trained for ``epochs``)."""
+    from dataclasses import replace
+
+    if method == "cnn":
+        from .learned.model import TaggerSettings
+
+        base = TaggerSettings()
+    else:
+        from .learned.encoder import ACCURATE, DEFAULT
+
+        base = DEFAULT if method == "model" else ACCURATE
+    more = getattr(base, "ensemble", ())  # the accurate mode's further members: (learn_rate, epochs) each
+    settings = replace(base, seed=seed, **({"epochs": epochs} if epochs else {}), **({"pointer": pointer} if pointer else {}),
+                       **({"ensemble": tuple((rate, epochs or n) for rate, n in more)} if more else {}))
+    return settings, f"{settings.epochs} epochs" if not more else f"{1 + len(more)} members, one after another"

@@ -60,12 +60,17 @@ def load_cnn(path: str | None = None) -> AttributionTagger:
 
 
 def learned_attributions(toks: Tokens, doc, tagger) -> list[Attribution]:
-    """The tagger's (or the encoder's) attributions in one parsed document (of ``toks.text``)."""
-    marginals = tagger.doc_marginals(doc, toks.text)
+    """The tagger's (or the encoder's) attributions in one parsed document (of ``toks.text``),
+    each with the content its pointer would give (``pointed``) where the model has one."""
+    read = getattr(tagger, "read", None)  # the CNN has no pointer
+    marginals, pointer = read(doc, toks.text) if read else (tagger.doc_marginals(doc, toks.text), None)
     sentence, n, broken = [], -1, False
     for t in doc:  # a line break ends a sentence too: the parser may run a headline into the lede
         n += t.is_sent_start or n < 0 or broken
         broken = t.is_space and "\n" in t.text
         sentence.append(n)
     quoted = [q != -1 for q in toks.quote]
-    return attributions(toks, sentence, marginals, quoted, tagger.decode)
+    found = attributions(toks, sentence, marginals, quoted, tagger.decode)
+    for a in found if pointer else ():
+        a.pointed = pointer.redraw(toks, a)
+    return found

@@ -158,7 +158,17 @@ def _encoder_intro(method: str, s: dict) -> tuple[str, ...]:
         f"each) and the label layer" + (" of each member (weights.npz, weights-2.npz, ...)" if members > 1 else "") + f". Run by onnxruntime with {'int8' if s.get('int8', True) else 'float'} products (numpy without it), no",
         f"torch; documents are read in windows of 256 wordpieces starting every {stride}. How it",
         "works: docs/extraction.md; all scores and its speed: docs/evaluation.md.",
+        *(_POINTER if s.get("pointer") else ()),
     )
+
+
+_POINTER = (
+    "",
+    "Beside the tags it learns a pointer (`onrecord/learned/pointer.py`, its loss weighed by the",
+    "`pointer` setting): asked per cue, it gives the first and last token of that cue's content;",
+    "extraction takes its span for the tagger's statements where it is sure, in place of the",
+    "tags' fragments. Its weights are stored in float beside the label layer.",
+)
 
 
 def _decoding(decoding: dict | None) -> list[str]:

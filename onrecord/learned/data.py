@@ -60,6 +60,13 @@ def gold_tags(doc, gold: GoldDoc) -> list[str]:
     return ["".join(tags) for tags in zip(*layers)]
 
 
+def token_span(doc, pieces) -> tuple[int, int] | None:
+    """First and last token (whitespace left out) of the cover of a gold role's pieces."""
+    starts = [t.idx for t in doc]
+    toks = [k for piece in pieces for k in _covered(starts, doc, piece.start, piece.end) if not doc[k].is_space]
+    return (min(toks), max(toks)) if toks else None
+
+
 def _covered(starts: list[int], doc, start: int, end: int) -> range:
     lo = int(np.searchsorted(starts, start, side="right")) - 1
     lo = max(lo, 0)

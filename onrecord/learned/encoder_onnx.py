@@ -78,7 +78,8 @@ def _layer(g: _Graph, x: str, mask: str, p: str, stored: dict[str, np.ndarray], 
 
 class OnnxLayers:
     """The transformer layers and label layer: (windows, length, width) embeddings and an
-    additive mask (windows, 1, 1, length) in, label logits out."""
+    additive mask (windows, 1, 1, length) in; label logits, and the last layer they are read
+    from (the pointer's input), out."""
 
     def __init__(self, stored: dict[str, np.ndarray], heads: int, eps: float, int8: bool = True,
                  threads: int = 1):
@@ -94,7 +95,8 @@ class OnnxLayers:
         graph = helper.make_graph(
             g.nodes, "encoder", [helper.make_tensor_value_info("embedded", tensor.FLOAT, ["n", "length", width]),
                                  helper.make_tensor_value_info("mask", tensor.FLOAT, ["n", 1, 1, "length"])],
-            [helper.make_tensor_value_info(out, tensor.FLOAT, ["n", "length", labels])], initializer=g.inits)
+            [helper.make_tensor_value_info(out, tensor.FLOAT, ["n", "length", labels]),
+             helper.make_tensor_value_info(x, tensor.FLOAT, ["n", "length", width])], initializer=g.inits)
         model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 20)])
         model.ir_version = 9  # what onnxruntime reads
         options = ort.SessionOptions()
@@ -105,5 +107,6 @@ class OnnxLayers:
         self.session = ort.InferenceSession(model.SerializeToString(), options, providers=["CPUExecutionProvider"],
                                             disabled_optimizers=["SkipLayerNormFusion"])
 
-    def __call__(self, embedded: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        return self.session.run(None, {"embedded": embedded, "mask": mask})[0]
+    def __call__(self, embedded: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        logits, hidden = self.session.run(None, {"embedded": embedded, "mask": mask})
+        return logits, hidden

@@ -49,7 +49,7 @@ def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
     hosted_sources(toks, found)
     found = _without_named_titles(toks, found)
     _bridged(toks.text, found)
-    found = sorted((_untangled(a) for a in found), key=lambda a: a.content[0][0])
+    found = sorted((_untangled(_pointed(a)) for a in found), key=lambda a: a.content[0][0])
     getattr(tagger, "calibration", _UNCALIBRATED).apply(toks, found)  # fitted on dev with the tagger
     return found
 
@@ -75,6 +75,15 @@ def _bridged(text: str, found: list[Attribution]) -> None:
             else:
                 pieces[-1] = (pieces[-1][0], end)
         a.content = pieces
+
+
+def _pointed(a: Attribution) -> Attribution:
+    """The tagger's statement with the content its pointer drew for the cue, where it drew one
+    (onrecord.learned.pointer): one span, first word to last, where the tags gave fragments or
+    stopped short. Left to the last, as the rules before would cut it again. In place."""
+    if a.learned and a.pointed:
+        a.content = [a.pointed]
+    return a
 
 
 def _untangled(a: Attribution) -> Attribution:

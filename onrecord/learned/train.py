@@ -160,8 +160,13 @@ class _Remembered:
         self.tagger, self.decode, self._seen = tagger, tagger.decode, {}
 
     def doc_marginals(self, doc, text: str | None = None):
+        return self.read(doc, text)[0]
+
+    def read(self, doc, text: str | None = None):
+        """The marginals and, for an encoder with one, the pointer (``EncoderTagger.read``)."""
         if id(doc) not in self._seen:
-            self._seen[id(doc)] = self.tagger.doc_marginals(doc, text)
+            read = getattr(self.tagger, "read", None)
+            self._seen[id(doc)] = read(doc, text) if read else (self.tagger.doc_marginals(doc, text), None)
         return self._seen[id(doc)]
 
 

@@ -31,6 +31,7 @@ class Attribution:
     inherits: "Attribution | None" = None  # an earlier statement whose speaker this one shares
     context_head: int | None = None  # token of a context mention that names the speaker
     learned: bool = False  # found by the tagger (its confidence is a tag probability, not a rule's)
+    pointed: tuple[int, int] | None = None  # the pointer's content for the tagger's cue (onrecord.learned.pointer)
 
 
 @dataclass(slots=True)

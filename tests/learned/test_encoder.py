@@ -66,7 +66,7 @@ def test_numpy_inference_computes_what_the_torch_model_trains(weights) -> None:
     full = model.numpy_weights()
     ids, _ = doc_windows(load_pipeline()(TEXT))
     with torch.no_grad():
-        expected = model(torch.tensor(ids, dtype=torch.long)).numpy()
+        expected = model(torch.tensor(ids, dtype=torch.long))[0].numpy()
     assert np.abs(forward(full, ids) - expected).max() < 1e-4
 
 
@@ -94,7 +94,7 @@ def test_an_ensemble_reads_each_members_probabilities_and_averages_them() -> Non
     assert len(tagger.members) == 2 == 1 + len(tagger.settings.ensemble)
     alone = [EncoderTagger(replace(tagger.settings, ensemble=()), tagger.labels, w) for w in tagger.members]
     doc = load_pipeline()(TEXT)
-    (both, seen), (one, _), (two, _) = tagger.label_probs(doc), alone[0].label_probs(doc), alone[1].label_probs(doc)
+    (both, seen, _), (one, _, _), (two, _, _) = (t.label_probs(doc) for t in (tagger, *alone))
     assert np.abs(one - two)[seen].max() > 0.05  # the members differ, so the average says something
     assert np.allclose(both, (one + two) / 2, atol=1e-6)
 
@@ -143,7 +143,7 @@ def trained(tmp_path_factory):
 
     out = tmp_path_factory.mktemp("encoder")
     log = []
-    settings = EncoderSettings(epochs=2, learn_rate=5e-4, layers=2, ensemble=((1e-3, 1),))  # a second member: 1 epoch
+    settings = EncoderSettings(epochs=2, learn_rate=5e-4, layers=2, ensemble=((1e-3, 1),), pointer=0.25)  # a second member: 1 epoch
     tagger = train_encoder(POLNEAR, out, settings, limit=2, on_epoch=log.append)
     return out, tagger, log
 
@@ -156,6 +156,9 @@ def test_fine_tuning_lowers_the_loss_and_saves_a_model_that_loads_and_predicts(t
     assert [m["learn_rate"] for m in config["card"]["members"]] == [1e-3] and (out / "weights-2.npz").is_file()
     assert "### Member 2: learn_rate 0.001, 1 epochs" in (out / "README.md").read_text()
     assert sorted({k.split(".")[2] for k in tagger.weights if k.startswith("encoder.layer.")}) == ["0", "1"]
+    from onrecord.learned.pointer import Pointer
+
+    assert isinstance(tagger.read(load_pipeline()(TEXT))[1], Pointer)  # the first member's pointer, stored and loaded
     assert "--method encoder --out models/encoder" in (out / "README.md").read_text()
     monkeypatch.setenv("ONRECORD_ENCODER", str(out))
     from onrecord.learned import load_encoder
@@ -190,7 +193,7 @@ def test_onnxruntime_computes_what_numpy_does(folder) -> None:
     ids = np.random.default_rng(1).integers(1000, 29000, (3, WINDOW))
     ids[:, 0], ids[2, 100:] = CLS, PAD
     expected = forward(tagger.weights, ids)
-    got = tagger.logits(ids)
+    got = tagger.logits(ids)[0]
     assert tagger.backend == "onnx" and got.shape == expected.shape
     if tagger.settings.int8:  # the default multiplies in int8: the same labels nearly everywhere
         assert (got.argmax(-1) == expected.argmax(-1)).mean() > 0.98
