@@ -541,6 +541,33 @@ def test_unbalanced_marks_never_crash_or_hide_the_rest(text):
         assert any("plan would fail" in q.text for q in extraction.quotes)
 
 
+STRAIGHT_SINGLES = [  # British copy typed with straight single marks only (no double marks anywhere)
+    ("'We have listened,' she said. 'The bins arrive in March.'", ["'We have listened,'", "'The bins arrive in March.'"]),
+    ("'It's the residents' money,' he added.", ["'It's the residents' money,'"]),  # an apostrophe, a possessive
+    ("Critics called it 'a shambles' and left.", ["'a shambles'"]),  # a closing mark after a letter
+    ("She grew up in the '90s. 'It was fine,' she said.", ["'It was fine,'"]),  # a decade
+    ("Tom Reid said: 'This is a shambles.'", ["'This is a shambles.'"]),
+]
+
+
+@pytest.mark.parametrize(("text", "quoted"), STRAIGHT_SINGLES)
+def test_straight_single_marks_open_after_a_space_and_close_after_a_word_or_stop(text, quoted):
+    from onrecord.quotes.marks import find_marked
+
+    assert [text[m.start : m.end] for m in find_marked(text)] == quoted
+
+
+def test_british_straight_single_quotes_each_take_their_own_cue_and_speaker():
+    assert_found(
+        "Council leader Sarah Okafor defended the plan on Monday.\n\n'We have listened to residents,' she said. "
+        "'The new bins will arrive in March.'\n\nOpposition councillor Tom Reid said: 'This is a shambles.'\n\n"
+        "'It's the residents' money,' he added.",
+        [("We have listened to residents", "Sarah Okafor", "direct"), ("This is a shambles", "Tom Reid", "direct"),
+         ("It's the residents' money", "Tom Reid", "direct")])
+    quotes = onrecord.extract("'We have listened,' she said. 'The bins arrive in March.'").quotes
+    assert [q.cue.text for q in quotes] == ["said"] and "she said" not in quotes[0].text
+
+
 def test_long_runs_of_marks_keep_offsets_into_the_input():
     # spaCy's tokenizer is quadratic on long punctuation runs; extraction parses a same-length copy.
     text = 'Ann Lee said "' + "x" * 300 + '" on Monday. ' + '"' * 6_000 + ' "Fine," Tom Okafor said.'

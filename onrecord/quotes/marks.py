@@ -73,12 +73,32 @@ def _marks(text: str, start: int, end: int, single: bool):
         mark = m.group()
         if single:
             if mark == "'":
-                mark = "‘" if (m.start() == 0 or not text[m.start() - 1].isalnum()) else "’"
+                mark = _straight_single(text, m.start(), end)
+                if mark is None:
+                    continue
             if mark == "’" and m.end() < len(text) and text[m.end()].isalnum():
                 continue  # an apostrophe: don't, it's
             if mark == "‘" and m.end() < len(text) and text[m.end()].isspace():
                 continue
         yield m.start(), mark
+
+
+_DECADE = re.compile(r"\d0s\b")  # the '90s
+_LATER_CLOSE = re.compile(r"[,.!?;:]'(?=\s|$)")
+
+
+def _straight_single(text: str, i: int, end: int) -> str | None:
+    """What a straight single mark is in British-style copy: an opening mark after a space (or a
+    bracket, dash or colon), else a closing one; None for an apostrophe. A plural possessive
+    (`the residents' money`) looks like a closing mark, so one before a lower-case word is read
+    as an apostrophe where the paragraph closes a quote later with punctuation (`,'`, `.'`)."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() or before in "([{—–-/:;\"":
+        return None if _DECADE.match(text, i + 1) else "‘"
+    if before in "sS" and after == " " and text[i + 2 : i + 3].islower() and _LATER_CLOSE.search(text, i + 1, end):
+        return None
+    return "’"
 
 
 def find_marked(text: str) -> list[Marked]:
