@@ -664,6 +664,12 @@ LABELLED = [
         ("Because the bridge is ninety years old", "Delia Marsh", "direct"),
         ("That is not an answer.", "Okafor", "direct"),
     ]),
+    # an interview whose answers open with the person's name (a surname the article gives)
+    ("The Kestrel Gazette spoke to harbour master Joan Pike about the storm.\n\nQ: Were you ready for the flood?\n\n"
+     "Pike: We were not. The barriers were never finished.\n\nQ: What happens next?\n\nPike: We rebuild, and we ask "
+     "the ministry for the money.",
+     [("We were not. The barriers were never finished.", "Joan Pike", "direct"),
+      ("We rebuild, and we ask the ministry for the money.", "Joan Pike", "direct")]),
     ("Delia Marsh: Harbour Bridge Toll Will Pay for Repairs\n\nThe mayor spoke on Tuesday.",
      [("Harbour Bridge Toll Will Pay for Repairs", "Delia Marsh", "indirect")]),
     ("Poll: Most Commuters Oppose the Toll\n\nA survey of 800 residents was published on Monday.",

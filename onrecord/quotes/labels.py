@@ -38,7 +38,7 @@ def find_labelled(toks: Tokens) -> list[Attribution]:
     """Transcript turns, an interview's answers and a headline's source, in text order."""
     lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", toks.text)]
     turns = [a for start, line in lines if (a := _turn(toks, start, line, _TURN, "direct"))]
-    found = turns if len(turns) >= MIN_TURNS else []
+    found = turns if len(turns) >= MIN_TURNS else _named_answers(toks, lines)
     found = sorted(found + _answers(toks, lines), key=lambda a: a.content[0][0])
     if lines and (head := _turn(toks, *lines[0], _HEADLINE, "indirect")) is not None:
         if not any(a.content[0][0] == head.content[0][0] for a in found) and _named(toks, head.source):
@@ -99,6 +99,20 @@ def _answers(toks: Tokens, lines: list[tuple[int, str]]) -> list[Attribution]:
     return found
 
 
+def _named_answers(toks: Tokens, lines: list[tuple[int, str]]) -> list[Attribution]:
+    """An interview whose answers open with the person's name, not 'A:' ('Q: Were you ready?' /
+    'Pike: We were not.'): among the questions, each paragraph led by the name (1-4 words, the
+    last a person's name the article gives) and a colon is that person's words."""
+    if sum(bool(m) and m.group("label")[0] in "Qq" for _, line in lines if (m := _QA.match(line))) < MIN_TURNS:
+        return []
+    people = {toks.lower[i] for i in range(len(toks)) if toks.ent[i] == "PERSON"}
+    turns = [a for start, line in lines if (m := _NAMED.match(line)) and m.group("label").split()[-1].lower() in people
+             and (a := _turn(toks, start, line, _NAMED, "direct"))]
+    return turns if len(turns) >= MIN_TURNS else []
+
+
+# A name in title case and a colon opening a paragraph ('Joan Pike: …', 'Pike: …').
+_NAMED = re.compile(r"^[ \t]*(?P<label>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3})(?P<colon>:)[ \t]+(?=\S)")
 # 'Q: …' and 'A: …' (or 'Question:'/'Answer:'), each opening its paragraph.
 _QA = re.compile(r"^[ \t]*(?P<label>(?:Q|A|Question|Answer)[ \t]*(?P<colon>[:.])[ \t]+)\S.*$")
 
