@@ -568,6 +568,23 @@ def test_british_straight_single_quotes_each_take_their_own_cue_and_speaker():
     assert [q.cue.text for q in quotes] == ["said"] and "she said" not in quotes[0].text
 
 
+CORRECTIONS = [
+    ('"We will not sell the harbour," Ann Lee said.\n\nCorrection: An earlier version of this article misquoted '
+     'Ann Lee as saying "we will sell the harbour." She said "we will not sell the harbour."', "we will sell the harbour."),
+    ('Ann Lee spoke on Monday.\n\nCORRECTION: This story has been updated. It incorrectly quoted Lee as saying '
+     '"the ferry is finished."', "the ferry is finished"),
+    ("Ann Lee spoke on Monday.\n\nAn earlier version of this story said that Lee would resign.", "Lee would resign"),
+]
+
+
+@pytest.mark.parametrize(("text", "misquote"), CORRECTIONS)
+def test_words_a_correction_says_were_misquoted_are_nobodys_statement(text, misquote):
+    quotes = onrecord.extract(text).quotes
+    assert not any(misquote in q.text for q in quotes), [(q.text, q.speaker) for q in quotes]
+    if "She said" in text:  # the words she did say stay hers
+        assert [q.speaker.name for q in quotes if q.text == '"we will not sell the harbour."'] == ["Ann Lee"]
+
+
 def test_long_runs_of_marks_keep_offsets_into_the_input():
     # spaCy's tokenizer is quadratic on long punctuation runs; extraction parses a same-length copy.
     text = 'Ann Lee said "' + "x" * 300 + '" on Monday. ' + '"' * 6_000 + ' "Fine," Tom Okafor said.'

@@ -44,7 +44,7 @@ def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
             else:
                 _widen(toks, a, mixed + reported, taken, roles)
     found = _with_denied_tails(toks, found)
-    found = [_finished(toks, a) for a in found if not _anonymity(toks, a)]
+    found = [_finished(toks, a) for a in found if not _anonymity(toks, a) and not _misquoted(toks, a)]
     _without_speaking_asides(toks.text, found)
     hosted_sources(toks, found)
     found = _without_named_titles(toks, found)
@@ -227,6 +227,25 @@ _ANONYMITY = re.compile(r"^(?:not )?to be (?:named|identified|quoted)(?: by name
 
 def _anonymity(toks: Tokens, a: Attribution) -> bool:
     return len(a.content) == 1 and bool(_ANONYMITY.match(toks.text[a.content[0][0] : a.content[0][1]].strip(" ,.")))
+
+
+def _misquoted(toks: Tokens, a: Attribution) -> bool:
+    """The words a correction says were wrongly reported ('An earlier version of this article
+    misquoted Ann Lee as saying "…"'): nobody's statement, though they read as one (the speaker
+    was 'An earlier version of this article', or Ann Lee)."""
+    if a.source and _EARLIER_VERSION.match(toks.text, a.source[0], a.source[1]):
+        return True
+    if a.cue is None:
+        return False
+    start = toks.text.rfind("\n", 0, a.cue[0]) + 1
+    return _MISQUOTING.search(toks.text, start, a.cue[0]) is not None
+
+
+_EARLIER_VERSION = re.compile(r"(?i)(?:an?|the)\s+(?:earlier|previous|prior|original)\s+version\s+of\s+(?:this|the)\s+"
+                              r"(?:article|story|report|piece|post)")
+# to the cue, within its sentence: 'misquoted Ann Lee as saying', 'incorrectly attributed to her the words'
+_MISQUOTING = re.compile(r"(?i)\b(?:mis-?quot\w*|misattribut\w*|(?:incorrectly|wrongly|inaccurately|erroneously|mistakenly)"
+                         r"\s+(?:quoted|attributed|reported)|(?:earlier|previous|prior|original)\s+version\s+of\s+this)\b[^.!?\n]*$")
 
 
 # "It was announced that …", "it seems that …", "it is unclear whether …": the 'it' stands in for
