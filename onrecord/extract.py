@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Literal
 
 from .article import Article, to_article
-from .models import Extraction
+from .models import Extraction, Quote, Span
 from .nlp import load_pipeline
 from .errors import InputError
 from .learned.pipeline import attributions_of
@@ -39,7 +39,7 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 8, method: M
     """Extract many articles, parsing them in batches with ``nlp.pipe``; yields in input order."""
     nlp = load_pipeline()
     tagger = tagger_for(method)
-    pairs = ((parse_text(a.text), a) for a in articles)
+    pairs = ((parse_text(visible(a.text)[0]), a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield extract_doc(doc, article, tagger)
 
@@ -76,10 +76,39 @@ def _filler(length: int) -> str:
 
 
 def extract_doc(doc, article: Article, tagger=None) -> Extraction:
-    """Extract from an already parsed document (of ``parse_text(article.text)``): the rules,
-    and the trained tagger's attributions when one is given (``onrecord.learned.load_tagger``)."""
-    toks = Tokens.from_doc(doc, text=article.text)
+    """Extract from an already parsed document (of ``parse_text(visible(article.text)[0])``, as
+    ``extract_articles`` parses, or of ``parse_text(article.text)``): the rules, and the trained
+    tagger's attributions when one is given (``onrecord.learned.load_tagger``). Offsets are into
+    ``article.text`` either way."""
+    text, kept = visible(article.text)
+    if len(doc.text) != len(text):  # parsed with its invisible characters
+        text, kept = article.text, None
+    toks = Tokens.from_doc(doc, text=text)
     quotes, entities = resolve_speakers(toks, doc, attributions_of(toks, doc, tagger))
     quotes = [replace(q, id=f"q{n}") for n, q in enumerate(quotes, 1)]
     quotes = classify_statements(doc, quotes, entities)  # types, targets, links (onrecord.statements)
+    if kept is not None:
+        quotes = [_restored(q, article.text, kept) for q in quotes]
     return Extraction(doc_id=article.doc_id, text=article.text, quotes=tuple(quotes), speakers=tuple(entities))
+
+
+# Characters that show nothing inside a word: a soft hyphen, a zero-width space, a word joiner, a
+# byte-order mark. Scraped text keeps them ('Oka\u00adfor'), and a name with one is another name.
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
+def visible(text: str) -> tuple[str, list[int] | None]:
+    """``text`` without invisible characters, and where each character left was in it (None where
+    there were none)."""
+    if not _INVISIBLE.search(text):
+        return text, None
+    kept = [i for i, c in enumerate(text) if not _INVISIBLE.match(c)]
+    return "".join(text[i] for i in kept), kept
+
+
+def _restored(q: Quote, text: str, kept: list[int]) -> Quote:
+    """A statement found in the visible text, with its spans as offsets into ``text`` itself."""
+    def back(span: Span | None) -> Span | None:
+        return None if span is None else Span.of(text, kept[span.start], kept[span.end - 1] + 1)
+
+    return replace(q, content=tuple(back(s) for s in q.content), cue=back(q.cue), source=back(q.source))

@@ -585,6 +585,16 @@ def test_words_a_correction_says_were_misquoted_are_nobodys_statement(text, misq
         assert [q.speaker.name for q in quotes if q.text == '"we will not sell the harbour."'] == ["Ann Lee"]
 
 
+@pytest.mark.parametrize("mark", ["\u00ad", "\u200b", "\u2060", "\ufeff"])  # soft hyphen, zero-width space, ...
+def test_an_invisible_character_inside_a_name_leaves_it_the_same_name(mark):
+    text = f'Council leader Sarah Oka{mark}for said the plan was sound.\n\n"We list{mark}ened," Oka{mark}for said.'
+    quotes = onrecord.extract(text).quotes
+    assert [q.speaker.name for q in quotes] == ["Sarah Okafor", "Sarah Okafor"]
+    for q in quotes:  # offsets still point into the text as given, invisible characters and all
+        assert all(text[s.start : s.end] == s.text for s in (*q.content, q.cue, q.source) if s)
+    assert quotes[1].content[0].text == f'"We list{mark}ened,"'
+
+
 def test_long_runs_of_marks_keep_offsets_into_the_input():
     # spaCy's tokenizer is quadratic on long punctuation runs; extraction parses a same-length copy.
     text = 'Ann Lee said "' + "x" * 300 + '" on Monday. ' + '"' * 6_000 + ' "Fine," Tom Okafor said.'
