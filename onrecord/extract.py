@@ -109,6 +109,9 @@ def visible(text: str) -> tuple[str, list[int] | None]:
 def _restored(q: Quote, text: str, kept: list[int]) -> Quote:
     """A statement found in the visible text, with its spans as offsets into ``text`` itself."""
     def back(span: Span | None) -> Span | None:
-        return None if span is None else Span.of(text, kept[span.start], kept[span.end - 1] + 1)
+        if span is None:
+            return None
+        start = kept[span.start] if span.start < len(kept) else len(text)
+        return Span.of(text, start, kept[span.end - 1] + 1 if span.end > span.start else start)
 
     return replace(q, content=tuple(back(s) for s in q.content), cue=back(q.cue), source=back(q.source))
