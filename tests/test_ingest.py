@@ -258,6 +258,25 @@ def test_warc_html_responses_are_read_back_as_articles(tmp_path: Path, suffix: s
     assert "Tomas Reyes" in items[1].text
 
 
+def test_warc_resource_records_and_untyped_html_responses_are_articles_too(tmp_path: Path) -> None:
+    path = tmp_path / "saved.warc.gz"
+    bridge = page("Bridge", '"The bridge opens in May," engineer Tomas Reyes said on Thursday.').encode()
+    with path.open("wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        # a page saved without its HTTP exchange (archiving tools write these), and a text file beside it
+        writer.write_record(writer.create_warc_record("file:///pages/ferry.html", "resource", payload=io.BytesIO(
+            page("Ferry stays").encode()), warc_content_type="text/html"))
+        writer.write_record(writer.create_warc_record("file:///pages/notes.txt", "resource", payload=io.BytesIO(
+            b"not a page"), warc_content_type="text/plain"))
+        # a server that sent no Content-Type: read when the body starts like HTML, else skipped
+        for uri, body in (("https://herald.example/bridge", bridge), ("https://herald.example/blob", bytes(300))):
+            headers = StatusAndHeaders("200 OK", [("Server", "old")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=headers))
+    items = list(iter_warc(path))
+    assert [(type(a), a.url) for a in items] == [(Article, "file:///pages/ferry.html"), (Article, "https://herald.example/bridge")]
+    assert "ferry running" in items[0].text and "Tomas Reyes" in items[1].text
+
+
 @pytest.mark.parametrize(("suffix", "fraction"), [(".warc.gz", 0.95), (".warc.gz", 0.6), (".warc.gz", 0.3),
                                                   (".warc", 0.95), (".warc", 0.7), (".warc", 0.05)])
 def test_truncated_warc_is_a_failure_naming_file_and_record(tmp_path: Path, suffix: str, fraction: float) -> None:

@@ -1,4 +1,5 @@
-"""WARC archives (.warc, .warc.gz): every successful HTML ``response`` record is an article.
+"""WARC archives (.warc, .warc.gz): every successful HTML ``response`` record is an article, and
+so is an HTML ``resource`` record (a page archived without its HTTP exchange).
 
 warcio stops quietly at a truncated file, so truncation is checked here: a record
 whose body is shorter than its Content-Length, or bytes left after the last whole
@@ -10,7 +11,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from ..article import MAX_BYTES, Article, Failure, InputError, decode_html, html_to_article, printable
+from ..article import (MAX_BYTES, Article, Failure, InputError, decode_html, html_to_article, looks_like_html,
+                       printable)
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _REDO = "records before it were read; re-download or re-create the file."
@@ -99,12 +101,19 @@ def _damage(record, misaligned: bool) -> str | None:
 
 
 def _read_record(record, number: int, name: str) -> Article | Failure | None:
-    """One record → an article, a failure, or None when it is not a successful HTML page."""
-    if record.rec_type != "response" or record.http_headers is None:
+    """One record → an article, a failure, or None when it is not a successful HTML page: an HTTP
+    response, or a resource record (a page archived without its HTTP exchange, as archiving
+    tools store saved or local pages). A response without a Content-Type is read if it starts
+    like HTML."""
+    if record.rec_type == "resource":
+        status, content_type = "200", record.rec_headers.get_header("Content-Type") or ""
+    elif record.rec_type == "response" and record.http_headers is not None:
+        status = record.http_headers.get_statuscode() or ""
+        content_type = record.http_headers.get_header("Content-Type")
+    else:
         return None
-    status = record.http_headers.get_statuscode() or ""
-    mime, _, params = (record.http_headers.get_header("Content-Type") or "").partition(";")
-    if not status.startswith("2") or mime.strip().lower() not in HTML_TYPES:
+    mime, _, params = (content_type or "").partition(";")
+    if not status.startswith("2") or (content_type is not None and mime.strip().lower() not in HTML_TYPES):
         return None
     uri = record.rec_headers.get_header("WARC-Target-URI") or f"{Path(name).name}#{number}"
     where = f"{name} record {number} ({uri})"
@@ -114,6 +123,8 @@ def _read_record(record, number: int, name: str) -> Article | Failure | None:
         return Failure(uri, f"{where}: its body could not be decoded ({type(e).__name__}: {e}).", where)
     if len(data) > MAX_BYTES:
         return Failure(uri, f"{where} is more than {MAX_BYTES:,} bytes: not one article page.", where)
+    if content_type is None and not looks_like_html(data[:4000].decode("latin-1")):
+        return None  # no type given, and not a page
     try:
         html = decode_html(data, where, _charset(params))
         return replace(html_to_article(html, uri, uri, name=where), source=where)
