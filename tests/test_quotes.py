@@ -595,6 +595,17 @@ def test_an_invisible_character_inside_a_name_leaves_it_the_same_name(mark):
     assert quotes[1].content[0].text == f'"We list{mark}ened,"'
 
 
+@pytest.mark.parametrize("text", [
+    # each candidate's goal, one line each: a list, not a transcript
+    "What each candidate needs tonight\n\nTom Okafor and Delia Marsh and Ann Lee face the voters.\n\n"
+    "Okafor: Win in a walk.\n\nMarsh: Finish second.\n\nLee: Just hang on.",
+    # delegate counts
+    "The latest count\n\nDelia Marsh leads Tom Okafor.\n\nMarsh: 1,769.\n\nOkafor: 1,501.\n\nMarsh: 2,316.\n\nOkafor: 1,547.",
+])
+def test_name_labelled_lines_that_do_not_go_back_and_forth_are_no_transcript(text):
+    assert [q.text for q in onrecord.extract(text).quotes if q.cue and q.cue.text == ":"] == []
+
+
 def test_long_runs_of_marks_keep_offsets_into_the_input():
     # spaCy's tokenizer is quadratic on long punctuation runs; extraction parses a same-length copy.
     text = 'Ann Lee said "' + "x" * 300 + '" on Monday. ' + '"' * 6_000 + ' "Fine," Tom Okafor said.'
@@ -697,6 +708,12 @@ LABELLED = [
      "the ministry for the money.",
      [("We were not. The barriers were never finished.", "Joan Pike", "direct"),
       ("We rebuild, and we ask the ministry for the money.", "Joan Pike", "direct")]),
+    # a transcript of two people in title case, no questions: it goes back and forth
+    ("Marsh and Okafor on the toll\n\nMayor Delia Marsh and councillor Tom Okafor debated the toll on Sunday.\n\n"
+     "Marsh: The bridge is ninety years old.\n\nOkafor: Commuters should not pay for neglect.\n\n"
+     "Marsh: Then tell me where the money comes from.",
+     [("The bridge is ninety years old.", "Delia Marsh", "direct"), ("Commuters should not pay for neglect.", "Tom Okafor", "direct"),
+      ("Then tell me where the money comes from.", "Delia Marsh", "direct")]),
     ("Delia Marsh: Harbour Bridge Toll Will Pay for Repairs\n\nThe mayor spoke on Tuesday.",
      [("Harbour Bridge Toll Will Pay for Repairs", "Delia Marsh", "indirect")]),
     ("Poll: Most Commuters Oppose the Toll\n\nA survey of 800 residents was published on Monday.",

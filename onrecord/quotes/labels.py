@@ -100,15 +100,23 @@ def _answers(toks: Tokens, lines: list[tuple[int, str]]) -> list[Attribution]:
 
 
 def _named_answers(toks: Tokens, lines: list[tuple[int, str]]) -> list[Attribution]:
-    """An interview whose answers open with the person's name, not 'A:' ('Q: Were you ready?' /
-    'Pike: We were not.'): among the questions, each paragraph led by the name (1-4 words, the
-    last a person's name the article gives) and a colon is that person's words."""
-    if sum(bool(m) and m.group("label")[0] in "Qq" for _, line in lines if (m := _QA.match(line))) < MIN_TURNS:
-        return []
+    """Turns that open with the speaker's name in title case, not capitals: an interview's answers
+    among its questions ('Q: Were you ready?' / 'Pike: We were not.'), or a transcript of two or
+    more people ('Holt: …' / 'Clinton: …'). Each paragraph after the headline led by the name
+    (1-4 words, the last a person's name the article gives) and a colon is that person's words."""
+    questions = sum(bool(m) and m.group("label")[0] in "Qq" for _, line in lines if (m := _QA.match(line)))
     people = {toks.lower[i] for i in range(len(toks)) if toks.ent[i] == "PERSON"}
-    turns = [a for start, line in lines if (m := _NAMED.match(line)) and m.group("label").split()[-1].lower() in people
-             and (a := _turn(toks, start, line, _NAMED, "direct"))]
-    return turns if len(turns) >= MIN_TURNS else []
+    named = [(start, line, m) for start, line in lines[1:] if (m := _NAMED.match(line))]
+    named = [(start, line) for start, line, m in named if m.group("label").split()[-1].lower() in people]
+    turns = [a for start, line in named if (a := _turn(toks, start, line, _NAMED, "direct"))
+             and len(_WORDS.findall(toks.text, *a.content[0])) >= 2]  # not 'Clinton: 1,769.'
+    said = Counter(toks.text[a.source[0] : a.source[1]].split()[-1].lower() for a in turns)
+    # a transcript goes back and forth; a list ('Sanders: Win in a walk.' / 'Cruz: Just hang on.') does not
+    talk = len(said) >= 2 and max(said.values(), default=0) >= 2
+    return turns if len(turns) >= MIN_TURNS and (questions >= MIN_TURNS or talk) else []
+
+
+_WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
 # A name in title case and a colon opening a paragraph ('Joan Pike: …', 'Pike: …').
