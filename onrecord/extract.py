@@ -39,9 +39,9 @@ def extract_articles(articles: Iterable[Article], batch_size: int = 8, method: M
     """Extract many articles, parsing them in batches with ``nlp.pipe``; yields in input order."""
     nlp = load_pipeline()
     tagger = tagger_for(method)
-    pairs = ((parse_text(visible(a.text)[0]), a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield extract_doc(doc, article, tagger)
+    pairs = ((parse_text((seen := visible(a.text))[0]), (a, seen)) for a in articles)
+    for doc, (article, seen) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield extract_doc(doc, article, tagger, seen)
 
 
 def tagger_for(method: str):
@@ -75,12 +75,12 @@ def _filler(length: int) -> str:
     return ("x" * 99 + " ") * (length // 100) + "x" * (length % 100)
 
 
-def extract_doc(doc, article: Article, tagger=None) -> Extraction:
+def extract_doc(doc, article: Article, tagger=None, seen: tuple[str, list[int] | None] | None = None) -> Extraction:
     """Extract from an already parsed document (of ``parse_text(visible(article.text)[0])``, as
     ``extract_articles`` parses, or of ``parse_text(article.text)``): the rules, and the trained
     tagger's attributions when one is given (``onrecord.learned.load_tagger``). Offsets are into
-    ``article.text`` either way."""
-    text, kept = visible(article.text)
+    ``article.text`` either way. ``seen``: ``visible(article.text)``, where the caller has it."""
+    text, kept = seen or visible(article.text)
     if len(doc.text) != len(text):  # parsed with its invisible characters
         text, kept = article.text, None
     toks = Tokens.from_doc(doc, text=text)
@@ -94,7 +94,8 @@ def extract_doc(doc, article: Article, tagger=None) -> Extraction:
 
 # Characters that show nothing inside a word: a soft hyphen, a zero-width space, a word joiner, a
 # byte-order mark. Scraped text keeps them ('Oka\u00adfor'), and a name with one is another name.
-_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+_INVISIBLE_CHARS = "\u00ad\u200b\u2060\ufeff"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 
 
 def visible(text: str) -> tuple[str, list[int] | None]:
@@ -102,7 +103,7 @@ def visible(text: str) -> tuple[str, list[int] | None]:
     there were none)."""
     if not _INVISIBLE.search(text):
         return text, None
-    kept = [i for i, c in enumerate(text) if not _INVISIBLE.match(c)]
+    kept = [i for i, c in enumerate(text) if c not in _INVISIBLE_CHARS]
     return "".join(text[i] for i in kept), kept
 
 

@@ -108,5 +108,4 @@ class OnnxLayers:
                                             disabled_optimizers=["SkipLayerNormFusion"])
 
     def __call__(self, embedded: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        logits, hidden = self.session.run(None, {"embedded": embedded, "mask": mask})
-        return logits, hidden
+        return tuple(self.session.run(None, {"embedded": embedded, "mask": mask}))
