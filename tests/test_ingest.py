@@ -277,6 +277,20 @@ def test_warc_resource_records_and_untyped_html_responses_are_articles_too(tmp_p
     assert "ferry running" in items[0].text and "Tomas Reyes" in items[1].text
 
 
+def test_a_warc_page_without_a_date_takes_the_day_it_was_archived(tmp_path: Path) -> None:
+    path = tmp_path / "dated.warc.gz"
+    dated = page("Ferry stays", head='<meta property="article:published_time" content="2026-03-02T09:00:00Z">')
+    with path.open("wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        for uri, body in (("https://herald.example/ferry", dated), ("https://herald.example/bridge", page("Bridge"))):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(body.encode()),
+                                                          http_headers=headers,
+                                                          warc_headers_dict={"WARC-Date": "2026-03-09T17:45:00Z"}))
+    # the page's own date wins; a page that gives none was published by the day it was archived
+    assert [a.published for a in iter_warc(path)] == ["2026-03-02", "2026-03-09"]
+
+
 @pytest.mark.parametrize(("suffix", "fraction"), [(".warc.gz", 0.95), (".warc.gz", 0.6), (".warc.gz", 0.3),
                                                   (".warc", 0.95), (".warc", 0.7), (".warc", 0.05)])
 def test_truncated_warc_is_a_failure_naming_file_and_record(tmp_path: Path, suffix: str, fraction: float) -> None:

@@ -1,5 +1,6 @@
 """WARC archives (.warc, .warc.gz): every successful HTML ``response`` record is an article, and
-so is an HTML ``resource`` record (a page archived without its HTTP exchange).
+so is an HTML ``resource`` record (a page archived without its HTTP exchange). A page that
+states no date takes the day it was archived.
 
 warcio stops quietly at a truncated file, so truncation is checked here: a record
 whose body is shorter than its Content-Length, or bytes left after the last whole
@@ -7,6 +8,7 @@ record. Either becomes a ``Failure`` naming the file and the record.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -15,6 +17,7 @@ from ..article import (MAX_BYTES, Article, Failure, InputError, decode_html, htm
                        printable)
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _REDO = "records before it were read; re-download or re-create the file."
 
 
@@ -127,9 +130,18 @@ def _read_record(record, number: int, name: str) -> Article | Failure | None:
         return None  # no type given, and not a page
     try:
         html = decode_html(data, where, _charset(params))
-        return replace(html_to_article(html, uri, uri, name=where), source=where)
+        article = html_to_article(html, uri, uri, name=where)
     except InputError as e:
         return Failure(uri, str(e), where)
+    # a page that states no date was at least published by the time it was archived: without a
+    # date its statements could not take their place in a timeline
+    return replace(article, source=where, published=article.published or _captured(record))
+
+
+def _captured(record) -> str | None:
+    """The day the record was archived (its WARC-Date), as YYYY-MM-DD."""
+    day = (record.rec_headers.get_header("WARC-Date") or "")[:10]
+    return day if _DAY.fullmatch(day) else None
 
 
 def _complete_header(record) -> bool:
