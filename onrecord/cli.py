@@ -363,6 +363,20 @@ def failures(
 
 
 @app.command()
+def export(
+    output: Annotated[str, typer.Argument(metavar="OUT.jsonl", help="The file to write (replaced whole, once the export is complete), or - for standard output.")],
+    all_versions: Annotated[bool, typer.Option("--all-versions", help="Every stored version of each article, not only the current one.")] = False,
+    db: DbOption = "onrecord.db",
+) -> None:
+    """Write the record as JSONL, one article per line with its statements, speakers, types, targets and links; `onrecord ingest` reads the file back."""
+    from .cli_record import step_progress, write_jsonl
+
+    with _record(db) as store, step_progress(err, "exporting") as progress:
+        written = write_jsonl(store.export(all_versions, progress), output)
+    err.print(f"wrote {written:,} article(s) to {'standard output' if output == '-' else output}", highlight=False)
+
+
+@app.command()
 def serve(
     db: Annotated[Optional[str], typer.Option("--db", metavar="URL", help="The record: a SQLite file or postgresql://user@host:port/dbname (default: $ONRECORD_DB, the settings file, else onrecord.db).", show_default=False)] = None,
     host: Annotated[Optional[str], typer.Option("--host", help="Address to listen on (default 127.0.0.1: this machine only).", show_default=False)] = None,

@@ -19,6 +19,7 @@ from rich.table import Table
 from .record import (FailureRecord, IngestProgress, IngestSummary, PersonRecord, PersonSummary, QuoteHit,
                      RelinkSummary)
 from .cli_text import shown
+from .errors import OnRecordError
 from .record.highlight import HIGHLIGHT
 
 FORMATS = ("table", "json", "csv")
@@ -73,6 +74,26 @@ def step_progress(console: Console, label: str) -> Iterator:
                   transient=True) as bar:
         task = bar.add_task(label, total=None)
         yield lambda done, total: bar.update(task, completed=done, total=total)
+
+
+def write_jsonl(rows: Iterator[dict], output: str) -> int:
+    """Write ``rows`` as JSONL to ``output`` (- for standard output); a file appears only once it
+    is whole, so an interrupted or failed export leaves whatever was there before."""
+    if output == "-":
+        return sum(1 for row in rows if sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n"))
+    path = Path(output)
+    if path.is_dir():
+        raise OnRecordError(f"{output} is a folder: give a file name for the export, e.g. {path / 'record.jsonl'}.")
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with partial.open("w", encoding="utf-8") as fh:
+            written = sum(1 for row in rows if fh.write(json.dumps(row, ensure_ascii=False) + "\n"))
+        partial.replace(path)
+    except OSError as e:
+        raise OnRecordError(f"could not write {output}: {e.strerror or e}; give a file in a folder you can write to.") from None
+    finally:
+        partial.unlink(missing_ok=True)
+    return written
 
 
 def print_ingest_summary(s: IngestSummary, console: Console) -> None:

@@ -278,6 +278,13 @@ class Store(ABC):
 
         return relink(self, progress)
 
+    def export(self, all_versions: bool = False,
+               progress: Callable[[int, int], None] | None = None) -> Iterator[dict[str, Any]]:
+        """Every article with its statements as ``onrecord export`` writes them; see ``record.export``."""
+        from .export import export_articles
+
+        return export_articles(self, all_versions, progress)
+
     def failures(self) -> list["Failure"]:
         """Articles that could not be read or extracted, most recent first."""
         from .query import failures

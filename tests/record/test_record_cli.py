@@ -207,3 +207,26 @@ def test_failures_command(reference):
     code, text = cli("failures", "--db", str(reference), "--format", "json")
     [failure] = json.loads(text)
     assert code == 0 and failure["source"].endswith("broken.txt") and "binary" in failure["reason"]
+
+
+def test_export_writes_the_record_and_ingest_reads_it_back_into_another(reference, tmp_path):
+    out = tmp_path / "record.jsonl"
+    code, text = cli("export", str(out), "--db", str(reference))
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert code == 0 and f"wrote {len(lines)} article(s)" in text and not (tmp_path / "record.jsonl.partial").exists()
+    assert len(lines) == ARTICLES and all(a["text"] and a["statements"] is not None for a in lines)
+    stored = sqlite3.connect(reference).execute("SELECT count(*) FROM quotes").fetchone()[0]
+    assert sum(len(a["statements"]) for a in lines) == stored
+    # read back into a fresh record (a move to PostgreSQL is the same command with its URL)
+    moved = tmp_path / "moved.db"
+    done = subprocess.run([*ONRECORD, "ingest", str(out), "--db", str(moved)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert sqlite3.connect(moved).execute("SELECT count(*) FROM quotes").fetchone()[0] == stored
+
+
+@pytest.mark.parametrize(("where", "message"), [("folder", "is a folder"), ("missing/record.jsonl", "could not write")])
+def test_an_export_that_cannot_be_written_says_so_and_leaves_no_partial_file(reference, tmp_path, where, message):
+    (tmp_path / "folder").mkdir()
+    code, text = cli("export", str(tmp_path / where), "--db", str(reference))
+    assert code == 1 and message in text and "Traceback" not in text
+    assert not list(tmp_path.rglob("*.partial"))

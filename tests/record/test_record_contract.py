@@ -6,9 +6,12 @@ the record's behaviour whatever the extraction rules find.
 """
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from record_helpers import make_article
+from onrecord.ingest import iter_articles
 from onrecord.models import Entity
 from onrecord.record import QueryError, open_store
 from onrecord.record.schema import SCHEMA_VERSION
@@ -248,3 +251,24 @@ def test_a_file_stored_under_its_name_by_an_older_onrecord_gets_its_new_version(
     _story(tmp_path, "pier.txt", "The pier reopens in June")
     assert store.ingest(iter_articles([path])).replaced == 1
     assert _current(store) == [("pier", 2)]
+
+
+def test_an_export_holds_each_article_with_its_statements_and_reads_back_as_input(store, tmp_path):
+    store.add(*harbour())
+    text = HARBOUR.replace("a disgrace to the town", "an insult to every fisherman")
+    store.add(*make_article("harbour-v2", text, [("an insult to every fisherman", "e1", "direct")], [FELL],
+                            published="2024-03-01", outlet="Ashbury Gazette", url="https://gazette.example/harbour"))
+    store.add(*council())
+    current = list(store.export())
+    assert [(a["id"], a["version"], a["published"]) for a in current] == [("harbour-v2", 2, "2024-03-01"),
+                                                                          ("council", 1, "2024-03-04")]
+    fell = current[0]["statements"][0]
+    assert fell["content"] == "an insult to every fisherman" and fell["speaker"]["person"] == "Marcus Fell"
+    assert [a["version"] for a in store.export(all_versions=True)] == [1, 2, 1]
+    # the lines are JSONL input: the articles read back as they were given
+    path = tmp_path / "export.jsonl"
+    path.write_text("".join(json.dumps(a) + "\n" for a in current), encoding="utf-8")
+    back = list(iter_articles([path]))
+    assert [(a.doc_id, a.text, a.url, a.outlet) for a in back] == [
+        ("harbour-v2", text, "https://gazette.example/harbour", "Ashbury Gazette"),
+        ("council", current[1]["text"], None, "Coastal Courier")]
