@@ -6,10 +6,9 @@ returns; ``OnRecordError`` becomes a one-line message and exit code 1.
 from __future__ import annotations
 
 import logging
-import os
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
@@ -401,24 +400,9 @@ def serve(
         uvicorn.run(web_app, host=settings.host, port=settings.port, log_level="warning")
         return
     web_app.state.pool.close()  # checked above; each worker process opens its own
-    _serve_workers(settings)
+    from .cli_serve import serve_workers
 
-
-def _serve_workers(settings: Any) -> None:
-    import socket
-
-    import uvicorn
-    from uvicorn.supervisors import Multiprocess
-
-    os.environ.update(ONRECORD_DB=settings.db, ONRECORD_HOST=settings.host, ONRECORD_PORT=str(settings.port))
-    config = uvicorn.Config("onrecord.web:create_app", factory=True, workers=settings.workers, host=settings.host,
-                            port=settings.port, log_level="warning")
-    sock = config.bind_socket()
-    # uvicorn's shared socket has protocol 0, so asyncio leaves Nagle on for the connections
-    # it accepts: a keep-alive client then waits out a 40 ms delayed ACK on every response.
-    # Linux gives accepted connections the listening socket's TCP_NODELAY.
-    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    Multiprocess(config, sockets=[sock]).run()
+    serve_workers(settings)
 
 
 # -- archives: batch (local or Spark) and load (library in onrecord/batch/) ---------------
