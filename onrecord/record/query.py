@@ -162,7 +162,7 @@ def search(store: Store, query: str | None = None, *, speaker: str | None = None
                 return []
             where.append(f"q.mention_id IN (SELECT id FROM mentions WHERE person_id IN ({_marks(people)}))")
             params += people
-        for clause, value in (("lower(q.outlet) = lower(?)", outlet), ("q.kind = ?", kind), ("q.type = ?", type)):
+        for clause, value in (("ulower(q.outlet) = ulower(?)", outlet), ("q.kind = ?", kind), ("q.type = ?", type)):
             if value:
                 where.append(clause)
                 params.append(value)
@@ -231,7 +231,8 @@ def find_people(tx: Tx, name: str | int) -> list[int]:
     ids = _people_with_keys(tx, keys)
     if not ids and len(toks) > 1:  # "Hillary Rodham Clinton" also finds "Hillary Clinton"
         ids = _people_with_keys(tx, [f"fl:{toks[0]} {toks[-1]}"])
-    ids |= {r[0] for r in tx.all("SELECT id FROM people WHERE lower(name) = lower(?)", (text,))}
+    same = "lower(name) = lower(?)" if text.isascii() else "ulower(name) = ulower(?)"  # the first uses the index
+    ids |= {r[0] for r in tx.all(f"SELECT id FROM people WHERE {same}", (text,))}
     return _by_statements(tx, sorted(ids))
 
 
@@ -269,7 +270,7 @@ def list_people(store: Store, query: str | None = None, limit: int = 50) -> list
             return _top_people(store, tx, limit)
         pattern = "%" + query.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         ids = set(find_people(tx, query)) | {r[0] for r in tx.all(
-            "SELECT id FROM people WHERE lower(name) LIKE ? ESCAPE '\\'", (pattern,))}
+            "SELECT id FROM people WHERE ulower(name) LIKE ? ESCAPE '\\'", (pattern,))}
         found = _summaries(tx, sorted(ids))
     return sorted(found, key=lambda s: (-s.statements, s.id))[:limit]
 

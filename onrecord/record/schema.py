@@ -293,6 +293,20 @@ MIGRATIONS: tuple[Migration, ...] = (
     )),
     Migration(9, "same_quote across articles: each repeat links to the first report of its words alone", (),
               data=_first_reports_only),
+    # Names and outlets are compared through ulower(): SQLite registers it on each connection
+    # (its own lower() folds ASCII only), PostgreSQL's lower() folds by the database's locale,
+    # ASCII only under C, so ulower() asks ICU where the server has it.
+    Migration(10, "ulower(): letters of any script compared without case", (), postgres=(
+        """DO $$ BEGIN
+            IF EXISTS (SELECT 1 FROM pg_collation WHERE collname = 'und-x-icu') THEN
+                CREATE OR REPLACE FUNCTION ulower(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+                    AS $f$ SELECT lower($1 COLLATE "und-x-icu") $f$;
+            ELSE
+                CREATE OR REPLACE FUNCTION ulower(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+                    AS $f$ SELECT lower($1) $f$;
+            END IF;
+        END $$""",
+    )),
 )
 
 

@@ -94,6 +94,10 @@ class _ByDay:
         return [row[0] for row in rows]
 
 
+def _ulower(value: object) -> object:
+    return value.lower() if isinstance(value, str) else value
+
+
 class SQLiteStore(Store):
     dialect = "sqlite"
 
@@ -113,6 +117,9 @@ class SQLiteStore(Store):
             raise StoreError(f"cannot open {path} as a SQLite record: {e}.") from None
         # NORMAL is durable across process crashes in WAL mode (only a power cut can lose
         # the last commits), and much faster than FULL for one commit per article.
+        # SQLite's lower() folds ASCII letters only ('Élodie' stays 'Élodie'): names and outlets
+        # are compared through ulower() (PostgreSQL's: schema migration 10)
+        self._conn.create_function("ulower", 1, _ulower, deterministic=True)
         self._conn.execute("PRAGMA synchronous=NORMAL")
         self._conn.execute("PRAGMA foreign_keys=ON")
         # Reads come from the memory-mapped file rather than read() calls, and each
