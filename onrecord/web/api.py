@@ -16,6 +16,9 @@ from pydantic import BaseModel, Field, model_validator
 from ..article import Article, guess_title, html_to_article, to_article
 from ..errors import InputError
 from ..record import PersonSummary, Store, content_hash, views
+from ..record.export import MAX_PAGE as MAX_EXPORT_PAGE
+from ..record.export import PAGE as EXPORT_PAGE
+from ..record.export import export_page
 from ..record.query import QUOTE_KINDS
 from .deps import SettingsDep, StoreDep, WriteAccess
 from .errors import documented
@@ -109,6 +112,18 @@ def get_timeline(store: StoreDep, person_id: PersonId, page: Annotated[int, Quer
     """Statements in time order with their type, target, links, the reactions they drew and any
     retraction or apology, ``per_page`` at a time (``page.of`` pages in all); plus statements per month."""
     return timeline_page(store, person_id, page, per_page)
+
+
+@router.get("/articles", summary="Every article, a page at a time")
+def list_articles(store: StoreDep, after: Annotated[int, Query(ge=0, description="Give the previous page's next_after (0: from the first).")] = 0,
+                  limit: Annotated[int, Query(ge=1, le=MAX_EXPORT_PAGE, description="Articles per page.")] = EXPORT_PAGE,
+                  all_versions: Annotated[bool, Query(description="Every stored version, not only the current one.")] = False,
+                  ) -> dict[str, Any]:
+    """The record's articles in the order they were stored, each as a line of `onrecord export`
+    (the JSONL input fields, then its statements with speakers, types, targets and links); ask
+    again with ``after=next_after`` until ``next_after`` is null."""
+    articles, next_after = export_page(store, after, limit, all_versions)
+    return {"articles": articles, "next_after": next_after}
 
 
 @router.get("/articles/{article_id}", summary="One article", responses=documented(404))

@@ -159,6 +159,24 @@ def test_article_with_spans_speakers_and_links(client):
     assert_error(client.get("/api/articles/4242"), 404, "#4242")
 
 
+def test_every_article_a_page_at_a_time_as_export_lines(client):
+    pages, after = [], 0
+    while after is not None:
+        body = client.get("/api/articles", params={"after": after, "limit": 3}).json()
+        assert len(body["articles"]) <= 3
+        pages.append(body["articles"])
+        after = body["next_after"]
+    articles = [a for page in pages for a in page]
+    ids = [a["record_id"] for a in articles]
+    assert len(pages) > 2 and ids == sorted(set(ids)) and all(a["is_current"] for a in articles)
+    one = next(a for a in articles if a["id"] == "kb-04-okonjo-condemns")
+    assert client.get("/api/articles", params={"after": one["record_id"] - 1, "limit": 1}).json()["articles"] == [one]
+    whole = client.get(f"/api/articles/{one['record_id']}").json()
+    assert one["text"] == whole["text"] and one["statements"] == whole["statements"]
+    assert {k: one[k] for k in ("url", "title", "published", "outlet")} == {k: whole[k] for k in ("url", "title", "published", "outlet")}
+    assert client.get("/api/articles", params={"limit": 501}).status_code == 422
+
+
 # -- extraction ------------------------------------------------------------------------
 def test_extract_text_and_html(client):
     body = client.post("/api/extract", json={"text": ARTICLE}).json()
