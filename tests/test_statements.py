@@ -206,6 +206,15 @@ TYPES = [
     ('The council declined to comment on Tuesday on reports that the harbour master had been dismissed from his post.',
      "to comment on Tuesday on reports that the harbour master had been dismissed from his post", "declined",
      "The council", "Westbrook Council", "indirect", "no_comment", None),
+    # no answer yet, in the perfect tense, is no comment (not a denial of what it has not answered)
+    ('The council has yet to respond to the allegations.', "the allegations", "has yet to respond to",
+     "The council", "Westbrook Council", "indirect", "no_comment", None),
+    ('The council has not responded to requests for comment.', "requests for comment", "has not responded to",
+     "The council", "Westbrook Council", "indirect", "no_comment", None),
+    ("The council hasn't responded to the allegations.", "the allegations", "hasn't responded to",
+     "The council", "Westbrook Council", "indirect", "no_comment", None),
+    ('Tom Reid has not returned calls seeking comment.', "calls seeking comment", "has not returned",
+     "Tom Reid", "Tom Reid", "indirect", "no_comment", None),
     # hitting back is no backing
     ('Tom Reid hit back by accusing the mayor of hiding the cost.', "the mayor of hiding the cost", "back by accusing",
      "Tom Reid", "Tom Reid", "indirect", "criticism", None),

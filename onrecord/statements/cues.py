@@ -22,6 +22,9 @@ NO_COMMENT = _rx(
     r"refus\w* to (?:comment|respond|say|discuss|answer(?! (?:the|a|an|this|that|any) (?!questions?\b|inquir\w*|enquir\w*)\w))",
     r"(?:did|does|would|could) not (?:immediately )?(?:respond|reply|return|answer|comment)",
     r"(?:didn't|doesn't|wouldn't|couldn't|won't) (?:immediately )?(?:respond|reply|return|answer|comment)",
+    # no answer yet: 'has not responded', 'has yet to respond', 'hasn't returned calls'
+    r"(?:has|have|had|is|are|was|were) (?:not|yet to) (?:yet |immediately )?(?:respond|repl[iy]|return|answer|comment)\w*",
+    r"(?:hasn't|haven't|hadn't|has n't|have n't|had n't) (?:yet |immediately )?(?:respond|repl[iy]|return|answer|comment)\w*",
     r"no comment", r"not available for comment", r"could not be reached", r"unavailable for comment",
     r"(?:reached|reaching) out to .{1,60}? for (?:comment|a response)",
     r"(?:asked|approached|contacted) .{1,40}? for (?:comment|a response)",
