@@ -215,6 +215,10 @@ TYPES = [
      "The council", "Westbrook Council", "indirect", "no_comment", None),
     ('Tom Reid has not returned calls seeking comment.', "calls seeking comment", "has not returned",
      "Tom Reid", "Tom Reid", "indirect", "no_comment", None),
+    ('Tom Reid said the decision was "a step in the right direction".', 'the decision was "a step in the right direction"',
+     "said", "Tom Reid", "Tom Reid", "mixed", "support", None),
+    ('Tom Reid refused to be drawn on whether he would resign.', "on whether he would resign",
+     "refused to be drawn", "Tom Reid", "Tom Reid", "indirect", "no_comment", None),
     # hitting back is no backing
     ('Tom Reid hit back by accusing the mayor of hiding the cost.', "the mayor of hiding the cost", "back by accusing",
      "Tom Reid", "Tom Reid", "indirect", "criticism", None),

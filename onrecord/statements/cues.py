@@ -30,6 +30,7 @@ NO_COMMENT = _rx(
     r"(?:asked|approached|contacted) .{1,40}? for (?:comment|a response)",
     r"declin\w* (?:\S+ ){0,2}(?:interview|request)\w*", r"(?:did|does|would) not (?:say|disclose|specify) (?:when|whether|why|how|if|what|who)",
     r"(?:maintain\w*|kept|keeps|keeping) (?:his|her|their|its) silence",
+    r"(?:refus\w*|declin\w*|would not|wouldn't|will not|won't) (?:to )?be drawn",  # 'refused to be drawn on whether …'
     r"(?:he|she|they|it|who)(?:'s| is| was| are| were) not available",
     r"referr\w* (?:all )?(?:questions|inquiries|enquiries|requests|calls|reporters)",  # 'referred questions to the memo'
     # "Neither campaign responded": the subject's negation (build_frame keeps it in the clause)
@@ -345,7 +346,7 @@ POSITIVE = _rx(
     r"capable", r"competent", r"effective", r"experienced", r"accomplished", r"remarkable", r"extraordinary", r"outstanding",
     r"impressive", r"amazing", r"terrific", r"inspir\w*", r"principled", r"integrity", r"honou?rable", r"right place",
     r"(?:good|great|fine|terrific) job", r"thankful", r"grateful", r"pleased", r"delighted", r"convincing", r"persuasive", r"credible",
-    r"stand up (?:for|against|to)",
+    r"stand up (?:for|against|to)", r"step in the right direction", r"(?:a )?good (?:first )?step",
     r"admirable", r"authentic", r"brave\w*", r"compassionate", r"dedicat\w*",
     r"dependable", r"deserv(?:e|es|ed|ing) (?:credit|praise|thanks|support|better)", r"devoted", r"diligent", r"distinguished", r"eloquent",
     r"exceptional", r"exemplary", r"fearless", r"gracious", r"hard-?working",
