@@ -217,6 +217,8 @@ TYPES = [
      "Tom Reid", "Tom Reid", "indirect", "no_comment", None),
     ('Tom Reid said the decision was "a step in the right direction".', 'the decision was "a step in the right direction"',
      "said", "Tom Reid", "Tom Reid", "mixed", "support", None),
+    ('"We have not taken this decision lightly," the council said.', '"We have not taken this decision lightly,"',
+     "said", "the council", "Westbrook Council", "direct", "claim", None),
     ('Tom Reid refused to be drawn on whether he would resign.', "on whether he would resign",
      "refused to be drawn", "Tom Reid", "Tom Reid", "indirect", "no_comment", None),
     # hitting back is no backing

@@ -214,7 +214,8 @@ CONTENT_DENIAL = _rx(
     r"(?:untrue|not true|false|baseless|unfounded|fabricated|nonsense|wrong|a lie|lies|fake|inaccurate|unsupported|without foundation|ridiculous)",
     # ('I did not always do that' owns up to something)
     r"(?:i|we) (?:\S+ ){0,2}(?:never|did not|didn't|have not|haven't) (?!always )(?:\S+ ){0,2}(?:said|say|do|did|make|made|meet|met|know|knew|break|broke|violate|violated|take|took|taken|"
-    r"questioned|attacked|critici[sz]ed|accused|threatened|lied|insulted|pressured|influenced|received|asked|" + _DEEDS + ")",
+    r"questioned|attacked|critici[sz]ed|accused|threatened|lied|insulted|pressured|influenced|received|asked|" + _DEEDS + ")"
+    r"(?! (?:\S+ ){0,3}lightly\b)",  # 'we have not taken this decision lightly' denies nothing
     # reported: "that it had never provided the names", "he did not write the post"
     r"^(?:that )?(?:he|she|it|they) (?:had |has |have )?(?:never|not|did not|didn't|had not|hadn't|has not|hasn't) (?:\S+ ){0,2}(?:" + _DEEDS + ")",
     r"(?:i|we) (?:\S+ ){0,2}(?:do not|don't) (?:\S+ ){0,2}(?:break|violate|take)",  # "I don't know why" denies nothing
