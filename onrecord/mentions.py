@@ -117,6 +117,9 @@ _GENDERED_TITLES = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male", 
 
 
 _COMPANY_SUFFIXES = frozenset("corp corporation inc incorporated ltd limited plc llc co company group holdings".split())
+# An office named for its holder keeps the holder in its name: 'the Information Commissioner's Office'.
+_OFFICE_HEADS = frozenset("office department bureau agency service institute commission committee council society "
+                          "fund foundation trust union association".split())
 _HONORIFICS = frozenset([*_GENDERED_TITLES, "dr", "dr.", "mx", "mx."])  # before a surname, not a full name
 GENDERED_NOUNS = {
     **dict.fromkeys("wife mother daughter widow sister grandmother aunt niece girlfriend congresswoman chairwoman "
@@ -240,7 +243,8 @@ class Mentions:
     def _add_ent(self, first: int, last: int, label: str, places: set[str]) -> None:
         toks = self.toks
         possessive = [i for i in range(first, last) if toks.lower[i] in ("'s", "’s")]
-        if possessive:  # "Labour's Ann Lee" tagged as one name: the name starts after the 's
+        office = label == "ORG" and possessive and possessive[-1] == last - 1 and toks.lower[last] in _OFFICE_HEADS
+        if possessive and not office:  # "Labour's Ann Lee" tagged as one name: the name starts after the 's
             first = possessive[-1] + 1
         while first < last and (toks.lower[first] in TITLES or toks.lower[first] in ROLE_NOUNS or toks.pos[first] == "DET"):
             first += 1
@@ -253,6 +257,8 @@ class Mentions:
         if label == "PERSON" and last > first and toks.lower[first] in places:
             first += 1  # 'MP for Wakefield Khan': the place is not part of the name
         words = [toks.text[toks.starts[i] : toks.ends[i]] for i in range(first, last + 1)]
+        if office:  # its words as written: "Commissioner's", not "Commissioner 's"
+            words = toks.text[toks.starts[first] : toks.ends[last]].split()
         if not words or not words[0][:1].isupper():
             return
         kind = "person" if label == "ORG" and self._described_as_person(first, last, words) else self._kind(label, words)

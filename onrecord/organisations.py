@@ -21,7 +21,7 @@ DOCUMENTS = frozenset("article report story editorial column investigation analy
 MEDIA_KINDS = frozenset("newspaper paper magazine network broadcaster outlet publication website site station channel".split())
 INSTITUTIONS = frozenset(
     "council court police government ministry department committee party union board authority agency "
-    "campaign association university hospital school regulator watchdog".split())
+    "campaign association university hospital school regulator watchdog office commission".split())
 _PUBLIC_BODIES = INSTITUTIONS | frozenset(
     "senate house congress assembly legislature parliament administration commission bureau cabinet".split())
 

@@ -847,6 +847,19 @@ def test_speaker_kind_beyond_the_entity_tagger(text, speaker, kind):
     assert (q.speaker.name, q.speaker.kind) == (speaker, kind)
 
 
+@pytest.mark.parametrize(("text", "speakers"), [
+    # an office named for its holder keeps the holder in its name, and 'the office' is it
+    ("The Information Commissioner's Office confirmed it was investigating the trust. The office said it would "
+     "report in May.", ["Information Commissioner's Office"] * 2),
+    ("The Electoral Commission said the rules were clear. The commission said it would write to both parties.",
+     ["Electoral Commission"] * 2),
+    # ... while a party's member is the member ('Labour's Ann Lee')
+    ("Labour's Ann Lee said the plan was flawed.", ["Ann Lee"]),
+])
+def test_an_office_and_its_kind_noun_are_one_organisation(text, speakers):
+    assert [q.speaker.name for q in onrecord.extract(text).quotes] == speakers
+
+
 def test_a_source_never_ends_on_a_preposition():
     text = ("Hospital trust criticised over maternity unit closure\n\nThe District NHS Trust has been criticised by "
             "midwives for closing the maternity unit at Avonford General.")
