@@ -219,6 +219,14 @@ TYPES = [
      "said", "Tom Reid", "Tom Reid", "mixed", "support", None),
     ('"We have not taken this decision lightly," the council said.', '"We have not taken this decision lightly,"',
      "said", "the council", "Westbrook Council", "direct", "claim", None),
+    # what the speaker (or their body) stands with is what it backs
+    ('Tom Reid said the party stood with the strikers.', "the party stood with the strikers", "said", "Tom Reid",
+     "Tom Reid", "indirect", "support", "other:the strikers"),
+    ('"We stand with the people of the islands," Tom Reid said.', '"We stand with the people of the islands,"', "said",
+     "Tom Reid", "Tom Reid", "direct", "support", "other:the people of the islands"),
+    # an apology that 'rings hollow' is condemned
+    ('Idris Vane said the apology "rings hollow".', 'the apology "rings hollow"', "said", "Idris Vane", "Idris Vane",
+     "mixed", "criticism", None),
     ('Tom Reid refused to be drawn on whether he would resign.', "on whether he would resign",
      "refused to be drawn", "Tom Reid", "Tom Reid", "indirect", "no_comment", None),
     # hitting back is no backing

@@ -236,6 +236,7 @@ _BETWEEN = r"(?:(?:will|would|do|did|fully|strongly|still|also|really|always|com
 # The speaker's body named by its kind ('the cooperative welcomed …', 'the paper stood by its reporting').
 _BODIES = ("cooperative|co-op|council|union|company|party|club|board|committee|campaign|government|administration|"
            "department|ministry|charity|trust|association|group|firm|team|paper|newspaper|magazine|network|broadcaster")
+BODY_NOUNS = frozenset(_BODIES.split("|"))
 CONTENT_CRITICISM = _rx(
     r"(?:i|we) " + _BETWEEN + r"(?:reject|condemn|deplore|oppose|denounce|disagree with|criticise|criticize)\w*",
     # support refused: "she could not support the trade deal", "he would not support it"
@@ -252,7 +253,7 @@ CONTENT_SUPPORT = _rx(
     r"(?:i'm|i am|we're|we are) with (?:her|him|you|them)\b",
     r"consider\w* the matter (?:closed|settled)",  # a party standing by its member
     r"(?:i|we)(?:'d|'ll| would| will) (?:\S+ )?take (?:\S+ ){1,3}over\b",  # "I will take Bernie Sanders over Donald Trump"
-    r"^(?:that )?(?:he|she|it|they|the (?:" + _BODIES + r")) (?:still |fully )?(?:stood|stands|stand) by",  # 'said he stood by his decision'
+    r"^(?:that )?(?:he|she|it|they|the (?:" + _BODIES + r")) (?:still |fully )?(?:stood|stands|stand) (?:by|with)",  # 'said he stood by his decision'
 )
 # Reported speech whose subject is the speaker acting: 'said she backed the council's decision',
 # 'said he opposed the sale' (types.py checks the pronoun can be the speaker).
@@ -286,7 +287,7 @@ NEGATIVE = _rx(
     r"dishonest", r"liar", r"lying", r"lie", r"lies", r"corrupt\w*", r"incompetent", r"failure", r"failed", r"failing", r"disaster\w*",
     r"unfit", r"unqualified", r"hypocri\w*", r"racist", r"bigot\w*", r"sexist", r"offensive", r"insult\w*", r"deplorable",
     r"crooked", r"nasty", r"terrible", r"horrible", r"awful", r"weak", r"stupid", r"dumb", r"silly", r"troubling",
-    r"mistake", r"scaremongering", r"arrogant", r"insensitive", r"egregious", r"arbitrary", r"desperate", r"new low",
+    r"mistake", r"scaremongering", r"rings? hollow", r"rang hollow", r"too little,? too late", r"arrogant", r"insensitive", r"egregious", r"arbitrary", r"desperate", r"new low",
     r"misleading", r"inaccurate", r"misrepresent\w*", r"bully", r"neglect\w*", r"inexcusable", r"danger", r"incit\w*",
     r"hatred", r"hate", r"mess", r"treason", r"bias", r"sold out", r"turned (?:his|her|their) back", r"walking away",
     r"rewarded failure", r"lazy", r"rabble", r"distraction", r"ill-advised", r"shot", r"unprecedented", r"rough",

@@ -10,7 +10,7 @@ import re
 from ..models import Quote, Target
 from ..quotes.cues import BLAMED_FOR, BLAMED_FORMS
 from .context import Frame, governed_participle
-from .cues import PERSONAL_PRONOUNS, PROPOSAL_NOUNS, RHETORICAL, STATEMENT_NOUNS, VERDICT
+from .cues import BODY_NOUNS, PERSONAL_PRONOUNS, PROPOSAL_NOUNS, RHETORICAL, STATEMENT_NOUNS, VERDICT
 from .names import Names, clean_name, may_be_the_speaker, same_party, speaker_name
 
 _OBJECT_DEPS = frozenset({"dobj", "dative", "nsubjpass", "oprd"})
@@ -357,17 +357,29 @@ _ACTS = re.compile(r"^(?:reject|condemn|deplor|oppos|denounc|criticis|criticiz|s
 
 def _first_person_object(doc, quote: Quote) -> list:
     """``We completely reject any allegations ...``, said ``she backed the council's decision``: the
-    object of the speaker's own verb (a reported one's subject opens the content)."""
+    object of the speaker's own verb (a reported one's subject opens the content); what the
+    speaker stands by or with (``said the administration stands with our veterans``)."""
     for span in quote.content:
         part = doc.char_span(span.start, span.end, alignment_mode="expand")
-        words = [t for t in part if t.lower_ != "that" and not t.is_punct][:1] if part is not None else []
+        words = [t for t in part if t.lower_ not in ("that", "the", "our") and not t.is_punct][:1] if part is not None else []
         for tok in part if part is not None else ():
-            if tok.pos_ == "VERB" and _ACTS.match(tok.text.lower()) and any(
-                c.dep_ == "nsubj" and (c.text.lower() in ("i", "we") or c.lower_ in ("he", "she", "they") and c in words)
-                for c in tok.children
-            ):
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"] if tok.pos_ == "VERB" else []
+            if _ACTS.match(tok.text.lower()) and any(_the_speaker(c, words) for c in subjects):
                 return [c for c in tok.children if c.dep_ == "dobj"]
+            # (the pipeline has no lemmatizer)
+            if tok.lower_ in ("stand", "stands", "stood", "standing") and any(_the_speaker(c, words, True) for c in subjects):
+                stood_by = [g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("by", "with")
+                            for g in p.children if g.dep_ == "pobj"]
+                # (one's own words stood by are the speaker's statement: find_target's _STANDS_BY_OWN)
+                return [g for g in stood_by if not (g.lower_ in STATEMENT_NOUNS and any(c.dep_ == "poss" for c in g.children))]
     return []
+
+
+def _the_speaker(subject, first_words: list, body: bool = False) -> bool:
+    """A subject that is the speaker: I, we, or (opening reported words) he, she, they or, with
+    ``body``, their body by its kind ('the party stood with the strikers')."""
+    return subject.lower_ in ("i", "we") or subject in first_words and (
+        subject.lower_ in ("he", "she", "they") or body and subject.lower_ in BODY_NOUNS)
 
 
 def _content_object(doc, quote: Quote) -> list:
