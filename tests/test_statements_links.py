@@ -441,6 +441,17 @@ def test_a_response_answers_the_statement_before(second, asked, expected):
     assert _links(t, quotes, ("Alan Pryce", "Morag Finlay"))[1][1:] == expected
 
 
+def test_a_reply_to_a_question_the_writer_put_is_an_answer_not_back_talk():
+    t = ('Finlay said the contract was a disgrace. Asked if the council would now negotiate, Pryce replied: '
+         '"Our door has always been open."')
+    asked = t.index("if the council")  # the writer's question: no speaker
+    question = Quote(content=(Span.of(t, asked, asked + len("if the council would now negotiate")),), kind="indirect",
+                     cue=Span.of(t, t.index("Asked"), t.index("Asked") + 5))
+    quotes = [quote(t, "the contract was a disgrace", "said", "Finlay", "Morag Finlay"), question,
+              quote(t, '"Our door has always been open."', "replied:", "Pryce", "Alan Pryce", "direct")]
+    assert _links(t, quotes, ("Alan Pryce", "Morag Finlay"))[2] == ("q3", "claim", [])
+
+
 def test_a_denial_answers_the_accusation_against_the_speaker():
     t = "Morag Finlay accused Northsea Lines of hiding the figures. Northsea Lines denied any wrongdoing."
     quotes = [quote(t, "Northsea Lines of hiding the figures", "accused", "Morag Finlay", "Morag Finlay"),

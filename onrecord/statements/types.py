@@ -444,6 +444,9 @@ def _by_content(doc, quote, frame: Frame) -> Typing:
     return Typing("claim", 0.7, "no cue of another type")
 
 
+_ASKED = re.compile(r"\b(?:asked|when asked|in answer to|answering) (?:if|whether|about|why|how|what|when|who)\b")
+
+
 def responding(typing: Typing, frame: Frame, quote, earlier: list) -> Typing:
     """A claim that ``responded`` to someone other than a questioner answers back: criticism.
 
@@ -451,6 +454,10 @@ def responding(typing: Typing, frame: Frame, quote, earlier: list) -> Typing:
     """
     m = RESPONSE.search(frame.clause)
     if typing.type != "claim" or not m:
+        return typing
+    # 'Asked if the council would negotiate, Ashworth replied: …': the reply answers the question
+    just_asked = earlier and earlier[-1].cue and re.match(r"ask\w*$", normalise(earlier[-1].cue.text))
+    if _ASKED.search(frame.clause.lower()) or just_asked:
         return typing
     me = quote.speaker.name if quote.speaker else None
     other = next((q for q in reversed(earlier) if q.speaker and q.speaker.name != me), None)
