@@ -227,6 +227,11 @@ TYPES = [
     # an apology that 'rings hollow' is condemned
     ('Idris Vane said the apology "rings hollow".', 'the apology "rings hollow"', "said", "Idris Vane", "Idris Vane",
      "mixed", "criticism", None),
+    # idioms of a verdict; a speech act the speaker will not make is no commitment
+    ('Idris Vane said the target was "pie in the sky" without more funding.',
+     'the target was "pie in the sky" without more funding', "said", "Idris Vane", "Idris Vane", "mixed", "criticism", None),
+    ('"I\'m not going to pretend it will be easy," Tom Reid said.', '"I\'m not going to pretend it will be easy,"', "said",
+     "Tom Reid", "Tom Reid", "direct", "claim", None),
     ('Tom Reid refused to be drawn on whether he would resign.', "on whether he would resign",
      "refused to be drawn", "Tom Reid", "Tom Reid", "indirect", "no_comment", None),
     # hitting back is no backing

@@ -158,7 +158,8 @@ NOT_INTENT = _rx(r"hop\w*", r"wish\w*", r"want\w*", r"vot\w*", r"refus\w*", r"de
 NOT_AN_ACTION = frozenset(
     "be win lose see happen have get know find become feel seem look hear need like love tell say "
     "admit bet guess remember think believe understand wonder continue remain "
-    "save cost grow rise fall increase decrease reach generate total exceed mean".split()
+    "save cost grow rise fall increase decrease reach generate total exceed mean "
+    "pretend lie".split()  # "I'm not going to pretend it will be easy", "I won't lie to you"
 )
 
 # --- read in the quoted content ---
@@ -287,7 +288,8 @@ NEGATIVE = _rx(
     r"dishonest", r"liar", r"lying", r"lie", r"lies", r"corrupt\w*", r"incompetent", r"failure", r"failed", r"failing", r"disaster\w*",
     r"unfit", r"unqualified", r"hypocri\w*", r"racist", r"bigot\w*", r"sexist", r"offensive", r"insult\w*", r"deplorable",
     r"crooked", r"nasty", r"terrible", r"horrible", r"awful", r"weak", r"stupid", r"dumb", r"silly", r"troubling",
-    r"mistake", r"scaremongering", r"rings? hollow", r"rang hollow", r"too little,? too late", r"arrogant", r"insensitive", r"egregious", r"arbitrary", r"desperate", r"new low",
+    r"mistake", r"scaremongering", r"pie in the sky", r"smoke and mirrors", r"wishful thinking", r"(?:a )?slap in the face",
+    r"(?:a )?kick in the teeth", r"(?:a )?drop in the ocean", r"(?:one |both )?hands? tied behind", r"rings? hollow", r"rang hollow", r"too little,? too late", r"arrogant", r"insensitive", r"egregious", r"arbitrary", r"desperate", r"new low",
     r"misleading", r"inaccurate", r"misrepresent\w*", r"bully", r"neglect\w*", r"inexcusable", r"danger", r"incit\w*",
     r"hatred", r"hate", r"mess", r"treason", r"bias", r"sold out", r"turned (?:his|her|their) back", r"walking away",
     r"rewarded failure", r"lazy", r"rabble", r"distraction", r"ill-advised", r"shot", r"unprecedented", r"rough",
