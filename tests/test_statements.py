@@ -227,6 +227,9 @@ TYPES = [
     # an apology that 'rings hollow' is condemned
     ('Idris Vane said the apology "rings hollow".', 'the apology "rings hollow"', "said", "Idris Vane", "Idris Vane",
      "mixed", "criticism", None),
+    # 'calling it …' after a verb: what that verb acted on
+    ('Tom Reid vetoed the harbour bill on Friday, calling it "fiscally irresponsible".', 'it "fiscally irresponsible"',
+     "calling", "Tom Reid", "Tom Reid", "mixed", "criticism", "other:the harbour bill"),
     # idioms of a verdict; a speech act the speaker will not make is no commitment
     ('Idris Vane said the target was "pie in the sky" without more funding.',
      'the target was "pie in the sky" without more funding', "said", "Idris Vane", "Idris Vane", "mixed", "criticism", None),

@@ -238,8 +238,11 @@ def _aimed_at(doc, quote: Quote, frame: Frame, stype: str) -> tuple[list, bool]:
         return [blamed], True  # 'Council slammed over bin collections': the council
     objects = _objects(frame, head) if head is not None else []
     if head is not None and governed_participle(head):
-        # "defended Reid, saying ...": Reid; "went further at a rally, calling Clinton ...": Clinton
-        objects = objects + _objects(frame, head.head) if objects else _objects(frame, head.head)
+        # "defended Reid, saying ...": Reid; "went further at a rally, calling Clinton ...": Clinton;
+        # "vetoed a bill …, calling it …": what the pronoun stands for
+        above = _objects(frame, head.head)
+        pronouns = all(o.pos_ == "PRON" and o.lower_ in _STATEMENT_PRONOUNS for o in objects)
+        objects = above if above and pronouns else objects + above
     framed = bool(objects)  # "calling it": a pronoun of the reporting clause; content's "it" is no statement
     if not objects and quote.kind != "direct":
         objects = _content_object(doc, quote)
