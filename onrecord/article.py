@@ -229,7 +229,7 @@ def html_to_article(
             "navigation and boilerplate): give the page of one article, or its text as a .txt file."
         )
     # trafilatura joins paragraphs with single newlines; blank lines keep them apart for the quote rules.
-    text = "\n\n".join(p for p in text.strip().split("\n") if p.strip() and not _RELATED.match(p))
+    text = "\n\n".join(p for p in _paragraphs(text, html) if p.strip() and not _RELATED.match(p))
     return Article(
         text=check_text(text, name),
         doc_id=doc_id,
@@ -239,6 +239,45 @@ def html_to_article(
         outlet=getattr(doc, "sitename", None),
         source=url,
     )
+
+
+_LD_JSON = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script>", re.S | re.I)
+
+
+def _paragraphs(text: str, html: str) -> list[str]:
+    """The extracted text's paragraphs; or, where the page keeps its story only in its JSON-LD
+    ``articleBody`` (pages drawn by script), that body's own paragraphs: trafilatura reads the
+    same words there but runs the paragraphs into one."""
+    ours = text.strip().split("\n")
+    for body in _article_bodies(html):
+        theirs = [p.strip() for p in re.split(r"[\r\n]+", body) if p.strip()]
+        if len(theirs) > len(ours) and " ".join(" ".join(theirs).split()) == " ".join(text.split()):
+            return theirs
+    return ours
+
+
+def _article_bodies(html: str) -> list[str]:
+    """Every ``articleBody`` in the page's JSON-LD blocks (in @graph lists too)."""
+    import json
+
+    found: list[str] = []
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("articleBody"), str):
+                found.append(node["articleBody"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for block in _LD_JSON.findall(html):
+        try:
+            walk(json.loads(block))
+        except ValueError:  # a broken block is the page's problem, not the article's
+            continue
+    return found
 
 
 # A blank line and a line break in Unix, Windows (CR LF) and old Mac (CR) files.

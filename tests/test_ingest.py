@@ -129,6 +129,18 @@ def test_html_file_gives_text_and_metadata_from_the_page(tmp_path: Path) -> None
     assert (article.title, article.outlet, article.published) == ("Ferry stays", "Harbour Herald", "2024-02-03")
 
 
+def test_a_page_drawn_by_script_keeps_the_paragraphs_of_its_json_ld_body(tmp_path: Path) -> None:
+    body = ('The island ferry will keep running, council leader Ann Lee said on Monday.\n\n'
+            '"We listened to the islanders," Lee said.\n\nOpposition leader Tom Okafor called it "long overdue".')
+    ld = json.dumps({"@context": "https://schema.org", "@graph": [{"@type": "WebPage"},
+                     {"@type": "NewsArticle", "headline": "Ferry stays", "articleBody": body}]})
+    path = tmp_path / "app.html"
+    path.write_text(f'<html><head><title>Ferry stays</title><script type="application/ld+json">{ld}</script>'
+                    '<script type="application/ld+json">{broken</script></head>'
+                    '<body><div id="app"></div><script src="/bundle.js"></script></body></html>', encoding="utf-8")
+    assert read_file(path).text == body
+
+
 def test_html_file_in_a_declared_charset_is_decoded(tmp_path: Path) -> None:
     path = tmp_path / "cp1252.html"
     html = page("Caf\xe9", body='"Le caf\xe9 reste ouvert," Ren\xe9e Dubois said on Friday at the harbour caf\xe9.')
