@@ -1048,3 +1048,12 @@ def test_a_participle_after_a_subordinate_clause_is_the_main_speakers():
             'councillor easily won his seat, remarking that Ann Lee had already paid a heavy price for the vote.\n')
     found = {q.cue.text: (q.source.text, q.speaker.name) for q in onrecord.extract(text).quotes}
     assert found["remarking"] == ("Tom Reid", "Tom Reid"), found
+
+
+@pytest.mark.parametrize("text", [
+    'Helen Crane resigned on Friday, saying she "could not in good conscience" stay on.',
+    'Helen Crane said she "could not in good conscience" stay on.',
+])
+def test_a_mixed_quote_whose_clause_goes_on_past_the_mark_is_one_statement(text):
+    quotes = onrecord.extract("Council chief quits\n\n" + text).quotes
+    assert [" ".join(c.text for c in q.content) for q in quotes] == ['she "could not in good conscience" stay on']

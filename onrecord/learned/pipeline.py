@@ -33,13 +33,14 @@ def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
         found = [a for a in marked if a not in named]
         taken = [span for a in found for span in a.content]
         mixed = [a for a in found if a.kind == "mixed"]
-        reported = find_indirect(toks, taken)  # appends what it finds to `taken`
+        reported = [a for a in find_indirect(toks, taken) if not _ran_on(toks.text, a, mixed)]  # appends to `taken`
         found += reported
         learned = learned_attributions(toks, doc, tagger)
         roles = [span for a in found for span in (a.cue, a.source) if span]
         for a in [*learned, *named]:  # 'what he called' last
             if (kept := _not_taken(toks, doc, a, taken)) is not None:
-                found.append(kept)
+                if not _ran_on(toks.text, kept, mixed):
+                    found.append(kept)
                 taken.extend(kept.content)
             else:
                 _widen(toks, a, mixed + reported, taken, roles)
@@ -56,6 +57,19 @@ def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
 
 _UNCALIBRATED = Calibration()
 _MARKS = re.compile("[\"'\u2018\u2019\u201c\u201d\n]")
+
+
+def _ran_on(text: str, a: Attribution, mixed: list[Attribution]) -> bool:
+    """Whether ``a`` goes on with a mixed quote's clause (same cue, nothing but spaces between:
+    'said she "could not in good conscience" stay on', where the parse ended one clause at the
+    mark and began another): if so that quote's content takes it in. In place."""
+    if len(a.content) != 1 or a.cue is None:
+        return False
+    host = next((m for m in mixed if m.cue == a.cue and m.content[-1][1] <= a.content[0][0]
+                 and not text[m.content[-1][1] : a.content[0][0]].strip()), None)
+    if host is not None:
+        host.content[-1] = (host.content[-1][0], a.content[0][1])
+    return host is not None
 
 
 def _bridged(text: str, found: list[Attribution]) -> None:
