@@ -161,7 +161,7 @@ def test_bad_requests_get_one_line_messages(reference, args, message):
 
 
 @pytest.mark.parametrize("command", [["search", "toll"], ["who", "Tom Okafor"], ["timeline", "Tom Okafor"],
-                                     ["failures"], ["people", "list"], ["relink"]])
+                                     ["failures"], ["people", "list"], ["relink"], ["export", "out.jsonl"]])
 def test_reading_a_record_that_is_not_there_says_so_and_makes_none(tmp_path, command):
     missing = tmp_path / "recrod.db"  # a typo
     code, output = cli(*command, "--db", str(missing))
