@@ -452,6 +452,17 @@ def test_a_reply_to_a_question_the_writer_put_is_an_answer_not_back_talk():
     assert _links(t, quotes, ("Alan Pryce", "Morag Finlay"))[2] == ("q3", "claim", [])
 
 
+def test_the_noun_response_alone_is_no_cue_of_answering():
+    # 'described the response as …' is the flood response: Tran's words answer nothing of Ellis's
+    # (he was answering her, the sentence says: no link is better than one the wrong way round)
+    text = ("Mayor hits back at critics over flood response\n\nMayor Jon Ellis hit back on Sunday at critics of the "
+            "city's flood response, posting on X: \"Our crews worked through the night. I won't apologise for that.\""
+            "\n\nEllis was responding to comments by city councillor Amy Tran, who on Saturday described the response "
+            "as \"chaotic and slow\".")
+    tran = next(q for q in extract(text).quotes if q.speaker and q.speaker.name == "Amy Tran")
+    assert tran.type == "criticism" and tran.links == ()
+
+
 def test_a_denial_answers_the_accusation_against_the_speaker():
     t = "Morag Finlay accused Northsea Lines of hiding the figures. Northsea Lines denied any wrongdoing."
     quotes = [quote(t, "Northsea Lines of hiding the figures", "accused", "Morag Finlay", "Morag Finlay"),

@@ -23,7 +23,8 @@ _LIGHT_VERBS = frozenset(
 )
 _BLOCKERS = re.compile(r"(?:refus\w*|declin\w*|no sign|not|n't|never|without|fail\w* to|reluctan\w*) (?:\S+ ){0,4}$")
 # Cues that say a statement answers another: "responded", "in response to", "hit back".
-RESPONSE = re.compile(r"\b(?:respon(?:d|ds|ded|ding|se)|repl(?:y|ied|ies|ying)|retort\w*|(?:hit|hits|fired|shot) back)\b")
+# (the noun only as 'response to': 'described the response as "chaotic"' is the flood response)
+RESPONSE = re.compile(r"\b(?:respon(?:d|ds|ded|ding)|responses? to|repl(?:y|ied|ies|ying)|retort\w*|(?:hit|hits|fired|shot) back)\b")
 _FIRST_PERSON = frozenset("i we i'm we're i'll we'll i've we've".split())
 
 
