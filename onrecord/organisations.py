@@ -57,9 +57,18 @@ def of_kind(toks: Tokens, mentions: Mentions, word: str, at: int, said: set[str]
         orgs = [m for m in orgs if not set(m.entity.name.lower().split()) & _PUBLIC_BODIES]
     if named is None and word in _MINISTRY:  # 'the department said' after the Home Office
         named = next((m.entity for m in orgs if set(org_key(m.entity.name).split()) & _MINISTRY), None)
+    if named is None and word in _KIND_WORDS:  # 'the airline' is Northwind Air, not a place the tagger took for one
+        named = next((m.entity for m in orgs if set(org_key(m.entity.name).split()) & _KIND_WORDS[word]), None)
     return named or (_most_named(mentions, orgs, at) if orgs and word in ORG_KINDS else None)
 
 
+# The words a business's name often has for its kind: 'the airline' after Northwind Air.
+_KIND_WORDS = {kind: frozenset(words.split()) for kind, words in {
+    "airline": "air airways airlines aviation jet", "carrier": "air airways airlines aviation jet",
+    "bank": "bank banking bancorp", "lender": "bank banking bancorp lending finance mortgage",
+    "insurer": "insurance assurance mutual", "retailer": "stores store shops retail mart",
+    "manufacturer": "motors industries manufacturing works", "operator": "ferries rail railways trains buses transport",
+}.items()}
 # A government department by any of its names: the Home Office, the Ministry of Defence, the DfE's department.
 _MINISTRY = frozenset({"department", "ministry", "office"})
 

@@ -433,15 +433,28 @@ _SENT_WRITINGS = frozenset("email e-mail letter memo note message post tweet".sp
 def _issuer(toks: Tokens, mentions: Mentions, first: int, noun: str = "statement") -> Entity | None:
     """'Alan Pryce released a statement. "…," the statement said.': the named subject of the
     nearest verb before, in this paragraph or the two before, that issued the statement (or sent
-    the email, wrote the letter)."""
+    the email, wrote the letter); or whom 'a statement from …' named."""
     for k in range(first - 1, -1, -1):
         if toks.para[first] - toks.para[k] > 2:
             return None
         verb = toks.head[k]
+        if toks.lower[k] == noun and (sender := _sent_from(toks, mentions, k)) is not None:
+            return sender
         if toks.lower[k] == noun and toks.dep[k] == "dobj" and toks.lower[verb] in _ISSUING:
             subjects = [c for c in toks.children[verb] if toks.dep[c] == "nsubj"]
             named = [m for c in subjects for m in mentions.in_range(c, c)]
             return named[0].entity if named else None
+    return None
+
+
+def _sent_from(toks: Tokens, mentions: Mentions, k: int) -> Entity | None:
+    """Who 'a statement from …' (token ``k``) names: a name, or an organisation by its kind ('the airline')."""
+    for prep in (c for c in toks.children[k] if toks.dep[c] == "prep" and toks.lower[c] == "from"):
+        for obj in (c for c in toks.children[prep] if toks.dep[c] == "pobj"):
+            if named := mentions.in_range(obj, obj):
+                return named[0].entity
+            if toks.lower[obj] in ORG_KINDS | INSTITUTIONS:
+                return of_kind(toks, mentions, toks.lower[obj], k)
     return None
 
 
