@@ -1057,3 +1057,19 @@ def test_a_participle_after_a_subordinate_clause_is_the_main_speakers():
 def test_a_mixed_quote_whose_clause_goes_on_past_the_mark_is_one_statement(text):
     quotes = onrecord.extract("Council chief quits\n\n" + text).quotes
     assert [" ".join(c.text for c in q.content) for q in quotes] == ['she "could not in good conscience" stay on']
+
+
+@pytest.mark.parametrize("text", [
+    "Health minister Grace Adebayo is facing calls to resign over the contract.",
+    "Hillary Clinton came under heavy criticism for her remarks.",
+])
+def test_the_one_who_faces_criticism_is_not_its_speaker(text):
+    [q] = onrecord.extract("Contract row\n\n" + text).quotes
+    assert q.source is None and q.speaker is None and q.type == "criticism"
+
+
+def test_a_statement_from_the_airline_is_the_airlines_not_a_place_the_tagger_took_for_a_company():
+    text = ("Airline grounds fleet after engine fault\n\nNorthwind Air has grounded its fleet after an engine fault on a "
+            "flight to Kirkwall, according to a statement from the airline.\n\n"
+            '"Safety is our absolute priority," the statement said.')
+    assert [q.speaker.name for q in onrecord.extract(text).quotes] == ["Northwind Air", "Northwind Air"]

@@ -235,6 +235,8 @@ TYPES = [
      'the target was "pie in the sky" without more funding', "said", "Idris Vane", "Idris Vane", "mixed", "criticism", None),
     ('"I\'m not going to pretend it will be easy," Tom Reid said.', '"I\'m not going to pretend it will be easy,"', "said",
      "Tom Reid", "Tom Reid", "direct", "claim", None),
+    ('"I genuinely thought we were going to die," Tom Reid said.', '"I genuinely thought we were going to die,"', "said",
+     "Tom Reid", "Tom Reid", "direct", "claim", None),
     ('Tom Reid refused to be drawn on whether he would resign.', "on whether he would resign",
      "refused to be drawn", "Tom Reid", "Tom Reid", "indirect", "no_comment", None),
     # hitting back is no backing

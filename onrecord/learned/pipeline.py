@@ -272,6 +272,13 @@ _IMPERSONAL = re.compile(r"(?:\s+(?:(?:was|is|has been|had been|will be|would be
                          r"|['\u2019]s\s+(?:still\s+)?unclear)\b")
 
 
+# A subject that faces, draws or comes under criticism is what is criticised (PolNeAR: the
+# content), not who speaks: critics named are given after ('drew criticism from …').
+_UNDER_FIRE = re.compile(r"\b(?:fac(?:e|es|ed|ing)|(?:came|come|comes|coming) under|dr[ae]w|draws|drawn|attract\w*|"
+                         r"(?:took|take|takes|taken|taking) heat)\b.{0,30}?\b(?:calls?|criticism|questions|pressure|"
+                         r"accusations|backlash|fire|attacks?|ridicule|scrutiny|heat|condemnation|rebukes?)\b", re.I)
+
+
 def _finished(toks: Tokens, a: Attribution) -> Attribution:
     a.content = _without_stray_pieces(toks, a, _merged(a.content))
     a = _disjoint(a, toks.text)
@@ -281,6 +288,8 @@ def _finished(toks: Tokens, a: Attribution) -> Attribution:
     headline_act_after(toks, a)
     if a.source and toks.text[a.source[0] : a.source[1]] in ("it", "It") and _IMPERSONAL.match(toks.text, a.source[1]):
         a.source, a.source_head = None, None
+    if a.source and a.cue and a.source[1] <= a.cue[0] and _UNDER_FIRE.search(toks.text, a.cue[0], a.cue[1]):
+        a.source, a.source_head = None, None  # 'Adebayo is facing calls to resign': the one criticised speaks not
     if a.cue and (caused := caused_speaker(toks, a.cue)) is not None and not overlaps(caused[0], a.content):
         a.source, a.source_head = caused
     with_subject(toks, a)

@@ -346,7 +346,7 @@ POSITIVE = _rx(
     r"gifted", r"talented", r"sharp", r"articulate", r"rising star", r"star", r"deserves? credit", r"(?<!i have )(?<!i've )earned", r"best",
     r"strong(?:er|est)? leader", r"glad", r"welcome", r"thank\w*", r"heart of", r"reason we are here", r"miscarriage of justice",
     r"(?<!know )(?<!knows )better than", r"(?:we|i) (?:still |really )?need (?:him|her)\b", r"help (?:re-?)?elect",
-    r"genuine\w*", r"empathy", r"compassion\w*", r"caring", r"cared", r"generous", r"reasonable", r"sensible", r"smart",
+    r"genuine(?:ness)?", r"empathy", r"compassion\w*", r"caring", r"cared", r"generous", r"reasonable", r"sensible", r"smart",
     r"capable", r"competent", r"effective", r"experienced", r"accomplished", r"remarkable", r"extraordinary", r"outstanding",
     r"impressive", r"amazing", r"terrific", r"inspir\w*", r"principled", r"integrity", r"honou?rable", r"right place",
     r"(?:good|great|fine|terrific) job", r"thankful", r"grateful", r"pleased", r"delighted", r"convincing", r"persuasive", r"credible",

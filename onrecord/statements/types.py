@@ -112,6 +112,8 @@ def _future_of_speaker(doc, quote, threat: bool = False) -> str | None:
             aux = [c for c in tok.children if c.dep_ == "aux" and c.text.lower().replace("\u2019", "'") in modals]
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
             going = tok.head.text.lower() == "going" and tok.dep_ == "xcomp"
+            if going and any(c.dep_ == "aux" and c.lower_ in ("was", "were") for c in tok.head.children):
+                continue  # "I thought we were going to die": what was expected then, no promise
             if going:
                 subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
             if not (aux and aux[0].text.lower() != "to" or going) or not subj:
@@ -325,6 +327,11 @@ def _short_no_comment(frame: Frame) -> str | None:
     return m.group(0) if m and not _BLOCKERS.search(text[: m.start()][-40:]) else None
 
 
+# 'called on the minister to resign', 'is facing calls to resign' (the cue and the content joined)
+_CALL_TO_GO = re.compile(r"call\w* (?:on (?:\S+ ){0,6}to |to |(?=resign|step down|quit))"
+                         r"(?:resign|apologi[sz]e|step down|quit|withdraw|retract|take back)")
+
+
 def classify(doc, quote, frame: Frame) -> Typing:
     """Type one statement from its frame and content."""
     words = _act(cues.NO_COMMENT, frame) or _short_no_comment(frame)
@@ -334,7 +341,7 @@ def classify(doc, quote, frame: Frame) -> Typing:
         return Typing("claim", 0.75, f"cue '{frame.cue}' relays what others said or did")
     if m := cues.SARCASM.search(frame.clause):  # "We're so sorry you're leaving," she said sarcastically
         return Typing("criticism", 0.6, f"cue '{m.group(0)}'")
-    call_on = re.search(r"call\w* on (?:\S+ ){0,6}to (?:resign|apologi[sz]e|step down|quit|withdraw|retract|take back)", f"{frame.clause} {frame.content}")
+    call_on = _CALL_TO_GO.search(f"{frame.clause} {frame.content}")
     if call_on:
         return Typing("criticism", 0.85, f"cue '{call_on.group(0)}'")
     apology = _act(cues.APOLOGY, frame)
