@@ -36,7 +36,8 @@ ORG_WORDS = frozenset(
     "commission board administration government senate congress parliament hq headquarters "
     "trust marine holdings ltd limited plc llc partners industries airlines airways motors properties shipping "
     "renewables energy foods pharmaceuticals technologies logistics "
-    "gazette journal herald tribune chronicle".split()
+    "gazette journal herald tribune chronicle "
+    "athletic rovers wanderers albion fc afc united hotspur".split()  # football clubs
 )
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})  # "his comments that …" is his as "her claim" is hers
 _SLUG = re.compile(r"[^a-z0-9]+")

@@ -59,6 +59,11 @@ def paragraph_starts(doc):
     for t in doc[:-1]:
         if t.is_space and t.text.count("\n") >= 2:
             doc[t.i + 1].is_sent_start = True
+            # ... and a name that opens it stays whole ('Bexley | Rovers said …' after a headline)
+            for k in range(t.i + 2, min(t.i + 6, len(doc))):
+                if not (_name_word(doc[k]) and _name_word(doc[k - 1])):
+                    break
+                doc[k].is_sent_start = False
         # an interview's 'Q:' or 'A:' is no subject: 'Q: The Police Federation says …'
         elif t.text in _QA_LABELS and t.i + 2 < len(doc) and doc[t.i + 1].text == ":" and (t.i == 0 or "\n" in doc[t.i - 1].text):
             doc[t.i + 2].is_sent_start = True
@@ -66,3 +71,7 @@ def paragraph_starts(doc):
 
 
 _QA_LABELS = frozenset({"Q", "A", "Question", "Answer"})
+
+
+def _name_word(t) -> bool:
+    return t.tag_ in ("NNP", "NNPS") and t.is_alpha and t.text[:1].isupper()

@@ -68,6 +68,7 @@ _KIND_WORDS = {kind: frozenset(words.split()) for kind, words in {
     "bank": "bank banking bancorp", "lender": "bank banking bancorp lending finance mortgage",
     "insurer": "insurance assurance mutual", "retailer": "stores store shops retail mart",
     "manufacturer": "motors industries manufacturing works", "operator": "ferries rail railways trains buses transport",
+    "club": "athletic rovers wanderers albion fc afc united hotspur city town county",
 }.items()}
 # A government department by any of its names: the Home Office, the Ministry of Defence, the DfE's department.
 _MINISTRY = frozenset({"department", "ministry", "office"})

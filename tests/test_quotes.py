@@ -1073,3 +1073,13 @@ def test_a_statement_from_the_airline_is_the_airlines_not_a_place_the_tagger_too
             "flight to Kirkwall, according to a statement from the airline.\n\n"
             '"Safety is our absolute priority," the statement said.')
     assert [q.speaker.name for q in onrecord.extract(text).quotes] == ["Northwind Air", "Northwind Air"]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # a name opening the first paragraph after a headline with no stop stays whole (the parser split it)
+    ("Football\n\nBexley Rovers said the fixture would go ahead.", ["Bexley Rovers"]),
+    ("Manager sacked\n\nDunmore Athletic have sacked manager Pete Shaw.\n\nThe club said in a statement that it "
+     "thanked Shaw.", ["Dunmore Athletic", "Dunmore Athletic"]),
+])
+def test_a_name_that_opens_a_paragraph_after_a_headline_stays_whole(text, speakers):
+    assert [q.speaker.name for q in onrecord.extract(text).quotes] == speakers
