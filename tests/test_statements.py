@@ -237,6 +237,8 @@ TYPES = [
      "Tom Reid", "Tom Reid", "direct", "claim", None),
     ('"I genuinely thought we were going to die," Tom Reid said.', '"I genuinely thought we were going to die,"', "said",
      "Tom Reid", "Tom Reid", "direct", "claim", None),
+    ('Idris Vane said Tom Reid had "serious questions to answer".', 'Tom Reid had "serious questions to answer"', "said",
+     "Idris Vane", "Idris Vane", "mixed", "criticism", "person:Tom Reid"),
     ('Tom Reid refused to be drawn on whether he would resign.', "on whether he would resign",
      "refused to be drawn", "Tom Reid", "Tom Reid", "indirect", "no_comment", None),
     # hitting back is no backing
