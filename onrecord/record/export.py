@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from .store import Store
+from .store import MAX_ID, Store
 from .views import NotFoundError, article
 
 _META = ("url", "title", "published", "outlet")
@@ -24,6 +24,8 @@ def export_page(store: Store, after: int = 0, limit: int = PAGE,
                 all_versions: bool = False) -> tuple[list[dict[str, Any]], int | None]:
     """Up to ``limit`` articles stored after record id ``after`` (the current version of each,
     or every version), as export lines; and the id to ask after for the next page (None: no more)."""
+    if after >= MAX_ID:  # no record id is larger (and SQLite takes no larger integer)
+        return [], None
     current = "" if all_versions else " AND is_current = 1"
     with store.transaction(write=False) as tx:
         ids = [int(r[0]) for r in tx.all(f"SELECT id FROM articles WHERE id > ?{current} ORDER BY id LIMIT ?",

@@ -20,6 +20,7 @@ from ..record.export import MAX_PAGE as MAX_EXPORT_PAGE
 from ..record.export import PAGE as EXPORT_PAGE
 from ..record.export import export_page
 from ..record.query import QUOTE_KINDS
+from ..record.store import MAX_ID
 from .deps import SettingsDep, StoreDep, WriteAccess
 from .errors import documented
 from .limits import ExtractRate
@@ -115,7 +116,7 @@ def get_timeline(store: StoreDep, person_id: PersonId, page: Annotated[int, Quer
 
 
 @router.get("/articles", summary="Every article, a page at a time")
-def list_articles(store: StoreDep, after: Annotated[int, Query(ge=0, description="Give the previous page's next_after (0: from the first).")] = 0,
+def list_articles(store: StoreDep, after: Annotated[int, Query(ge=0, le=MAX_ID, description="Give the previous page's next_after (0: from the first).")] = 0,
                   limit: Annotated[int, Query(ge=1, le=MAX_EXPORT_PAGE, description="Articles per page.")] = EXPORT_PAGE,
                   all_versions: Annotated[bool, Query(description="Every stored version, not only the current one.")] = False,
                   ) -> dict[str, Any]:

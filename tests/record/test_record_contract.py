@@ -14,6 +14,7 @@ from record_helpers import make_article
 from onrecord.ingest import iter_articles
 from onrecord.models import Entity
 from onrecord.record import QueryError, open_store
+from onrecord.record.export import export_page
 from onrecord.record.schema import SCHEMA_VERSION
 
 FELL = Entity("e1", "Marcus Fell", "person", aliases=("Fell",), roles=("the MP for Ashbury",),
@@ -268,6 +269,7 @@ def test_an_export_holds_each_article_with_its_statements_and_reads_back_as_inpu
     fell = current[0]["statements"][0]
     assert fell["content"] == "an insult to every fisherman" and fell["speaker"]["person"] == "Marcus Fell"
     assert [a["version"] for a in store.export(all_versions=True)] == [1, 2, 1]
+    assert export_page(store, after=2**63 - 1) == ([], None)  # past any id: an empty page, not an overflow
     # the lines are JSONL input: the articles read back as they were given
     path = tmp_path / "export.jsonl"
     path.write_text("".join(json.dumps(a) + "\n" for a in current), encoding="utf-8")

@@ -175,6 +175,7 @@ def test_every_article_a_page_at_a_time_as_export_lines(client):
     assert one["text"] == whole["text"] and one["statements"] == whole["statements"]
     assert {k: one[k] for k in ("url", "title", "published", "outlet")} == {k: whole[k] for k in ("url", "title", "published", "outlet")}
     assert client.get("/api/articles", params={"limit": 501}).status_code == 422
+    assert client.get("/api/articles", params={"after": 2**63}).status_code == 422  # past any record id
 
 
 # -- extraction ------------------------------------------------------------------------
