@@ -5,6 +5,7 @@ Every check here raises ``InputError`` naming the input and what to do about it.
 from __future__ import annotations
 
 import codecs
+import json
 import re
 from dataclasses import dataclass
 
@@ -258,8 +259,6 @@ def _paragraphs(text: str, html: str) -> list[str]:
 
 def _article_bodies(html: str) -> list[str]:
     """Every ``articleBody`` in the page's JSON-LD blocks (in @graph lists too)."""
-    import json
-
     found: list[str] = []
 
     def walk(node) -> None:

@@ -80,19 +80,27 @@ def write_jsonl(rows: Iterator[dict], output: str) -> int:
     """Write ``rows`` as JSONL to ``output`` (- for standard output); a file appears only once it
     is whole, so an interrupted or failed export leaves whatever was there before."""
     if output == "-":
-        return sum(1 for row in rows if sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n"))
+        return _write_lines(rows, sys.stdout)
     path = Path(output)
     if path.is_dir():
         raise OnRecordError(f"{output} is a folder: give a file name for the export, e.g. {path / 'record.jsonl'}.")
     partial = path.with_name(path.name + ".partial")
     try:
         with partial.open("w", encoding="utf-8") as fh:
-            written = sum(1 for row in rows if fh.write(json.dumps(row, ensure_ascii=False) + "\n"))
+            written = _write_lines(rows, fh)
         partial.replace(path)
     except OSError as e:
         raise OnRecordError(f"could not write {output}: {e.strerror or e}; give a file in a folder you can write to.") from None
     finally:
         partial.unlink(missing_ok=True)
+    return written
+
+
+def _write_lines(rows: Iterator[dict], fh) -> int:
+    written = 0
+    for row in rows:
+        fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        written += 1
     return written
 
 

@@ -30,15 +30,15 @@ ROLE_NOUNS = frozenset(
     "coach captain player striker forward midfielder defender goalkeeper quarterback pitcher referee "
     "constable inspector superintendent detective treasurer pastor preacher reverend rabbi imam bishop priest".split()
 )
+CLUB_WORDS = frozenset("athletic rovers wanderers albion fc afc united hotspur".split())  # football clubs
 ORG_WORDS = frozenset(
     "party court committee house department ministry association news times post inc corp company "
     "council union agency office campaign university institute foundation group network bank police "
     "commission board administration government senate congress parliament hq headquarters "
     "trust marine holdings ltd limited plc llc partners industries airlines airways motors properties shipping "
     "renewables energy foods pharmaceuticals technologies logistics "
-    "gazette journal herald tribune chronicle "
-    "athletic rovers wanderers albion fc afc united hotspur".split()  # football clubs
-)
+    "gazette journal herald tribune chronicle".split()
+) | CLUB_WORDS
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})  # "his comments that …" is his as "her claim" is hers
 _SLUG = re.compile(r"[^a-z0-9]+")
 

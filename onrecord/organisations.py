@@ -6,7 +6,7 @@ mentions, and return the organisation's entity or ``None``.
 """
 from __future__ import annotations
 
-from .mentions import MEDIA_NAMES, ORG_WORDS, Entity, Mention, Mentions, org_key
+from .mentions import CLUB_WORDS, MEDIA_NAMES, ORG_WORDS, Entity, Mention, Mentions, org_key
 from .quotes.tokens import Tokens
 
 
@@ -68,8 +68,7 @@ _KIND_WORDS = {kind: frozenset(words.split()) for kind, words in {
     "bank": "bank banking bancorp", "lender": "bank banking bancorp lending finance mortgage",
     "insurer": "insurance assurance mutual", "retailer": "stores store shops retail mart",
     "manufacturer": "motors industries manufacturing works", "operator": "ferries rail railways trains buses transport",
-    "club": "athletic rovers wanderers albion fc afc united hotspur city town county",
-}.items()}
+}.items()} | {"club": CLUB_WORDS | {"city", "town", "county"}}
 # A government department by any of its names: the Home Office, the Ministry of Defence, the DfE's department.
 _MINISTRY = frozenset({"department", "ministry", "office"})
 
