@@ -10,8 +10,7 @@ from __future__ import annotations
 from .headlines import headline_from_lede
 from .mentions import (GENDERED_NOUNS, ORG_WORDS, PERSON_PRONOUNS, ROLE_NOUNS, Entity, Mention, Mentions, fits_pronoun,
                        role_word, slug)
-from .models import Entity as EntityRecord
-from .models import Quote, Span, Speaker
+from .models import Entity as EntityRecord, Quote, Span, Speaker
 from .organisations import (DOCUMENTS, INSTITUTIONS, MEDIA_KINDS, ORG_KINDS, document_by, of_kind, organisation,
                             untagged_organisation)
 from .parties import party_member
@@ -109,8 +108,7 @@ def _group_goes_on(toks: Tokens, a: Attribution, before: Attribution | None, don
     if (word not in ("they", "it") or toks.quote[pronoun] != -1 or head > pronoun
             or toks.para[pronoun] - toks.para[head] > 1 or done[id(before)] == (None, None, None)):
         return None
-    plural = toks.tag[head] in ("NNS", "NNPS") or toks.lower[head] == "they" or any(
-        toks.dep[c] == "conj" for c in toks.children[head])
+    plural = toks.tag[head] in ("NNS", "NNPS") or toks.lower[head] == "they" or any(toks.dep[c] == "conj" for c in toks.children[head])
     if word == "they":
         return done[id(before)] if plural else None
     entity = done[id(before)][0]
@@ -283,7 +281,9 @@ def _shown(toks: Tokens, first: int, last: int) -> str:
             last -= 1
     while last > first and toks.lower[last] in (",", ";", ":", "-", "—"):  # an aside's closing comma
         last -= 1
-    return toks.text[toks.starts[first] : toks.ends[last]]
+    shown = toks.text[toks.starts[first] : toks.ends[last]]
+    # ('Critics said …' names nobody: in lower case the record keeps it apart from names)
+    return shown[0].lower() + shown[1:] if toks.only_describes(first, last) else shown
 
 
 def _mention_role(toks: Tokens, first: int, last: int, m: Mention) -> str | None:
@@ -402,9 +402,9 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
     for org in orgs:
         if keys & (set(org.name.lower().split()) - _STOP):
             return org, role, None
-    # (a capital that only starts the sentence names nothing: 'Health board officials said …')
+    # (a capital that only starts the sentence names nothing: 'Health board officials said …', 'Senior officials')
     names = [i for i in sorted(set(words)) if toks.text[toks.starts[i]].isupper() and toks.ent[i] not in ("GPE", "LOC")
-             and not (toks.pos[i] == "NOUN" and (i == 0 or toks.is_boundary(i - 1)))]
+             and not toks.capital_only_at_start(i)]
     person = next((p for i in names if (p := mentions.person_named(toks.text[toks.starts[i] : toks.ends[i]]))), None)
     if person is not None:
         return person, role, None  # 'a spokesman for Whitfield' speaks for Dana Whitfield

@@ -100,6 +100,27 @@ class Tokens:
     def is_boundary(self, i: int) -> bool:
         return self.newline[i] or self.lower[i] in SENT_END
 
+    def only_describes(self, first: int, last: int) -> bool:
+        """Whether words ``first``..``last`` describe, naming nobody, with a capital only as they start a
+        sentence ('Critics', 'Senior officials', 'Some economists'; not 'The Reigate MP', 'Labour politicians')."""
+        opens = (first == 0 or self.is_boundary(first - 1)) and self.pos[first] in ("DET", "NUM") and self.lower[first] != "the"
+        named = any(self.pos[k] == "PROPN" or self.ent[k] in ("PERSON", "ORG", "NORP", "GPE") for k in range(first, last + 1))
+        return (opens or self.capital_only_at_start(first)) and not named
+
+    def capital_only_at_start(self, i: int) -> bool:
+        """Whether word ``i`` is a common noun or adjective capitalised only as it starts a sentence
+        ('Health board officials', 'Senior officials'): not an adjective the article capitalises
+        mid-sentence too ('Conservative officials said …' where 'the Conservative party' is written)."""
+        if self.pos[i] not in ("NOUN", "ADJ") or not (i == 0 or self.is_boundary(i - 1)):
+            return False
+        if self.pos[i] == "NOUN":
+            return True
+        if self.ent[i] in ("NORP", "ORG"):  # 'Democratic officials'
+            return False
+        word = self.text[self.starts[i] : self.ends[i]]
+        return not any(self.text[self.starts[j] : self.ends[j]] == word and not self.is_boundary(j - 1)
+                       for j in range(1, len(self.lower)) if self.lower[j] == self.lower[i])
+
 
 _PAIRS = {"'": "'", "‘": "’", '"': '"', "“": "”"}
 _OPENERS = {closer: opener for opener, closer in _PAIRS.items()}

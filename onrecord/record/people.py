@@ -74,6 +74,10 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
+# 'Many Republicans', 'Several Labour MPs': a number of people, not one.
+_HOW_MANY = frozenset("some many several most few other others all both two three four five dozens hundreds".split())
+
+
 def is_proper_name(name: str) -> bool:
     """A name of someone ("Crispin Blunt", "Blunt"), not a description ("the Reigate MP")."""
     words = name.strip().split()
@@ -81,7 +85,7 @@ def is_proper_name(name: str) -> bool:
         return False
     if re.search(r"['’]s\s+[a-z]", name):  # "Simon Drake's solicitor" describes someone by another
         return False
-    return any(w[:1].isupper() and name_tokens(w) and name_tokens(w)[0] not in ROLE_WORDS for w in words)
+    return any(w[:1].isupper() and name_tokens(w) and name_tokens(w)[0] not in ROLE_WORDS | _HOW_MANY for w in words)
 
 
 def role_key(role: str) -> tuple[str | None, bool]:

@@ -34,6 +34,7 @@ def test_name_tokens(name, expected):
     ("Crispin Blunt", True), ("Blunt", True), ("the Reigate MP", False), ("The Reigate MP", False),
     ("a spokesperson", False), ("officials", False), ("President", False),
     ("Simon Drake's solicitor", False), ("Labour's Chris Bryant", True),
+    ("Many Republicans", False), ("Two officials", False), ("critics", False),  # a number of people, or a description
 ])
 def test_is_proper_name(name, expected):
     assert is_proper_name(name) is expected
@@ -143,6 +144,19 @@ def test_generic_speakers_are_not_linked_and_organisations_are(store):
     assert [(p.name, p.kind, p.statements) for p in store.people()] == [
         ("the Ashbury Harbour Board", "organization", 2)]
     assert len(store.search("ferry")) == 2  # the generic speakers' quotes are on record all the same
+
+
+def test_groups_described_at_a_sentence_start_are_nobody_on_record(store):
+    """'Critics said …' in two articles is no person called Critics with two statements."""
+    from onrecord import extract
+    from onrecord.article import Article
+
+    for i, day in enumerate(("2024-03-01", "2024-03-02")):
+        text = (f"Critics said the harbour plan {i} was rushed. Senior officials said it was sound. "
+                f"Some economists said it would cost jobs. Marcus Fell said it would pass.")
+        store.add(Article(text=text, doc_id=f"harbour-{i}", published=day), extract(text, doc_id=f"harbour-{i}"))
+    assert [(p.name, p.statements) for p in store.people()] == [("Marcus Fell", 2)]
+    assert len(store.search("rushed")) == 2  # their statements are on record all the same
 
 
 @pytest.mark.parametrize("order", [(0, 1), (1, 0)])
