@@ -39,6 +39,9 @@ ORG_WORDS = frozenset(
     "renewables energy foods pharmaceuticals technologies logistics "
     "gazette journal herald tribune chronicle".split()
 ) | CLUB_WORDS
+# What an organisation is called right before its name: 'the union Unite' (a person's would be a role).
+KINDS_BEFORE_NAMES = frozenset("charity union group tank trust foundation institute society alliance coalition federation "
+                                "company firm organisation organization association".split())
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})  # "his comments that …" is his as "her claim" is hers
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -263,6 +266,8 @@ class Mentions:
         if not words or not words[0][:1].isupper():
             return
         kind = "person" if label == "ORG" and self._described_as_person(first, last, words) else self._kind(label, words)
+        if kind == "person" and first > 0 and toks.lower[first - 1] in KINDS_BEFORE_NAMES and toks.pos[first - 1] == "NOUN":
+            kind = "organization"  # 'the think tank Demos', 'the charity Shelterwise'
         if kind is None:
             return
         gender = self._gender_given(first, last) if kind == "person" else None

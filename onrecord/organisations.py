@@ -6,7 +6,7 @@ mentions, and return the organisation's entity or ``None``.
 """
 from __future__ import annotations
 
-from .mentions import CLUB_WORDS, MEDIA_NAMES, ORG_WORDS, Entity, Mention, Mentions, org_key
+from .mentions import CLUB_WORDS, KINDS_BEFORE_NAMES, MEDIA_NAMES, ORG_WORDS, ROLE_NOUNS, Entity, Mention, Mentions, org_key
 from .quotes.tokens import Tokens
 
 
@@ -21,7 +21,8 @@ DOCUMENTS = frozenset("article report story editorial column investigation analy
 MEDIA_KINDS = frozenset("newspaper paper magazine network broadcaster outlet publication website site station channel".split())
 INSTITUTIONS = frozenset(
     "council court police government ministry department committee party union board authority agency "
-    "campaign association university hospital school regulator watchdog office commission".split())
+    "campaign association university hospital school regulator watchdog office commission "
+    "trust foundation institute society alliance coalition federation".split())
 _PUBLIC_BODIES = INSTITUTIONS | frozenset(
     "senate house congress assembly legislature parliament administration commission bureau cabinet".split())
 
@@ -90,10 +91,13 @@ def _last_subject(toks: Tokens, m: Mention, head: int) -> bool:
     return m.subject and not between and head - m.last <= 40
 
 
-def untagged_organisation(toks: Tokens, first: int, head: int) -> str | None:
+def untagged_organisation(toks: Tokens, first: int, head: int, last: int | None = None) -> str | None:
     """'The Kestrel Bay Residents' Trust said …' where the entity tagger saw no name: capitalised
-    words ending in an organisation's word are that organisation's name."""
+    words ending in an organisation's word are that organisation's name; so is the name after its
+    kind ('the union Unite', 'the charity Shelter UK')."""
     first += toks.lower[first] == "the"
+    if (named := _after_its_kind(toks, first, head if last is None else last)) is not None:
+        return named
     words = [toks.text[toks.starts[k] : toks.ends[k]] for k in range(first, head + 1)]
     # ('Kelby council': a place's council, board or police, written in lower case)
     lower_head = toks.lower[head] in INSTITUTIONS and head > first and toks.pos[head - 1] == "PROPN"
@@ -101,6 +105,17 @@ def untagged_organisation(toks: Tokens, first: int, head: int) -> str | None:
             or not all(w[:1].isupper() or w in ("'", "’", "'s", "’s", "of", "and", "&") for w in words[:-1])):
         return None
     return toks.text[toks.starts[first] : toks.ends[head]]
+
+
+def _after_its_kind(toks: Tokens, first: int, last: int) -> str | None:
+    k = first
+    while k < last and toks.pos[k] == "NOUN" and toks.text[toks.starts[k]].islower():
+        k += 1
+    if k == first or toks.lower[k - 1] not in ORG_KINDS | INSTITUTIONS | KINDS_BEFORE_NAMES:
+        return None
+    if any(toks.pos[i] != "PROPN" or toks.lower[i] in ROLE_NOUNS for i in range(k, last + 1)):
+        return None  # 'the council Leader'
+    return toks.text[toks.starts[k] : toks.ends[last]]
 
 
 def document_by(toks: Tokens, mentions: Mentions, named: list[Mention], head: int, first: int) -> Entity | None:

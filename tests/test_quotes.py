@@ -956,8 +956,23 @@ UNRESOLVED_SOURCES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "name", "kind"), UNRESOLVED_SOURCES)
-def test_an_unresolved_description_is_no_name(text, name, kind):
+# An organisation introduced by its kind: the name after the kind's noun is the speaker, even where
+# the parse makes it a second subject ('The charity | Shelterwise said'), the entity tagger sees no
+# name ('Unite') or takes it for a person ('Demos'); and 'the trust' is the trust named before.
+NAMED_AFTER_ITS_KIND = [
+    ("The charity Shelterwise said rents were rising.", "Shelterwise", "organization"),
+    ("The charity Shelter UK said rents were rising.", "Shelter UK", "organization"),
+    ("The union Unite said pay was too low.", "Unite", "organization"),
+    ("The think tank Demos said wages were falling.", "Demos", "organization"),
+    ("Northgate Hospitals NHS Trust confirmed the closure. The trust said the ward would reopen in May.",
+     "Northgate Hospitals NHS Trust", "organization"),
+    ("The council Leader said the budget was fair.", "The council Leader", "unknown"),  # a role, not a name
+    ("Union leader Len Carter said pay was too low.", "Len Carter", "person"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), NAMED_AFTER_ITS_KIND + UNRESOLVED_SOURCES)
+def test_a_description_is_no_name_and_a_kind_introduces_one(text, name, kind):
     speaker = onrecord.extract(text).quotes[0].speaker
     assert (speaker.name, speaker.kind) == (name, kind)
 

@@ -429,6 +429,13 @@ def _mention(toks: Tokens, head: int, allowed: set[int] | None) -> tuple[int, in
     # A name the parse cut short ('Leslie' of 'Leslie Wimes'): take the whole entity.
     while toks.ent[head] and hi + 1 < len(toks) and toks.ent[hi + 1] == toks.ent[head] and toks.pos[hi + 1] == "PROPN":
         hi += 1
+    # A name the parse made a second subject ('The charity | Shelterwise said'): it is the kind's name.
+    name = hi + 1
+    if toks.pos[head] == "NOUN" and name < len(toks) and toks.pos[name] == "PROPN" and toks.dep[head] in SUBJECTS:
+        while name < len(toks) and toks.pos[name] == "PROPN" and toks.head[name] != toks.head[head]:
+            name += 1
+        if name < len(toks) and toks.pos[name] == "PROPN" and toks.dep[name] == toks.dep[head]:
+            hi = name
     while hi > lo and toks.pos[hi] == "PUNCT" and not (toks.lower[hi] == ")" and _opens_bracket(toks, lo, hi)):
         hi -= 1
     while lo < hi and (toks.pos[lo] == "PUNCT" or stamped(toks, lo)):
