@@ -42,6 +42,7 @@ ORG_WORDS = frozenset(
 # What an organisation is called right before its name: 'the union Unite' (a person's would be a role).
 KINDS_BEFORE_NAMES = frozenset("charity union group tank trust foundation institute society alliance coalition federation "
                                 "company firm organisation organization association".split())
+_KIND_ALONE = KINDS_BEFORE_NAMES | frozenset("council committee department ministry agency office campaign board commission".split())
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})  # "his comments that …" is his as "her claim" is hers
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -252,8 +253,8 @@ class Mentions:
             first = possessive[-1] + 1
         while first < last and (toks.lower[first] in TITLES or toks.lower[first] in ROLE_NOUNS or toks.pos[first] == "DET"):
             first += 1
-        if first == last and (toks.lower[first] in TITLES or toks.lower[first] in ROLE_NOUNS):
-            return  # a headline's bare 'Justice' or 'Pastor' is a title, not a name
+        if first == last and (toks.lower[first] in TITLES or toks.lower[first] in ROLE_NOUNS or toks.lower[first] in _KIND_ALONE):
+            return  # a headline's bare 'Justice' or 'Pastor' is a title, not a name; its 'Council' a kind of body
         # a title-case headline runs the verb into the name: 'Ben Carson Defends Himself Against …'
         last = next((i - 1 for i in range(first + 1, last + 1) if toks.lower[i] in INDIRECT_FORMS), last)
         while last > first and toks.pos[last] in ("PART", "PUNCT"):

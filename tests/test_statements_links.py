@@ -195,7 +195,12 @@ def _find(quotes, key: str):
     ("Councillor Ada Voss has called for a four-day week for council staff. Voss also said on Monday that the "
      "mayor should resign over the bus contract.\n\nHer rival, Tom Reed, has slammed her proposal as unaffordable.\n",
      "cue:has slammed", "cue:has called for", ("criticism", "statement", "Ada Voss")),
-], ids=["unnamed report", "the decision", "them: the remarks", "her proposal"])
+    # 'the comments' with no author given: the person the speaker's sentence names, not the last other speaker
+    ("Councillor Ray Holt said residents on the flood plain had \"ignored every warning going\".\n\n"
+     "The Marsden Flood Action Group said its members were \"disgusted\".\n\n"
+     "Local MP Sarah Whitcombe said she had spoken to Mr Holt and made clear the comments were \"unacceptable\".\n",
+     "by:Sarah Whitcombe", "by:Ray Holt", ("criticism", "statement", "Ray Holt")),
+], ids=["unnamed report", "the decision", "them: the remarks", "her proposal", "the comments of the one named"])
 def test_a_reaction_answers_the_statement_it_points_to(text, reaction, answered, typed):
     q = extract(text).quotes
     r, a = _find(q, reaction), _find(q, answered)

@@ -86,7 +86,16 @@ def statement_owner(tok, quote: Quote, names: Names, own: bool, earlier: list[Qu
                        and not same_party(speaker_name(q), speaker_name(quote))), None)
         if undone is not None and speaker_name(undone):
             return speaker_name(undone)
-    return _earlier_author(tok, names, speaker_name(quote)) or _last_other_speaker(quote, earlier)
+    return _earlier_author(tok, names, speaker_name(quote)) or _named_with(tok, quote, names) or _last_other_speaker(quote, earlier)
+
+
+def _named_with(tok, quote: Quote, names: Names) -> str | None:
+    """The person the speaker's own sentence names before the words: 'said she had spoken to Mr Tulley
+    and made clear the comments were "unacceptable"' (his comments, not the last other speaker's)."""
+    me = speaker_name(quote)
+    before = [t for t in tok.doc[tok.sent.start : tok.i] if not _in_source(t, quote) and t.pos_ == "PROPN"]
+    found = [f for t in before if (f := names.in_tokens([t])) and f[1] == "person" and not same_party(f[0], me)]
+    return found[-1][0] if found else None
 
 
 _UNDOING_NOUNS = frozenset("apology apologies retraction u-turn climbdown climb-down withdrawal".split())
