@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from .headlines import headline_from_lede
 from .mentions import (GENDERED_NOUNS, ORG_WORDS, PERSON_PRONOUNS, ROLE_NOUNS, Entity, Mention, Mentions, fits_pronoun,
-                       role_word, slug)
-from .models import Entity as EntityRecord, Quote, Span, Speaker
+                       role_word)
+from .models import Entity as EntityRecord, Quote, Span
 from .organisations import (DOCUMENTS, INSTITUTIONS, MEDIA_KINDS, ORG_KINDS, document_by, of_kind, organisation,
                             untagged_organisation)
 from .parties import party_member
@@ -18,6 +18,7 @@ from .quotes import Attribution
 from .quotes.cues import INDIRECT_FORMS, SPOKES_NOUNS
 from .quotes.frames import _mention, is_relative
 from .quotes.tokens import Tokens
+from .speaker_records import entity_record, in_order, speaker, speaker_ids
 
 _INSIDE_NAME = frozenset({"compound", "amod"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
@@ -38,7 +39,7 @@ def resolve_speakers(toks: Tokens, doc, attributions: list[Attribution]) -> tupl
                  or _resolve(toks, mentions, a, resolved))
         resolved[id(a)] = found if found[0] is not None else _group_goes_on(toks, a, before, resolved) or found
     headline_from_lede(toks, mentions, attributions, resolved, _DESCRIBES)
-    ids = _speaker_ids([r[0] for r in resolved.values() if r[0] is not None])
+    ids = speaker_ids([r[0] for r in resolved.values() if r[0] is not None])
     text = toks.text
     quotes = []
     for a in attributions:
@@ -49,11 +50,11 @@ def resolve_speakers(toks: Tokens, doc, attributions: list[Attribution]) -> tupl
                 kind=a.kind,
                 cue=Span.of(text, *a.cue) if a.cue else None,
                 source=Span.of(text, *a.source) if a.source else None,
-                speaker=_speaker(entity, role, fallback, ids),
+                speaker=speaker(entity, role, fallback, ids),
                 confidence=a.confidence,
             )
         )
-    records = [_record(e, ids[e.key]) for e in _ordered(resolved)]
+    records = [entity_record(e, ids[e.key]) for e in in_order(resolved)]
     return quotes, records
 
 
@@ -456,45 +457,3 @@ def _sent_from(toks: Tokens, mentions: Mentions, k: int) -> Entity | None:
             if toks.lower[obj] in ORG_KINDS | INSTITUTIONS:
                 return of_kind(toks, mentions, toks.lower[obj], k)
     return None
-
-
-def _speaker_ids(entities: list[Entity]) -> dict[int, str]:
-    ids: dict[int, str] = {}
-    used: set[str] = set()
-    for e in entities:
-        if e.key in ids:
-            continue
-        base = sid = slug(e.name)
-        n = 2
-        while sid in used:
-            sid, n = f"{base}-{n}", n + 1
-        ids[e.key] = sid
-        used.add(sid)
-    return ids
-
-
-# A source that is only one of these names nobody when it stays unresolved: no speaker (the quote
-# keeps its source), rather than a person called 'They' or 'It' in the record.
-_BARE = PERSON_PRONOUNS | _FIRST_PERSON | frozenset(
-    "you your it its they them their one someone somebody anyone 's ’s who whom that which".split())  # not 'those trailing them'
-
-
-def _speaker(entity: Entity | None, role: str | None, fallback: str | None, ids: dict[int, str]) -> Speaker | None:
-    if entity is None:
-        if not fallback or fallback.lower() in _BARE:
-            return None
-        return Speaker(id=slug(fallback), name=fallback, kind="unknown")
-    return Speaker(ids[entity.key], entity.name, entity.kind, role or (entity.roles[0] if entity.roles else None))
-
-
-def _ordered(resolved: dict) -> list[Entity]:
-    seen: dict[int, Entity] = {}
-    for entity, _, _ in resolved.values():
-        if entity is not None and entity.key not in seen:
-            seen[entity.key] = entity
-    return list(seen.values())
-
-
-def _record(e: Entity, sid: str) -> EntityRecord:
-    aliases = tuple(n for n in e.names if n != e.name)
-    return EntityRecord(sid, e.name, e.kind, aliases, tuple(e.roles), tuple(e.affiliations))
