@@ -399,6 +399,9 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
         return None, role, _shown(toks, first, last)
     if spoken_for:  # 'a spokesman for House Speaker Tom Reilly' speaks for him, not for the House
         return spoken_for[-1], role, None
+    # 'a spokesman for the governor's office' speaks for the governor the article named
+    if holder := next((p for k in after if toks.lower[k] in ROLE_NOUNS and (p := _by_role(toks, mentions, k, k, k))), None):
+        return holder, role, None
     orgs = [m.entity for m in mentions.mentions if m.entity.kind == "organization"]
     for org in orgs:
         if keys & (set(org.name.lower().split()) - _STOP):

@@ -310,6 +310,9 @@ SPEAKERS = [
     # a spokesman for a person the article names speaks for the person, not for an institution in their title
     ('House Speaker Tom Reilly met Jennings.\n\nA spokesman for House Speaker Tom Reilly said the matter was closed.',
      "Tom Reilly"),
+    # ... and one for the office whose holder it names speaks for the holder
+    ("Gov. Ellen Marsh cut the budget.\n\nAccording to a spokesman for the governor's office, Marsh will meet union leaders.",
+     "Ellen Marsh"),
     # 'the newspaper' is the outlet named before it (tagged a work of art), not any organisation
     ('The Lakeside Ledger reported the calls. The council met. The newspaper said it stood by its reporting.',
      "Lakeside Ledger"),

@@ -509,6 +509,13 @@ TYPES = [
      "commitment", None),
     ('"I cannot apologise enough to the families," Tom Reid said.', '"I cannot apologise enough to the families,"',
      "said", "Tom Reid", "Tom Reid", "direct", "apology", None),
+    # owning up to one's words; and having nothing to apologise for, which is no apology
+    ('"I respect teachers, and I should not have used that language," Tom Reid said.',
+     '"I respect teachers, and I should not have used that language,"', "said", "Tom Reid", "Tom Reid", "direct", "apology", None),
+    ('"I have nothing to apologise for," Tom Reid said.', '"I have nothing to apologise for,"', "said", "Tom Reid", "Tom Reid",
+     "direct", "denial", None),
+    ('Tom Reid said the minister\'s words were "beneath the office".', 'the minister\'s words were "beneath the office"', "said",
+     "Tom Reid", "Tom Reid", "mixed", "criticism", None),
     ('"We deeply regret this incident and the worry it has caused our customers," chief executive Karen Holt said.',
      '"We deeply regret this incident and the worry it has caused our customers,"', "said", "chief executive Karen Holt",
      "Karen Holt", "direct", "apology", None),

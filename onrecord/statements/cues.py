@@ -186,7 +186,7 @@ REPORTED_APOLOGY = _rx(
     r"^(?:that )?(?:it|he|she|they|we) (?:\S+ ){0,2}(?:took|takes|take|accepted|accepts|accept) \W*(?:full |complete |total |personal )?responsibility",
 )
 # Words between a speaker and "sorry" or "apologise" that are no negation: "we will not apologise for …" is none
-_NOT_NEGATED = r"(?:(?!not |never |no |won't |don't |didn't |cannot |can't |wouldn't |shouldn't |refuse\w* )\S+ )"
+_NOT_NEGATED = r"(?:(?!not |never |no |nothing |won't |don't |didn't |cannot |can't |wouldn't |shouldn't |refuse\w* )\S+ )"
 CONTENT_APOLOGY = _rx(
     r"(?:i|we|i'm|we're|i am|we are) " + _NOT_NEGATED + r"{0,3}(?:sorry|apologi[sz]e|apologi[sz]ing)",
     r"(?:i|we) (?:cannot|can't|can not) apologi[sz]e enough",
@@ -195,6 +195,8 @@ CONTENT_APOLOGY = _rx(
     r"(?:ill-advised|was wrong of me|my mistake|i was wrong|i made a mistake|we made a mistake|i got it wrong)",
     r"(?:i|we) (?:\S+ ){0,2}got (?:it|this|that|things) (?:\S+ )?wrong", r"(?:i|we) (?:\S+ ){0,2}let (?:\S+ ){1,3}down",
     r"(?:i|we) (?:\S+ ){0,2}(?:take|took|accept|accepted) (?:full |complete |total |personal )?responsibility for (?:my|our|the|what|this|that|these|those|any)",
+    # owning up to words: "I should not have used that language"
+    r"(?:i|we) (?:should|ought to)(?: not|n't| never) have (?:\S+ ){0,2}(?:said|used|made|written|tweeted|posted|called|described|shared|sent)\b",
 )
 # Regret for how one spoke ("I spoke in haste", "I misspoke"), read in the content alone.
 _IN_HASTE = (r"(?:spoken|spoke|written|wrote|tweeted|acted) (?:\S+ ){0,2}"
@@ -225,6 +227,7 @@ CONTENT_DENIAL = _rx(
     r"anti-semit\w*|misogynist|xenophob\w*|islamophob\w*)",
     r"(?:no|nothing) (?:\S+ ){0,2}(?:truth|basis|evidence|wrongdoing|violations?|impropriety)", r"absolutely nothing",
     r"categorically den\w*", r"(?:we|i) den(?:y|ied)", r"acted (?:lawfully|properly|appropriately)", r"(?:did|done|doing) nothing wrong",
+    r"(?:has|have|had|'s|'ve) nothing to apologi[sz]e for",
     # "at no point received any favours", "That is simply not what happened", "I have nothing to hide"
     r"\bat no (?:point|time|stage)\b", r"(?:i|we)(?:'m|'re| am| are| was| were| have always been) (?:\S+ ){0,2}innocent",
     r"^(?:that )?(?:he|she|they) (?:was|were|is|are|had been|has been) (?:\S+ )?innocent", r"(?:that|this|it)(?:'s| is| was) (?:simply |just |absolutely )?not what happened",
@@ -290,7 +293,7 @@ NEGATIVE = _rx(
     r"crooked", r"nasty", r"terrible", r"horrible", r"awful", r"weak", r"stupid", r"dumb", r"silly", r"troubling",
     r"mistake", r"scaremongering", r"pie in the sky", r"smoke and mirrors", r"wishful thinking", r"(?:a )?slap in the face",
     r"(?:a )?kick in the teeth", r"(?:a )?drop in the ocean", r"(?:one |both )?hands? tied behind", r"rings? hollow",
-    r"(?:serious |real |many |some )?questions to answer", r"rang hollow", r"too little,? too late", r"arrogant", r"insensitive", r"egregious", r"arbitrary", r"desperate", r"new low",
+    r"(?:serious |real |many |some )?questions to answer", r"beneath (?:the|his|her|their|its|him|her|them|contempt|(?:the )?dignity)", r"rang hollow", r"too little,? too late", r"arrogant", r"insensitive", r"egregious", r"arbitrary", r"desperate", r"new low",
     r"misleading", r"inaccurate", r"misrepresent\w*", r"bully", r"neglect\w*", r"inexcusable", r"danger", r"incit\w*",
     r"hatred", r"hate", r"mess", r"treason", r"bias", r"sold out", r"turned (?:his|her|their) back", r"walking away",
     r"rewarded failure", r"lazy", r"rabble", r"distraction", r"ill-advised", r"shot", r"unprecedented", r"rough",
