@@ -78,6 +78,8 @@ def _goes_on(toks: Tokens, mentions: Mentions, a: Attribution, before: Attributi
         fits = (toks.lower[head],)
     if not fits and entity is not None and entity.kind == "person":
         fits = tuple(p for p in ("he", "she") if fits_pronoun(entity.gender, p))
+    if not fits and entity is None and toks.tag[head] == "NN" and (toks.lower[head] in ROLE_NOUNS or "who" in map(toks.lower.__getitem__, toks.subtree(head))):
+        fits = ("he", "she")  # 'The whistleblower, a senior engineer who asked not to be named, said …. "…," he said.'
     between = [m for m in mentions.in_range(head + 1, pronoun - 1) if m.entity.kind == "person" and toks.quote[m.first] == -1
                and not m.first <= head <= m.last and toks.dep[m.last] != "appos"
                and not any(s <= toks.starts[m.first] < e for s, e in before.content)]

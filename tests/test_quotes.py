@@ -236,6 +236,10 @@ CONTENT_ENDS = [
     # a clause the parse hangs on a reporting clause set inside the sentence is still the sentence's
     ("Though the bridge was old, Delia Marsh said, it would stay open for another decade.",
      "Though the bridge was old it would stay open for another decade"),
+    # a clause of when the denial came, which the content does not hold, leaves no 'after' behind
+    ("The chief executive, Karen Holt, has denied that the airline hid maintenance failures from inspectors, after "
+     "a whistleblower told the Carden Courier that engineers were pressured.",
+     "that the airline hid maintenance failures from inspectors"),
 ]
 
 
@@ -941,6 +945,12 @@ def test_a_relative_clause_is_not_part_of_an_unknown_speakers_name():
     text = "Some economists, who argue that the toll is unfair, want it repealed by the council."
     names = {q.speaker.name for q in onrecord.extract(text, method="rules").quotes}
     assert names == {"some economists"}
+
+
+def test_a_he_goes_on_from_an_unnamed_person_described_before():
+    text = ('The whistleblower, a senior engineer who asked not to be named, said managers had ignored his warnings. '
+            '"They told us the schedule came first," he said.')
+    assert [q.speaker.name for q in onrecord.extract(text).quotes] == ["The whistleblower, a senior engineer"] * 2
 
 
 # An unresolved source that only describes (a capital that just starts the sentence) is shown in

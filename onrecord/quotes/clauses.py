@@ -174,7 +174,7 @@ def before_participle(toks: Tokens, first: int, last: int) -> int:
 # ends on 'and', 'but', 'when' or 'while'; the tagger's stopped on them 28 times, where the next
 # statement's source or cue begins: '…, which he called …', 'in Eastern Europe, and calling …').
 _OPENERS = frozenset({"which", "who", "whom", "whose", "where", "when", "while", "whereas", "as", "because",
-                      "although", "though", "if", "until", "unless", "since"})
+                      "although", "though", "if", "until", "unless", "since", "after", "before", "once"})
 
 
 def without_dangling(toks: Tokens, first: int, last: int) -> int:

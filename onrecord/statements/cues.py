@@ -225,7 +225,7 @@ CONTENT_DENIAL = _rx(
     # a label the speaker answers: "I'm not a racist", "people believe I'm a racist or I'm transphobic"
     r"(?:i'm|i am|we're|we are) (?:not |never )?(?:a |an )?(?:racist|sexist|bigot|liar|crook|criminal|homophob\w*|transphob\w*|"
     r"anti-semit\w*|misogynist|xenophob\w*|islamophob\w*)",
-    r"(?:no|nothing) (?:\S+ ){0,2}(?:truth|basis|evidence|wrongdoing|violations?|impropriety)", r"absolutely nothing",
+    r"(?:no|nothing) (?:\S+ ){0,2}(?:truth|basis|evidence|wrongdoing|violations?|impropriety|cover-?ups?)", r"absolutely nothing",
     r"categorically den\w*", r"(?:we|i) den(?:y|ied)", r"acted (?:lawfully|properly|appropriately)", r"(?:did|done|doing) nothing wrong",
     r"(?:has|have|had|'s|'ve) nothing to apologi[sz]e for",
     # "at no point received any favours", "That is simply not what happened", "I have nothing to hide"
@@ -236,7 +236,7 @@ CONTENT_DENIAL = _rx(
 )
 # The speaker's own act of criticism or support, said in the first person.
 # Only adverbs and auxiliaries come between: "we will fight back" is no act of backing.
-_BETWEEN = r"(?:(?:will|would|do|did|fully|strongly|still|also|really|always|completely|wholeheartedly|totally|all|certainly|absolutely|very|much|continue to|'ll) ){0,2}"
+_BETWEEN = r"(?:(?:will|would|do|did|fully|strongly|still|also|really|always|completely|wholeheartedly|totally|all|certainly|absolutely|very|much|continue to|continues to|continued to|'ll) ){0,2}"
 # The speaker's body named by its kind ('the cooperative welcomed …', 'the paper stood by its reporting').
 _BODIES = ("cooperative|co-op|council|union|company|party|club|board|committee|campaign|government|administration|"
            "department|ministry|charity|trust|association|group|firm|team|paper|newspaper|magazine|network|broadcaster")
@@ -264,7 +264,7 @@ CONTENT_SUPPORT = _rx(
 # (or the speaker's body, named by its kind: 'said the cooperative welcomed his change of heart')
 _REPORTED_SUBJECT = r"^(?:that )?(?:he|she|they|it|(?:the|our) (?:" + _BODIES + r")) " + _BETWEEN + r"(?:(?:had|has|have) )?"
 # the plain form after a modal or a plural subject: 'said that they would support the release'
-REPORTED_SUPPORT = _rx(_REPORTED_SUBJECT + r"(?:backed|backs|supported|supports?|welcomed|welcomes?|endorsed|endorses?|"
+REPORTED_SUPPORT = _rx(_REPORTED_SUBJECT + r"(?:backed|backs|back(?! down| off| away| out)|supported|supports?|welcomed|welcomes?|endorsed|endorses?|"
                        r"praised|praises|applauded|applauds|commended|commends)\b")
 REPORTED_CRITICISM = _rx(_REPORTED_SUBJECT + r"(?:opposed|opposes?|condemned|condemns?|criticis\w+|criticiz\w+|"
                          r"deplored|deplores|denounced|denounces|objected to|objects to)\b")
@@ -329,7 +329,7 @@ NEGATIVE = _rx(
     r"sloppy", r"slur\w*", r"smug", r"stunt", r"tasteless", r"terribl[ey]", r"thug\w*", r"toxic", r"traitor\w*",
     r"treacher\w*", r"tyrann\w*", r"ugly", r"unacceptabl[ey]", r"unaccountable", r"un-?american", r"unbelievabl[ey]",
     r"unfounded", r"unhinged", r"unjust\w*", r"unprofessional", r"unreasonable", r"unrealistic", r"unstable",
-    r"untrue", r"vague", r"vicious", r"vindictive", r"vulgar", r"wrongdoing", r"wrongly", r"fishy", r"disregard\w*", r"frown\w* (?:on|upon)", r"not (?:qualified|fit|competent)", r"tool of", r"buried under",
+    r"untrue", r"vague", r"vicious", r"vindictive", r"vulgar", r"wrongdoing", r"wrongly", r"untenable", r"fishy", r"disregard\w*", r"frown\w* (?:on|upon)", r"not (?:qualified|fit|competent)", r"tool of", r"buried under",
     r"it took (?:her|him|them) (?:\S+ ){0,2}(?:hours|days|weeks|months|years|a day|a week|a month|a year)", r"let (?:\S+ ){1,2}down", r"should be ashamed", r"owes? (?:\S+ ){0,3}an? apology",
     r"let down", r"(?:put\w*|plac\w*) (?:\S+ ){0,2}(?:lives|people|patients|children|jobs) at risk", r"no idea what", r"whitewash\w*",
     r"beggars? belief", r"ignor(?:e|es|ed|ing) (?:\S+ ){0,2}warnings?", r"turn\w* a blind eye", r"kick in the teeth", r"blood on (?:\S+ )?hands",
@@ -373,7 +373,7 @@ NEGATORS = frozenset("not n't never no nothing hardly nobody none neither".split
 MODALS = frozenset("should must ought".split())
 # The content says the speaker's side will act: ``we plan to``, ``he did not intend to hold back``.
 CONTENT_COMMITMENT = _rx(
-    r"(?:i|we|he|she|they|i'm|we're) (?:(?!(?:i|we|you|he|she|they) )\S+ ){0,3}(?:intend|intends|intended|plan|plans|planned|vow|vows|vowed|pledge|pledges|pledged|promise|promises|promised|want|wants) to(?! (?:see|hear|know|understand)\b)",  # 'we want to see action': a demand
+    r"(?:i|we|he|she|they|i'm|we're) (?:(?!(?:i|we|you|he|she|they) )\S+ ){0,3}(?:intend|intends|intended|plan|plans|planned|vow|vows|vowed|pledge|pledges|pledged|promise|promises|promised|want|wants) to(?! (?:see(?! (?:\S+ ){1,2}through\b)|hear|know|understand)\b)",  # 'we want to see action': a demand ('to see it through' acts)
     r"(?:i|we|he|she|they) (?:am|are|is|was|were) (?:\S+ ){0,1}(?:determined|committed) to", r"^(?:\S+ ){0,3}committed to",
     r"(?:i|we|he|she|they)(?:'s|'re|'m| is| are| am| was| were) (?:not )?planning (?:to|an?|the|on)\b",
     r"^(?:\S+ ){1,3}plan(?:s|ned)? to", r"^to (?:\S+ ){0,3}\w+",
