@@ -947,6 +947,19 @@ def test_a_relative_clause_is_not_part_of_an_unknown_speakers_name():
     assert names == {"some economists"}
 
 
+def test_a_wire_storys_agency_is_no_speaker_after_a_headline():
+    text = ("Senator retracts claim\n\nWASHINGTON (AP) — Sen. Marcus Bell on Monday retracted his claim that a "
+            "charity had misused federal grants.")
+    assert {q.source.text for q in onrecord.extract(text).quotes if q.cue.text == "retracted"} == {"Sen. Marcus Bell"}
+
+
+def test_a_new_sentence_about_the_quoted_words_gives_them_no_cue():
+    text = ("Bell had told a town hall meeting last week that the Greenway Children's Fund, started by Rep. Alicia "
+            "Moreno, \"pocketed millions meant for kids.\" The claim was repeated by several conservative websites.")
+    [q] = onrecord.extract(text).quotes
+    assert (q.cue.text, q.speaker.name) == ("had told", "Bell")
+
+
 def test_a_he_goes_on_from_an_unnamed_person_described_before():
     text = ('The whistleblower, a senior engineer who asked not to be named, said managers had ignored his warnings. '
             '"They told us the schedule came first," he said.')

@@ -72,6 +72,8 @@ def cue_after(toks: Tokens, frame: list[int], before: list[int], inner: str) -> 
             subj = _subject_guess(toks, body, n)
         if subj is None or not (lexical or n <= 5 and _person_like(toks, subj)):
             continue
+        if toks.dep[subj] == "nsubjpass" and toks.lower[v] in SAID_OF and inner[-1:] in ".?!":
+            continue  # '"…." The claim was repeated by …': a new sentence about the words, no one saying them
         if n > 6 and not _only_subject_before(toks, body[:n], subj):
             continue
         src = _mention(toks, subj, set(body))
@@ -316,11 +318,15 @@ def closed_aside(text: str, source: tuple[int, int]) -> tuple[int, int]:
 
 
 def dateline(toks: Tokens, i: int) -> bool:
-    """'SPRINGFIELD (AP) — Gov. Whitfield said …': a wire story's place and agency, which the
-    parse may take for a second subject, name no speaker."""
-    start = i == 0 or toks.newline[i - 1]
-    return start and toks.text[toks.starts[i] : toks.ends[i]].isupper() and any(
-        toks.lower[k] in DASHES for k in range(i + 1, min(i + 8, len(toks))))
+    """'SPRINGFIELD (AP) — Gov. Whitfield said …': a wire story's place and agency (any word of them
+    before the dash), which the parse may take for a second subject, name no speaker."""
+    p = i
+    while p > 0 and not toks.newline[p - 1] and i - p < 8:
+        p -= 1
+    if not (p == 0 or toks.newline[p - 1]) or not toks.text[toks.starts[p] : toks.ends[p]].isupper():
+        return False
+    dash = next((k for k in range(p + 1, min(p + 8, len(toks))) if toks.lower[k] in DASHES), None)
+    return dash is not None and i < dash
 
 
 def asked_of(toks: Tokens, v: int) -> bool:
