@@ -604,3 +604,17 @@ def test_eval_statements_bad_options(args, message):
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 1
     assert message in result.output
+
+
+def test_a_retraction_takes_back_what_the_story_tells_after_as_said_before_and_the_apology_follows_it():
+    """'Bell … retracted his claim …' leads; 'Bell had told a town hall meeting that …' is told after it
+    (past perfect: said before); his apology a paragraph later is for the same words."""
+    text = ("WASHINGTON (AP) — Sen. Marcus Bell on Monday retracted his claim that a charity founded by his rival had "
+            "misused federal grants.\n\nBell, a Republican from Ohio, had told a town hall meeting last week that the "
+            "Greenway Children's Fund \"pocketed millions meant for kids.\"\n\n\"I was wrong, and I apologize to "
+            "Congresswoman Moreno and to the people who work at the fund,\" Bell said in a written statement.\n")
+    q = extract(text).quotes
+    retraction, claim, apology = _cue(q, "retracted"), _cue(q, "had told"), _cue(q, "said in a written statement")
+    assert (retraction.type, apology.type) == ("retraction", "apology")
+    assert _pairs(retraction) == [("retracts", claim.id)]
+    assert _pairs(apology) == [("apologises_for", claim.id)]

@@ -352,14 +352,18 @@ _ABOUT_WORDS = re.compile(r"\b(?:remarks?|comments?|words?|statements?|tweets?|p
                           r"articles?|op-eds?|videos?|ads?|emails?|messages?)\b")
 
 
+_PAST_PERFECT = re.compile(r"had (?:\S+ )?(?:said|told|claimed|written|wrote|tweeted|posted|called|described|argued|insisted|suggested)\b")
+
+
 def own_statement_links(statements: list[Typed], i: int) -> list[Link]:
     s = statements[i]
     if s.type not in ("retraction", "apology"):
         return []
     me = speaker_name(s.quote)
-    # what is taken back was said before, or (a headline's apology) is an opinion or the same subject reported after
+    # what is taken back was said before, or (a headline's apology) is an opinion or the same subject reported
+    # after, or is told after as said before it ('Bell had told a town hall meeting that …')
     cands = [(j, c) for j, c in _by(statements, me, i) if c.type in _RETRACTABLE
-             and (j < i or c.type != "claim" or _topic_overlap(s, c))]
+             and (j < i or c.type != "claim" or _topic_overlap(s, c) or _PAST_PERFECT.match(normalise(c.quote.cue.text if c.quote.cue else "")))]
     picked = _pick(cands, i, s, first=True)
     if picked is None:
         return []
@@ -378,18 +382,18 @@ def own_statement_links(statements: list[Typed], i: int) -> list[Link]:
 
 def _with_the_retraction(statements: list[Typed], found: list[tuple[Link, ...]], i: int) -> list[Link]:
     """'has retracted his statement … and issued an apology for causing "significant upset"': an apology
-    made in the same sentence as the speaker's retraction is for what that retracts."""
+    made with the speaker's retraction (in its sentence, or after it with nothing else of theirs to be
+    sorry for: 'Bell retracted his claim …. "I was wrong, and I apologize"') is for what that retracts."""
     s = statements[i]
-    if s.type != "apology" or s.sentence < 0:
+    if s.type != "apology":
         return []
     for j in range(i - 1, -1, -1):
         c = statements[j]
-        if c.sentence != s.sentence:
-            break
         undone = next((link for link in found[j] if link.type == "retracts"), None)
         if c.type == "retraction" and undone and same_party(speaker_name(c.quote), speaker_name(s.quote)):
-            return [Link("apologises_for", undone.to, round(undone.confidence - 0.1, 3),
-                         f"apologises for: {s.evidence}; made with the retraction {c.quote.id}")]
+            together = s.sentence >= 0 and c.sentence == s.sentence
+            return [Link("apologises_for", undone.to, round(undone.confidence - (0.1 if together else 0.2), 3),
+                         f"apologises for: {s.evidence}; made {'with' if together else 'after'} the retraction {c.quote.id}")]
     return []
 
 
