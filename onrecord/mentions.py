@@ -317,8 +317,8 @@ class Mentions:
 
     def _kind(self, label: str, words: list[str]) -> str | None:
         lowered = {w.lower() for w in words}
-        if label == "PERSON":
-            return "organization" if lowered & ORG_WORDS else "person"
+        if label == "PERSON":  # (nobody is called 'Brackley Town': Ipswich Town, Derby County are clubs)
+            return "organization" if lowered & ORG_WORDS or words[-1].lower() in ("town", "city", "county") else "person"
         if label == "ORG":
             # A lone surname tagged ORG ('Blunt said', a headline's 'Howell:') is a person the article names.
             if len(words) == 1 and (words[0].lower() in self._surnames or any(

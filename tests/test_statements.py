@@ -517,6 +517,11 @@ TYPES = [
      "One investor", "mixed", "criticism", None),
     ('"No. I intend to see this through," Tom Reid said.', '"No. I intend to see this through,"', "said", "Tom Reid", "Tom Reid",
      "direct", "commitment", None),
+    ('"Emotions were high and I let myself and the club down," Tom Reid wrote.',
+     '"Emotions were high and I let myself and the club down,"', "wrote", "Tom Reid", "Tom Reid", "direct", "apology", None),
+    ('"I was out of order," Tom Reid said.', '"I was out of order,"', "said", "Tom Reid", "Tom Reid", "direct", "apology", None),
+    ('Tom Reid has deleted a social media post in which he attacked the referee.', "a social media post", "has deleted",
+     "Tom Reid", "Tom Reid", "indirect", "retraction", None),
     # owning up to one's words; and having nothing to apologise for, which is no apology
     ('"I respect teachers, and I should not have used that language," Tom Reid said.',
      '"I respect teachers, and I should not have used that language,"', "said", "Tom Reid", "Tom Reid", "direct", "apology", None),

@@ -43,6 +43,8 @@ RETRACTION = _rx(
     r"retract\w*", r"withdr(?:aw|aws|awing|awn|ew)", r"(?:take|takes|took|taking|taken) back",
     r"walk(?:s|ed|ing)? back", r"back-?track\w*", r"backpedal\w*", r"row(?:s|ed|ing)? back",
     r"u-turn\w*", r"recant\w*", r"disavow\w*", r"spoken too (?:strongly|soon|quickly)",
+    # one's own words taken down ('deleted emails' are no words taken back)
+    r"delet(?:e|es|ed|ing) (?:\S+ ){0,4}(?:posts?|tweets?|comments?|remarks?|videos?|messages?)\b",
 )
 WARNING = _rx(r"warn(?:s|ed|ing)?(?! against)")
 # What a reaction to an apology or retraction calls it: 'welcomed the apology', 'his change of heart'.
@@ -193,7 +195,7 @@ CONTENT_APOLOGY = _rx(
     r"(?:my|our) (?:\S+ ){0,2}apolog(?:y|ies)", r"(?:offer\w*|issu\w*|make|made|extend\w*) (?:\S+ ){0,4}apology",
     r"(?:i|we|he|she|they) (?:\S+ ){0,2}regret(?:s|ted)? (?:making|saying|having|my|our|his|her|their|the|that i|that we|any|what|it|them|this|these|those)",
     r"(?:ill-advised|was wrong of me|my mistake|i was wrong|i made a mistake|we made a mistake|i got it wrong)",
-    r"(?:i|we) (?:\S+ ){0,2}got (?:it|this|that|things) (?:\S+ )?wrong", r"(?:i|we) (?:\S+ ){0,2}let (?:\S+ ){1,3}down",
+    r"(?:i|we) (?:\S+ ){0,2}got (?:it|this|that|things) (?:\S+ )?wrong", r"(?:i|we) (?:\S+ ){0,2}let (?:\S+ ){1,4}down", r"(?:i|we) (?:was|were) (?:\S+ )?out of order",
     r"(?:i|we) (?:\S+ ){0,2}(?:take|took|accept|accepted) (?:full |complete |total |personal )?responsibility for (?:my|our|the|what|this|that|these|those|any)",
     # owning up to words: "I should not have used that language"
     r"(?:i|we) (?:should|ought to)(?: not|n't| never) have (?:\S+ ){0,2}(?:said|used|made|written|tweeted|posted|called|described|shared|sent)\b",

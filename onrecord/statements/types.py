@@ -346,7 +346,7 @@ def classify(doc, quote, frame: Frame) -> Typing:
         return Typing("criticism", 0.85, f"cue '{call_on.group(0)}'")
     apology = _act(cues.APOLOGY, frame)
     content_apology = cues.CONTENT_APOLOGY.search(" ".join((frame.cue, frame.content))) or _regret(doc, quote, frame)
-    if words := _act(cues.RETRACTION, frame):
+    if words := _act(cues.RETRACTION, frame) or _object_act(cues.RETRACTION, frame):  # ('has deleted' + 'a post')
         return Typing("retraction", 0.9, f"cue '{words}'", bool(apology or content_apology))
     if m := cues.CONTENT_RETRACTION.search(frame.content):
         return Typing("retraction", 0.85, f"content '{m.group(0)}'", bool(apology or content_apology))
