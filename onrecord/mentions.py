@@ -39,11 +39,12 @@ ORG_WORDS = frozenset(
     "renewables energy foods pharmaceuticals technologies logistics "
     "gazette journal herald tribune chronicle".split()
 ) | CLUB_WORDS
-# What an organisation is called right before its name: 'the union Unite' (a person's would be a role).
-KINDS_BEFORE_NAMES = frozenset("charity union group tank trust foundation institute society alliance coalition federation "
-                                "company firm organisation organization association".split())
+KINDS_BEFORE_NAMES = frozenset(  # what an organisation is called right before its name: 'the union Unite'
+    "charity union group tank trust foundation institute society alliance coalition federation company firm organisation organization association".split())
 _KIND_ALONE = KINDS_BEFORE_NAMES | frozenset("council committee department ministry agency office campaign board commission".split())
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})  # "his comments that …" is his as "her claim" is hers
+# Last words of names the tagger reads as people that no person has: clubs (Ipswich Town), parties (Labour).
+_NOBODYS = frozenset("town city county labour tories conservatives democrats republicans greens ukip snp".split())
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -317,8 +318,8 @@ class Mentions:
 
     def _kind(self, label: str, words: list[str]) -> str | None:
         lowered = {w.lower() for w in words}
-        if label == "PERSON":  # (nobody is called 'Brackley Town': Ipswich Town, Derby County are clubs)
-            return "organization" if lowered & ORG_WORDS or words[-1].lower() in ("town", "city", "county") else "person"
+        if label == "PERSON":
+            return "organization" if lowered & ORG_WORDS or words[-1].lower() in _NOBODYS else "person"
         if label == "ORG":
             # A lone surname tagged ORG ('Blunt said', a headline's 'Howell:') is a person the article names.
             if len(words) == 1 and (words[0].lower() in self._surnames or any(

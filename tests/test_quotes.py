@@ -993,6 +993,7 @@ NAMED_AFTER_ITS_KIND = [
     ("Northgate Hospitals NHS Trust confirmed the closure. The trust said the ward would reopen in May.",
      "Northgate Hospitals NHS Trust", "organization"),
     ("The council Leader said the budget was fair.", "The council Leader", "unknown"),  # a role, not a name
+    ("Labour called for the minister to be sacked.", "Labour", "organization"),  # a party the tagger took for a person
     # a club the tagger took for a person: nobody is called 'Brackley Town'
     ("Jordan Pike wrote on Instagram that the referee was unfit.\n\nBrackley Town fined the player two weeks' wages. "
      "In a statement, the club said it does not tolerate abuse of match officials.", "Brackley Town", "organization"),

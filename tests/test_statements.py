@@ -522,6 +522,12 @@ TYPES = [
     ('"I was out of order," Tom Reid said.', '"I was out of order,"', "said", "Tom Reid", "Tom Reid", "direct", "apology", None),
     ('Tom Reid has deleted a social media post in which he attacked the referee.', "a social media post", "has deleted",
      "Tom Reid", "Tom Reid", "indirect", "retraction", None),
+    ('"I have apologised to the unions," Tom Reid said.', '"I have apologised to the unions,"', "said", "Tom Reid",
+     "Tom Reid", "direct", "apology", None),
+    ('Idris Vane called for the minister to be sacked.', "the minister to be sacked", "called for", "Idris Vane",
+     "Idris Vane", "indirect", "criticism", None),
+    ('"Anyone who thinks this has no business being in charge," Idris Vane said.',
+     '"Anyone who thinks this has no business being in charge,"', "said", "Idris Vane", "Idris Vane", "direct", "criticism", None),
     # owning up to one's words; and having nothing to apologise for, which is no apology
     ('"I respect teachers, and I should not have used that language," Tom Reid said.',
      '"I respect teachers, and I should not have used that language,"', "said", "Tom Reid", "Tom Reid", "direct", "apology", None),

@@ -190,7 +190,7 @@ REPORTED_APOLOGY = _rx(
 # Words between a speaker and "sorry" or "apologise" that are no negation: "we will not apologise for …" is none
 _NOT_NEGATED = r"(?:(?!not |never |no |nothing |won't |don't |didn't |cannot |can't |wouldn't |shouldn't |refuse\w* )\S+ )"
 CONTENT_APOLOGY = _rx(
-    r"(?:i|we|i'm|we're|i am|we are) " + _NOT_NEGATED + r"{0,3}(?:sorry|apologi[sz]e|apologi[sz]ing)",
+    r"(?:i|we|i'm|we're|i am|we are) " + _NOT_NEGATED + r"{0,3}(?:sorry|apologi[sz]e|apologi[sz]ed|apologi[sz]ing)",
     r"(?:i|we) (?:cannot|can't|can not) apologi[sz]e enough",
     r"(?:my|our) (?:\S+ ){0,2}apolog(?:y|ies)", r"(?:offer\w*|issu\w*|make|made|extend\w*) (?:\S+ ){0,4}apology",
     r"(?:i|we|he|she|they) (?:\S+ ){0,2}regret(?:s|ted)? (?:making|saying|having|my|our|his|her|their|the|that i|that we|any|what|it|them|this|these|those)",
@@ -295,7 +295,7 @@ NEGATIVE = _rx(
     r"crooked", r"nasty", r"terrible", r"horrible", r"awful", r"weak", r"stupid", r"dumb", r"silly", r"troubling",
     r"mistake", r"scaremongering", r"pie in the sky", r"smoke and mirrors", r"wishful thinking", r"(?:a )?slap in the face",
     r"(?:a )?kick in the teeth", r"(?:a )?drop in the ocean", r"(?:one |both )?hands? tied behind", r"rings? hollow",
-    r"(?:serious |real |many |some )?questions to answer", r"beneath (?:the|his|her|their|its|him|her|them|contempt|(?:the )?dignity)", r"rang hollow", r"too little,? too late", r"arrogant", r"insensitive", r"egregious", r"arbitrary", r"desperate", r"new low",
+    r"(?:serious |real |many |some )?questions to answer", r"no business (?:being|running|leading|in)\b", r"beneath (?:the|his|her|their|its|him|her|them|contempt|(?:the )?dignity)", r"rang hollow", r"too little,? too late", r"arrogant", r"insensitive", r"egregious", r"arbitrary", r"desperate", r"new low",
     r"misleading", r"inaccurate", r"misrepresent\w*", r"bully", r"neglect\w*", r"inexcusable", r"danger", r"incit\w*",
     r"hatred", r"hate", r"mess", r"treason", r"bias", r"sold out", r"turned (?:his|her|their) back", r"walking away",
     r"rewarded failure", r"lazy", r"rabble", r"distraction", r"ill-advised", r"shot", r"unprecedented", r"rough",
