@@ -26,7 +26,7 @@ _PERSONAL_OFFICES = frozenset({"office", "aides", "lawyers", "attorneys", "repre
 _STOP = frozenset({"the", "a", "an", "of", "for", "in", "'s", "’s", "hq", "headquarters", "party"})
 # Words that tell no two holders of a role apart ('the veteran MP' is the 'Reigate MP'); 'former'
 # and 'current' do.
-_NEUTRAL = frozenset("veteran longtime embattled".split())
+_NEUTRAL = frozenset("veteran longtime embattled government senior junior".split())  # (a government minister is any minister)
 
 
 def resolve_speakers(toks: Tokens, doc, attributions: list[Attribution]) -> tuple[list[Quote], list[EntityRecord]]:

@@ -314,6 +314,9 @@ SPEAKERS = [
     # a spokesman for a person the article names speaks for the person, not for an institution in their title
     ('House Speaker Tom Reilly met Jennings.\n\nA spokesman for House Speaker Tom Reilly said the matter was closed.',
      "Tom Reilly"),
+    # a lede's 'A government minister' is the minister the story names next ('government' tells no minister apart)
+    ('A government minister has said she regrets a private message about care homes.\n\nCare minister Helen Ashdown '
+     'wrote the message in March.', "Helen Ashdown"),
     # ... and one for the office whose holder it names speaks for the holder
     ("Gov. Ellen Marsh cut the budget.\n\nAccording to a spokesman for the governor's office, Marsh will meet union leaders.",
      "Ellen Marsh"),

@@ -528,6 +528,8 @@ TYPES = [
      "Idris Vane", "indirect", "criticism", None),
     ('"Anyone who thinks this has no business being in charge," Idris Vane said.',
      '"Anyone who thinks this has no business being in charge,"', "said", "Idris Vane", "Idris Vane", "direct", "criticism", None),
+    ('Tom Reid has said he "deeply regrets" a private message.', 'he "deeply regrets" a private message', "has said",
+     "Tom Reid", "Tom Reid", "mixed", "apology", None),
     # owning up to one's words; and having nothing to apologise for, which is no apology
     ('"I respect teachers, and I should not have used that language," Tom Reid said.',
      '"I respect teachers, and I should not have used that language,"', "said", "Tom Reid", "Tom Reid", "direct", "apology", None),

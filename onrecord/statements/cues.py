@@ -193,7 +193,7 @@ CONTENT_APOLOGY = _rx(
     r"(?:i|we|i'm|we're|i am|we are) " + _NOT_NEGATED + r"{0,3}(?:sorry|apologi[sz]e|apologi[sz]ed|apologi[sz]ing)",
     r"(?:i|we) (?:cannot|can't|can not) apologi[sz]e enough",
     r"(?:my|our) (?:\S+ ){0,2}apolog(?:y|ies)", r"(?:offer\w*|issu\w*|make|made|extend\w*) (?:\S+ ){0,4}apology",
-    r"(?:i|we|he|she|they) (?:\S+ ){0,2}regret(?:s|ted)? (?:making|saying|having|my|our|his|her|their|the|that i|that we|any|what|it|them|this|these|those)",
+    r"(?:i|we|he|she|they) (?:\S+ ){0,2}regret(?:s|ted)?\W? (?:making|saying|having|my|our|his|her|their|the|a|an|that i|that we|any|what|it|them|this|these|those)",
     r"(?:ill-advised|was wrong of me|my mistake|i was wrong|i made a mistake|we made a mistake|i got it wrong)",
     r"(?:i|we) (?:\S+ ){0,2}got (?:it|this|that|things) (?:\S+ )?wrong", r"(?:i|we) (?:\S+ ){0,2}let (?:\S+ ){1,4}down", r"(?:i|we) (?:was|were) (?:\S+ )?out of order",
     r"(?:i|we) (?:\S+ ){0,2}(?:take|took|accept|accepted) (?:full |complete |total |personal )?responsibility for (?:my|our|the|what|this|that|these|those|any)",
