@@ -101,7 +101,7 @@ def untagged_organisation(toks: Tokens, first: int, head: int, last: int | None 
     words = [toks.text[toks.starts[k] : toks.ends[k]] for k in range(first, head + 1)]
     # ('Kelby council': a place's council, board or police, written in lower case)
     lower_head = toks.lower[head] in INSTITUTIONS and head > first and toks.pos[head - 1] == "PROPN"
-    if ((toks.pos[head] != "PROPN" and not lower_head) or toks.lower[head] not in ORG_WORDS or head - first > 6
+    if ((toks.pos[head] != "PROPN" and not lower_head) or toks.lower[head] not in ORG_WORDS | MEDIA_NAMES or head - first > 6
             or not all(w[:1].isupper() or w in ("'", "’", "'s", "’s", "of", "and", "&") for w in words[:-1])):
         return None
     return toks.text[toks.starts[first] : toks.ends[head]]

@@ -997,6 +997,7 @@ NAMED_AFTER_ITS_KIND = [
      "Northgate Hospitals NHS Trust", "organization"),
     ("The council Leader said the budget was fair.", "The council Leader", "unknown"),  # a role, not a name
     ("Labour called for the minister to be sacked.", "Labour", "organization"),  # a party the tagger took for a person
+    ("The Sunday Ledger said the minister wrote it.", "Sunday Ledger", "organization"),  # an outlet it saw no name in
     # a club the tagger took for a person: nobody is called 'Brackley Town'
     ("Jordan Pike wrote on Instagram that the referee was unfit.\n\nBrackley Town fined the player two weeks' wages. "
      "In a statement, the club said it does not tolerate abuse of match officials.", "Brackley Town", "organization"),
