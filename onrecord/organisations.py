@@ -23,6 +23,8 @@ INSTITUTIONS = frozenset(
     "council court police government ministry department committee party union board authority agency "
     "campaign association university hospital school regulator watchdog office commission "
     "trust foundation institute society alliance coalition federation".split())
+_KINDS_OF_BODY = ORG_KINDS | INSTITUTIONS | KINDS_BEFORE_NAMES  # 'the union Unite', 'the charity Shelter'
+_NAME_ENDS = ORG_WORDS | MEDIA_NAMES  # 'The Kestrel Bay Residents' Trust', 'The Sunday Ledger'
 _PUBLIC_BODIES = INSTITUTIONS | frozenset(
     "senate house congress assembly legislature parliament administration commission bureau cabinet".split())
 
@@ -101,7 +103,7 @@ def untagged_organisation(toks: Tokens, first: int, head: int, last: int | None 
     words = [toks.text[toks.starts[k] : toks.ends[k]] for k in range(first, head + 1)]
     # ('Kelby council': a place's council, board or police, written in lower case)
     lower_head = toks.lower[head] in INSTITUTIONS and head > first and toks.pos[head - 1] == "PROPN"
-    if ((toks.pos[head] != "PROPN" and not lower_head) or toks.lower[head] not in ORG_WORDS | MEDIA_NAMES or head - first > 6
+    if ((toks.pos[head] != "PROPN" and not lower_head) or toks.lower[head] not in _NAME_ENDS or head - first > 6
             or not all(w[:1].isupper() or w in ("'", "’", "'s", "’s", "of", "and", "&") for w in words[:-1])):
         return None
     return toks.text[toks.starts[first] : toks.ends[head]]
@@ -111,7 +113,7 @@ def _after_its_kind(toks: Tokens, first: int, last: int) -> str | None:
     k = first
     while k < last and toks.pos[k] == "NOUN" and toks.text[toks.starts[k]].islower():
         k += 1
-    if k == first or toks.lower[k - 1] not in ORG_KINDS | INSTITUTIONS | KINDS_BEFORE_NAMES:
+    if k == first or toks.lower[k - 1] not in _KINDS_OF_BODY:
         return None
     if any(toks.pos[i] != "PROPN" or toks.lower[i] in ROLE_NOUNS for i in range(k, last + 1)):
         return None  # 'the council Leader'
