@@ -126,7 +126,7 @@ _COMPANY_SUFFIXES = frozenset("corp corporation inc incorporated ltd limited plc
 # An office named for its holder keeps the holder in its name: 'the Information Commissioner's Office'.
 _OFFICE_HEADS = frozenset("office department bureau agency service institute commission committee council society "
                           "fund foundation trust union association".split())
-_HONORIFICS = frozenset([*_GENDERED_TITLES, "dr", "dr.", "mx", "mx."])  # before a surname, not a full name
+HONORIFICS = frozenset([*_GENDERED_TITLES, "dr", "dr.", "mx", "mx."])  # before a surname, not a full name
 GENDERED_NOUNS = {
     **dict.fromkeys("wife mother daughter widow sister grandmother aunt niece girlfriend congresswoman chairwoman "
                     "spokeswoman businesswoman actress queen princess duchess countess".split(), "female"),
@@ -275,7 +275,7 @@ class Mentions:
         gender = self._gender_given(first, last) if kind == "person" else None
         named_as = first_name_gender(words) if kind == "person" and gender is None else None
         entity = self._entity_for(words, kind, gender)
-        titled = first > 0 and toks.lower[first - 1] in _HONORIFICS
+        titled = first > 0 and toks.lower[first - 1] in HONORIFICS
         opener = (first == 0 or toks.newline[first - 1] or toks.lower[first - 1] in (".", "!", "?")) and self._known_after_first(entity, first, last)
         name = " ".join(toks.text[toks.starts[first] : toks.ends[last]].split())
         entity.add_name(name, full=not titled and not opener and toks.quote[first] == -1)
@@ -423,30 +423,6 @@ class Mentions:
         if kind:
             out = [m for m in out if m.entity.kind == kind]
         return out[::-1]
-
-    def author(self) -> Entity | None:
-        """The writer an opinion piece names in its closing line ('James Bovard is the author of …'):
-        the person named at the start of the last paragraph, then 'is' and a noun phrase."""
-        if not hasattr(self, "_author"):
-            self._author = self._find_author()
-        return self._author
-
-    def _find_author(self) -> Entity | None:
-        toks = self.toks
-        words = [i for i in range(len(toks)) if not toks.text[toks.starts[i] : toks.ends[i]].isspace()]
-        if not words:
-            return None
-        start = next(i for i in words if toks.para[i] == toks.para[words[-1]])
-        if words[-1] - start > 80 or toks.quote[start] != -1:
-            return None
-        first = start + (toks.lower[start] in _HONORIFICS)
-        m = next((m for m in self.mentions if m.first == first and m.entity.kind == "person"), None)
-        if m is None or m.last + 2 > words[-1]:
-            return None
-        verb, after = m.last + 1, m.last + 2
-        if toks.lower[verb] != "is" or toks.tag[after] not in ("DT", "NN", "NNP", "NNS"):
-            return None  # 'Mr. Hurt is eager …', 'Gov. Kasich is polling …' describe, they do not sign
-        return m.entity
 
     def person_named(self, word: str) -> Entity | None:
         word = word.lower()

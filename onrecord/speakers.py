@@ -7,6 +7,7 @@ gave that role; spokespeople to their organisation.
 """
 from __future__ import annotations
 
+from .authors import author_of
 from .headlines import headline_from_lede
 from .mentions import (GENDERED_NOUNS, ORG_WORDS, PERSON_PRONOUNS, ROLE_NOUNS, Entity, Mention, Mentions, fits_pronoun,
                        role_word)
@@ -241,7 +242,7 @@ def _unnamed(toks: Tokens, mentions: Mentions, head: int, first: int, last: int,
     word = toks.lower[head]
     if word in PERSON_PRONOUNS:
         return _antecedent(toks, mentions, head, done), None, None
-    if word in _FIRST_PERSON and toks.quote[head] == -1 and (author := mentions.author()) is not None:
+    if word in _FIRST_PERSON and toks.quote[head] == -1 and (author := author_of(toks, mentions)) is not None:
         return author, None, None  # an opinion piece's 'I' and 'we', outside quotes, are its writer
     if (word == "it" or word in ORG_KINDS | INSTITUTIONS | MEDIA_KINDS) and (org := organisation(toks, mentions, head, first, last)):
         return org, None, None

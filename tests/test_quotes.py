@@ -392,6 +392,9 @@ DESCRIBED = [
      'the same.\n\nJames Okafor is the author of Small Town Rules.', "answer the survey", "James Okafor"),
     ('Tom Briggs runs the harbour.\n\nI asked whether the pier would reopen, and he said, "Not this year."\n\n'
      'Gaudiano is a reporter for the Kellan Courier.', "Not this year", "Tom Briggs"),
+    # ... or its byline names
+    ('The harbour plan deserves a second look\n\nBy Ruth Okonkwo\n\nThe council says the marina will bring jobs.\n\n'
+     'I believe the council should pause the vote.', "pause the vote", "Ruth Okonkwo"),
     # ... and where none is named the 'I' stays unresolved: no speaker, not a person called 'I'
     ('The council sends its survey to every home.\n\nI refuse to answer the survey.\n\n'
      'Mr. Okafor is eager to hear from readers.', "answer the survey", None),
