@@ -93,12 +93,12 @@ def _last_subject(toks: Tokens, m: Mention, head: int) -> bool:
     return m.subject and not between and head - m.last <= 40
 
 
-def untagged_organisation(toks: Tokens, first: int, head: int, last: int | None = None) -> str | None:
+def untagged_organisation(toks: Tokens, first: int, head: int, last: int) -> str | None:
     """'The Kestrel Bay Residents' Trust said …' where the entity tagger saw no name: capitalised
     words ending in an organisation's word are that organisation's name; so is the name after its
     kind ('the union Unite', 'the charity Shelter UK')."""
     first += toks.lower[first] == "the"
-    if (named := _after_its_kind(toks, first, head if last is None else last)) is not None:
+    if (named := _after_its_kind(toks, first, last)) is not None:
         return named
     words = [toks.text[toks.starts[k] : toks.ends[k]] for k in range(first, head + 1)]
     # ('Kelby council': a place's council, board or police, written in lower case)

@@ -6,10 +6,11 @@ from __future__ import annotations
 from .mentions import PERSON_PRONOUNS, Entity, slug
 from .models import Entity as EntityRecord, Speaker
 
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 # A source that is only one of these names nobody when it stays unresolved: no speaker (the quote
 # keeps its source), rather than a person called 'They' or 'It' in the record.
-_BARE = PERSON_PRONOUNS | frozenset(
-    "i me my we us our you your it its they them their one someone somebody anyone 's ’s who whom that which".split())  # not 'those trailing them'
+_BARE = PERSON_PRONOUNS | FIRST_PERSON | frozenset(
+    "you your it its they them their one someone somebody anyone 's ’s who whom that which".split())  # not 'those trailing them'
 
 
 def speaker_ids(entities: list[Entity]) -> dict[int, str]:

@@ -19,10 +19,9 @@ from .quotes import Attribution
 from .quotes.cues import INDIRECT_FORMS, SPOKES_NOUNS
 from .quotes.frames import _mention, is_relative
 from .quotes.tokens import Tokens
-from .speaker_records import entity_record, in_order, speaker, speaker_ids
+from .speaker_records import FIRST_PERSON, entity_record, in_order, speaker, speaker_ids
 
 _INSIDE_NAME = frozenset({"compound", "amod"})
-_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _PERSONAL_OFFICES = frozenset({"office", "aides", "lawyers", "attorneys", "representatives"})
 _STOP = frozenset({"the", "a", "an", "of", "for", "in", "'s", "’s", "hq", "headquarters", "party"})
 # Words that tell no two holders of a role apart ('the veteran MP' is the 'Reigate MP'); 'former'
@@ -71,7 +70,7 @@ def _goes_on(toks: Tokens, mentions: Mentions, a: Attribution, before: Attributi
     if before is None or a.source_head is None or before.source_head is None or toks.lower[a.source_head] not in ("he", "she"):
         return None
     head, pronoun = before.source_head, a.source_head
-    if toks.lower[head] in _FIRST_PERSON:
+    if toks.lower[head] in FIRST_PERSON:
         return None  # 'I asked Sanders …; he said': a 'he' never goes on from the writer's 'I'
     entity = done[id(before)][0]
     fits = _SPOKES_PRONOUNS.get(toks.lower[head], ("he", "she") if toks.lower[head] in SPOKES_NOUNS else ())
@@ -242,7 +241,7 @@ def _unnamed(toks: Tokens, mentions: Mentions, head: int, first: int, last: int,
     word = toks.lower[head]
     if word in PERSON_PRONOUNS:
         return _antecedent(toks, mentions, head, done), None, None
-    if word in _FIRST_PERSON and toks.quote[head] == -1 and (author := author_of(toks, mentions)) is not None:
+    if word in FIRST_PERSON and toks.quote[head] == -1 and (author := author_of(toks, mentions)) is not None:
         return author, None, None  # an opinion piece's 'I' and 'we', outside quotes, are its writer
     if (word == "it" or word in ORG_KINDS | INSTITUTIONS | MEDIA_KINDS) and (org := organisation(toks, mentions, head, first, last)):
         return org, None, None
