@@ -100,12 +100,25 @@ def untagged_organisation(toks: Tokens, first: int, head: int, last: int) -> str
     first += toks.lower[first] == "the"
     if (named := _after_its_kind(toks, first, last)) is not None:
         return named
+    if (office := _role_office(toks, first, head)) is not None:
+        return office
     words = [toks.text[toks.starts[k] : toks.ends[k]] for k in range(first, head + 1)]
     # ('Kelby council': a place's council, board or police, written in lower case)
     lower_head = toks.lower[head] in INSTITUTIONS and head > first and toks.pos[head - 1] == "PROPN"
     if ((toks.pos[head] != "PROPN" and not lower_head) or toks.lower[head] not in _NAME_ENDS or head - first > 6
             or not all(w[:1].isupper() or w in ("'", "’", "'s", "’s", "of", "and", "&") for w in words[:-1])):
         return None
+    return toks.text[toks.starts[first] : toks.ends[head]]
+
+
+def _role_office(toks: Tokens, first: int, head: int) -> str | None:
+    """'The inspector general's office declined …': a body known by the role it serves (when the
+    article names who holds the role, the role already resolved to that person)."""
+    owner = next((c for c in toks.children[head] if toks.dep[c] == "poss"), None)
+    if toks.lower[head] not in INSTITUTIONS or owner is None or toks.lower[owner] not in ROLE_NOUNS:
+        return None
+    if toks.text[toks.starts[owner]][:1].isupper() or first > owner:
+        return None  # 'Governor Marsh's office' is hers
     return toks.text[toks.starts[first] : toks.ends[head]]
 
 

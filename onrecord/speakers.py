@@ -262,7 +262,7 @@ def _unnamed(toks: Tokens, mentions: Mentions, head: int, first: int, last: int,
     if (entity := _described(toks, mentions, head, first, last, done)) is not None:
         return entity, None, None
     if (name := untagged_organisation(toks, first, head, last)) is not None:
-        return mentions.new_entity(name, "organization"), None, None
+        return mentions.source_named(first, last, name, "organization"), None, None
     return None, None, _shown(toks, first, last)
 
 

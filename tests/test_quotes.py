@@ -95,6 +95,11 @@ MIXED = [
         'Mayor Delia Marsh issued an apology for causing "real distress."',
         [('"real distress."', "Delia Marsh", "mixed")],
     ),
+    # a relative clause's verb before the quote ('an audit he cited') is no cue: the quote is what the audit said
+    ('Tom Okafor also said that an audit he cited "did not say what I said it said."',
+     [('that an audit he cited "did not say what I said it said."', "Tom Okafor", "mixed")]),
+    # ... but a 'who' clause's verb is its speaker's
+    ('The actor Will Smith, who joked, "I haven\'t seen it yet," was there.', [('"I haven\'t seen it yet,"', "Will Smith", "mixed")]),
     # the naming verb's subject speaks; the response is what is named
     ('Ruth Ainsley said she would stay.\n\nTom Briggs called her response "pathetic".',
      [('her response "pathetic"', "Tom Briggs", "mixed")]),
@@ -454,6 +459,12 @@ def test_a_surname_the_tagger_reads_as_a_verb_is_still_the_person():
      ["Kestrel Lodging Ltd"]),
     ("The Home Office confirmed the order. The department said in a statement that it had been consulted.",
      ["Home Office", "Home Office"]),
+    # an office known by a role no one in the story holds is a body, and its spokesman speaks for it
+    ("The inspector general's office declined to comment on Tuesday. A spokesman said the review would take months.",
+     ["inspector general's office", "inspector general's office"]),
+    # ... as does a spokesperson after a body the tagger missed
+    ("The Kestrel Bay Residents' Trust said the plan was rushed. A spokesperson added that members would vote.",
+     ["Kestrel Bay Residents' Trust", "Kestrel Bay Residents' Trust"]),
     # ... but 'some party figures' are people, not the party's data
     ("The Harbour Party met on Monday. Some party figures said the leader should resign.", ["some party figures"]),
     # a name of no known gender that modifies a thing ('Girl Scout cookies') is no 'he'

@@ -119,6 +119,8 @@ def cue_before(toks: Tokens, frame: list[int], first: int, ends_clause: bool = T
         # Without a colon or comma the quote must follow the cue word itself ('He said "…"').
         if not (last == ":" or lexical and (last == "," or adjacent)):
             continue
+        if last != ":" and _relative_not_quoting(toks, v, first):
+            continue
         subj = _subject(toks, v, frame)
         if subj is None:
             continue
@@ -134,6 +136,15 @@ def cue_before(toks: Tokens, frame: list[int], first: int, ends_clause: bool = T
         kind = "mixed" if naming or aside or joined or not (ends_clause or last in (":", ",")) else "direct"
         return Cue(_cue_span(toks, v), src, subj, kind, lexical)
     return _according_to(toks, frame) or _name_colon(toks, frame)
+
+
+def _relative_not_quoting(toks: Tokens, v: int, first: int) -> bool:
+    """'said that an audit he cited "did not say …"': a relative clause's verb just before the
+    quote, whose words hang on another verb, only describes the subject of what is quoted."""
+    if toks.dep[v] != "relcl" or any(toks.dep[c] == "nsubj" and is_relative(toks, c) for c in toks.children[v]):
+        return False  # ('Will Smith, who joked, "…"' is his)
+    quoted = [i for i in range(first, len(toks.lower)) if toks.quote[i] == toks.quote[first]] if toks.quote[first] != -1 else []
+    return bool(quoted) and all(toks.head[i] != v for i in quoted)
 
 
 def _name_colon(toks: Tokens, frame: list[int]) -> Cue | None:
