@@ -119,15 +119,16 @@ def role_word(word: str) -> str:
     return _ABBREVIATIONS.get(word.rstrip("."), word.rstrip("."))
 
 
-_GENDERED_TITLES = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male", "mrs": "female", "mrs.": "female",
+GENDERED_TITLES = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male", "mrs": "female", "mrs.": "female",
                     "ms": "female", "ms.": "female", "miss": "female", "dame": "female", "lady": "female"}
 
 
+_CLUB_PREFIXES = frozenset("fc afc sc ac cf".split())  # 'FC Zeeland' is Zeeland
 _COMPANY_SUFFIXES = frozenset("corp corporation inc incorporated ltd limited plc llc co company group holdings".split())
 # An office named for its holder keeps the holder in its name: 'the Information Commissioner's Office'.
 _OFFICE_HEADS = frozenset("office department bureau agency service institute commission committee council society "
                           "fund foundation trust union association".split())
-HONORIFICS = frozenset([*_GENDERED_TITLES, "dr", "dr.", "mx", "mx."])  # before a surname, not a full name
+HONORIFICS = frozenset([*GENDERED_TITLES, "dr", "dr.", "mx", "mx."])  # before a surname, not a full name
 GENDERED_NOUNS = {
     **dict.fromkeys("wife mother daughter widow sister grandmother aunt niece girlfriend congresswoman chairwoman "
                     "spokeswoman businesswoman actress queen princess duchess countess".split(), "female"),
@@ -229,22 +230,30 @@ class Mentions:
             named = toks.pos[i] == "PROPN" or (toks.para[i] == 0 and toks.text[toks.starts[i]].isupper())
             if word in people and named and i not in taken and toks.quote[i] == -1:
                 subject = toks.dep[i] in ("nsubj", "nsubjpass")
-                gender = _GENDERED_TITLES.get(toks.lower[i - 1]) if i > 0 else None
+                gender = GENDERED_TITLES.get(toks.lower[i - 1]) if i > 0 else None
                 self.mentions.append(Mention(i, i, self._salient(people[word], gender, before=i), subject))
+
+    def _known_organisation(self, name: str) -> bool:
+        """A name the tagger now calls a person that an organisation named before has, alone or
+        with its company suffix ('Meridale Grain' of Meridale Grain Co., 'Zeeland' of FC Zeeland),
+        and no person of the story has for a surname."""
+        last = org_key(name).split()[-1:]
+        if any(e.kind == "person" and [e.surname] == last for e in self.entities):
+            return False  # 'Trump' is Donald Trump, whatever Trump Group the story names
+        return any(e.kind == "organization" and _plain(e.name) == _plain(name) for e in self.entities)
 
     def _add_untagged_company_names(self) -> None:
         """'Acme declined to comment' where the tagger saw no name: a company named before with its suffix."""
         toks = self.toks
-        short = {" ".join(e.name.split()[:-1]): e for e in self.entities
-                 if e.kind == "organization" and len(e.name.split()) > 1 and e.name.split()[-1].lower().rstrip(".") in _COMPANY_SUFFIXES}
+        short = {_plain(e.name): e for e in self.entities if e.kind == "organization" and _plain(e.name) != org_key(e.name)}
         short = {k: e for k, e in short.items() if len(k.split()) == 1}
         if not short:
             return
         taken = {i for m in self.mentions for i in range(m.first, m.last + 1)}
         for i in range(len(toks)):
             word = toks.text[toks.starts[i] : toks.ends[i]]
-            if word in short and i not in taken and toks.quote[i] == -1 and toks.ent[i] in ("", "GPE", "ORG"):
-                self.mentions.append(Mention(i, i, short[word], toks.dep[i] in ("nsubj", "nsubjpass")))
+            if word.lower() in short and i not in taken and toks.quote[i] == -1 and toks.ent[i] in ("", "GPE", "ORG"):
+                self.mentions.append(Mention(i, i, short[word.lower()], toks.dep[i] in ("nsubj", "nsubjpass")))
 
     # building -----------------------------------------------------------------------------
     def _add_ent(self, first: int, last: int, label: str, places: set[str]) -> None:
@@ -261,10 +270,13 @@ class Mentions:
         last = next((i - 1 for i in range(first + 1, last + 1) if toks.lower[i] in INDIRECT_FORMS), last)
         while last > first and toks.pos[last] in ("PART", "PUNCT"):
             last -= 1
+        if label == "PERSON" and self._known_organisation(toks.text[toks.starts[first] : toks.ends[last]]):
+            label = "ORG"  # 'Meridale Grain, which is based in Omaha, said' after Meridale Grain Co.
         if label == "PERSON" and last > first and toks.lower[first] in places:
             first += 1  # 'MP for Wakefield Khan': the place is not part of the name
         words = [toks.text[toks.starts[i] : toks.ends[i]] for i in range(first, last + 1)]
-        if office:  # its words as written: "Commissioner's", not "Commissioner 's"
+        if office or any(toks.lower[i] == "-" and toks.ends[i - 1] == toks.starts[i] for i in range(first + 1, last)):
+            # its words as written: "Commissioner's", not "Commissioner 's"; "Okonkwo-Bell", not "Okonkwo - Bell"
             words = toks.text[toks.starts[first] : toks.ends[last]].split()
         if not words or not words[0][:1].isupper():
             return
@@ -294,7 +306,7 @@ class Mentions:
         ('his wife, Senator Linda Hale', 'Congresswoman Ann Lee'); a first name's gender is weaker
         (first_name_gender): it does not keep a 'Mrs Hale' from a 'Hale' named before."""
         toks = self.toks
-        if first > 0 and (gender := _GENDERED_TITLES.get(toks.lower[first - 1])):
+        if first > 0 and (gender := GENDERED_TITLES.get(toks.lower[first - 1])):
             return gender
         near = [k for k in range(max(0, first - 4), first) if toks.para[k] == toks.para[first]]
         # 'the son of Tom Hale' says nothing of Tom Hale, nor 'chairman Peter Vance said Lowe …' of Lowe
@@ -320,11 +332,13 @@ class Mentions:
     def _kind(self, label: str, words: list[str]) -> str | None:
         lowered = {w.lower() for w in words}
         if label == "PERSON":
-            return "organization" if lowered & ORG_WORDS or words[-1].lower() in _NOBODYS else "person"
+            clubbed = len(words) > 1 and words[0].lower() in _CLUB_PREFIXES  # 'FC Zeeland'
+            return "organization" if lowered & ORG_WORDS or words[-1].lower() in _NOBODYS or clubbed else "person"
         if label == "ORG":
             # A lone surname tagged ORG ('Blunt said', a headline's 'Howell:') is a person the article names.
-            if len(words) == 1 and (words[0].lower() in self._surnames or any(
-                    e.kind == "person" and e.surname == words[0].lower() for e in self.entities)):
+            surname = (_name_words(words[0]) or [""])[-1]  # ('Okonkwo-Bell' is Harriet Okonkwo-Bell's)
+            if len(words) == 1 and not self._known_organisation(words[0]) and (surname in self._surnames or any(
+                    e.kind == "person" and e.surname == surname for e in self.entities)):
                 return "person"
             return "organization"
         # NORP/GPE: only two capitalised words that look like a personal name ('Anneliese Dodds').
@@ -342,7 +356,7 @@ class Mentions:
             if people:
                 return people[0]
         for e in reversed(self.entities):
-            if e.kind == kind and org_key(e.name) == org_key(name):
+            if e.kind == kind and (org_key(e.name) == org_key(name) or kind == "organization" and _plain(e.name) == _plain(name)):
                 return e
         if kind == "organization" and len(words) == 1:  # 'Brightwater' after 'Brightwater Energy'
             for e in reversed(self.entities):
@@ -460,6 +474,15 @@ _SHARED_FIRST = frozenset("the national american united new first royal british 
 def org_key(name: str) -> str:
     words = [w.rstrip("'") for w in name.lower().replace("’", "'").replace("'s", "").split() if w != "the"]
     return " ".join(words)
+
+
+def _plain(name: str) -> str:
+    """An organisation's key without its company suffix or club prefix: 'Meridale Grain Co.' is
+    'meridale grain', 'FC Zeeland' is 'zeeland'."""
+    words = org_key(name).split()
+    if len(words) > 1 and words[-1].rstrip(".") in _COMPANY_SUFFIXES:
+        words = words[:-1]
+    return " ".join(words[1:] if len(words) > 1 and words[0] in _CLUB_PREFIXES else words)
 
 
 def _same_org(known: str, name: str) -> bool:

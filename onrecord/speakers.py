@@ -17,7 +17,7 @@ from .organisations import (DOCUMENTS, INSTITUTIONS, MEDIA_KINDS, ORG_KINDS, doc
 from .parties import party_member
 from .quotes import Attribution
 from .quotes.cues import INDIRECT_FORMS, SPOKES_NOUNS
-from .quotes.frames import _mention, is_relative
+from .quotes.frames import _mention, aged, is_relative
 from .quotes.tokens import Tokens
 from .speaker_records import FIRST_PERSON, entity_record, in_order, speaker, speaker_ids
 
@@ -26,7 +26,8 @@ _PERSONAL_OFFICES = frozenset({"office", "aides", "lawyers", "attorneys", "repre
 _STOP = frozenset({"the", "a", "an", "of", "for", "in", "'s", "’s", "hq", "headquarters", "party"})
 # Words that tell no two holders of a role apart ('the veteran MP' is the 'Reigate MP'); 'former'
 # and 'current' do.
-_NEUTRAL = frozenset("veteran longtime embattled government senior junior".split())  # (a government minister is any minister)
+# (a government minister is any minister, the local MP any MP)
+_NEUTRAL = frozenset("veteran longtime embattled government senior junior local".split())
 
 
 def resolve_speakers(toks: Tokens, doc, attributions: list[Attribution]) -> tuple[list[Quote], list[EntityRecord]]:
@@ -215,6 +216,7 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
 
 
 # Those who speak about someone, not for them: 'critics of', 'allies of', 'people close to'.
+_SITS_FOR = frozenset("mp mps msp am mla member representative congressman congresswoman senator councillor councilor".split())
 _NOT_THEIR_WORDS = frozenset(
     "critic critics opponent opponents rival rivals detractor detractors enemy enemies ally allies friend friends "
     "supporter supporters backer backers associate associates confidant confidants neighbour neighbours neighbor "
@@ -267,7 +269,10 @@ def _unnamed(toks: Tokens, mentions: Mentions, head: int, first: int, last: int,
 
 
 def _placed(toks: Tokens, k: int) -> bool:
-    return toks.dep[k] == "pobj" and toks.lower[toks.head[k]] in ("in", "across", "near", "around", "outside")
+    """Where a speaker is from or sits for ('Parents in Ashby', 'the Conservative MP for Stourford')."""
+    prep = toks.head[k]
+    return toks.dep[k] == "pobj" and (toks.lower[prep] in ("in", "across", "near", "around", "outside") or
+                                      toks.lower[prep] == "for" and toks.lower[toks.head[prep]] in _SITS_FOR)
 
 
 def _shown(toks: Tokens, first: int, last: int) -> str:
@@ -277,7 +282,7 @@ def _shown(toks: Tokens, first: int, last: int) -> str:
         if is_relative(toks, k):
             last = max(first, k - 1 - (toks.pos[k - 1] == "PUNCT"))
             break
-    when = [k for k in range(first + 1, last + 1) if toks.ent[k] in ("DATE", "TIME")]
+    when = [] if _aged(toks, first, last) else [k for k in range(first + 1, last + 1) if toks.ent[k] in ("DATE", "TIME")]
     if when and all(toks.ent[k] in ("DATE", "TIME") or toks.pos[k] in ("ADP", "PUNCT") for k in range(when[0], last + 1)):
         last = when[0] - 1
         while last > first and toks.pos[last] in ("ADP", "PUNCT"):
@@ -298,8 +303,25 @@ def _mention_role(toks: Tokens, first: int, last: int, m: Mention) -> str | None
 
 
 def _antecedent(toks: Tokens, mentions: Mentions, pronoun: int, done: dict) -> Entity | None:
-    """Nearest earlier person outside quotes that fits the pronoun ('she' is not Mr Lloyd)."""
-    return _salient(toks, mentions, pronoun, done, lambda m: fits_pronoun(m.entity.gender, toks.lower[pronoun]))
+    """Nearest earlier person outside quotes that fits the pronoun ('she' is not Mr Lloyd), and
+    not one the quote beside it speaks of ('"What happened to Mrs Ellery …," she said.')."""
+    beside = _quotes_beside(toks, pronoun)
+    spoken_of = {m.entity.key for m in mentions.mentions if toks.quote[m.first] in beside and not _addressed(toks, m.last)}
+    return _salient(toks, mentions, pronoun, done,
+                    lambda m: fits_pronoun(m.entity.gender, toks.lower[pronoun]) and m.entity.key not in spoken_of)
+
+
+def _addressed(toks: Tokens, k: int) -> bool:
+    """'"He always whispered in my ear, 'Billie Jean King, you are the Queen,'" she said': a name
+    the quote calls out to may be the speaker's own."""
+    return k + 2 < len(toks.lower) and toks.lower[k + 1] == "," and toks.lower[k + 2] in ("you", "your")
+
+
+def _quotes_beside(toks: Tokens, k: int) -> set[int]:
+    """The quotes that close just before token ``k`` or open just after its verb, in its paragraph."""
+    near = [i for i in (*range(max(0, k - 3), k), *range(k + 1, min(len(toks.lower), k + 5)))
+            if toks.para[i] == toks.para[k]]
+    return {toks.quote[i] for i in near if toks.quote[i] != -1}
 
 
 def _salient(toks: Tokens, mentions: Mentions, at: int, done: dict, fits) -> Entity | None:
@@ -371,7 +393,8 @@ def _role_allows(words: set[str], head_word: str, roles: tuple[str, ...]) -> boo
 def _described(toks: Tokens, mentions: Mentions, head: int, first: int, last: int, done: dict) -> Entity | None:
     """'The Supreme Court justice said …' after 'Ruth Bader Ginsburg regrets …': the person a
     sentence just before was about, by a name known to be a person's, unless their roles say otherwise."""
-    if toks.lower[first] != "the" or toks.lower[head] not in _DESCRIBES or toks.tag[head] != "NN":
+    aged = _aged(toks, first, last)
+    if toks.lower[first] != "the" or not (aged or toks.lower[head] in _DESCRIBES and toks.tag[head] == "NN"):
         return None
     if any(toks.dep[c] == "case" for c in toks.children[head]):
         return None  # 'the nominee's campaign': someone else speaks
@@ -380,10 +403,20 @@ def _described(toks: Tokens, mentions: Mentions, head: int, first: int, last: in
     words = {role_word(toks.lower[i]) for i in range(first, last + 1) if toks.lower[i].isalpha()} - _STOP
     gender = GENDERED_NOUNS.get(toks.lower[head])
     person = _salient(toks, mentions, first, done, lambda m: (
-        m.subject and m.entity.gender is not None and gender in (None, m.entity.gender)
+        m.subject and (m.entity.gender is not None or aged) and gender in (None, m.entity.gender)
         and toks.para[first] - toks.para[m.last] <= 3))
+    if person is None:
+        return None
+    if aged:  # an age says who, a noun after it only what else they are ('The 61-year-old lawyer')
+        sets = [{role_word(w) for w in r.lower().split()} - _STOP - _NEUTRAL for r in person.roles]
+        return None if any(role_word(toks.lower[head]) in rs and _told_apart(words, rs) for rs in sets) else person
     # The story's person or no one: a role that does not fit means the words describe someone else.
-    return person if person and _role_allows(words, role_word(toks.lower[head]), person.roles) else None
+    return person if _role_allows(words, role_word(toks.lower[head]), person.roles) else None
+
+
+def _aged(toks: Tokens, first: int, last: int) -> bool:
+    """'the 52-year-old', 'The 23-year-old Hungarian': a person the story named, by age."""
+    return any(aged(toks, k) for k in range(first, last + 1))
 
 
 def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last: int):
@@ -409,7 +442,8 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
         if keys & (set(org.name.lower().split()) - _STOP):
             return org, role, None
     # (a capital that only starts the sentence names nothing: 'Health board officials said …', 'Senior officials')
-    names = [i for i in sorted(set(words)) if toks.text[toks.starts[i]].isupper() and toks.ent[i] not in ("GPE", "LOC")
+    # (nor does a nationality: 'a spokesperson for the Dutch club' is the club's)
+    names = [i for i in sorted(set(words)) if toks.text[toks.starts[i]].isupper() and toks.ent[i] not in ("GPE", "LOC", "NORP")
              and not toks.capital_only_at_start(i)]
     person = next((p for i in names if (p := mentions.person_named(toks.text[toks.starts[i] : toks.ends[i]]))), None)
     if person is not None:
@@ -418,7 +452,7 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
         name = " ".join(toks.text[toks.starts[i] : toks.ends[i]] for i in names)
         return mentions.new_entity(name, "organization"), role, None
     kinds = [i for i in words if toks.lower[i] in ORG_KINDS | INSTITUTIONS]
-    content = [i for i in words if toks.pos[i] in ("NOUN", "PROPN", "ADJ")]  # ('a spokeswoman for the company')
+    content = [i for i in words if toks.pos[i] in ("NOUN", "PROPN", "ADJ") and toks.ent[i] != "NORP"]  # ('a spokeswoman for the company')
     if kinds and len(kinds) == len(content) and (org := of_kind(toks, mentions, toks.lower[kinds[-1]], first)) is not None:
         return org, role, None  # 'A club spokesperson said …' after Dunmore Athletic: the club's
     # (a name inside the quotation itself is not who it is spoken for: '"Declan accepts …," the spokesperson added')
@@ -439,14 +473,18 @@ _SENT_WRITINGS = frozenset("email e-mail letter memo note message post tweet".sp
 def _issuer(toks: Tokens, mentions: Mentions, first: int, noun: str = "statement") -> Entity | None:
     """'Alan Pryce released a statement. "…," the statement said.': the named subject of the
     nearest verb before, in this paragraph or the two before, that issued the statement (or sent
-    the email, wrote the letter); or whom 'a statement from …' named."""
+    the email, wrote the letter) or said in it; or whom 'a statement from …' named."""
     for k in range(first - 1, -1, -1):
         if toks.para[first] - toks.para[k] > 2:
             return None
         verb = toks.head[k]
         if toks.lower[k] == noun and (sender := _sent_from(toks, mentions, k)) is not None:
             return sender
-        if toks.lower[k] == noun and toks.dep[k] == "dobj" and toks.lower[verb] in _ISSUING:
+        if toks.lower[k] == noun and toks.dep[k] == "pobj" and toks.lower[verb] == "in":
+            verb = toks.head[verb]  # 'In a statement, Castleford Rovers said …', 'said in a statement'
+        elif toks.lower[k] != noun or toks.dep[k] != "dobj" or toks.lower[verb] not in _ISSUING:
+            continue
+        if toks.pos[verb] in ("VERB", "AUX"):
             subjects = [c for c in toks.children[verb] if toks.dep[c] == "nsubj"]
             named = [m for c in subjects for m in mentions.in_range(c, c)]
             return named[0].entity if named else None

@@ -537,6 +537,28 @@ TYPES = [
      "direct", "denial", None),
     ('Tom Reid said the minister\'s words were "beneath the office".', 'the minister\'s words were "beneath the office"', "said",
      "Tom Reid", "Tom Reid", "mixed", "criticism", None),
+    # not talking about something, as a rule, is no comment; not having discussed it is a claim
+    ('Tom Reid said only: "I don\'t talk about agents."', '"I don\'t talk about agents."', "said only:", "Tom Reid",
+     "Tom Reid", "direct", "no_comment", None),
+    ('A club spokesperson said it does "not discuss ongoing negotiations".', 'it does "not discuss ongoing negotiations"',
+     "said", "A club spokesperson", "Northwind Air", "mixed", "no_comment", None),
+    ('Tom Reid said he did not discuss the budget with the mayor.', "he did not discuss the budget with the mayor", "said",
+     "Tom Reid", "Tom Reid", "indirect", "claim", None),
+    # calling a ruling a turning point or a landmark praises it; a hollow victory does not
+    ('Tom Reid called the ruling "a turning point for every family farm".', 'the ruling "a turning point for every family farm"',
+     "called", "Tom Reid", "Tom Reid", "mixed", "support", None),
+    ('Tom Reid called the vote "a hollow victory".', 'the vote "a hollow victory"', "called", "Tom Reid", "Tom Reid", "mixed",
+     "criticism", None),
+    # reports or a lawsuit dismissed as unfounded, however they are described, are denied
+    ('Tom Reid said reports of a cover-up at the council were "completely unfounded".',
+     'reports of a cover-up at the council were "completely unfounded".', "said", "Tom Reid", "Tom Reid", "mixed",
+     "denial", None),
+    ('Tom Reid told investors that the lawsuit was "without merit".', 'that the lawsuit was "without merit".', "told",
+     "Tom Reid", "Tom Reid", "mixed", "denial", None),
+    # a chief executive saying the body she runs is sorry apologises for it
+    ('Chief executive Ruth Okafor said the airline was "deeply sorry" for the disruption.',
+     'the airline was "deeply sorry" for the disruption', "said", "Chief executive Ruth Okafor", "Ruth Okafor", "mixed",
+     "apology", None),
     ('"We deeply regret this incident and the worry it has caused our customers," chief executive Karen Holt said.',
      '"We deeply regret this incident and the worry it has caused our customers,"', "said", "chief executive Karen Holt",
      "Karen Holt", "direct", "apology", None),

@@ -236,7 +236,8 @@ def _according_to(toks: Tokens, frame: list[int]) -> Cue | None:
 def _subject(toks: Tokens, v: int, frame: list[int] | None) -> int | None:
     """The subject of verb ``v`` (through conjunctions and relative clauses)."""
     for _ in range(4):
-        subs = [c for c in toks.children[v] if toks.dep[c] in SUBJECTS and toks.pos[c] in SOURCE_POS and not dateline(toks, c)]
+        subs = [c for c in toks.children[v] if toks.dep[c] in SUBJECTS and (toks.pos[c] in SOURCE_POS or aged(toks, c))
+                and not dateline(toks, c)]
         # A subject inside the quote ('"… it will …," said Acton') belongs to the quoted clause.
         subs = [c for c in subs if toks.quote[c] == -1 or toks.quote[c] == toks.quote[v]] or subs
         if subs:
@@ -256,6 +257,11 @@ def _subject(toks: Tokens, v: int, frame: list[int] | None) -> int | None:
             continue
         return None
     return None
+
+
+def aged(toks: Tokens, k: int) -> bool:
+    """'the 57-year-old said': the parse makes the age's 'old' (an adjective) the subject."""
+    return toks.lower[k] == "old" and k >= 2 and toks.lower[k - 2] in ("year", "years")
 
 
 def _subject_guess(toks: Tokens, body: list[int], n: int) -> int | None:

@@ -32,6 +32,8 @@ def _reported_at(toks: Tokens, v: int) -> Attribution | None:
         return _heard(toks, v)
     if word in _UNANSWERED_VERBS and (a := _unanswered(toks, v)) is not None:
         return a  # no comment: 'did not respond to a request for comment'
+    if word in _DECLINING and (a := _declined(toks, v)) is not None:
+        return a
     if word in INDIRECT_FORMS:
         return _parenthetical(toks, v) if toks.dep[v] == "parataxis" else _reported(toks, v)
     return None
@@ -67,6 +69,26 @@ def _unanswered(toks: Tokens, v: int) -> Attribution | None:
         source_head=subj,
         confidence=0.8,
     )
+
+
+_DECLINING = frozenset("declined declines decline declining refused refuses refuse refusing".split())
+_TO_SPEAK = frozenset("comment say discuss respond answer elaborate speculate confirm specify reveal".split())
+
+
+def _declined(toks: Tokens, v: int) -> Attribution | None:
+    """'A spokeswoman, Lorna Fitch, declined to comment on whether …': no comment, told as what was
+    not said (PolNeAR: cue 'declined', content 'to comment', 'to say whether …')."""
+    subj = _subject(toks, v, None)
+    xcomp = next((c for c in toks.children[v] if toks.dep[c] == "xcomp" and toks.lower[c] in _TO_SPEAK and c > v), None)
+    if subj is None or xcomp is None or toks.quote[v] != -1:
+        return None
+    subtree = toks.subtree(xcomp)
+    # (an aside after a comma is the writer's: '…, aside from saying he wants …' is a statement of its own)
+    content = [k for k in subtree if toks.pos[k] != "PUNCT" and not any(toks.lower[j] == "," for j in range(subtree[0], k))]
+    if min(content) != v + 1 or any(toks.quote[k] != -1 or toks.para[k] != toks.para[v] for k in content):
+        return None
+    return Attribution([toks.chars(min(content), max(content))], "indirect", cue=toks.chars(v, v), source=toks.chars(*_mention(toks, subj, None)),
+                       source_head=subj, confidence=0.8)
 
 
 def _parenthetical(toks: Tokens, v: int) -> Attribution | None:

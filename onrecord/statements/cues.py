@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ..organisations import INSTITUTIONS, MEDIA_KINDS, ORG_KINDS
+
 
 def _rx(*alternatives: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
@@ -16,7 +18,7 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 
 # --- read in the reporting clause (the cue and the words around it, not the quote) ---
 NO_COMMENT = _rx(
-    r"declin\w* (?:to|a request to|requests? for) (?:comment|respond|answer|say|discuss|elaborate)\w*",
+    r"declin\w* (?:to|a request to|requests? for) (?:\w+ly )?(?:comment|respond|answer|say|discuss|elaborate)\w*",
     r"declin\w* (?:a question|questions|an interview|interviews)",
     # (not "refuse to answer the American Community Survey": a form, not a question)
     r"refus\w* to (?:comment|respond|say|discuss|answer(?! (?:the|a|an|this|that|any) (?!questions?\b|inquir\w*|enquir\w*)\w))",
@@ -38,6 +40,9 @@ NO_COMMENT = _rx(
     # the speaker's own refusal to go into it: "I'm not going to get into that", "I won't speculate"
     r"(?:i|we)(?:'m| am|'re| are)? (?:not going to|won't|wo n't|will not|can't|cannot|do not|don't) (?:\S+ )?"
     r"(?:comment|speculate|get into|go into|negotiate (?:here|from|in public)|talk about (?:that|it|this)|weigh in)\b",
+    r"(?:i|we) (?:do not|don't) (?:\S+ )?(?:talk about|discuss)\b",  # 'I don't talk about agents' (as a rule)
+    # ... or a body's, reported: 'said it does "not discuss ongoing negotiations"' (not 'he did not discuss the budget')
+    r"(?:it|he|she|they) (?:does|do) \W*(?:not|n't) (?:\S+ )?(?:comment|discuss|talk about)\b",
 )
 RETRACTION = _rx(
     r"retract\w*", r"withdr(?:aw|aws|awing|awn|ew)", r"(?:take|takes|took|taking|taken) back",
@@ -184,6 +189,9 @@ REPORTED_APOLOGY = _rx(
     r"(?:his|her|its|their|my|our) (?:\S+ ){0,10}(?:was|were) (?:a|an) (?:\S+ )?(?:mistake|error)",
     # the speaker's own pronoun: the airline said 'it was "deeply sorry"'
     r"^(?:that )?(?:it|he|she|they|we) (?:was|were|is|are|had been|has been) \W*(?:\S+ ){0,2}sorry",
+    # ... or the body the speaker runs: the chief executive said 'the trust was "deeply sorry"'
+    r"^(?:that )?the (?:\S+ )?(?:" + "|".join(sorted(ORG_KINDS | INSTITUTIONS | MEDIA_KINDS)) + r")"
+    r" (?:was|were|is|are|had been|has been) \W*(?:\S+ ){0,2}sorry",
     # 'he took "full responsibility" for the failings'
     r"^(?:that )?(?:it|he|she|they|we) (?:\S+ ){0,2}(?:took|takes|take|accepted|accepts|accept) \W*(?:full |complete |total |personal )?responsibility",
 )
@@ -214,9 +222,11 @@ _DEEDS = ("post|posted|write|wrote|written|tweet|tweeted|send|sent|share|shared|
           "order|ordered|pay|paid|leak|leaked|provide|provided|give|gave|given|harass|harassed|steal|stole|hide|hid|use|used|"
           "exaggerate|exaggerated|fabricate|fabricated|plagiari[sz]e|plagiari[sz]ed|cover|covered|mislead|misled")
 CONTENT_DENIAL = _rx(
-    r"(?:report|story|claim|claims|allegation|allegations|accusation|accusations|suggestion|reports|stories|that|this|it|these|rumou?rs?) "
-    r"(?:\S+ ){0,2}(?:is|are|was|were|'s) (?:simply |completely |totally |entirely |categorically |just |absolutely )?"
-    r"(?:untrue|not true|false|baseless|unfounded|fabricated|nonsense|wrong|a lie|lies|fake|inaccurate|unsupported|without foundation|ridiculous)",
+    r"(?:report|story|claim|claims|allegation|allegations|accusation|accusations|suggestion|reports|stories|that|this|it|these|rumou?rs?|"
+    r"lawsuits?|suit|complaint|charges?) "
+    r"(?:(?:\S+ ){0,2}|(?:of|about|into|against|on) (?:\S+ ){1,5})(?:is|are|was|were|'s) \W*(?:simply |completely |totally |entirely |categorically |just |absolutely )?"
+    r"(?:untrue|not true|false|baseless|unfounded|fabricated|nonsense|wrong|a lie|lies|fake|inaccurate|unsupported|without foundation|"
+    r"ridiculous|without merit|meritless|groundless)",
     # ('I did not always do that' owns up to something)
     r"(?:i|we) (?:\S+ ){0,2}(?:never|did not|didn't|have not|haven't) (?!always )(?:\S+ ){0,2}(?:said|say|do|did|make|made|meet|met|know|knew|break|broke|violate|violated|take|took|taken|"
     r"questioned|attacked|critici[sz]ed|accused|threatened|lied|insulted|pressured|influenced|received|asked|" + _DEEDS + ")"
@@ -395,7 +405,10 @@ CALLING = _rx(r"call(?:s|ed|ing)?", r"brand(?:s|ed|ing)?", r"describ\w*", r"labe
 # What calling something praises it as, besides the evaluative words: 'called the apology "a good first step"'.
 CALLED_PRAISE = _rx(r"(?<!not )(?<!no )(?:a |an |the )?(?:good|positive|responsible|right|sensible|fair|welcome|important|encouraging|promising|"
                     r"bold|wise|measured|necessary) (?:\S+ )?(?:step|start|move|choice|decision|development|sign|gesture|compromise|outcome|beginning)",
-                    r"step in the right direction")
+                    r"step in the right direction",
+                    # a verdict that something good has happened: 'called the ruling "a turning point for …"'
+                    r"(?<!not a )(?<!no )(?<!hollow )(?<!pyrrhic )(?<!empty )(?<!false )(?<!dangerous )(?:turning point|landmark|milestone|breakthrough|victory|vindication|"
+                    r"step forward|win for)\b")
 # Nouns that make an object "someone's statement".
 STATEMENT_NOUNS = frozenset(
     "statement statements comment comments remark remarks words tweet tweets post posts claim claims speech "

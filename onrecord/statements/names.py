@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..mentions import ROLE_NOUNS, first_name_gender, fits_pronoun, role_word
+from ..mentions import GENDERED_TITLES, ROLE_NOUNS, first_name_gender, fits_pronoun, role_word
 from ..models import Entity, Quote
 
 _TITLES = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|sen|senator|rep|gov|governor|president|prime minister|mp|"
@@ -169,11 +169,22 @@ class Names:
         if head is not None:  # "thanked RNC Chairman Reince Priebus": Priebus, not the RNC
             ents.sort(key=lambda e: not e.start <= head.i < e.end)
         for ent in ents:
-            return self.lookup(ent.text) or (clean_name(ent.text), "person" if ent.label_ == "PERSON" else "organization")
+            found = self.lookup(ent.text) or (clean_name(ent.text), "person" if ent.label_ == "PERSON" else "organization")
+            return self._titled(ent, found)
         for t in tokens:
             if t.pos_ == "PROPN" and (found := self.lookup(t.text)):
                 return found
         return None
+
+    def _titled(self, ent, found: tuple[str, str]) -> tuple[str, str]:
+        """'Mrs Ellery' is Margaret Ellery, not her son Neil whom the surname names first."""
+        title = ent[0] if ent[0].lower_ in GENDERED_TITLES or not ent.start else ent.doc[ent.start - 1]
+        gender = GENDERED_TITLES.get(title.lower_)
+        if gender is None or found[1] != "person" or first_name_gender(found[0].split()) in (gender, None):
+            return found
+        surname = name_tokens(found[0])[-1:]
+        return next((v for v in self.index.values() if v[1] == "person" and name_tokens(v[0])[-1:] == surname
+                     and first_name_gender(v[0].split()) == gender), found)
 
     def person_before(self, offset: int, not_named: str | None, skip: tuple[int, int] = (0, 0),
                       pronoun: str | None = None) -> str | None:
