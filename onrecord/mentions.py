@@ -123,6 +123,9 @@ GENDERED_TITLES = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male", "
                     "ms": "female", "ms.": "female", "miss": "female", "dame": "female", "lady": "female"}
 
 
+_BODY_KINDS = KINDS_BEFORE_NAMES | frozenset("business bank airline retailer manufacturer insurer startup maker provider "
+                                             "lender developer broadcaster publisher club".split())
+_PAPERS = frozenset("ledger gazette tribune chronicle herald journal courier telegraph".split())  # no one's surname
 _CLUB_PREFIXES = frozenset("fc afc sc ac cf".split())  # 'FC Zeeland' is Zeeland
 _COMPANY_SUFFIXES = frozenset("corp corporation inc incorporated ltd limited plc llc co company group holdings".split())
 # An office named for its holder keeps the holder in its name: 'the Information Commissioner's Office'.
@@ -162,7 +165,8 @@ def first_name_gender(words: list[str]) -> str | None:
 MEDIA_NAMES = frozenset(
     "times post news journal herald gazette ledger tribune chronicle telegraph guardian mail express star sun globe "
     "observer independent mirror standard record register press review daily weekly magazine tv radio television "
-    "bbc cnn nbc abc cbs fox msnbc npr pbs reuters ap bloomberg politico axios breitbart huffpost buzzfeed".split())
+    "bbc cnn nbc abc cbs fox msnbc npr pbs reuters ap bloomberg politico axios breitbart huffpost buzzfeed "
+    "network channel broadcasting".split())
 
 
 class Mentions:
@@ -174,7 +178,12 @@ class Mentions:
         self.mentions: list[Mention] = []
         places = {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC") and len(e) == 1}
         self._surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        self._bodies = {e.text for e in doc.ents if e.label_ == "PERSON" and self._described_as_body(e.start, e.end - 1)}
+        # (a name inside an organisation's whole name is part of it: 'Ashcombe' of 'the Ashcombe and Vale NHS Trust')
+        inside = {i for e in doc.ents if e.label_ == "ORG" for i in range(self._whole_name(e.start, e.end - 1), e.start)}
         for ent in doc.ents:
+            if ent.label_ in ("PERSON", "NORP", "GPE") and ent.start in inside:
+                continue
             if ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
                 self._add_ent(self._whole_name(ent.start, ent.end - 1), ent.end - 1, ent.label_, places)
             elif ent.label_ == "WORK_OF_ART" and {t.lower_ for t in ent} & MEDIA_NAMES:  # 'The Lakeside Ledger'
@@ -190,8 +199,14 @@ class Mentions:
         toks = self.toks
         if toks.lower[last] not in ORG_WORDS:
             return first
-        while first > 0 and toks.pos[first - 1] == "PROPN" and toks.dep[first - 1] == "compound" and first <= toks.head[first - 1] <= last:
-            first -= 1
+        while first > 0:
+            if toks.pos[first - 1] == "PROPN" and toks.dep[first - 1] in ("compound", "nmod") and first <= toks.head[first - 1] <= last:
+                first -= 1
+            elif (first > 1 and toks.lower[first - 1] in ("and", "&") and toks.pos[first - 2] == "PROPN"
+                  and toks.dep[first - 2] in ("compound", "nmod") and first <= toks.head[first - 2] <= last):
+                first -= 2  # 'the Ashcombe and Vale NHS Foundation Trust'
+            else:
+                return first
         return first
 
     def _add_untagged_people(self, places: set[str]) -> None:
@@ -240,7 +255,8 @@ class Mentions:
         last = org_key(name).split()[-1:]
         if any(e.kind == "person" and [e.surname] == last for e in self.entities):
             return False  # 'Trump' is Donald Trump, whatever Trump Group the story names
-        return any(e.kind == "organization" and _plain(e.name) == _plain(name) for e in self.entities)
+        return any(e.kind == "organization" and (_plain(e.name) == _plain(name) or _paper_by_last_word(e.name, name))
+                   for e in self.entities)
 
     def _add_untagged_company_names(self) -> None:
         """'Acme declined to comment' where the tagger saw no name: a company named before with its suffix."""
@@ -270,7 +286,8 @@ class Mentions:
         last = next((i - 1 for i in range(first + 1, last + 1) if toks.lower[i] in INDIRECT_FORMS), last)
         while last > first and toks.pos[last] in ("PART", "PUNCT"):
             last -= 1
-        if label == "PERSON" and self._known_organisation(toks.text[toks.starts[first] : toks.ends[last]]):
+        name = toks.text[toks.starts[first] : toks.ends[last]]
+        if label == "PERSON" and (name in self._bodies or self._known_organisation(name)):
             label = "ORG"  # 'Meridale Grain, which is based in Omaha, said' after Meridale Grain Co.
         if label == "PERSON" and last > first and toks.lower[first] in places:
             first += 1  # 'MP for Wakefield Khan': the place is not part of the name
@@ -329,11 +346,21 @@ class Mentions:
         near += [first - 1] if first > 0 else []  # 'his striker Leo Marsh'
         return any(toks.lower[k] in ROLE_NOUNS for k in near)
 
+    def _described_as_body(self, first: int, last: int) -> bool:
+        """'Bramblecloud, the London-based cloud storage company,': a kind of body in apposition says a
+        name the entity tagger took for a person's is an organisation's, wherever else it stands."""
+        toks = self.toks
+        head = next((i for i in range(first, last + 1) if not first <= toks.head[i] <= last), last)
+        near = [toks.head[head]] if toks.dep[head] == "appos" else []
+        near += [c for c in toks.children[head] if toks.dep[c] == "appos"]
+        return any(toks.lower[k] in _BODY_KINDS for k in near)
+
     def _kind(self, label: str, words: list[str]) -> str | None:
         lowered = {w.lower() for w in words}
         if label == "PERSON":
             clubbed = len(words) > 1 and words[0].lower() in _CLUB_PREFIXES  # 'FC Zeeland'
-            return "organization" if lowered & ORG_WORDS or words[-1].lower() in _NOBODYS or clubbed else "person"
+            paper = len(words) > 1 and words[-1].lower() in _PAPERS  # 'The Kessler Ledger'
+            return "organization" if lowered & ORG_WORDS or words[-1].lower() in _NOBODYS or clubbed or paper else "person"
         if label == "ORG":
             # A lone surname tagged ORG ('Blunt said', a headline's 'Howell:') is a person the article names.
             surname = (_name_words(words[0]) or [""])[-1]  # ('Okonkwo-Bell' is Harriet Okonkwo-Bell's)
@@ -359,6 +386,8 @@ class Mentions:
             if e.kind == kind and (org_key(e.name) == org_key(name) or kind == "organization" and _plain(e.name) == _plain(name)):
                 return e
         if kind == "organization" and len(words) == 1:  # 'Brightwater' after 'Brightwater Energy'
+            if paper := next((e for e in reversed(self.entities) if e.kind == kind and _paper_by_last_word(e.name, name)), None):
+                return paper  # 'the Ledger' after the Kessler Ledger
             for e in reversed(self.entities):
                 if e.kind == kind and len(e.name.split()) > 1 and e.name.split()[0] == words[0] and words[0].lower() not in _SHARED_FIRST:
                     return e
@@ -400,6 +429,8 @@ class Mentions:
         titled = [n for n, i in enumerate(pre) if role_word(toks.lower[i]) in ROLE_NOUNS]
         if titled and titled[-1] == len(pre) - 1:
             self._role_words(entity, pre)
+        elif len(pre) == 1 and toks.pos[pre[0]] == "NOUN" and k >= 0 and toks.lower[k] in ("the", "a", "an"):
+            entity.add("roles", toks.lower[pre[0]])  # 'the poet Daniel Okoro': 'the poet' later is him
         for c in toks.children[head]:
             if toks.dep[c] == "appos" and toks.pos[c] in ("NOUN", "PROPN") and c > last:
                 self._role_words(entity, toks.subtree(c, frozenset({"relcl", "acl"})))
@@ -474,6 +505,12 @@ _SHARED_FIRST = frozenset("the national american united new first royal british 
 def org_key(name: str) -> str:
     words = [w.rstrip("'") for w in name.lower().replace("’", "'").replace("'s", "").split() if w != "the"]
     return " ".join(words)
+
+
+def _paper_by_last_word(known: str, name: str) -> bool:
+    """'the Ledger' is the Kessler Ledger: an outlet by the last word of its name."""
+    key, words = org_key(name), org_key(known).split()
+    return len(words) > 1 and key == words[-1] and key in MEDIA_NAMES
 
 
 def _plain(name: str) -> str:

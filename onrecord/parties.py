@@ -38,8 +38,10 @@ def party_member(toks: Tokens, mentions: Mentions, head: int, first: int, last: 
     people = mentions.before(first, "person")
     for k, m in enumerate(people):  # nearest first; each one's window ends where the next person or this description is
         stop = min(toks.starts[first], toks.ends[m.last] + _WINDOW, *(toks.starts[n.first] for n in people[:k] if n.first > m.last))
-        near = toks.text[toks.starts[m.first] : stop]
-        if not re.search(rf"\b(?:{words})\b|\({letter}[-)]|\b{letter}-[A-Z]", near):
+        # (a party word that titles the next name is that one's: 'Republican Dale Harwell and Democrat Naomi Brandt')
+        near = re.sub(rf"\b(?:{words})\s*$", "", toks.text[toks.starts[m.first] : stop])
+        titled = re.search(rf"\b(?:{words})\s*$", toks.text[max(0, toks.starts[m.first] - 12) : toks.starts[m.first]])
+        if not titled and not re.search(rf"\b(?:{words})\b|\({letter}[-)]|\b{letter}-[A-Z]", near):
             continue
         if not states or any(_gives_state(near, s) for s in states):
             return m.entity

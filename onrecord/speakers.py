@@ -257,7 +257,8 @@ def _unnamed(toks: Tokens, mentions: Mentions, head: int, first: int, last: int,
             return person, None, None
     if (member := party_member(toks, mentions, head, first, last)) is not None:
         return member, None, None  # 'the Michigan Democrat' after 'Sen. Ruth Caldwell (D-Mich.)'
-    if word in ROLE_NOUNS or any(toks.lower[i] in ROLE_NOUNS for i in range(first, last + 1)):
+    epithet = last == first + 1 and toks.lower[first] == "the" and toks.tag[head] == "NN" and _someones_role(mentions, word)
+    if word in ROLE_NOUNS or any(toks.lower[i] in ROLE_NOUNS for i in range(first, last + 1)) or epithet:
         entity = _by_role(toks, mentions, head, first, last)
         if entity:
             return entity, None, None
@@ -266,6 +267,11 @@ def _unnamed(toks: Tokens, mentions: Mentions, head: int, first: int, last: int,
     if (name := untagged_organisation(toks, first, head, last)) is not None:
         return mentions.source_named(first, last, name, "organization"), None, None
     return None, None, _shown(toks, first, last)
+
+
+def _someones_role(mentions: Mentions, word: str) -> bool:
+    """'the poet' after 'the poet Daniel Okoro': a noun the story put before a person's name."""
+    return any(r.lower() == word for e in mentions.entities if e.kind == "person" for r in e.roles)
 
 
 def _placed(toks: Tokens, k: int) -> bool:
@@ -402,9 +408,11 @@ def _described(toks: Tokens, mentions: Mentions, head: int, first: int, last: in
         return None  # 'the Vermont senator': a place the article has not tied to anyone (a 'New York businessman' is from it)
     words = {role_word(toks.lower[i]) for i in range(first, last + 1) if toks.lower[i].isalpha()} - _STOP
     gender = GENDERED_NOUNS.get(toks.lower[head])
-    person = _salient(toks, mentions, first, done, lambda m: (
-        m.subject and (m.entity.gender is not None or aged) and gender in (None, m.entity.gender)
-        and toks.para[first] - toks.para[m.last] <= 3))
+    def fits(m: Mention, main: bool = False) -> bool:
+        return (m.subject and (m.entity.gender is not None or aged) and gender in (None, m.entity.gender)
+                and toks.para[first] - toks.para[m.last] <= 3 and (not main or _main_subject(toks, m)))
+    # (by age, the one a sentence was about: 'Ms Denholm suggested that Ms Latchford … The 62-year-old said')
+    person = aged and _salient(toks, mentions, first, done, lambda m: fits(m, True)) or _salient(toks, mentions, first, done, fits)
     if person is None:
         return None
     if aged:  # an age says who, a noun after it only what else they are ('The 61-year-old lawyer')
@@ -412,6 +420,11 @@ def _described(toks: Tokens, mentions: Mentions, head: int, first: int, last: in
         return None if any(role_word(toks.lower[head]) in rs and _told_apart(words, rs) for rs in sets) else person
     # The story's person or no one: a role that does not fit means the words describe someone else.
     return person if _role_allows(words, role_word(toks.lower[head]), person.roles) else None
+
+
+def _main_subject(toks: Tokens, m: Mention) -> bool:
+    """Whether ``m`` is the subject of its sentence's main verb, not of a clause inside it."""
+    return toks.head[toks.head[m.last]] == toks.head[m.last] or toks.dep[toks.head[m.last]] == "conj"
 
 
 def _aged(toks: Tokens, first: int, last: int) -> bool:

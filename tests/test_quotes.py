@@ -499,6 +499,33 @@ def test_a_surname_the_tagger_reads_as_a_verb_is_still_the_person():
     # a double-barrelled surname the tagger calls an organisation is the person's ('Okonkwo-Bell')
     ('Judge Harriet Okonkwo-Bell refused to dismiss the lawsuit.\n\n"The court is not deciding today whether the '
      'company did it," Okonkwo-Bell wrote.', ["Harriet Okonkwo-Bell", "Harriet Okonkwo-Bell"]),
+    # of two subjects a misparse gives one verb, the nearer one before it speaks; 'its chief executive' is named next
+    ("Bramblecloud, the cloud storage company, admitted on Friday that data had been stolen in a cyber attack, four "
+     "days after its chief executive insisted that no customer data had been accessed.\n\nIn a post on Monday, "
+     "chief executive Tobias Renfrew said reports of a breach were unfounded.",
+     ["Bramblecloud", "Tobias Renfrew", "Tobias Renfrew"]),
+    # a noun the story put before a name ('the poet Daniel Okoro') is that person later ('the poet wrote')
+    ('Presenter Jonny Varley was interviewing the poet Daniel Okoro on Tuesday.\n\nIn a post on X, the poet wrote: '
+     '"I have been laughed at before."', ["Daniel Okoro"]),
+    # 'The broadcaster' is the network named before
+    ("Breakfast presenter Jonny Varley has fronted the programme on Channel Nine Network since 2019.\n\n"
+     "The broadcaster said it had spoken to Varley.", ["Channel Nine Network"]),
+    # by age, the one the sentence before was about, not someone its clause names
+    ('Fiona Latchford, the MP, criticised the plan. Margaret Denholm defended it.\n\nMs Denholm, however, suggested '
+     'that Ms Latchford was playing politics. The 62-year-old said the MP had "never once raised the issue".',
+     ["Fiona Latchford", "Margaret Denholm", "Margaret Denholm", "Margaret Denholm"]),
+    # a party word before a name is that name's, not the one before it ('Republican X and Democrat Y')
+    ("Republican Dale Harwell and Democrat Naomi Brandt clashed repeatedly over taxes on Tuesday night in the only "
+     "televised debate.\n\nThe Democrat went on the offensive, arguing that Mr Harwell's plan would leave rural towns "
+     "without protection.", ["Dale Harwell", "Naomi Brandt"]),
+    # an inverted subject the parse takes for an object: '"…," wrote one viewer'
+    ('Jonny Varley apologised on Tuesday.\n\n"Everyone makes mistakes on live TV. He said sorry, let\'s move on," wrote '
+     'one viewer on X.\n\n"If a guest had said that, they\'d never be booked again. Why does he get a pass?" the user '
+     'posted.', ["one viewer", "the user"]),
+    # an organisation's whole name runs over 'and' ('the Ashcombe and Vale NHS Foundation Trust')
+    ("Neil Ellery said the nurses were doing their best. Dr Priya Raman, chief executive of the Ashcombe and Vale NHS "
+     "Foundation Trust, said on Thursday that the trust was sorry.\n\nA trust spokesman said it had recruited 140 "
+     "nurses since 2022.", ["Neil Ellery", "Priya Raman", "Ashcombe and Vale NHS Foundation Trust"]),
     # the place an MP sits for is no speaker, and 'the local MP' is any MP of the story
     ('The local MP, Jonathan Brierley, said he had written to the minister.\n\n"Apologies are not enough," the '
      'Conservative MP for Stourford said.', ["Jonathan Brierley", "Jonathan Brierley"]),
@@ -1052,6 +1079,12 @@ UNRESOLVED_SOURCES = [
 NAMED_AFTER_ITS_KIND = [
     ("The charity Shelterwise said rents were rising.", "Shelterwise", "organization"),
     ("The charity Shelter UK said rents were rising.", "Shelter UK", "organization"),
+    # a name the tagger calls a person that a kind of body stands beside is that body, here and after
+    ("Bramblecloud, the London-based cloud storage company, admitted on Friday that data had been stolen.\n\n"
+     "A Bramblecloud spokesman declined to comment on the timing.", "Bramblecloud", "organization"),
+    # an outlet the tagger calls a person, and by the last word of its name ('the Ledger')
+    ('The Kessler Ledger reported that the fund was never raided. According to the Ledger, the claim was "misleading."',
+     "Kessler Ledger", "organization"),
     ("The union Unite said pay was too low.", "Unite", "organization"),
     ("The think tank Demos said wages were falling.", "Demos", "organization"),
     ("Northgate Hospitals NHS Trust confirmed the closure. The trust said the ward would reopen in May.",

@@ -537,6 +537,37 @@ TYPES = [
      "direct", "denial", None),
     ('Tom Reid said the minister\'s words were "beneath the office".', 'the minister\'s words were "beneath the office"', "said",
      "Tom Reid", "Tom Reid", "mixed", "criticism", None),
+    # a negation the cue leaves out still negates it
+    ('Tom Reid did not, however, retract the claim about the fund.', "the claim about the fund", "retract", "Tom Reid",
+     "Tom Reid", "indirect", "claim", None),
+    # having been wrong to say something takes it back (his own words only: hers about him criticise)
+    ('Tom Reid said he had been wrong to say that Ann Lee "hates farmers."', 'he had been wrong to say that Ann Lee "hates farmers."',
+     "said", "Tom Reid", "Tom Reid", "mixed", "retraction", None),
+    ('Ann Lee said he had been wrong to say so.', "he had been wrong to say so", "said", "Ann Lee", "Ann Lee", "indirect",
+     "criticism", None),
+    # verdicts in other words: the worst deal in history, hating, making things up, falling below standards
+    ('Tom Reid said the deal was "the worst water deal in the history of this state."',
+     'the deal was "the worst water deal in the history of this state."', "said", "Tom Reid", "Tom Reid", "mixed",
+     "criticism", None),
+    ('"We have recovered from the worst economic crisis since the 1930s," Tom Reid said.',
+     '"We have recovered from the worst economic crisis since the 1930s,"', "said", "Tom Reid", "Tom Reid", "direct",
+     "claim", None),
+    ('"Ann Lee got caught making things up on live television," said Tom Reid.',
+     '"Ann Lee got caught making things up on live television,"', "said", "Tom Reid", "Tom Reid", "direct", "criticism", None),
+    ('Northwind Air said the comment "fell far below the standards we expect."', 'the comment "fell far below the standards we expect."',
+     "said", "Northwind Air", "Northwind Air", "mixed", "criticism", None),
+    # shame is an apology; accepting one backs its maker
+    ('Tom Reid said he was "deeply ashamed" of the comment.', 'he was "deeply ashamed" of the comment', "said", "Tom Reid",
+     "Tom Reid", "mixed", "apology", None),
+    ('"I accept Tom\'s apology, and I hope he means it," Ann Lee wrote.', '"I accept Tom\'s apology, and I hope he means it,"',
+     "wrote", "Ann Lee", "Ann Lee", "direct", "support", None),
+    # what someone is accused of is no part of who is accused
+    ('Tom Reid accused the council of "betraying residents".', 'the council of "betraying residents"', "accused",
+     "Tom Reid", "Tom Reid", "mixed", "criticism", "other:the council"),
+    # owning up to what happened attacks no one (an attack in the content is not the speaker's)
+    ('Northwind Air admitted that customer details had been stolen in a cyber attack.',
+     "that customer details had been stolen in a cyber attack", "admitted", "Northwind Air", "Northwind Air", "indirect",
+     "claim", None),
     # not talking about something, as a rule, is no comment; not having discussed it is a claim
     ('Tom Reid said only: "I don\'t talk about agents."', '"I don\'t talk about agents."', "said only:", "Tom Reid",
      "Tom Reid", "direct", "no_comment", None),

@@ -94,6 +94,19 @@ def test_a_verdict_on_an_apology_reacts_to_it():
     assert (hale.type, [(link.type, link.to) for link in hale.links]) == ("criticism", [("reacts_to", q["Ruth Ainsley"].id)])
 
 
+@pytest.mark.parametrize(("reaction", "typed"), [
+    ('"Apologies are not enough," said Neil Ellery. "Families deserve to know their parents are safe."', "criticism"),
+    ('"An apology doesn\'t bring back the dignity she lost," said Neil Ellery.', "criticism"),
+    ('Neil Ellery said the chief executive had "shown a bit of character" by apologising quickly.', "support"),
+])
+def test_what_is_said_of_an_apology_answers_it(reaction, typed):
+    t = ('Dr Priya Raman, the chief executive, said: "I apologise unreservedly to Mrs Ellery and her family."\n\n'
+         + reaction)
+    q = {s.speaker.name: s for s in reversed(extract(t).quotes)}
+    assert q["Priya Raman"].type == "apology"
+    assert (q["Neil Ellery"].type, _pairs(q["Neil Ellery"])) == (typed, [("reacts_to", q["Priya Raman"].id)])
+
+
 def test_attacking_the_comment_answers_the_words_not_a_statement_that_mentions_comments():
     # 'comments' in Lee's first statement is no subject the two share: the comment attacked is her quote
     t = ("Mayor Ann Lee criticised the comments of councillor Tom Reid on the harbour sale.\n\n"
@@ -267,6 +280,15 @@ def test_rejecting_a_reports_finding_answers_the_organisation_that_stated_it():
     office, ellery = _said_by(q, "Police Standards Office"), _said_by(q, "Mark Ellery")
     assert ellery.type == "denial"
     assert _pairs(ellery) == [("reacts_to", office.id)]
+
+
+def test_a_denial_of_reports_answers_no_later_words_on_the_subject():
+    # the reports were published elsewhere: a customer's later words on the breach are not them
+    t = ('Chief executive Tobias Renfrew said on Monday that reports of a breach were "completely unfounded".\n\n'
+         "On Friday the company admitted the breach. Anita Sorensen, a customer, said she had learned of the breach "
+         "from journalists.\n")
+    renfrew = _said_by(extract(t).quotes, "Tobias Renfrew")
+    assert (renfrew.type, _pairs(renfrew)) == ("denial", [])
 
 
 def test_a_denial_answers_no_unattributed_claim():

@@ -241,7 +241,10 @@ def _subject(toks: Tokens, v: int, frame: list[int] | None) -> int | None:
         # A subject inside the quote ('"… it will …," said Acton') belongs to the quoted clause.
         subs = [c for c in subs if toks.quote[c] == -1 or toks.quote[c] == toks.quote[v]] or subs
         if subs:
-            s = subs[0]
+            # (of two subjects a misparse gives one verb, the nearer before it: 'X, …, admitted …, after its chief
+            # executive insisted'; not 'The charity | Shelter UK said', one subject the parse cut in two)
+            near = max((c for c in subs if c < v), default=subs[0])
+            s = near if any(toks.pos[k] == "VERB" for k in range(subs[0] + 1, near)) else subs[0]
             if toks.tag[s] == "WP" or toks.lower[s] in ("who", "which", "that"):
                 return toks.head[v] if toks.dep[v] == "relcl" else None
             return s if frame is None or s in frame or toks.quote[s] == -1 else None
@@ -272,6 +275,10 @@ def _subject_guess(toks: Tokens, body: list[int], n: int) -> int | None:
     for i in (body[n - 1] if n else None, body[n + 1] if n + 1 < len(body) else None):
         if i is not None and toks.pos[i] in ("PROPN", "PRON"):
             return i
+    # '"…," wrote one viewer on X': the parse takes the inverted subject for an object
+    after = body[n + 1 : n + 4]
+    if n == 0 and after and toks.pos[after[0]] in ("DET", "NUM"):
+        return next((i for i in after[1:] if toks.pos[i] == "NOUN" and toks.dep[i] in ("dobj", "nsubj", "attr")), None)
     return None
 
 

@@ -172,7 +172,8 @@ NOT_AN_ACTION = frozenset(
 # --- read in the quoted content ---
 CONTENT_RETRACTION = _rx(
     r"(?:i|we) (?:\S+ ){0,3}retract", r"(?:i|we) (?:\S+ ){0,2}withdr(?:aw|ew)", r"(?:i|we) (?:\S+ ){0,2}(?:take|took) back",
-    r"(?:i|we) was wrong to (?:say|call|describe|suggest|claim|write|tweet)", r"(?:i|we) should (?:not|never) have (?:said|written|tweeted|called)",
+    r"(?:i|we|he|she|they) (?:was|were|am|had been|has been|have been) wrong to (?:say|call|describe|suggest|claim|write|tweet)",
+    r"(?:i|we) (?:should (?:not|never)|shouldn't) have (?:said|written|tweeted|called)",
     r"(?:i|we) (?:\S+ ){0,2}(?:take|took|am taking|'m taking) (?:it|them|that|this|those|these|those words|my words) back",
     # "My comments were wrong": the speaker's own words judged by the speaker
     r"(?:my|our) (?:\S+ ){0,2}(?:comments?|remarks?|words|tweets?|post|statement) (?:was|were) (?:\S+ )?(?:wrong|inappropriate|unacceptable|a mistake|ill-judged|misjudged)",
@@ -188,7 +189,7 @@ REPORTED_APOLOGY = _rx(
     r"^(?:that )?(?:it|he|she|they|we|i) (?:\S+ ){0,2}made (?:a|an) (?:\S+ )?(?:mistake|error)",
     r"(?:his|her|its|their|my|our) (?:\S+ ){0,10}(?:was|were) (?:a|an) (?:\S+ )?(?:mistake|error)",
     # the speaker's own pronoun: the airline said 'it was "deeply sorry"'
-    r"^(?:that )?(?:it|he|she|they|we) (?:was|were|is|are|had been|has been) \W*(?:\S+ ){0,2}sorry",
+    r"^(?:that )?(?:it|he|she|they|we) (?:was|were|is|are|had been|has been|felt) \W*(?:\S+ ){0,2}(?:sorry|ashamed)",
     # ... or the body the speaker runs: the chief executive said 'the trust was "deeply sorry"'
     r"^(?:that )?the (?:\S+ )?(?:" + "|".join(sorted(ORG_KINDS | INSTITUTIONS | MEDIA_KINDS)) + r")"
     r" (?:was|were|is|are|had been|has been) \W*(?:\S+ ){0,2}sorry",
@@ -199,7 +200,7 @@ REPORTED_APOLOGY = _rx(
 _NOT_NEGATED = r"(?:(?!not |never |no |nothing |won't |don't |didn't |cannot |can't |wouldn't |shouldn't |refuse\w* )\S+ )"
 CONTENT_APOLOGY = _rx(
     r"(?:i|we|i'm|we're|i am|we are) " + _NOT_NEGATED + r"{0,3}(?:sorry|apologi[sz]e|apologi[sz]ed|apologi[sz]ing)",
-    r"(?:i|we) (?:cannot|can't|can not) apologi[sz]e enough",
+    r"(?:i|we) (?:cannot|can't|can not) apologi[sz]e enough", r"(?:i'm|i am|we're|we are|i feel|i felt) (?:\S+ )?ashamed",
     r"(?:my|our) (?:\S+ ){0,2}apolog(?:y|ies)", r"(?:offer\w*|issu\w*|make|made|extend\w*) (?:\S+ ){0,4}apology",
     r"(?:i|we|he|she|they) (?:\S+ ){0,2}regret(?:s|ted)?\W? (?:making|saying|having|my|our|his|her|their|the|a|an|that i|that we|any|what|it|them|this|these|those)",
     r"(?:ill-advised|was wrong of me|my mistake|i was wrong|i made a mistake|we made a mistake|i got it wrong)",
@@ -244,6 +245,8 @@ CONTENT_DENIAL = _rx(
     r"\bat no (?:point|time|stage)\b", r"(?:i|we)(?:'m|'re| am| are| was| were| have always been) (?:\S+ ){0,2}innocent",
     r"^(?:that )?(?:he|she|they) (?:was|were|is|are|had been|has been) (?:\S+ )?innocent", r"(?:that|this|it)(?:'s| is| was) (?:simply |just |absolutely )?not what happened",
     r"(?:i|we|he|she|they) (?:have|has|had)(?: got)? nothing to hide",
+    # a body's denial in so many words: 'it did not recognise the union's description of the board's response'
+    r"(?:do|does|did)(?: not|n't) recogni[sz]e (?:\S+ ){0,4}(?:description|characteri[sz]ation|account|figures|claims?|picture|version|portrayal)",
     r"(?:your|their|these|the) (?:allegations|accusations|claims) (?:are|were) (?:\S+ ){0,2}(?:false|unsupported|baseless|untrue|unfounded)",
 )
 # The speaker's own act of criticism or support, said in the first person.
@@ -259,6 +262,10 @@ CONTENT_CRITICISM = _rx(
     r"(?:i|we|he|she|they) (?:can|could|would|will|do|does|did)(?: not|n't) (?:\S+ )?(?:support|back|endorse|vote for)\b",
     # a verdict on what was done or said: the apology was "not enough"
     r"(?:was|is|are|were) \W*(?:simply |just |still |clearly )?(?:not|n't) (?:good )?enough\W*$",
+    # ... wherever it stands: "Apologies are not enough," "An apology doesn't bring back the dignity she lost"
+    r"(?:an |the |his |her |their |its |this |that )?apolog(?:y|ies) (?:\S+ ){0,2}(?:is|are|was|were|does|do|did|will|would|can)"
+    r"(?: not|n't) (?:\S+ )?(?:enough|bring|change|undo|make up|help|fix|repair|mean)",
+    r"(?:an |the |his |her |their |its |this |that )?apolog(?:y|ies) (?:\S+ ){0,2}(?:rings?|rang|sounds?|sounded) hollow",
     # a fact-check's verdict on what someone said: the claim was "simply not supported by any data"
     r"(?:the|his|her|their|that|this|these|those) (?:claims?|statements?|assertions?|remarks?|figures?|numbers?|story|stories|report) "
     r"(?:was|is|are|were) \W*(?:\S+ ){0,2}(?:false|untrue|wrong|inaccurate|misleading|baseless|unfounded|"
@@ -268,6 +275,10 @@ CONTENT_SUPPORT = _rx(
     r"(?:i|we) " + _BETWEEN + r"(?:support|back|endorse|stand by|stand with|welcome|applaud|praise|salute|thank)\w*",
     r"(?:i'm|i am|we're|we are) with (?:her|him|you|them)\b",
     r"consider\w* the matter (?:closed|settled)",  # a party standing by its member
+    # credit for owning up: 'had "shown a bit of character" by apologising quickly', 'he's owned it'
+    r"(?:showed|shown|shows|show|showing) \W*(?:\S+ ){0,3}(?:character|courage|maturity|class|integrity|humility)\b",
+    r"did the right thing", r"(?:has|had|'s) owned (?:it|up)",
+    r"(?:i|we|he|she|they) (?:\S+ )?accept(?:s|ed)? (?:\S+ ){0,2}apolog(?:y|ies)",  # 'I accept Jonny's apology'
     r"(?:i|we)(?:'d|'ll| would| will) (?:\S+ )?take (?:\S+ ){1,3}over\b",  # "I will take Bernie Sanders over Donald Trump"
     r"^(?:that )?(?:he|she|it|they|the (?:" + _BODIES + r")) (?:still |fully )?(?:stood|stands|stand) (?:by|with)",  # 'said he stood by his decision'
 )
@@ -307,7 +318,9 @@ NEGATIVE = _rx(
     r"(?:a )?kick in the teeth", r"(?:a )?drop in the ocean", r"(?:one |both )?hands? tied behind", r"rings? hollow",
     r"(?:serious |real |many |some )?questions to answer", r"no business (?:being|running|leading|in)\b", r"beneath (?:the|his|her|their|its|him|her|them|contempt|(?:the )?dignity)", r"rang hollow", r"too little,? too late", r"arrogant", r"insensitive", r"egregious", r"arbitrary", r"desperate", r"new low",
     r"misleading", r"inaccurate", r"misrepresent\w*", r"bully", r"neglect\w*", r"inexcusable", r"danger", r"incit\w*",
-    r"hatred", r"hate", r"mess", r"treason", r"bias", r"sold out", r"turned (?:his|her|their) back", r"walking away",
+    r"hatred", r"hate", r"hates", r"mess", r"worst (?:\S+ ){0,3}(?:in (?:the )?history|ever)", r"(?:is|was|are|were) \W*the worst", r"(?:sold|sell|sells|selling) (?:\S+ )?down the river",
+    r"(?:does|do|did)(?: not|n't) (?:\S+ )?understand", r"making (?:things|it|stuff) up", r"made (?:things|it|that|this) up",
+    r"playing politics", r"(?:fell|falls|fall|falling) (?:far |well )?(?:below|short of)", r"nobody believes", r"treason", r"bias", r"sold out", r"turned (?:his|her|their) back", r"walking away",
     r"rewarded failure", r"lazy", r"rabble", r"distraction", r"ill-advised", r"shot", r"unprecedented", r"rough",
     r"peddling", r"fiction", r"doom", r"attacks?", r"unlawful", r"unhappy", r"flip-flop\w*", r"hit piece",
     r"(?:too|but|so|very|was|is|came) late", r"^late", r"^overdue", r"changes nothing",

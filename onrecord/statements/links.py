@@ -245,6 +245,9 @@ def _told_with(s: Typed, c: Typed) -> bool:
 _A_REPORT = re.compile(r"\b(?:reports?|reporting|story|stories|article|account)\b")
 
 
+_ONE_REPORT = re.compile(r"\b(?:report|story|article|account)\b")
+
+
 def _reports(statements: list[Typed], i: int, me: str | None) -> list[tuple[int, Typed]]:
     """What outlets reported: the statements a report verb reports, else any outlet's ('The newspaper
     said it stood by its reporting' is no report of its own when 'The Ledger reported …' is there)."""
@@ -253,7 +256,10 @@ def _reports(statements: list[Typed], i: int, me: str | None) -> list[tuple[int,
     reported = reported or [(j, c) for j, c in others if set(name_tokens(speaker_name(c.quote) or "")) & MEDIA_NAMES]
     # else a report nobody is named for ('disputed a watchdog report that found …') is what someone
     # else said on the same subject ('The Police Standards Office said … searches …')
-    reported = reported or [(j, c) for j, c in others if _is_speech(c) and _topic_overlap(statements[i], c)]
+    # (told after it, only one report's, by a body: 'reports of a breach' are no statement said later)
+    one = statements[i].target is not None and _ONE_REPORT.search(statements[i].target.name.lower())
+    reported = reported or [(j, c) for j, c in others if _is_speech(c) and _topic_overlap(statements[i], c) and (
+        j < i or one and c.quote.speaker is not None and c.quote.speaker.kind == "organization")]
     # else the findings an organisation stated before it ('rejected the report's central finding')
     return reported or [(j, c) for j, c in others if j < i and c.quote.speaker is not None
                         and c.quote.speaker.kind == "organization" and _is_speech(c)][-1:]

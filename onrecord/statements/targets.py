@@ -130,7 +130,7 @@ def _proposal_or_deed(obj, quote: Quote, names: Names, own: bool) -> Target | No
 
 # What an organisation is called once it has been named: "the company", "the group".
 _ORGANISATION_NOUNS = frozenset("organization organisation company firm group agency charity union corporation "
-                                "network newspaper paper outlet".split())
+                                "network newspaper paper outlet club council trust board".split())
 
 
 def _the_organisation(tok, quote: Quote, names: Names) -> tuple[str, str] | None:
@@ -223,7 +223,8 @@ def _finite(verb) -> bool:
 def _phrase(tok, quote: Quote | None = None) -> str:
     # a clause on the noun is left out whole ("a report that he had pressured the board" is "a report"),
     # a participle's phrase is kept ("people trying to bring attention to the AIDS epidemic")
-    cut = {t.i for c in tok.children if c.dep_ == "relcl" or (c.dep_ == "acl" and _finite(c)) for t in c.subtree}
+    # ... and so is what someone is accused of ("accused the club of lying to supporters" is the club)
+    cut = {t.i for c in tok.children if c.dep_ == "relcl" or (c.dep_ == "acl" and _finite(c)) or _of_doing(c) for t in c.subtree}
     words = [t for t in tok.subtree if t.i not in cut and not t.is_space
              and not (quote is not None and _in_source(t, quote))][:8]
     while len(words) > 1 and words[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT"):
@@ -232,6 +233,10 @@ def _phrase(tok, quote: Quote | None = None) -> str:
     text = "".join(t.text + (t.whitespace_ or (" " if k + 1 < len(words) and words[k + 1].i != t.i + 1 else ""))
                    for k, t in enumerate(words))
     return text.strip(" ,.")
+
+
+def _of_doing(tok) -> bool:
+    return tok.dep_ == "prep" and tok.lower_ == "of" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in tok.children)
 
 
 def _aimed_at(doc, quote: Quote, frame: Frame, stype: str) -> tuple[list, bool]:

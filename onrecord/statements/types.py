@@ -21,7 +21,7 @@ _LIGHT_VERBS = frozenset(
     "express expresses expressed expressing extend extended publish published release released post posted "
     "tweet tweeted heap heaped heaps level levelled leveled launch launched deliver delivered".split()
 )
-_BLOCKERS = re.compile(r"(?:refus\w*|declin\w*|no sign|not|n't|never|without|fail\w* to|reluctan\w*) (?:\S+ ){0,4}$")
+_BLOCKERS = re.compile(r"(?:refus\w*|declin\w*|no sign|not|n't|never|without|fail\w* to|reluctan\w*),? (?:\S+ ){0,4}$")
 # Cues that say a statement answers another: "responded", "in response to", "hit back".
 # (the noun only as 'response to': 'described the response as "chaotic"' is the flood response)
 RESPONSE = re.compile(r"\b(?:respon(?:d|ds|ded|ding)|responses? to|repl(?:y|ied|ies|ying)|retort\w*|(?:hit|hits|fired|shot) back)\b")
@@ -52,9 +52,12 @@ def _is_act(frame: Frame, offset: int) -> bool:
 
 def _act(pattern: re.Pattern[str], frame: Frame) -> str | None:
     """The first words of ``pattern`` in the reporting clause that are the speaker's act."""
+    # (a negation the cue left out is still the clause's: 'He did not, however, retract the claim')
+    at = frame.clause.find(frame.cue) if frame.cue else -1
+    cue_negated = at > 0 and bool(_BLOCKERS.search(frame.clause[:at][-40:]))
     for text in (frame.cue, frame.clause):
         for m in pattern.finditer(text):
-            if _BLOCKERS.search(text[: m.start()][-40:]):
+            if _BLOCKERS.search(text[: m.start()][-40:]) or text is frame.cue and cue_negated:
                 continue
             if text is frame.cue or _is_act(frame, m.start()):
                 return m.group(0)
@@ -146,6 +149,13 @@ def _may_be_speakers(words: str, quote) -> bool:
     pronoun = next((w for w in words.lower().split() if w in ("he", "she")), None)
     gender = first_name_gender(quote.speaker.name.split()) if pronoun and quote.speaker else None
     return pronoun is None or fits_pronoun(gender, pronoun)
+
+
+def _own_words(words: str, quote) -> bool:
+    """A 'he' or 'she' taking words back is the speaker only in reported speech, and only one the
+    name allows ('Ann Lee said he had been wrong to say so' is about someone else)."""
+    third = re.match(r"(?:he|she|they)\b", words.lower())
+    return third is None or reported(quote) and _may_be_speakers(words, quote)
 
 
 def _an_organisation(speaker) -> bool:
@@ -349,7 +359,7 @@ def classify(doc, quote, frame: Frame) -> Typing:
     content_apology = cues.CONTENT_APOLOGY.search(" ".join((frame.cue, frame.content))) or _regret(doc, quote, frame)
     if words := _act(cues.RETRACTION, frame) or _object_act(cues.RETRACTION, frame):  # ('has deleted' + 'a post')
         return Typing("retraction", 0.9, f"cue '{words}'", bool(apology or content_apology))
-    if m := cues.CONTENT_RETRACTION.search(frame.content):
+    if (m := cues.CONTENT_RETRACTION.search(frame.content)) and _own_words(m.group(0), quote):
         return Typing("retraction", 0.85, f"content '{m.group(0)}'", bool(apology or content_apology))
     if apology:
         return Typing("apology", 0.9, f"cue '{apology}'")
@@ -363,6 +373,8 @@ def classify(doc, quote, frame: Frame) -> Typing:
         return Typing("denial", 0.85, f"cue '{words}'")
     if (words := _act(cues.DISPUTE, frame)) and _dispute_is_denial(_with_object(frame), words):
         return Typing("denial", 0.8, f"cue '{words}'")
+    if m := cues.ADMITTING.search(frame.cue):  # 'admitted that customers' details were stolen in a cyber attack'
+        return Typing("claim", 0.7, f"cue '{m.group(0)}' owns up to something, attacking no one")
     return _evaluative_or_commitment(doc, quote, frame, words)
 
 
