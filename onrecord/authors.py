@@ -3,7 +3,8 @@ byline names ('By Ruth Okonkwo' in the first paragraphs) or its closing line sig
 is the author of …'). Part of speaker resolution (``speakers.py``)."""
 from __future__ import annotations
 
-from .mentions import HONORIFICS, Entity, Mentions
+from .mentions import Entity, Mentions
+from .name_words import HONORIFICS
 from .quotes.tokens import Tokens
 
 _BYLINE_PARAGRAPHS = 3  # a headline, a standfirst, then the byline

@@ -6,7 +6,8 @@ the line under a headline before the first blank line, is headline too.
 """
 from __future__ import annotations
 
-from .mentions import GENDERED_NOUNS, ROLE_NOUNS, Entity, Mentions, role_word
+from .mentions import Entity, Mentions
+from .name_words import GENDERED_NOUNS, ROLE_NOUNS, role_word
 from .quotes import Attribution
 from .quotes.tokens import Tokens
 

@@ -9,44 +9,15 @@ from __future__ import annotations
 import re
 from bisect import insort
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 
+from .name_words import (GENDERED_NOUNS, GENDERED_TITLES, HONORIFICS, KINDS_BEFORE_NAMES, MEDIA_NAMES, ORG_WORDS,
+                         ROLE_NOUNS, TITLES, first_name_gender, first_names, role_word)
 from .quotes.cues import INDIRECT_FORMS
 from .quotes.tokens import Tokens, runs
 
-TITLES = frozenset(
-    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady sen sen. senator rep rep. gov gov. "
-    "governor president mayor judge prof prof. professor rev rev. gen gen. secretary speaker "
-    "chancellor minister premier prime councillor councilman councilwoman congressman congresswoman "
-    "cllr cllr. councilor baroness baron".split()
-)
-ROLE_NOUNS = frozenset(
-    "mp mps senator minister secretary spokesperson spokesman spokeswoman chair chairman chairwoman "
-    "president candidate governor mayor official leader lawyer attorney judge director adviser advisor "
-    "aide member congressman congresswoman representative nominee strategist analyst professor ceo chief "
-    "head manager founder councillor commissioner chancellor premier ambassador general officer sheriff "
-    "prosecutor executive economist researcher expert author editor correspondent host pollster donor "
-    "organizer organiser activist campaigner mp. justice speaker whip solicitor barrister "
-    "coach captain player striker forward midfielder defender goalkeeper quarterback pitcher referee "
-    "constable inspector superintendent detective treasurer pastor preacher reverend rabbi imam bishop priest".split()
-)
-CLUB_WORDS = frozenset("athletic rovers wanderers albion fc afc united hotspur".split())  # football clubs
-ORG_WORDS = frozenset(
-    "party court committee house department ministry association news times post inc corp company "
-    "council union agency office campaign university institute foundation group network bank police "
-    "commission board administration government senate congress parliament hq headquarters "
-    "trust marine holdings ltd limited plc llc partners industries airlines airways motors properties shipping "
-    "renewables energy foods pharmaceuticals technologies logistics "
-    "gazette journal herald tribune chronicle".split()
-) | CLUB_WORDS
-KINDS_BEFORE_NAMES = frozenset(  # what an organisation is called right before its name: 'the union Unite'
-    "charity union group tank trust foundation institute society alliance coalition federation company firm organisation organization association".split())
 _KIND_ALONE = KINDS_BEFORE_NAMES | frozenset("council committee department ministry agency office campaign board commission".split())
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})  # "his comments that …" is his as "her claim" is hers
 # Last words of names the tagger reads as people that no person has: clubs (Ipswich Town), parties (Labour).
 _NOBODYS = frozenset("town city county labour tories conservatives democrats republicans greens ukip snp".split())
-_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(slots=True)
@@ -100,29 +71,6 @@ class Mention:
 _NOT_A_PERSON_TAG = frozenset({"", "PRODUCT", "WORK_OF_ART", "FAC", "LAW", "EVENT", "LANGUAGE"})
 
 
-def slug(name: str) -> str:
-    return _SLUG.sub("-", name.lower()).strip("-") or "speaker"
-
-
-# Titles as written before a name, and the words a description uses for them ('the governor').
-_ABBREVIATIONS = {
-    "gov": "governor", "sen": "senator", "rep": "representative", "lt": "lieutenant", "gen": "general",
-    "atty": "attorney", "cllr": "councillor", "supt": "superintendent", "sec": "secretary", "prof": "professor",
-    "sgt": "sergeant", "det": "detective", "insp": "inspector", "col": "colonel", "capt": "captain", "adm": "admiral",
-    # a member of the House, however titled ('Rep. Carl Jennings' is the headline's 'Congressman')
-    "congressman": "representative", "congresswoman": "representative", "congressmember": "representative",
-}
-
-
-def role_word(word: str) -> str:
-    """A lowercased word of a role, abbreviations spelled out: 'gov.' -> 'governor'."""
-    return _ABBREVIATIONS.get(word.rstrip("."), word.rstrip("."))
-
-
-GENDERED_TITLES = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male", "mrs": "female", "mrs.": "female",
-                    "ms": "female", "ms.": "female", "miss": "female", "dame": "female", "lady": "female"}
-
-
 _BODY_KINDS = KINDS_BEFORE_NAMES | frozenset("business bank airline retailer manufacturer insurer startup maker provider "
                                              "lender developer broadcaster publisher club".split())
 _PAPERS = frozenset("ledger gazette tribune chronicle herald journal courier telegraph".split())  # no one's surname
@@ -131,44 +79,6 @@ _COMPANY_SUFFIXES = frozenset("corp corporation inc incorporated ltd limited plc
 # An office named for its holder keeps the holder in its name: 'the Information Commissioner's Office'.
 _OFFICE_HEADS = frozenset("office department bureau agency service institute commission committee council society "
                           "fund foundation trust union association".split())
-HONORIFICS = frozenset([*GENDERED_TITLES, "dr", "dr.", "mx", "mx."])  # before a surname, not a full name
-GENDERED_NOUNS = {
-    **dict.fromkeys("wife mother daughter widow sister grandmother aunt niece girlfriend congresswoman chairwoman "
-                    "spokeswoman businesswoman actress queen princess duchess countess".split(), "female"),
-    **dict.fromkeys("husband father son widower brother grandfather uncle nephew boyfriend congressman chairman "
-                    "spokesman businessman king prince duke earl".split(), "male"),
-}
-
-
-_FIRST_NAMES = Path(__file__).parent / "data" / "first_names.tsv"
-
-
-@cache
-def _first_names() -> dict[str, str]:
-    """First names nearly all of whose bearers are one gender (data/first_names.tsv, from nomquamgender)."""
-    lines = _FIRST_NAMES.read_text(encoding="utf-8").splitlines()
-    return {name: "female" if g == "f" else "male" for name, g in (line.split("\t") for line in lines if not line.startswith("#"))}
-
-
-def fits_pronoun(gender: str | None, pronoun: str) -> bool:
-    """Whether a person of ``gender`` (None: unknown) can be 'he'/'him' or 'she'/'her'."""
-    return gender is None or gender == ("male" if pronoun.lower() in ("he", "him", "his") else "female")
-
-
-def first_name_gender(words: list[str]) -> str | None:
-    """The gender a full name's first name all but always has ('Delia Marsh'); None for 'Jo Kerr' or 'Marsh'."""
-    names = [w.lower() for w in words if w.lower() not in TITLES]
-    return _first_names().get(names[0]) if len(names) > 1 else None
-
-
-# Words that name an outlet as one: 'The Lakeside Ledger', 'Fox News', 'the BBC'.
-MEDIA_NAMES = frozenset(
-    "times post news journal herald gazette ledger tribune chronicle telegraph guardian mail express star sun globe "
-    "observer independent mirror standard record register press review daily weekly magazine tv radio television "
-    "bbc cnn nbc abc cbs fox msnbc npr pbs reuters ap bloomberg politico axios breitbart huffpost buzzfeed "
-    "network channel broadcasting".split())
-
-
 class Mentions:
     """Every named mention of a person or organisation, in text order."""
 
@@ -226,7 +136,7 @@ class Mentions:
             words = [toks.text[toks.starts[k] : toks.ends[k]] for k in range(i, last + 1)]
             head = next((k for k in range(i, last + 1) if not i <= toks.head[k] <= last), last)
             if (last > i and not any(k in taken or toks.ent[k] not in _NOT_A_PERSON_TAG for k in range(i, last + 1))
-                    and all(w.isalpha() and w.istitle() for w in words) and toks.lower[i] in _first_names()
+                    and all(w.isalpha() and w.istitle() for w in words) and toks.lower[i] in first_names()
                     and toks.quote[i] == -1 and not {w.lower() for w in words} & (ORG_WORDS | MEDIA_NAMES)
                     and toks.dep[head] in ("nsubj", "nsubjpass", "appos", "dobj", "pobj")):
                 self._add_ent(i, last, "PERSON", places)
@@ -292,8 +202,8 @@ class Mentions:
         if label == "PERSON" and last > first and toks.lower[first] in places:
             first += 1  # 'MP for Wakefield Khan': the place is not part of the name
         words = [toks.text[toks.starts[i] : toks.ends[i]] for i in range(first, last + 1)]
-        if office or any(toks.lower[i] == "-" and toks.ends[i - 1] == toks.starts[i] for i in range(first + 1, last)):
-            # its words as written: "Commissioner's", not "Commissioner 's"; "Okonkwo-Bell", not "Okonkwo - Bell"
+        if office or any(toks.pos[i] in ("PUNCT", "PART") and toks.ends[i - 1] == toks.starts[i] for i in range(first + 1, last + 1)):
+            # its words as written: "Commissioner's", "Okonkwo-Bell", "Residents' Association", not "Residents ' Association"
             words = toks.text[toks.starts[first] : toks.ends[last]].split()
         if not words or not words[0][:1].isupper():
             return
@@ -350,10 +260,12 @@ class Mentions:
         """'Bramblecloud, the London-based cloud storage company,': a kind of body in apposition says a
         name the entity tagger took for a person's is an organisation's, wherever else it stands."""
         toks = self.toks
+        if last > first and toks.lower[first] in first_names():
+            return False  # 'Eddie Griffin, …, a group of black bloggers': the group is another's, misparsed
         head = next((i for i in range(first, last + 1) if not first <= toks.head[i] <= last), last)
         near = [toks.head[head]] if toks.dep[head] == "appos" else []
         near += [c for c in toks.children[head] if toks.dep[c] == "appos"]
-        return any(toks.lower[k] in _BODY_KINDS for k in near)
+        return any(toks.lower[k] in _BODY_KINDS and toks.pos[k] == "NOUN" for k in near)  # (not 'the Woodmont Country Club')
 
     def _kind(self, label: str, words: list[str]) -> str | None:
         lowered = {w.lower() for w in words}

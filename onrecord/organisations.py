@@ -1,12 +1,14 @@
 """Which organisation a source stands for when the entity tagger named none: 'the company',
-'It said', 'according to board figures', 'The Kestrel Bay Residents' Trust', 'Kelby council'.
+'It said', 'according to board figures', 'The Kestrel Bay Residents' Trust', 'Kelby council';
+and whom a statement or writing is from ('"…," the statement said', 'the email read').
 
 Part of speaker resolution (``speakers.py``): these read the parse and the article's
 mentions, and return the organisation's entity or ``None``.
 """
 from __future__ import annotations
 
-from .mentions import CLUB_WORDS, KINDS_BEFORE_NAMES, MEDIA_NAMES, ORG_WORDS, ROLE_NOUNS, Entity, Mention, Mentions, org_key
+from .mentions import Entity, Mention, Mentions, org_key
+from .name_words import CLUB_WORDS, KINDS_BEFORE_NAMES, MEDIA_NAMES, ORG_WORDS, ROLE_NOUNS
 from .quotes.tokens import Tokens
 
 
@@ -145,3 +147,41 @@ def document_by(toks: Tokens, mentions: Mentions, named: list[Mention], head: in
         return by[0].entity
     kinds = [c for c in toks.children[head] if toks.dep[c] == "compound" and toks.lower[c] in INSTITUTIONS]
     return of_kind(toks, mentions, toks.lower[kinds[0]], first) if kinds else None
+
+
+_ISSUING = frozenset("issue issues issued release releases released send sends sent publish publishes published "
+                     "post posts posted put puts write writes wrote written".split())
+# What someone sends that may then speak: '"…," the email read.'
+SENT_WRITINGS = frozenset("email e-mail letter memo note message post tweet".split())
+
+
+def issuer_of(toks: Tokens, mentions: Mentions, first: int, noun: str = "statement") -> Entity | None:
+    """'Alan Pryce released a statement. "…," the statement said.': the named subject of the
+    nearest verb before, in this paragraph or the two before, that issued the statement (or sent
+    the email, wrote the letter) or said in it; or whom 'a statement from …' named."""
+    for k in range(first - 1, -1, -1):
+        if toks.para[first] - toks.para[k] > 2:
+            return None
+        verb = toks.head[k]
+        if toks.lower[k] == noun and (sender := _sent_from(toks, mentions, k)) is not None:
+            return sender
+        if toks.lower[k] == noun and toks.dep[k] == "pobj" and toks.lower[verb] == "in":
+            verb = toks.head[verb]  # 'In a statement, Castleford Rovers said …', 'said in a statement'
+        elif toks.lower[k] != noun or toks.dep[k] != "dobj" or toks.lower[verb] not in _ISSUING:
+            continue
+        if toks.pos[verb] in ("VERB", "AUX"):
+            subjects = [c for c in toks.children[verb] if toks.dep[c] == "nsubj"]
+            named = [m for c in subjects for m in mentions.in_range(c, c)]
+            return named[0].entity if named else None
+    return None
+
+
+def _sent_from(toks: Tokens, mentions: Mentions, k: int) -> Entity | None:
+    """Who 'a statement from …' (token ``k``) names: a name, or an organisation by its kind ('the airline')."""
+    for prep in (c for c in toks.children[k] if toks.dep[c] == "prep" and toks.lower[c] == "from"):
+        for obj in (c for c in toks.children[prep] if toks.dep[c] == "pobj"):
+            if named := mentions.in_range(obj, obj):
+                return named[0].entity
+            if toks.lower[obj] in ORG_KINDS | INSTITUTIONS:
+                return of_kind(toks, mentions, toks.lower[obj], k)
+    return None

@@ -3,7 +3,8 @@ unique in the article (its name's slug, numbered when two share it), each statem
 and the article its speakers as ``Entity`` records."""
 from __future__ import annotations
 
-from .mentions import PERSON_PRONOUNS, Entity, slug
+from .mentions import Entity
+from .name_words import PERSON_PRONOUNS, slug
 from .models import Entity as EntityRecord, Speaker
 
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from .authors import author_of
 from .headlines import headline_from_lede
-from .mentions import (GENDERED_NOUNS, ORG_WORDS, PERSON_PRONOUNS, ROLE_NOUNS, Entity, Mention, Mentions, fits_pronoun,
-                       role_word)
+from .mentions import Entity, Mention, Mentions
+from .name_words import GENDERED_NOUNS, ORG_WORDS, PERSON_PRONOUNS, ROLE_NOUNS, fits_pronoun, role_word
 from .models import Entity as EntityRecord, Quote, Span
-from .organisations import (DOCUMENTS, INSTITUTIONS, MEDIA_KINDS, ORG_KINDS, document_by, of_kind, organisation,
-                            untagged_organisation)
+from .organisations import (DOCUMENTS, INSTITUTIONS, MEDIA_KINDS, ORG_KINDS, SENT_WRITINGS, document_by, issuer_of,
+                            of_kind, organisation, untagged_organisation)
 from .parties import party_member
 from .quotes import Attribution
 from .quotes.cues import INDIRECT_FORMS, SPOKES_NOUNS
@@ -248,7 +248,7 @@ def _unnamed(toks: Tokens, mentions: Mentions, head: int, first: int, last: int,
     if (word == "it" or word in ORG_KINDS | INSTITUTIONS | MEDIA_KINDS) and (org := organisation(toks, mentions, head, first, last)):
         return org, None, None
     definite = toks.lower[first] == "the" or first > 0 and toks.lower[first - 1] == "the"
-    if word in _SENT_WRITINGS and definite and (sender := _issuer(toks, mentions, first, word)):
+    if word in SENT_WRITINGS and definite and (sender := issuer_of(toks, mentions, first, word)):
         return sender, None, None  # 'Dr. Susan Park sent the email …. "…," the email read.'
     # a name the tagger took for another word ('Schilling describes himself': VBG) is still the name
     if toks.pos[head] == "PROPN" or first == last and toks.text[toks.starts[head]].isupper():
@@ -440,7 +440,7 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
     words += after
     # (a place names no body: 'a spokesman for the Texas secretary of state' is not the Texas Civil Rights Project's)
     keys = {toks.lower[i] for i in words if toks.ent[i] not in ("GPE", "LOC")} - _STOP
-    if role == "statement" and not words and (issuer := _issuer(toks, mentions, first)) is not None:
+    if role == "statement" and not words and (issuer := issuer_of(toks, mentions, first)) is not None:
         return issuer, role, None
     spoken_for = [m.entity for m in mentions.in_range(min(after), max(after)) if m.entity.kind == "person"] if after else []
     if role in ("source", "sources") and last > head:  # 'sources close to the Home Secretary' are not her words
@@ -475,41 +475,3 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
             and toks.para[head] - toks.para[last_named.last] <= 2):
         return last_named.entity, role, None  # 'The Environment Agency said … A spokesperson added:'
     return None, role, _shown(toks, first, last)
-
-
-_ISSUING = frozenset("issue issues issued release releases released send sends sent publish publishes published "
-                     "post posts posted put puts write writes wrote written".split())
-# What someone sends that may then speak: '"…," the email read.'
-_SENT_WRITINGS = frozenset("email e-mail letter memo note message post tweet".split())
-
-
-def _issuer(toks: Tokens, mentions: Mentions, first: int, noun: str = "statement") -> Entity | None:
-    """'Alan Pryce released a statement. "…," the statement said.': the named subject of the
-    nearest verb before, in this paragraph or the two before, that issued the statement (or sent
-    the email, wrote the letter) or said in it; or whom 'a statement from …' named."""
-    for k in range(first - 1, -1, -1):
-        if toks.para[first] - toks.para[k] > 2:
-            return None
-        verb = toks.head[k]
-        if toks.lower[k] == noun and (sender := _sent_from(toks, mentions, k)) is not None:
-            return sender
-        if toks.lower[k] == noun and toks.dep[k] == "pobj" and toks.lower[verb] == "in":
-            verb = toks.head[verb]  # 'In a statement, Castleford Rovers said …', 'said in a statement'
-        elif toks.lower[k] != noun or toks.dep[k] != "dobj" or toks.lower[verb] not in _ISSUING:
-            continue
-        if toks.pos[verb] in ("VERB", "AUX"):
-            subjects = [c for c in toks.children[verb] if toks.dep[c] == "nsubj"]
-            named = [m for c in subjects for m in mentions.in_range(c, c)]
-            return named[0].entity if named else None
-    return None
-
-
-def _sent_from(toks: Tokens, mentions: Mentions, k: int) -> Entity | None:
-    """Who 'a statement from …' (token ``k``) names: a name, or an organisation by its kind ('the airline')."""
-    for prep in (c for c in toks.children[k] if toks.dep[c] == "prep" and toks.lower[c] == "from"):
-        for obj in (c for c in toks.children[prep] if toks.dep[c] == "pobj"):
-            if named := mentions.in_range(obj, obj):
-                return named[0].entity
-            if toks.lower[obj] in ORG_KINDS | INSTITUTIONS:
-                return of_kind(toks, mentions, toks.lower[obj], k)
-    return None

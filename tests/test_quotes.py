@@ -1082,6 +1082,9 @@ NAMED_AFTER_ITS_KIND = [
     # a name the tagger calls a person that a kind of body stands beside is that body, here and after
     ("Bramblecloud, the London-based cloud storage company, admitted on Friday that data had been stolen.\n\n"
      "A Bramblecloud spokesman declined to comment on the timing.", "Bramblecloud", "organization"),
+    # a name's words as written: no space before its apostrophe
+    ("The Millbrook Residents' Association said it would seek a judicial review.", "Millbrook Residents' Association",
+     "organization"),
     # an outlet the tagger calls a person, and by the last word of its name ('the Ledger')
     ('The Kessler Ledger reported that the fund was never raided. According to the Ledger, the claim was "misleading."',
      "Kessler Ledger", "organization"),

@@ -537,6 +537,14 @@ TYPES = [
      "direct", "denial", None),
     ('Tom Reid said the minister\'s words were "beneath the office".', 'the minister\'s words were "beneath the office"', "said",
      "Tom Reid", "Tom Reid", "mixed", "criticism", None),
+    # raising a number is an act ('prices will increase' is none); reported 'would … if …' is a threat made
+    ('Tom Reid said he would increase the number of state troopers by 300.', "he would increase the number of state troopers by 300",
+     "said", "Tom Reid", "Tom Reid", "indirect", "commitment", None),
+    ('Tom Reid said prices would increase next year.', "prices would increase next year", "said", "Tom Reid", "Tom Reid",
+     "indirect", "claim", None),
+    ('Tom Reid said he would seek a judicial review if the scheme was approved.',
+     "he would seek a judicial review if the scheme was approved", "said", "Tom Reid", "Tom Reid", "indirect",
+     "commitment", None),
     # a negation the cue leaves out still negates it
     ('Tom Reid did not, however, retract the claim about the fund.', "the claim about the fund", "retract", "Tom Reid",
      "Tom Reid", "indirect", "claim", None),

@@ -235,16 +235,17 @@ def _according_to(toks: Tokens, frame: list[int]) -> Cue | None:
 
 def _subject(toks: Tokens, v: int, frame: list[int] | None) -> int | None:
     """The subject of verb ``v`` (through conjunctions and relative clauses)."""
-    for _ in range(4):
+    for climbed in range(4):
         subs = [c for c in toks.children[v] if toks.dep[c] in SUBJECTS and (toks.pos[c] in SOURCE_POS or aged(toks, c))
                 and not dateline(toks, c)]
         # A subject inside the quote ('"… it will …," said Acton') belongs to the quoted clause.
         subs = [c for c in subs if toks.quote[c] == -1 or toks.quote[c] == toks.quote[v]] or subs
         if subs:
-            # (of two subjects a misparse gives one verb, the nearer before it: 'X, …, admitted …, after its chief
-            # executive insisted'; not 'The charity | Shelter UK said', one subject the parse cut in two)
-            near = max((c for c in subs if c < v), default=subs[0])
-            s = near if any(toks.pos[k] == "VERB" for k in range(subs[0] + 1, near)) else subs[0]
+            # (of two subjects a misparse gives the cue verb itself, the nearer before it: 'X, …, admitted …, after
+            # its chief executive insisted'; not 'The charity | Shelter UK said', one subject the parse cut in two)
+            near = max((c for c in subs if c < v), default=subs[0]) if not climbed else subs[0]
+            named = toks.pos[near] in ("NOUN", "PROPN") or toks.pos[near] == "PRON" and toks.lower[near] in _PERSONAL
+            s = near if named and any(toks.pos[k] == "VERB" for k in range(subs[0] + 1, near)) else subs[0]
             if toks.tag[s] == "WP" or toks.lower[s] in ("who", "which", "that"):
                 return toks.head[v] if toks.dep[v] == "relcl" else None
             return s if frame is None or s in frame or toks.quote[s] == -1 else None
@@ -260,6 +261,9 @@ def _subject(toks: Tokens, v: int, frame: list[int] | None) -> int | None:
             continue
         return None
     return None
+
+
+_PERSONAL = frozenset("i we you he she they".split())  # (not 'both', 'all' or a misparsed "n't")
 
 
 def aged(toks: Tokens, k: int) -> bool:

@@ -21,7 +21,7 @@ import weakref
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..mentions import ORG_WORDS
+from ..name_words import ORG_WORDS
 from ..models import Entity
 from .store import Tx, now
 

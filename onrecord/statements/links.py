@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..mentions import MEDIA_NAMES
+from ..name_words import MEDIA_NAMES
 from ..models import Link, Quote, Target
 from .context import normalise
 from .cues import ANSWERS_UNDOING

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..mentions import GENDERED_TITLES, ROLE_NOUNS, first_name_gender, fits_pronoun, role_word
+from ..name_words import GENDERED_TITLES, ROLE_NOUNS, first_name_gender, fits_pronoun, role_word
 from ..models import Entity, Quote
 
 _TITLES = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|sen|senator|rep|gov|governor|president|prime minister|mp|"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..mentions import ORG_WORDS, first_name_gender, fits_pronoun
+from ..name_words import ORG_WORDS, first_name_gender, fits_pronoun
 from . import cues
 from .context import Frame, cue_root, normalise, reported
 
@@ -110,7 +110,7 @@ def _future_of_speaker(doc, quote, threat: bool = False) -> str | None:
         if sent_span is None:
             continue
         for tok in sent_span:
-            if tok.pos_ != "VERB" or tok.text.lower() in cues.NOT_AN_ACTION:
+            if tok.pos_ != "VERB" or tok.text.lower() in cues.NOT_AN_ACTION and not _done_to_something(tok):
                 continue
             aux = [c for c in tok.children if c.dep_ == "aux" and c.text.lower().replace("\u2019", "'") in modals]
             subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -129,8 +129,9 @@ def _future_of_speaker(doc, quote, threat: bool = False) -> str | None:
             if tok.text.lower() in ("start", "begin", "keep") and any(
                     c.dep_ == "xcomp" and _base(c.text.lower()) in cues.NOT_AN_ACTION for c in tok.children):
                 continue  # "we are going to start winning": a prediction
-            if not threat and any(c.dep_ == "advcl" and any(m.text.lower() == "if" for m in c.children) for c in tok.children):
-                continue  # "If we do nothing, we will be closing lanes": a warning, not a promise
+            if not threat and _in_quote_marks(doc, quote) and any(
+                    c.dep_ == "advcl" and any(m.text.lower() == "if" for m in c.children) for c in tok.children):
+                continue  # "If we do nothing, we will be closing lanes": a warning, not a promise (said it would sue if …: one)
             who = subj[0].text.lower()
             direct = not reported(quote)
             ours = who in cues.INSTITUTIONS and any(d.text.lower() in ("the", "our", "its") for d in subj[0].children)
@@ -142,6 +143,19 @@ def _future_of_speaker(doc, quote, threat: bool = False) -> str | None:
             if who in ("i", "we") or not direct and (ours or who in ("he", "she", "they") and _may_be_speaker(doc, quote, subj[0])):
                 return f"{subj[0].text} {aux[0].text if aux else 'going to'} {tok.text}"
     return None
+
+
+def _in_quote_marks(doc, quote) -> bool:
+    """Whether the words are the speaker's own, in quote marks (a mark may stand just outside a span)."""
+    return quote.kind != "indirect" or any(
+        set(doc.text[max(0, span.start - 1) : span.start + 1]) & set("\"\u201c\u2018'") for span in quote.content)
+
+
+def _done_to_something(tok) -> bool:
+    """'would increase the number of troopers', 'would look at whether …': a verb that is no act
+    alone ('prices will increase', 'it will look bad') acting on something."""
+    return (tok.lower_ in ("increase", "decrease", "raise") and any(c.dep_ == "dobj" for c in tok.children)
+            or tok.lower_ == "look" and any(c.dep_ == "prep" and c.lower_ in ("at", "into") for c in tok.children))
 
 
 def _may_be_speakers(words: str, quote) -> bool:
