@@ -165,6 +165,7 @@ INDIRECT = [
      [("a request for comment", "Harriet Lowe", "indirect")]),
     ("The harbour board did not immediately reply to questions about the ferry.",
      [("questions about the ferry", "The harbour board", "indirect")]),
+
     ("Tom Okafor told reporters the plan would fail.", [("the plan would fail", "Tom Okafor", "indirect")]),
     (
         "According to Ann Lee, the bridge carries 40,000 cars a day.",
@@ -224,6 +225,10 @@ def test_an_unanswered_request_is_no_comment_and_an_unreturned_blow_is_nothing()
     quotes = onrecord.extract("Harriet Lowe's office did not respond to a request for comment.").quotes
     assert [(q.cue.text, q.type) for q in quotes] == [("did not respond to", "no_comment")]
     assert statements("Councillor Ann Lee did not respond in kind.") == []
+    # ... and by rule, criticism left unanswered ('did not respond to Ms Lal's comments')
+    quotes = onrecord.extract("Priya Lal criticised the show. The harbour board did not respond to Ms Lal's comments.",
+                              method="rules").quotes
+    assert [(q.cue.text, q.text, q.type) for q in quotes] == [("did not respond to", "Ms Lal's comments", "no_comment")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

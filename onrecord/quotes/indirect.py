@@ -41,7 +41,7 @@ def _reported_at(toks: Tokens, v: int) -> Attribution | None:
 
 _UNANSWERED_VERBS = frozenset("respond responded reply replied return returned answer answered".split())
 _ASKING = frozenset("request requests message messages question questions call calls email emails inquiry inquiries "
-                    "enquiry enquiries comment".split())
+                    "enquiry enquiries comment comments remarks criticism allegations accusations claims".split())
 
 
 def _unanswered(toks: Tokens, v: int) -> Attribution | None:
