@@ -390,17 +390,26 @@ def _role_allows(words: set[str], head_word: str, roles: tuple[str, ...]) -> boo
     """Whether a person the article gave ``roles`` may be described by ``words``: a role must share
     a word with it ('presumptive Republican nominee' ~ 'Republican presidential candidate'), and
     none may be the same office told apart by another word ('council leader', 'Opposition leader')."""
-    sets = [{role_word(w) for w in r.lower().split()} - _STOP - _NEUTRAL for r in roles]
-    if any(head_word in rs and _told_apart(words, rs) for rs in sets):
+    sets = _role_sets(roles)
+    if _another_holder(words, head_word, sets):
         return False
     return not sets or any(rs & words for rs in sets)
+
+
+def _role_sets(roles) -> list[set[str]]:
+    return [{role_word(w) for w in r.lower().split()} - _STOP - _NEUTRAL for r in roles]
+
+
+def _another_holder(words: set[str], head_word: str, sets: list[set[str]]) -> bool:
+    """A role of the same office told apart by another word ('council leader', 'Opposition leader')."""
+    return any(head_word in rs and _told_apart(words, rs) for rs in sets)
 
 
 def _described(toks: Tokens, mentions: Mentions, head: int, first: int, last: int, done: dict) -> Entity | None:
     """'The Supreme Court justice said …' after 'Ruth Bader Ginsburg regrets …': the person a
     sentence just before was about, by a name known to be a person's, unless their roles say otherwise."""
-    aged = _aged(toks, first, last)
-    if toks.lower[first] != "the" or not (aged or toks.lower[head] in _DESCRIBES and toks.tag[head] == "NN"):
+    by_age = _aged(toks, first, last)
+    if toks.lower[first] != "the" or not (by_age or toks.lower[head] in _DESCRIBES and toks.tag[head] == "NN"):
         return None
     if any(toks.dep[c] == "case" for c in toks.children[head]):
         return None  # 'the nominee's campaign': someone else speaks
@@ -409,15 +418,14 @@ def _described(toks: Tokens, mentions: Mentions, head: int, first: int, last: in
     words = {role_word(toks.lower[i]) for i in range(first, last + 1) if toks.lower[i].isalpha()} - _STOP
     gender = GENDERED_NOUNS.get(toks.lower[head])
     def fits(m: Mention, main: bool = False) -> bool:
-        return (m.subject and (m.entity.gender is not None or aged) and gender in (None, m.entity.gender)
+        return (m.subject and (m.entity.gender is not None or by_age) and gender in (None, m.entity.gender)
                 and toks.para[first] - toks.para[m.last] <= 3 and (not main or _main_subject(toks, m)))
     # (by age, the one a sentence was about: 'Ms Denholm suggested that Ms Latchford … The 62-year-old said')
-    person = aged and _salient(toks, mentions, first, done, lambda m: fits(m, True)) or _salient(toks, mentions, first, done, fits)
+    person = by_age and _salient(toks, mentions, first, done, lambda m: fits(m, True)) or _salient(toks, mentions, first, done, fits)
     if person is None:
         return None
-    if aged:  # an age says who, a noun after it only what else they are ('The 61-year-old lawyer')
-        sets = [{role_word(w) for w in r.lower().split()} - _STOP - _NEUTRAL for r in person.roles]
-        return None if any(role_word(toks.lower[head]) in rs and _told_apart(words, rs) for rs in sets) else person
+    if by_age:  # an age says who, a noun after it only what else they are ('The 61-year-old lawyer')
+        return None if _another_holder(words, role_word(toks.lower[head]), _role_sets(person.roles)) else person
     # The story's person or no one: a role that does not fit means the words describe someone else.
     return person if _role_allows(words, role_word(toks.lower[head]), person.roles) else None
 

@@ -68,6 +68,12 @@ def reported(quote: Quote) -> bool:
     return quote.kind == "indirect" or quote.kind == "mixed" and quoted_part(quote)[0][0] > quote.content[0].start
 
 
+def in_quote_marks(doc, quote: Quote) -> bool:
+    """Whether the words are the speaker's own, in quote marks (a mark may stand just outside a span)."""
+    return quote.kind != "indirect" or any(
+        set(doc.text[max(0, span.start - 1) : span.start + 1]) & set("\"\u201c\u2018'") for span in quote.content)
+
+
 def quoted_text(quote: Quote) -> str:
     """The text of ``quoted_part``: what the speaker is quoted as saying."""
     return said_words(quote.text, quote.kind)

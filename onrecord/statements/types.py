@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..name_words import ORG_WORDS, first_name_gender, fits_pronoun
 from . import cues
-from .context import Frame, cue_root, normalise, reported
+from .context import Frame, cue_root, in_quote_marks, normalise, reported
 
 # Nouns that are an act of the speaker only when a light verb governs them
 # ("issued an apology"), not when they are what the speaker reacts to ("welcomed the apology").
@@ -129,7 +129,7 @@ def _future_of_speaker(doc, quote, threat: bool = False) -> str | None:
             if tok.text.lower() in ("start", "begin", "keep") and any(
                     c.dep_ == "xcomp" and _base(c.text.lower()) in cues.NOT_AN_ACTION for c in tok.children):
                 continue  # "we are going to start winning": a prediction
-            if not threat and _in_quote_marks(doc, quote) and any(
+            if not threat and in_quote_marks(doc, quote) and any(
                     c.dep_ == "advcl" and any(m.text.lower() == "if" for m in c.children) for c in tok.children):
                 continue  # "If we do nothing, we will be closing lanes": a warning, not a promise (said it would sue if …: one)
             who = subj[0].text.lower()
@@ -143,12 +143,6 @@ def _future_of_speaker(doc, quote, threat: bool = False) -> str | None:
             if who in ("i", "we") or not direct and (ours or who in ("he", "she", "they") and _may_be_speaker(doc, quote, subj[0])):
                 return f"{subj[0].text} {aux[0].text if aux else 'going to'} {tok.text}"
     return None
-
-
-def _in_quote_marks(doc, quote) -> bool:
-    """Whether the words are the speaker's own, in quote marks (a mark may stand just outside a span)."""
-    return quote.kind != "indirect" or any(
-        set(doc.text[max(0, span.start - 1) : span.start + 1]) & set("\"\u201c\u2018'") for span in quote.content)
 
 
 def _done_to_something(tok) -> bool:
