@@ -224,7 +224,7 @@ _NOT_THEIR_WORDS = frozenset(
 
 
 # A person who heads a body: 'the president of Lakeview University' is someone, not the university.
-_HEADS = frozenset("president chairman chairwoman chair director chief head ceo dean principal founder".split())
+_HEADS = frozenset("president chairman chairwoman chair director chief head ceo dean principal founder leader".split())
 
 
 def _head_of(toks: Tokens, mentions: Mentions, named: list[Mention], head: int, first: int, last: int):
@@ -236,6 +236,7 @@ def _head_of(toks: Tokens, mentions: Mentions, named: list[Mention], head: int, 
         return None
     person = _by_role(toks, mentions, head, first, last)
     return (person, None, None) if person is not None else (None, None, _shown(toks, first, last))
+
 
 
 def _unnamed(toks: Tokens, mentions: Mentions, head: int, first: int, last: int, done: dict):
@@ -313,8 +314,20 @@ def _antecedent(toks: Tokens, mentions: Mentions, pronoun: int, done: dict) -> E
     not one the quote beside it speaks of ('"What happened to Mrs Ellery …," she said.')."""
     beside = _quotes_beside(toks, pronoun)
     spoken_of = {m.entity.key for m in mentions.mentions if toks.quote[m.first] in beside and not _addressed(toks, m.last)}
+    spoken_of |= {m.entity.key for m in _main_clause_object(toks, mentions, pronoun)}
     return _salient(toks, mentions, pronoun, done,
                     lambda m: fits_pronoun(m.entity.gender, toks.lower[pronoun]) and m.entity.key not in spoken_of)
+
+
+def _main_clause_object(toks: Tokens, mentions: Mentions, pronoun: int) -> list[Mention]:
+    """'X was interviewing the poet Daniel Okoro when he quipped …': the subject of a clause hung on
+    a verb is not that verb's object."""
+    verb = toks.head[pronoun]
+    if toks.dep[pronoun] != "nsubj" or toks.dep[verb] != "advcl":
+        return []
+    main = toks.head[verb]
+    objects = [k for c in toks.children[main] if toks.dep[c] in ("dobj", "dative") for k in toks.subtree(c)]
+    return [m for m in mentions.mentions if objects and min(objects) <= m.first and m.last <= max(objects)]
 
 
 def _addressed(toks: Tokens, k: int) -> bool:

@@ -523,6 +523,14 @@ def test_a_surname_the_tagger_reads_as_a_verb_is_still_the_person():
     ("Republican Dale Harwell and Democrat Naomi Brandt clashed repeatedly over taxes on Tuesday night in the only "
      "televised debate.\n\nThe Democrat went on the offensive, arguing that Mr Harwell's plan would leave rural towns "
      "without protection.", ["Dale Harwell", "Naomi Brandt"]),
+    # 'The leader of X Council' is a person, the one the story titles so, not the council
+    ("The leader of Castlebridge Borough Council has defended plans for 850 homes on green belt land.\n\nCllr Margaret "
+     "Denholm, the council leader, said the development was the only way to meet the target.",
+     ["Margaret Denholm", "Margaret Denholm"]),
+    # the subject of a 'when' clause is not the object of the verb it hangs on
+    ('Breakfast television presenter Jonny Varley has apologised after making a joke about a guest.\n\nThe '
+     '41-year-old was interviewing the poet Daniel Okoro when he quipped that the segment "might run into next week."',
+     ["Jonny Varley", "Jonny Varley"]),
     # an inverted subject the parse takes for an object: '"…," wrote one viewer'
     ('Jonny Varley apologised on Tuesday.\n\n"Everyone makes mistakes on live TV. He said sorry, let\'s move on," wrote '
      'one viewer on X.\n\n"If a guest had said that, they\'d never be booked again. Why does he get a pass?" the user '

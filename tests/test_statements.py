@@ -569,6 +569,9 @@ TYPES = [
      "Tom Reid", "mixed", "apology", None),
     ('"I accept Tom\'s apology, and I hope he means it," Ann Lee wrote.', '"I accept Tom\'s apology, and I hope he means it,"',
      "wrote", "Ann Lee", "Ann Lee", "direct", "support", None),
+    # 'his opponent' is the other one the story named before
+    ('Tom Reid and Alan Pryce met in a debate. Tom Reid accused his opponent of "cooking the books".',
+     'his opponent of "cooking the books"', "accused", "Tom Reid", "Tom Reid", "mixed", "criticism", "person:Alan Pryce"),
     # what someone is accused of is no part of who is accused
     ('Tom Reid accused the council of "betraying residents".', 'the council of "betraying residents"', "accused",
      "Tom Reid", "Tom Reid", "mixed", "criticism", "other:the council"),

@@ -187,11 +187,13 @@ class Names:
                      and first_name_gender(v[0].split()) == gender), found)
 
     def person_before(self, offset: int, not_named: str | None, skip: tuple[int, int] = (0, 0),
-                      pronoun: str | None = None) -> str | None:
+                      pronoun: str | None = None, full: bool = False) -> str | None:
         """The latest person named before ``offset`` who is not ``not_named`` (nor named inside ``skip``)
-        and, for a ``pronoun`` (his, her, him, …), whose first name does not say otherwise."""
+        and, for a ``pronoun`` (his, her, him, …), whose first name does not say otherwise (``full``:
+        known by a full name, not a lone word the tagger may have taken for a person)."""
         def fits(name: str) -> bool:
-            return pronoun not in _GENDERED or fits_pronoun(first_name_gender(name.split()), pronoun)
+            return (pronoun not in _GENDERED or fits_pronoun(first_name_gender(name.split()), pronoun)) and (
+                not full or len(name.split()) > 1)
 
         best, at = None, -1
         for ent in self.ents:

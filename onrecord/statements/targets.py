@@ -235,6 +235,9 @@ def _phrase(tok, quote: Quote | None = None) -> str:
     return text.strip(" ,.")
 
 
+_OPPONENTS = frozenset("opponent rival challenger".split())
+
+
 def _of_doing(tok) -> bool:
     return tok.dep_ == "prep" and tok.lower_ == "of" and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in tok.children)
 
@@ -292,6 +295,10 @@ def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earli
             # 'criticised the remarks. … called them "scaremongering"': the remarks
             owner = statement_owner(words, quote, names, own, earlier, own_pronoun)
             return Target(owner or _phrase(words, quote), "statement")
+        if word in _OPPONENTS and any(c.dep_ == "poss" for c in obj.children):
+            # 'accused his opponent of …': the other one the story is about, named before
+            if person := names.person_before(obj.idx, speaker_name(quote), full=True):
+                return Target(person, "person")
         if word in ("him", "her", "them") and obj.pos_ == "PRON":
             person = names.person_before(obj.idx, speaker_name(quote), pronoun=word)
             if person:
