@@ -333,15 +333,18 @@ def kin(tx: Tx, person_id: int) -> list[int]:
 
 
 def _has_own(tx: Tx, row: _Row, types: tuple[str, ...], agreeing: bool = False) -> bool:
-    """Whether extraction linked the statement inside its article (``agreeing``: on shared words).
+    """Whether extraction linked the statement inside its article (``agreeing``: on shared words,
+    to a statement told before it).
 
     A retraction linked in its own article to a statement it shares no words with
-    ("I withdraw my statement about Drake" -> "spoken in haste") may still take back
-    a statement of an earlier article that does agree with it.
+    ("I withdraw my statement about Drake" -> "spoken in haste"), or to one its article tells
+    after it (its own explanation), may still take back a statement of an earlier article that
+    does agree with it.
     """
-    evidence = tx.all(f"SELECT evidence FROM links WHERE from_quote = ? AND scope = 'article' "
-                      f"AND type IN ({_marks(list(types))})", (row.id, *types))
-    return any("shared words" in e or not agreeing for (e,) in evidence)
+    evidence = tx.all(f"SELECT l.evidence, t.position < f.position FROM links l JOIN quotes t ON t.id = l.to_quote "
+                      f"JOIN quotes f ON f.id = l.from_quote WHERE l.from_quote = ? AND l.scope = 'article' "
+                      f"AND l.type IN ({_marks(list(types))})", (row.id, *types))
+    return any(not agreeing or "shared words" in e and before for e, before in evidence)
 
 
 def _insert(tx: Tx, row: _Row, to: _Row, kind: str, confidence: float, evidence: str) -> int:

@@ -17,7 +17,7 @@ import pytest
 
 from onrecord.article import Article
 from onrecord.extract import extract_articles
-from onrecord.models import Entity, Extraction, Quote, Span, Speaker, Target
+from onrecord.models import Entity, Extraction, Link, Quote, Span, Speaker, Target
 from onrecord.record import open_store
 from onrecord.record.linking import target_key
 
@@ -155,6 +155,29 @@ def test_a_name_seen_later_links_earlier_reactions_in_any_order(tmp_path):
     ]
     first = links_in_every_order(items, tmp_path, "delphine")
     assert ("fenn", "reacts_to", "tunnel") in {(a, c, d) for a, _, c, d, _ in first}
+
+
+def test_a_retraction_linked_to_its_own_later_words_still_takes_back_the_earlier_article(tmp_path):
+    """'"I was wrong to say …"' linked in its article to the explanation told after it (shared
+    words) still retracts what an earlier article reported her saying."""
+    keane = Entity("e1", "Marion Keane", "person")
+    said = "Clean Rivers Now planned violence at the Harlow protest"
+    wrong = "I was wrong to say that Clean Rivers Now planned violence at the Harlow protest"
+    review = "A review found nothing to show Clean Rivers Now planned violence at the protest"
+    text = f"{wrong}, she said. {review}, Marion Keane said."
+    speaker = Speaker("e1", "Marion Keane", "person")
+    quotes = (
+        Quote(content=(Span(0, len(wrong), wrong),), kind="direct", speaker=speaker, id="q1", type="retraction",
+              links=(Link("retracts", "q2", 0.8, "retracts: same speaker; shared words: planned, violence"),)),
+        Quote(content=(Span(text.index(review), text.index(review) + len(review), review),), kind="indirect",
+              speaker=speaker, id="q2", type="claim"),
+    )
+    items = [_made("claim", "2024-05-06", keane, said),
+             _made("group", "2024-05-07", Entity("e1", "Priya Lennox", "person"), "The group has always protested peacefully"),
+             (Article(text=text, doc_id="sorry", published="2024-05-13"),
+              Extraction(doc_id="sorry", text=text, quotes=quotes, speakers=(keane,)))]
+    found = {(a, c, d) for a, _, c, d, _ in links_in_every_order(items, tmp_path, "keane")}
+    assert {("sorry", "retracts", "sorry"), ("sorry", "retracts", "claim")} <= found
 
 
 def test_a_replaced_version_that_drops_a_name_takes_its_links_with_it(store_url, tmp_path):
