@@ -326,8 +326,10 @@ def _main_clause_object(toks: Tokens, mentions: Mentions, pronoun: int) -> list[
     if toks.dep[pronoun] != "nsubj" or toks.dep[verb] != "advcl":
         return []
     main = toks.head[verb]
-    objects = [k for c in toks.children[main] if toks.dep[c] in ("dobj", "dative") for k in toks.subtree(c)]
-    return [m for m in mentions.mentions if objects and min(objects) <= m.first and m.last <= max(objects)]
+    # (the object itself or a name beside it, 'the poet Daniel Okoro'; not a possessor in it: 'hearing Rubio's strategy')
+    objects = {c for c in toks.children[main] if toks.dep[c] in ("dobj", "dative")}
+    objects |= {a for o in objects for a in toks.children[o] if toks.dep[a] == "appos"}
+    return [m for m in mentions.mentions if any(m.first <= o <= m.last for o in objects)]
 
 
 def _addressed(toks: Tokens, k: int) -> bool:

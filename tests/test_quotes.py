@@ -920,6 +920,8 @@ CUE_EXTENTS = [
     # ... except a refusal to speak, whose 'to say …' is the content (PolNeAR train: 'declined' + 'to say' 3 of 3)
     ('Delia Marsh refused to say whether the toll would pay for repairs.', "refused"),
     ('The row prompted Delia Marsh to say that the toll would pay for repairs.', "to say"),
+    # the last word of a name is no adverb of the cue, whatever the parse says ('Clean Rivers Now said')
+    ('The campaign group Clean Rivers Now said it had never planned violence.', "said"),
 ]
 
 

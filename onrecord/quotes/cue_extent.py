@@ -20,6 +20,7 @@ _OCCASIONS = frozenset(
     "post tweet call appearance remarks rally hearing video op-ed memo".split()
 )
 _OCCASION_PREPS = frozenset("in at during on".split())
+_NAME_TAGS = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 _BEFORE_ADVERBS_NOT = frozenset("not never n't so just only when how why where".split())
 
 
@@ -79,7 +80,8 @@ def _completed_verb(toks: Tokens, cf: int, h: int, blocked: set[int]) -> tuple[i
 def _before(toks: Tokens, k: int, h: int, blocked: set[int]) -> bool:
     """'also said', 'then pointed out', 'cynically dismissed': an adverb of the verb touching it."""
     return (k not in blocked and not toks.space[k] and toks.dep[k] == "advmod" and toks.head[k] == h
-            and toks.lower[k] not in _BEFORE_ADVERBS_NOT and toks.quote[k] == -1)
+            and toks.lower[k] not in _BEFORE_ADVERBS_NOT and toks.quote[k] == -1
+            and toks.ent[k] not in _NAME_TAGS)  # ('Clean Rivers Now said': the last word of a name)
 
 
 def _after(toks: Tokens, k: int, h: int, blocked: set[int]) -> int | None:

@@ -461,7 +461,9 @@ def _mention(toks: Tokens, head: int, allowed: set[int] | None) -> tuple[int, in
     lo, hi = min(tokens), max(tokens)
     hi = _before_medium(toks, lo, hi)
     # A name the parse cut short ('Leslie' of 'Leslie Wimes'): take the whole entity.
-    while toks.ent[head] and hi + 1 < len(toks) and toks.ent[hi + 1] == toks.ent[head] and toks.pos[hi + 1] == "PROPN":
+    # ('Clean Rivers Now said': a capitalised word the parse made an adverb is still the name's)
+    while toks.ent[hi] and hi + 1 < len(toks) and toks.ent[hi + 1] == toks.ent[hi] and (
+            toks.pos[hi + 1] == "PROPN" or toks.pos[hi + 1] == "ADV" and toks.text[toks.starts[hi + 1]][:1].isupper()):
         hi += 1
     # A name the parse made a second subject ('The charity | Shelterwise said'): it is the kind's name.
     name = hi + 1
