@@ -238,7 +238,6 @@ def _head_of(toks: Tokens, mentions: Mentions, named: list[Mention], head: int, 
     return (person, None, None) if person is not None else (None, None, _shown(toks, first, last))
 
 
-
 def _unnamed(toks: Tokens, mentions: Mentions, head: int, first: int, last: int, done: dict):
     """A source that names no one: a pronoun, an organisation's noun, a role or a description."""
     word = toks.lower[head]
