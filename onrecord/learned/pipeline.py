@@ -14,6 +14,7 @@ from copy import copy
 from ..quotes import Attribution, Tokens, find_marked_statements, find_quotes
 from ..quotes.clauses import (before_participle, headline_act_after, with_relative, with_subject, without_aside,
                                without_dangling)
+from ..quotes.acts import second_acts
 from ..quotes.cue_extent import conventional_cue
 from ..quotes.disputed import cut_before_tails, find_disputed
 from ..quotes.frames import NAMING, closed_aside, relative_source, title_run
@@ -46,6 +47,7 @@ def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
                 _widen(toks, a, mixed + reported, taken, roles)
     found = _with_denied_tails(toks, found)
     found = [_finished(toks, a) for a in found if not _anonymity(toks, a) and not _misquoted(toks, a)]
+    found += [_finished(toks, a) for a in second_acts(toks, found)]
     _without_speaking_asides(toks.text, found)
     hosted_sources(toks, found)
     found = _without_named_titles(toks, found)

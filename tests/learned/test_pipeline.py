@@ -359,3 +359,28 @@ def test_a_name_in_quote_marks_is_part_of_a_source_not_a_statement(text: str, so
 def test_a_statement_inside_anothers_content_takes_its_source(text: str, cue: str, source: str) -> None:
     found = {q.cue.text: q for q in onrecord.extract(text).quotes if q.cue}
     assert found[cue].source.text == source
+
+
+
+@pytest.mark.parametrize("method", ["model", "rules"])
+def test_a_second_verb_of_speech_is_a_second_statement(method) -> None:
+    # the parse joins 'warned' to the reported clause's own verb 'was'
+    text = ("Even Calder Bay, the ministry's only ally on the coast, said it was \"firmly opposed\" to the new "
+            "quota and warned the ministry to expect a legal challenge.")
+    found = {(q.source.text, q.cue.text): q.text for q in onrecord.extract(text, method=method).quotes}
+    source = "Calder Bay, the ministry's only ally on the coast,"
+    assert found == {(source, "said"): 'it was "firmly opposed" to the new quota',
+                     (source, "warned"): "the ministry to expect a legal challenge"}
+
+
+@pytest.mark.parametrize(("text", "cue", "content"), [
+    # the reported clause's own verbs: a past perfect's, and one that is no act of speech
+    ("Mayor Delia Marsh said the council had misled residents and blamed the port authority for the delay.",
+     "said", "the council had misled residents and blamed the port authority for the delay"),
+    ("Delia Marsh said the toll would pay for repairs and cut traffic on the Harbour Bridge.",
+     "said", "the toll would pay for repairs and cut traffic on the Harbour Bridge"),
+])
+@pytest.mark.parametrize("method", ["model", "rules"])
+def test_a_verb_of_the_reported_clause_stays_in_it(text, cue, content, method) -> None:
+    found = {q.cue.text: q.text for q in onrecord.extract(text, method=method).quotes if q.cue}
+    assert found.get(cue) == content, found
