@@ -193,7 +193,9 @@ class Mentions:
         if first == last and (toks.lower[first] in TITLES or toks.lower[first] in ROLE_NOUNS or toks.lower[first] in _KIND_ALONE):
             return  # a headline's bare 'Justice' or 'Pastor' is a title, not a name; its 'Council' a kind of body
         # a title-case headline runs the verb into the name: 'Ben Carson Defends Himself Against …'
-        last = next((i - 1 for i in range(first + 1, last + 1) if toks.lower[i] in INDIRECT_FORMS), last)
+        # (not a word the parse makes part of a later one: 'States' of 'United States Department of Agriculture')
+        last = next((i - 1 for i in range(first + 1, last + 1) if toks.lower[i] in INDIRECT_FORMS
+                     and not (toks.dep[i] in ("compound", "nmod") and i < toks.head[i] <= last)), last)
         while last > first and toks.pos[last] in ("PART", "PUNCT"):
             last -= 1
         name = toks.text[toks.starts[first] : toks.ends[last]]

@@ -186,8 +186,10 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
         named = appos
     if word in DOCUMENTS and (by := document_by(toks, mentions, named, head, first)) is not None:
         return by, None, None
-    # "Holloway's party": a possessor is not the speaker; "A Westbrook councillor": nor is a modifier.
-    named = [m for m in named if m.first <= head <= m.last or toks.dep[m.last] not in ("poss", "compound", "amod")]
+    # "Holloway's party": a possessor is not the speaker; "A Westbrook councillor", "The GOP presidential
+    # nominee": nor is a modifier (a poll's is who made it: "The latest Reuters/Ipsos poll").
+    modifiers = ("poss", "compound", "amod") if word in DOCUMENTS else ("poss", "compound", "amod", "nmod")
+    named = [m for m in named if m.first <= head <= m.last or toks.dep[m.last] not in modifiers]
     # "Parents in Ashby": where a group is from is not who speaks (an employer is: "Analysts at Bernstein")
     named = [m for m in named if m.first <= head <= m.last or not _placed(toks, m.last)]
     if not named and toks.pos[head] == "NOUN" and word not in ROLE_NOUNS:

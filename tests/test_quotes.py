@@ -1085,6 +1085,16 @@ UNRESOLVED_SOURCES = [
     ("The Reigate MP said the plan was flawed.", "The Reigate MP", "unknown"),
     ("Pentagon officials said the plan was flawed.", "Pentagon", "organization"),
     ("Conservative officials said the plan was flawed. The Conservative party agreed.", "Conservative", "organization"),
+    # a party before a person's noun says whose nominee, not who speaks; a poll's maker is its speaker
+    ("The GOP presidential nominee argued that divorce files were private.", "The GOP presidential nominee", "unknown"),
+    ("Half of GOP primary voters said they were angry.", "Half of GOP primary voters", "unknown"),
+    ("The latest Reuters/Ipsos poll showed the mayor ahead.", "Reuters", "organization"),
+    # a hyphenated word ends a source whole
+    ("His ex-wife contended that she should not have to give up her privacy.", "His ex-wife", "unknown"),
+    # 'States' is part of a name here, not a verb a title-case headline ran into it
+    ("The United States Department of Agriculture said the harvest was late.",
+     "United States Department of Agriculture", "organization"),
+    ("The Washington Post-ABC News poll found that the mayor was ahead.", "Washington Post-ABC News", "organization"),
 ]
 
 

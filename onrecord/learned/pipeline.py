@@ -305,9 +305,18 @@ def _finished(toks: Tokens, a: Attribution) -> Attribution:
         first, last = toks.span_tokens(*a.source)
         while last > first and toks.pos[last] in ("ADP", "CCONJ", "SCONJ", "DET"):
             last -= 1
-        a.source = (a.source[0], toks.ends[last])
+        a.source = (a.source[0], _whole_word_end(toks.text, toks.ends[last], [a.cue, *a.content]))
     conventional_cue(toks, a)
     return a
+
+
+_HYPHENATED = re.compile(r"(?:[-\u2010]\w+)+")
+
+
+def _whole_word_end(text: str, end: int, others: list) -> int:
+    """A source ends with its hyphenated word ('His ex-wife', not 'His ex')."""
+    m = _HYPHENATED.match(text, end)
+    return m.end() if m and not overlaps((end, m.end()), [s for s in others if s]) else end
 
 
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose|whom)\s")
