@@ -51,10 +51,10 @@ def print_timeline(t: Timeline, fmt: str, console: Console) -> None:
     tree = Tree(f"[bold]{shown(t.name)}[/] (#{t.person_id}): {len(t.entries)} statements")
     for e in t.entries:
         node = tree.add(_entry_label(e))
-        for link in e.links:
-            if link.type != "same_quote":
-                node.add(f"[dim]{_VERBS.get(link.type, link.type)}[/] {shown(link.speaker or 'someone')}: "
-                         f"{shown(_clip(link.content, 90))} [dim]({_when(link.published)})[/]")
+        for link in e.links:  # (a repeat says where its words were first reported)
+            where = f", {shown(link.outlet)}" if link.type == "same_quote" and link.outlet else ""
+            node.add(f"[dim]{_VERBS.get(link.type, link.type)}[/] {shown(link.speaker or 'someone')}: "
+                     f"{shown(_clip(link.content, 90))} [dim]({_when(link.published)}{where})[/]")
         for link in e.reactions:
             node.add(_link_label(link, "reacted"))
         undoing: dict[int, list[LinkView]] = {}  # one statement that retracts and apologises is one line

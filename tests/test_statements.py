@@ -604,6 +604,10 @@ TYPES = [
     ('"We deeply regret this incident and the worry it has caused our customers," chief executive Karen Holt said.',
      '"We deeply regret this incident and the worry it has caused our customers,"', "said", "chief executive Karen Holt",
      "Karen Holt", "direct", "apology", None),
+    # where it was done is no target: the person in the content is
+    ('Sen. Dana Whitcombe mocked the military service of Tom Reid at a town hall on Saturday.',
+     "the military service of Tom Reid", "mocked", "Sen. Dana Whitcombe", "Dana Whitcombe", "indirect", "criticism",
+     "person:Tom Reid"),
 ]
 
 

@@ -288,6 +288,7 @@ def _finished(toks: Tokens, a: Attribution) -> Attribution:
     if (end := without_dangling(toks, first, without_aside(toks, first, before_participle(toks, first, last)))) < last:
         a.content[-1] = (a.content[-1][0], toks.ends[end])
     headline_act_after(toks, a)
+    a.content[-1] = _bracket_closed(toks.text, a.content[-1])
     if a.source and toks.text[a.source[0] : a.source[1]] in ("it", "It") and _IMPERSONAL.match(toks.text, a.source[1]):
         a.source, a.source_head = None, None
     if a.source and a.cue and a.source[1] <= a.cue[0] and _UNDER_FIRE.search(toks.text, a.cue[0], a.cue[1]):
@@ -308,6 +309,14 @@ def _finished(toks: Tokens, a: Attribution) -> Attribution:
         a.source = (a.source[0], _whole_word_end(toks.text, toks.ends[last], [a.cue, *a.content]))
     conventional_cue(toks, a)
     return a
+
+
+def _bracket_closed(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A content that opens a bracket ends after it closes ('… Rep. Luis Ortega (D-Ohio)', not '(D-Ohio')."""
+    start, end = span
+    if text.count("(", start, end) > text.count(")", start, end) and text.startswith(")", end):
+        return start, end + 1
+    return span
 
 
 _HYPHENATED = re.compile(r"(?:[-\u2010]\w+)+")

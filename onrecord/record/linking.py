@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ..models import Quote, Target
-from ..statements.context import normalise
+from ..statements.context import normalise, words_of
 from ..statements.cues import ANSWERS_UNDOING, CONTENT_APOLOGY
 from ..statements.names import same_party
 from .people import is_proper_name, name_tokens, people_changed
@@ -36,7 +36,6 @@ UNDOING = ("retraction", "apology")
 _WEIGHT = {"support": 2, "criticism": 2, "denial": 1, "claim": 1, "commitment": 1}
 REACTION_WINDOW = timedelta(days=31)    # a reaction answers what was said in the month before
 RETRACTION_WINDOW = timedelta(days=366)  # a retraction may come much later
-_WORD = re.compile(r"[a-z][a-z'\-]{3,}")
 _STOP = frozenset(
     "that this with from have has had were been will would they their there what when which about into "
     "said says than them then also just very more most some such only over your because being every "
@@ -133,7 +132,7 @@ def _shift(day: date, by: timedelta) -> date:
 
 @lru_cache(maxsize=20_000)  # a person's statements are the candidates of every reaction aimed at them
 def _words(text: str | None) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(normalise(text or "")) if w not in _STOP)
+    return frozenset(w for w in words_of(normalise(text or "")) if w not in _STOP)
 
 
 # -- an article's own links ------------------------------------------------------------------

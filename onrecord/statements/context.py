@@ -21,6 +21,16 @@ _FRAME_PREPS = frozenset("at on against of for over to with about from by as".sp
 _SPACE = re.compile(r"\s+")
 
 
+_WORD = re.compile(r"[a-z][a-z'\-]{3,}")
+
+
+def words_of(text: str) -> list[str]:
+    """A normalised text's words of four letters or more, a possessive's without its ending
+    ('ortega's' is 'ortega', as a statement that says 'Ortega' is about him)."""
+    words = (w[:-2] if w.endswith("'s") else w.rstrip("'") for w in _WORD.findall(text))
+    return [w for w in words if len(w) >= 4]
+
+
 @lru_cache(maxsize=8192)  # link finding normalises each statement's words once per pair
 def normalise(text: str) -> str:
     """Lowercase, curly apostrophes made straight, quote marks dropped, spaces collapsed."""

@@ -23,7 +23,7 @@ _WHEN = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "LOC", "FAC"})
 # Where words were said, not whom they are aimed at: "hit back on social media", "at a rally".
 _WHERE_SAID = frozenset("media twitter facebook instagram tiktok youtube television tv radio air website blog podcast "
                          "camera stage x rally event conference summit ceremony briefing fundraiser meeting gathering hustings "
-                         "dinner luncheon forum vigil".split())
+                         "dinner luncheon forum vigil hall town-hall".split())
 _EXCHANGES = frozenset("interview interviews conversation call briefing conference appearance podcast meeting".split())
 _SAYING = frozenset(
     "say says said saying tell tells told telling add adds added adding write writes wrote written writing "

@@ -384,3 +384,11 @@ def test_a_second_verb_of_speech_is_a_second_statement(method) -> None:
 def test_a_verb_of_the_reported_clause_stays_in_it(text, cue, content, method) -> None:
     found = {q.cue.text: q.text for q in onrecord.extract(text, method=method).quotes if q.cue}
     assert found.get(cue) == content, found
+
+
+@pytest.mark.parametrize("method", ["model", "rules"])
+def test_a_content_that_opens_a_bracket_closes_it(method) -> None:
+    text = ("Sen. Dana Whitcombe (R-Ohio) mocked the military service of Rep. Luis Ortega (D-Ohio) at a town hall "
+            "on Saturday.")
+    found = {q.cue.text: q.text for q in onrecord.extract(text, method=method).quotes if q.cue}
+    assert found.get("mocked", "(D-Ohio)").count("(") == found.get("mocked", "(D-Ohio)").count(")") == 1, found

@@ -180,6 +180,22 @@ def test_a_retraction_linked_to_its_own_later_words_still_takes_back_the_earlier
     assert {("sorry", "retracts", "sorry"), ("sorry", "retracts", "claim")} <= found
 
 
+def test_a_retraction_takes_back_the_remark_not_a_later_denial_naming_the_same_man(tmp_path):
+    """A possessive names the man as his name does ('Ortega's service' ~ 'Luis Ortega'): the remark
+    shares as many words with the retraction as the office's later denial does, and came first."""
+    whitcombe = Entity("e1", "Dana Whitcombe", "person")
+    items = [
+        _made("remark", "2025-03-03", whitcombe, "Luis Ortega likes to talk about his service but he spent "
+              "his deployment in an office in Qatar", "criticism", Target("Luis Ortega", "person")),
+        _made("denial", "2025-03-07", whitcombe, "a report that she was resigning over her remarks about "
+              "Luis Ortega's military service", "denial"),
+        _made("sorry", "2025-03-10", whitcombe, "Last weekend I said something about Luis Ortega's service "
+              "that was wrong and I retract it", "retraction", Target("Dana Whitcombe", "statement")),
+    ]
+    found = {(a, c, d) for a, _, c, d, _ in links_in_every_order(items, tmp_path, "ortega")}
+    assert ("sorry", "retracts", "remark") in found and ("sorry", "retracts", "denial") not in found
+
+
 def test_a_replaced_version_that_drops_a_name_takes_its_links_with_it(store_url, tmp_path):
     """The only article calling Delphine Arkwright 'Delphine' is corrected to her full name: the
     reaction aimed at 'Delphine' no longer reaches her, as if the correction had come first
@@ -314,6 +330,22 @@ def test_timeline_command(ferry, tmp_path):
     assert missing.exit_code != 0 and "no one called 'Nobody Here'" in missing.output
     bad = runner.invoke(app, ["timeline", "Pryce", "--format", "csv", "--db", url])
     assert bad.exit_code != 0 and "choose table, json" in bad.output
+
+
+def test_timeline_says_where_a_repeated_quote_was_first_reported(tmp_path):
+    from typer.testing import CliRunner
+
+    from onrecord.cli import app
+
+    whitcombe = Entity("e1", "Dana Whitcombe", "person")
+    said = "Luis Ortega spent his deployment in an air-conditioned office and that is not combat"
+    first, again = _made("remark", "2025-03-03", whitcombe, said), _made("again", "2025-03-13", whitcombe, said)
+    first = (Article(text=first[0].text, doc_id="remark", published="2025-03-03", outlet="Columbus Ledger"), first[1])
+    url = str(tmp_path / "repeat.db")
+    ingest(url, [first, again], (1, 0))
+    out = CliRunner().invoke(app, ["timeline", "Dana Whitcombe", "--db", url], env={"COLUMNS": "200"})
+    assert out.exit_code == 0, out.output
+    assert "same words as Dana Whitcombe" in out.output and "(2025-03-03, Columbus Ledger)" in out.output
 
 
 def test_timeline_lines_wrap_whole_and_name_how_and_where_others_reacted(ferry, tmp_path):
