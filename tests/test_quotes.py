@@ -1066,6 +1066,20 @@ def test_a_new_sentence_about_the_quoted_words_gives_them_no_cue():
     assert (q.cue.text, q.speaker.name) == ("had told", "Bell")
 
 
+@pytest.mark.parametrize("method", ["model", "rules"])
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('"We came here with a map," Foreign Minister Elena Marchetti said. "They came with nothing." '
+     "Foreign Minister Irina Sokolova said the account was false.", "Elena Marchetti"),
+    ('"We acted fast," Simon Achterberg said. "Customers come first." The union said it was unconvinced.',
+     "Simon Achterberg"),
+])
+def test_a_quote_that_ends_its_sentence_is_not_the_next_sentences_statement(method, text, speaker):
+    """The next sentence's verb says words of its own: the quote goes on from the speaker before."""
+    quotes = onrecord.extract(text, method=method).quotes
+    [q] = [q for q in quotes if "nothing" in q.text or "Customers" in q.text]
+    assert q.speaker.name == speaker
+
+
 def test_a_he_goes_on_from_an_unnamed_person_described_before():
     text = ('The whistleblower, a senior engineer who asked not to be named, said managers had ignored his warnings. '
             '"They told us the schedule came first," he said.')

@@ -74,6 +74,8 @@ def cue_after(toks: Tokens, frame: list[int], before: list[int], inner: str) -> 
             continue
         if toks.dep[subj] == "nsubjpass" and toks.lower[v] in SAID_OF and inner[-1:] in ".?!":
             continue  # '"…." The claim was repeated by …': a new sentence about the words, no one saying them
+        if inner[-1:] in ".?!" and any(toks.dep[c] in ("ccomp", "xcomp") and c > v for c in toks.children[v]):
+            return None  # '"…." Irina Sokolova said the account was false': a new sentence says words of its own
         if n > 6 and not _only_subject_before(toks, body[:n], subj):
             continue
         src = _mention(toks, subj, set(body))
