@@ -10,8 +10,8 @@ import re
 from bisect import insort
 from dataclasses import dataclass, field
 
-from .name_words import (GENDERED_NOUNS, GENDERED_TITLES, HONORIFICS, KINDS_BEFORE_NAMES, MEDIA_NAMES, ORG_WORDS,
-                         ROLE_NOUNS, TITLES, first_name_gender, first_names, role_word)
+from .name_words import (GENDERED_NOUNS, GENDERED_TITLES, HONORIFICS, KINDS_BEFORE_NAMES, MEDIA_NAMES, NAME_OF_A_BODY,
+                         ORG_WORDS, ROLE_NOUNS, TITLES, first_name_gender, first_names, role_word)
 from .quotes.cues import INDIRECT_FORMS
 from .quotes.tokens import Tokens, runs
 
@@ -188,7 +188,9 @@ class Mentions:
         office = label == "ORG" and possessive and possessive[-1] == last - 1 and toks.lower[last] in _OFFICE_HEADS
         if possessive and not office:  # "Labour's Ann Lee" tagged as one name: the name starts after the 's
             first = possessive[-1] + 1
-        while first < last and (toks.lower[first] in TITLES or toks.lower[first] in ROLE_NOUNS or toks.pos[first] == "DET"):
+        # (a role word opens a body's name when no personal name follows: 'General Motors', 'the General Staff')
+        while first < last and (toks.lower[first] in TITLES or toks.pos[first] == "DET" or toks.lower[first] in ROLE_NOUNS
+                                and (label != "ORG" or toks.lower[first + 1] in first_names())):
             first += 1
         if first == last and (toks.lower[first] in TITLES or toks.lower[first] in ROLE_NOUNS or toks.lower[first] in _KIND_ALONE):
             return  # a headline's bare 'Justice' or 'Pastor' is a title, not a name; its 'Council' a kind of body
@@ -209,7 +211,8 @@ class Mentions:
             words = toks.text[toks.starts[first] : toks.ends[last]].split()
         if not words or not words[0][:1].isupper():
             return
-        kind = "person" if label == "ORG" and self._described_as_person(first, last, words) else self._kind(label, words)
+        personal = label == "ORG" and (self._described_as_person(first, last, words) or _personal_name(toks, first, last, words))
+        kind = "person" if personal else self._kind(label, words)
         if kind == "person" and first > 0 and toks.lower[first - 1] in KINDS_BEFORE_NAMES and toks.pos[first - 1] == "NOUN":
             kind = "organization"  # 'the think tank Demos', 'the charity Shelterwise'
         if kind is None:
@@ -353,7 +356,8 @@ class Mentions:
         while toks.dep[head] == "appos" and toks.dep[h] == "pobj" and toks.pos[toks.head[toks.head[h]]] == "NOUN":
             h = toks.head[toks.head[h]]
         if toks.dep[head] == "appos" and toks.pos[h] in ("NOUN", "PROPN") and h < first:
-            self._role_words(entity, [i for i in toks.subtree(h) if i < first])
+            named = set(toks.subtree(head))  # (its title is no part of the role: 'Kestria's envoy, Ambassador Oleg Varga')
+            self._role_words(entity, [i for i in toks.subtree(h) if i < first and i not in named])
 
     def _role_words(self, entity: Entity, tokens: list[int]) -> None:
         toks = self.toks
@@ -414,6 +418,22 @@ class Mentions:
 # First words many organisations share: 'National' is not the National Trust.
 _SHARED_FIRST = frozenset("the national american united new first royal british general democratic republican "
                           "federal state city county international world global north south east west central".split())
+
+
+def _personal_name(toks, first: int, last: int, words: list[str]) -> bool:
+    """'Irina Sokolova' tagged an organisation: a known first name and a word that is none, with no
+    article before them ('the Wells Fargo …' is a bank's), no word of a body's name ('Edison Research')
+    and no 'it' after them in the sentence ('Wells Fargo said it would appeal')."""
+    names = first_names()
+    lowered = {w.lower() for w in words}
+    if (len(words) != 2 or not all(w.isalpha() and w.istitle() for w in words) or words[0].lower() not in names
+            or words[1].lower() in names or lowered & (ORG_WORDS | NAME_OF_A_BODY)
+            or first > 0 and toks.lower[first - 1] == "the"):
+        return False
+    k = last + 1
+    while k < len(toks) and not toks.is_boundary(k) and toks.lower[k] not in ("it", "its"):
+        k += 1
+    return k == len(toks) or toks.is_boundary(k)
 
 
 def org_key(name: str) -> str:

@@ -23,7 +23,8 @@ ROLE_NOUNS = frozenset(
     "prosecutor executive economist researcher expert author editor correspondent host pollster donor "
     "organizer organiser activist campaigner mp. justice speaker whip solicitor barrister "
     "coach captain player striker forward midfielder defender goalkeeper quarterback pitcher referee "
-    "constable inspector superintendent detective treasurer pastor preacher reverend rabbi imam bishop priest".split()
+    "constable inspector superintendent detective treasurer pastor preacher reverend rabbi imam bishop priest "
+    "envoy negotiator mediator diplomat colonel cfo".split()
 )
 CLUB_WORDS = frozenset("athletic rovers wanderers albion fc afc united hotspur".split())  # football clubs
 ORG_WORDS = frozenset(
@@ -34,6 +35,15 @@ ORG_WORDS = frozenset(
     "renewables energy foods pharmaceuticals technologies logistics "
     "gazette journal herald tribune chronicle".split()
 ) | CLUB_WORDS
+# Words that end the names of businesses and bodies, not of people ('Edison Research', 'Lenox Healthcare').
+NAME_OF_A_BODY = frozenset(
+    "research healthcare health capital media systems solutions services communications consulting analytics labs "
+    "ventures resources brands entertainment studios records publishing pictures games software security insurance "
+    "finance financial investments advisors associates construction development realty hotels resorts farms "
+    "biotech therapeutics medical care aerospace defense defence electric power oil gas mining steel chemicals "
+    "telecom wireless mobile digital interactive online express transport rail networks television radio press "
+    "books center centre clinic hospital school college academy church fund project initiative alliance coalition "
+    "forum watch action now international global america".split())
 KINDS_BEFORE_NAMES = frozenset(  # what an organisation is called right before its name: 'the union Unite'
     "charity union group tank trust foundation institute society alliance coalition federation company firm organisation organization association".split())
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})  # "his comments that …" is his as "her claim" is hers

@@ -34,13 +34,15 @@ _PUBLIC_BODIES = INSTITUTIONS | frozenset(
 def organisation(toks: Tokens, mentions: Mentions, head: int, first: int, last: int) -> Entity | None:
     """'It said …' after an organisation's statement; 'the airline said …' after Northwind Air's."""
     word = toks.lower[head]
-    if word != "it" and not (last - first <= 2 and toks.lower[first] == "the"):
+    # ('The Bristol-based company' is 'the company': where it is based says which only as its name might)
+    based = {i for k in range(first, head) if toks.lower[k] == "based" for i in toks.subtree(k)}
+    if word != "it" and not (last - first - len(based) <= 2 and toks.lower[first] == "the"):
         return None  # 'a bank', 'the central bank of Ireland': not a mention of one named before
     if word == "it":
         orgs = [m for m in mentions.before(first, "organization") if toks.para[head] - toks.para[m.last] <= 3]
         # 'it was labelled "Mostly True"' is what is spoken of, not who speaks
         return orgs[0].entity if orgs and toks.dep[head] == "nsubj" and _last_subject(toks, orgs[0], head) else None
-    said = {toks.lower[k] for k in range(first + 1, head) if toks.pos[k] in ("NOUN", "PROPN", "ADJ")}
+    said = {toks.lower[k] for k in range(first + 1, head) if toks.pos[k] in ("NOUN", "PROPN", "ADJ") and k not in based}
     return of_kind(toks, mentions, word, first, said)
 
 

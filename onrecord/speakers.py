@@ -176,6 +176,10 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
                  if is_relative(toks, k)), last)
     named = mentions.in_range(first, last)
     word = toks.lower[head]
+    # (unless a name stands beside the word: 'A Republican colleague, Sen. Peter Albrecht,')
+    beside = [m for m in named if toks.dep[m.last] == "appos" and toks.head[m.last] == head and m.entity.kind == "person"]
+    if word in _NOT_THEIR_WORDS and beside:
+        return beside[0].entity, None, None
     if word in _NOT_THEIR_WORDS and named and not any(m.first <= head <= m.last for m in named):
         return None, None, _shown(toks, first, last)  # 'Critics of Mr Asante said …' are not Asante
     if word in SPOKES_NOUNS:
@@ -189,7 +193,7 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
     # "Holloway's party": a possessor is not the speaker; "A Westbrook councillor", "The GOP presidential
     # nominee": nor is a modifier (a poll's is who made it: "The latest Reuters/Ipsos poll").
     modifiers = ("poss", "compound", "amod") if word in DOCUMENTS else ("poss", "compound", "amod", "nmod")
-    named = [m for m in named if m.first <= head <= m.last or toks.dep[m.last] not in modifiers]
+    named = [m for m in named if m.first <= head <= m.last or toks.dep[m.last] not in modifiers and not _based_in(toks, m)]
     # "Parents in Ashby": where a group is from is not who speaks (an employer is: "Analysts at Bernstein")
     named = [m for m in named if m.first <= head <= m.last or not _placed(toks, m.last)]
     if not named and toks.pos[head] == "NOUN" and word not in ROLE_NOUNS:
@@ -227,6 +231,11 @@ _NOT_THEIR_WORDS = frozenset(
 
 # A person who heads a body: 'the president of Lakeview University' is someone, not the university.
 _HEADS = frozenset("president chairman chairwoman chair director chief head ceo dean principal founder leader".split())
+
+
+def _based_in(toks: Tokens, m: Mention) -> bool:
+    """'The Bristol-based company': where a body is based, not who speaks."""
+    return toks.lower[toks.head[m.last]] == "based" and toks.head[m.last] > m.last
 
 
 def _head_of(toks: Tokens, mentions: Mentions, named: list[Mention], head: int, first: int, last: int):
@@ -472,7 +481,9 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
     if spoken_for:  # 'a spokesman for House Speaker Tom Reilly' speaks for him, not for the House
         return spoken_for[-1], role, None
     # 'a spokesman for the governor's office' speaks for the governor the article named
-    if holder := next((p for k in after if toks.lower[k] in ROLE_NOUNS and (p := _by_role(toks, mentions, k, k, k))), None):
+    # (not a word of a body's name: 'a spokesman for the General Staff' is no general's)
+    if holder := next((p for k in after if toks.lower[k] in ROLE_NOUNS and toks.dep[k] != "compound"
+                       and (p := _by_role(toks, mentions, k, k, k))), None):
         return holder, role, None
     orgs = [m.entity for m in mentions.mentions if m.entity.kind == "organization"]
     for org in orgs:

@@ -1109,6 +1109,22 @@ UNRESOLVED_SOURCES = [
     ("The United States Department of Agriculture said the harvest was late.",
      "United States Department of Agriculture", "organization"),
     ("The Washington Post-ABC News poll found that the mayor was ahead.", "Washington Post-ABC News", "organization"),
+    # where a body is based says which body only as its name might
+    ("Kestrel Home Appliances has recalled 40,000 air fryers. The Bristol-based company said on Monday that the "
+     "models could develop a fault.", "Kestrel Home Appliances", "organization"),
+    ("Harrow Bank reported a loss. The London-based lender said it would cut 300 jobs.", "Harrow Bank", "organization"),
+    # a role word that opens a body's name stays in it
+    ("General Viktor Rusu said the army was on alert. A spokesman for the General Staff said he had nothing to add.",
+     "General Staff", "organization"),
+    ("General Motors said it would cut jobs.", "General Motors", "organization"),
+    # a name beside 'colleague', 'friend' is who speaks; a role told beside a title is found by it
+    ("A Republican colleague, Sen. Peter Albrecht of Indiana, urged her to apologize.", "Peter Albrecht", "person"),
+    ("Kestria's envoy, Ambassador Oleg Varga, said the vote was fair. The envoy said Kestria would attend the next round.",
+     "Oleg Varga", "person"),
+    # a personal name the entity tagger took for an organisation's (and a bank's it did not)
+    ('Irina Sokolova said the talks had failed. "We are ready," she said.', "Irina Sokolova", "person"),
+    ("Wells Fargo said it would appeal.", "Wells Fargo", "organization"),
+    ("Edison Research said turnout was high.", "Edison Research", "organization"),
 ]
 
 
@@ -1294,3 +1310,11 @@ def test_a_statement_from_the_airline_is_the_airlines_not_a_place_the_tagger_too
 ])
 def test_a_name_that_opens_a_paragraph_after_a_headline_stays_whole(text, speakers):
     assert [q.speaker.name for q in onrecord.extract(text).quotes] == speakers
+
+
+def test_a_title_after_a_role_is_no_part_of_it():
+    text = ("Marlowe's chairman, Sir Robin Halsey, said the board was focused on its own strategy. Later the chairman "
+            "said the two men were entirely aligned.")
+    extraction = onrecord.extract(text)
+    assert [e.roles for e in extraction.speakers] == [("Marlowe's chairman",)]
+    assert [q.speaker.name for q in extraction.quotes] == ["Robin Halsey", "Robin Halsey"]
