@@ -7,6 +7,7 @@ gave that role; spokespeople to their organisation.
 """
 from __future__ import annotations
 
+from .antecedents import antecedent, salient
 from .authors import author_of
 from .headlines import headline_from_lede
 from .mentions import Entity, Mention, Mentions
@@ -125,6 +126,8 @@ def _resolve(toks: Tokens, mentions: Mentions, a: Attribution, done: dict) -> tu
     """(entity, role in this statement, name to show when no entity) for one attribution."""
     if a.inherits is not None:
         return done[id(a.inherits)]
+    if (quoted := _quoted_as_saying(toks, a)) is not None:  # 'KNA quoted Irina Sokolova as saying …': hers
+        return resolve_mention(toks, mentions, quoted, *_mention(toks, quoted, None), done)
     head = a.source_head if a.source_head is not None else a.context_head
     if head is None:
         return None, None, None
@@ -152,6 +155,20 @@ def _resolve(toks: Tokens, mentions: Mentions, a: Attribution, done: dict) -> tu
             head = toks.head[head]  # (not into 'Defends' of a title-case 'Ben Carson Defends Himself')
         first, last = _mention(toks, head, None)
     return resolve_mention(toks, mentions, head, first, last, done)
+
+
+_QUOTING = frozenset({"quoted", "quotes", "quoting", "quote"})
+
+
+def _quoted_as_saying(toks: Tokens, a: Attribution) -> int | None:
+    """The one an outlet 'quoted … as saying': who said the words (PolNeAR's source stays the outlet)."""
+    if a.cue is None:
+        return None
+    verb = toks.span_head(*toks.span_tokens(*a.cue))
+    if toks.lower[verb] not in _QUOTING:
+        return None
+    said = any(toks.dep[c] == "prep" and toks.lower[c] == "as" for c in toks.children[verb])
+    return next((c for c in toks.children[verb] if toks.dep[c] == "dobj" and said), None)
 
 
 def _described_name(toks: Tokens, mentions: Mentions, head: int, first: int, last: int) -> Entity | None:
@@ -206,7 +223,7 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
         person = mentions.person_named(toks.text[toks.starts[owner[0]] : toks.ends[owner[0]]]) if owner else None
         mine = [c for c in toks.children[head] if toks.dep[c] == "poss" and toks.lower[c] in ("his", "her")]
         if person is None and mine and word in _PERSONAL_OFFICES:
-            person = _antecedent(toks, mentions, mine[0], done)  # 'Her office said …'
+            person = antecedent(toks, mentions, mine[0], done)  # 'Her office said …'
         if person is not None and word in _PERSONAL_OFFICES:
             return person, word, None  # 'Doyle's office said …' speaks for Senator Mark Doyle
         if owner and word in ORG_WORDS:
@@ -253,7 +270,7 @@ def _unnamed(toks: Tokens, mentions: Mentions, head: int, first: int, last: int,
     """A source that names no one: a pronoun, an organisation's noun, a role or a description."""
     word = toks.lower[head]
     if word in PERSON_PRONOUNS:
-        return _antecedent(toks, mentions, head, done), None, None
+        return antecedent(toks, mentions, head, done), None, None
     if word in FIRST_PERSON and toks.quote[head] == -1 and (author := author_of(toks, mentions)) is not None:
         return author, None, None  # an opinion piece's 'I' and 'we', outside quotes, are its writer
     if (word == "it" or word in ORG_KINDS | INSTITUTIONS | MEDIA_KINDS) and (org := organisation(toks, mentions, head, first, last)):
@@ -317,66 +334,6 @@ def _mention_role(toks: Tokens, first: int, last: int, m: Mention) -> str | None
         if not m.first <= i <= m.last and toks.lower[i] in SPOKES_NOUNS:
             return toks.lower[i]
     return None
-
-
-def _antecedent(toks: Tokens, mentions: Mentions, pronoun: int, done: dict) -> Entity | None:
-    """Nearest earlier person outside quotes that fits the pronoun ('she' is not Mr Lloyd), and
-    not one the quote beside it speaks of ('"What happened to Mrs Ellery …," she said.')."""
-    beside = _quotes_beside(toks, pronoun)
-    spoken_of = {m.entity.key for m in mentions.mentions if toks.quote[m.first] in beside and not _addressed(toks, m.last)}
-    spoken_of |= {m.entity.key for m in _main_clause_object(toks, mentions, pronoun)}
-    return _salient(toks, mentions, pronoun, done,
-                    lambda m: fits_pronoun(m.entity.gender, toks.lower[pronoun]) and m.entity.key not in spoken_of)
-
-
-def _main_clause_object(toks: Tokens, mentions: Mentions, pronoun: int) -> list[Mention]:
-    """'X was interviewing the poet Daniel Okoro when he quipped …': the subject of a clause hung on
-    a verb is not that verb's object."""
-    verb = toks.head[pronoun]
-    if toks.dep[pronoun] != "nsubj" or toks.dep[verb] != "advcl":
-        return []
-    main = toks.head[verb]
-    # (the object itself or a name beside it, 'the poet Daniel Okoro'; not a possessor in it: 'hearing Rubio's strategy')
-    objects = {c for c in toks.children[main] if toks.dep[c] in ("dobj", "dative")}
-    objects |= {a for o in objects for a in toks.children[o] if toks.dep[a] == "appos"}
-    return [m for m in mentions.mentions if any(m.first <= o <= m.last for o in objects)]
-
-
-def _addressed(toks: Tokens, k: int) -> bool:
-    """'"He always whispered in my ear, 'Billie Jean King, you are the Queen,'" she said': a name
-    the quote calls out to may be the speaker's own."""
-    return k + 2 < len(toks.lower) and toks.lower[k + 1] == "," and toks.lower[k + 2] in ("you", "your")
-
-
-def _quotes_beside(toks: Tokens, k: int) -> set[int]:
-    """The quotes that close just before token ``k`` or open just after its verb, in its paragraph."""
-    near = [i for i in (*range(max(0, k - 3), k), *range(k + 1, min(len(toks.lower), k + 5)))
-            if toks.para[i] == toks.para[k]]
-    return {toks.quote[i] for i in near if toks.quote[i] != -1}
-
-
-def _salient(toks: Tokens, mentions: Mentions, at: int, done: dict, fits) -> Entity | None:
-    """Nearest earlier person outside quotes that ``fits``; subjects, recent speakers and names
-    known to be a person's weigh more (a name of no known gender may be 'Pell Grants')."""
-    speakers = {r[0].key for r in done.values() if r[0] is not None}
-    best, best_score = None, None
-    for m in mentions.before(at, "person")[:12]:
-        if not fits(m) or _modifier_only(toks, m):
-            continue
-        distance = sum(1 for i in range(m.last + 1, at) if toks.quote[i] == -1)
-        known = m.entity.gender is not None
-        score = distance - (8 if m.subject else 0) - (10 if m.entity.key in speakers else 0) - (6 if known else 0)
-        if best_score is None or score < best_score:
-            best, best_score = m.entity, score
-    return best
-
-
-def _modifier_only(toks: Tokens, m: Mention) -> bool:
-    """A name of no known gender that only modifies a thing ('a Kansas City radio station', 'Girl
-    Scout cookies'): the tagger's person may be a place or a brand, and 'he' is not it."""
-    owner = toks.head[m.last]
-    return (m.entity.gender is None and toks.dep[m.last] in ("compound", "amod") and owner > m.last
-            and toks.pos[owner] == "NOUN" and toks.lower[owner] not in ROLE_NOUNS)
 
 
 def _by_role(toks: Tokens, mentions: Mentions, head: int, first: int, last: int) -> Entity | None:
@@ -446,7 +403,7 @@ def _described(toks: Tokens, mentions: Mentions, head: int, first: int, last: in
         return (m.subject and (m.entity.gender is not None or by_age) and gender in (None, m.entity.gender)
                 and toks.para[first] - toks.para[m.last] <= 3 and (not main or _main_subject(toks, m)))
     # (by age, the one a sentence was about: 'Ms Denholm suggested that Ms Latchford … The 62-year-old said')
-    person = by_age and _salient(toks, mentions, first, done, lambda m: fits(m, True)) or _salient(toks, mentions, first, done, fits)
+    person = by_age and salient(toks, mentions, first, done, lambda m: fits(m, True)) or salient(toks, mentions, first, done, fits)
     if person is None:
         return None
     if by_age:  # an age says who, a noun after it only what else they are ('The 61-year-old lawyer')

@@ -556,6 +556,12 @@ def test_a_surname_the_tagger_reads_as_a_verb_is_still_the_person():
     # a name of no known gender that modifies a thing ('Girl Scout cookies') is no 'he'
     ('Pastor Kel Mabry has now set his sights on the Girl Scout cookies sold in his town. He blasted the '
      'troop leaders for "corrupting" children.', ["Kel Mabry"]),
+    # a name in a participle before the pronoun is not the one the participle is of
+    ("Claire Dunmore criticised the firm. Philippa Grant apologised. Responding to Ms Dunmore, she said the firm "
+     "had changed.", ["Claire Dunmore", "Philippa Grant"]),
+    # an outlet that quoted someone as saying is not the one who said it
+    ("Kestria's state news agency KNA quoted Foreign Minister Irina Sokolova as saying that her country would not be "
+     "lectured.", ["Irina Sokolova"]),
 ])
 def test_who_a_pronoun_or_a_kind_of_body_is(text, speakers):
     assert [s[1] for s in statements(text)] == speakers, statements(text)
