@@ -604,6 +604,17 @@ TYPES = [
     ('"We deeply regret this incident and the worry it has caused our customers," chief executive Karen Holt said.',
      '"We deeply regret this incident and the worry it has caused our customers,"', "said", "chief executive Karen Holt",
      "Karen Holt", "direct", "apology", None),
+    # a walk-back: one's own way of putting it, a figure one no longer stands by
+    ('"I was wrong to put it that way," Tom Reid said.', '"I was wrong to put it that way,"', "said", "Tom Reid",
+     "Tom Reid", "direct", "retraction", "statement:Tom Reid"),
+    ('"Given the fine, I can no longer stand by that figure," Tom Reid told reporters.',
+     '"Given the fine, I can no longer stand by that figure,"', "told reporters", "Tom Reid", "Tom Reid", "direct",
+     "retraction", None),
+    # regret for one's own word is an apology; for another's act, none
+    ('Tom Reid later said he regretted using the word "punishing."', 'he regretted using the word "punishing."',
+     "later said", "Tom Reid", "Tom Reid", "mixed", "apology", "statement:Tom Reid"),
+    ("Tom Reid said he regretted the council's division.", "he regretted the council's division", "said", "Tom Reid",
+     "Tom Reid", "indirect", "claim", None),
     # where it was done is no target: the person in the content is
     ('Sen. Dana Whitcombe mocked the military service of Tom Reid at a town hall on Saturday.',
      "the military service of Tom Reid", "mocked", "Sen. Dana Whitcombe", "Dana Whitcombe", "indirect", "criticism",

@@ -172,7 +172,9 @@ NOT_AN_ACTION = frozenset(
 # --- read in the quoted content ---
 CONTENT_RETRACTION = _rx(
     r"(?:i|we) (?:\S+ ){0,3}retract", r"(?:i|we) (?:\S+ ){0,2}withdr(?:aw|ew)", r"(?:i|we) (?:\S+ ){0,2}(?:take|took) back",
-    r"(?:i|we|he|she|they) (?:was|were|am|had been|has been|have been) wrong to (?:say|call|describe|suggest|claim|write|tweet)",
+    r"(?:i|we|he|she|they) (?:was|were|am|had been|has been|have been) wrong to (?:say|call|describe|suggest|claim|write|tweet|put it)",
+    # 'I can no longer stand by that figure', 'I no longer stand by those words'
+    r"(?:i|we) (?:can |could )?no longer stand by (?:that|this|those|these|my|our|the)\b",
     r"(?:i|we) (?:should (?:not|never)|shouldn't) have (?:said|written|tweeted|called)",
     r"(?:i|we) (?:\S+ ){0,2}(?:take|took|am taking|'m taking) (?:it|them|that|this|those|these|those words|my words) back",
     # "My comments were wrong": the speaker's own words judged by the speaker
@@ -202,7 +204,8 @@ CONTENT_APOLOGY = _rx(
     r"(?:i|we|i'm|we're|i am|we are) " + _NOT_NEGATED + r"{0,3}(?:sorry|apologi[sz]e|apologi[sz]ed|apologi[sz]ing)",
     r"(?:i|we) (?:cannot|can't|can not) apologi[sz]e enough", r"(?:i'm|i am|we're|we are|i feel|i felt) (?:\S+ )?ashamed",
     r"(?:my|our) (?:\S+ ){0,2}apolog(?:y|ies)", r"(?:offer\w*|issu\w*|make|made|extend\w*) (?:\S+ ){0,4}apology",
-    r"(?:i|we|he|she|they) (?:\S+ ){0,2}regret(?:s|ted)?\W? (?:making|saying|having|my|our|his|her|their|the|a|an|that i|that we|any|what|it|them|this|these|those)",
+    r"(?:i|we|he|she|they) (?:\S+ ){0,2}regret(?:s|ted)?\W? (?:making|saying|using|calling|describing|writing|tweeting|posting|having|my|our|his|her|their|the(?! \S+'s\b)|a|an|that i|that we|any|what|it|them|this|these|those)",
+    # (not another's: 'he regretted the council's division')
     r"(?:ill-advised|was wrong of me|my mistake|i was wrong|i made a mistake|we made a mistake|i got it wrong)",
     r"(?:i|we) (?:\S+ ){0,2}got (?:it|this|that|things) (?:\S+ )?wrong", r"(?:i|we) (?:\S+ ){0,2}let (?:\S+ ){1,4}down", r"(?:i|we) (?:was|were) (?:\S+ )?out of order",
     r"(?:i|we) (?:\S+ ){0,2}(?:take|took|accept|accepted) (?:full |complete |total |personal )?responsibility for (?:my|our|the|what|this|that|these|those|any)",
