@@ -187,3 +187,29 @@ def _sent_from(toks: Tokens, mentions: Mentions, k: int) -> Entity | None:
             if toks.lower[obj] in ORG_KINDS | INSTITUTIONS:
                 return of_kind(toks, mentions, toks.lower[obj], k)
     return None
+
+
+def named_beside_kind(toks: Tokens, mentions: Mentions, head: int, first: int) -> Entity | None:
+    """'Vets Forward, a nonpartisan advocacy group that …,': a name the tagger missed, beside a kind of
+    body, is that body (as the name alone is after it, in the same story)."""
+    words = list(range(first + (toks.lower[first] == "the"), head + 1))
+    if not words or not all(toks.pos[k] == "PROPN" for k in words):
+        return None
+    name = toks.text[toks.starts[words[0]] : toks.ends[head]]
+    known = next((e for e in mentions.entities if e.kind == "organization" and org_key(e.name) == org_key(name)), None)
+    if known is None and (_beside_kind(toks, head) or _speaks_as_it(toks, head)):
+        return mentions.source_named(words[0], head, name, "organization")
+    return known
+
+
+def _beside_kind(toks: Tokens, head: int) -> bool:
+    return any(toks.dep[c] == "appos" and toks.lower[c] in ORG_KINDS | INSTITUTIONS for c in toks.children[head])
+
+
+def _speaks_as_it(toks: Tokens, head: int) -> bool:
+    """'Vets Forward said it will hold a protest': what says 'it' of itself is a body."""
+    k = head + 1
+    while k < len(toks) and not toks.is_boundary(k) and not (toks.lower[k] in ("it", "its") and toks.dep[k] in ("nsubj", "poss")):
+        k += 1
+    return k < len(toks) and toks.lower[k] in ("it", "its") and toks.head[toks.head[k]] == toks.head[head]
+

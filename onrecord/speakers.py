@@ -14,7 +14,7 @@ from .mentions import Entity, Mention, Mentions
 from .name_words import GENDERED_NOUNS, ORG_WORDS, PERSON_PRONOUNS, ROLE_NOUNS, fits_pronoun, role_word
 from .models import Entity as EntityRecord, Quote, Span
 from .organisations import (DOCUMENTS, INSTITUTIONS, MEDIA_KINDS, ORG_KINDS, SENT_WRITINGS, document_by, issuer_of,
-                            of_kind, organisation, untagged_organisation)
+                            named_beside_kind, of_kind, organisation, untagged_organisation)
 from .parties import party_member
 from .quotes import Attribution
 from .quotes.cues import INDIRECT_FORMS, SPOKES_NOUNS
@@ -140,9 +140,11 @@ def _resolve(toks: Tokens, mentions: Mentions, a: Attribution, done: dict) -> tu
             person.name = name
         return person, None, None
     first, last = toks.span_tokens(*a.source) if a.source else (head, head)
-    if first == last and is_relative(toks, first):  # 'who' stands for the noun its clause describes
-        if head == first and toks.dep[toks.head[head]] == "relcl":
-            head = toks.head[toks.head[head]]
+    # 'who' stands for the noun its clause describes (as does a tagger's source 'that represents veterans,')
+    clause = is_relative(toks, first) and toks.dep[toks.head[first]] == "relcl" and toks.head[first] <= last
+    if first == last and is_relative(toks, first) or clause:
+        if (head == first or clause) and toks.dep[toks.head[first]] == "relcl":
+            head = toks.head[toks.head[first]]
         first, last = _mention(toks, head, None)
     def over_cue(k: int) -> bool:  # 'Islanders condemn minister's remarks' parsed as one noun phrase
         return a.cue is not None and toks.starts[head] < a.cue[0] < toks.ends[k]
@@ -181,6 +183,11 @@ def _described_name(toks: Tokens, mentions: Mentions, head: int, first: int, las
             or any(m.first <= head <= m.last for m in mentions.in_range(first, last))):
         return None
     named = mentions.in_range(owner, owner)
+    if not named and toks.lower[head] in ORG_KINDS | INSTITUTIONS:  # 'Vets Forward, a … group,' untagged
+        start = owner
+        while start > 0 and toks.pos[start - 1] == "PROPN":
+            start -= 1
+        return named_beside_kind(toks, mentions, owner, start)
     return named[0].entity if named else None
 
 
@@ -281,7 +288,7 @@ def _unnamed(toks: Tokens, mentions: Mentions, head: int, first: int, last: int,
     # a name the tagger took for another word ('Schilling describes himself': VBG) is still the name
     if toks.pos[head] == "PROPN" or first == last and toks.text[toks.starts[head]].isupper():
         person = mentions.person_named(toks.text[toks.starts[head] : toks.ends[head]])
-        if person:
+        if person or (person := named_beside_kind(toks, mentions, head, first)):
             return person, None, None
     if (member := party_member(toks, mentions, head, first, last)) is not None:
         return member, None, None  # 'the Michigan Democrat' after 'Sen. Ruth Caldwell (D-Mich.)'

@@ -1131,6 +1131,10 @@ UNRESOLVED_SOURCES = [
     ('Irina Sokolova said the talks had failed. "We are ready," she said.', "Irina Sokolova", "person"),
     ("Wells Fargo said it would appeal.", "Wells Fargo", "organization"),
     ("Edison Research said turnout was high.", "Edison Research", "organization"),
+    # a name the tagger missed beside a kind of body, or saying 'it' of itself, is a body
+    ("Vets Forward, a nonpartisan advocacy group that represents veterans, called the comments disgraceful.",
+     "Vets Forward", "organization"),
+    ("Vets Forward said it will hold a silent protest.", "Vets Forward", "organization"),
 ]
 
 
