@@ -1104,6 +1104,8 @@ UNRESOLVED_SOURCES = [
     ("Many Republicans said the plan was flawed.", "Many Republicans", "unknown"),
     ("The Reigate MP said the plan was flawed.", "The Reigate MP", "unknown"),
     ("Pentagon officials said the plan was flawed.", "Pentagon", "organization"),
+    # a body named in the words reported is not whose officials report them
+    ("Talks with the European Union broke down on Thursday, officials said.", "officials", "unknown"),
     ("Conservative officials said the plan was flawed. The Conservative party agreed.", "Conservative", "organization"),
     # a party before a person's noun says whose nominee, not who speaks; a poll's maker is its speaker
     ("The GOP presidential nominee argued that divorce files were private.", "The GOP presidential nominee", "unknown"),
