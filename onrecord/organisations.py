@@ -29,6 +29,9 @@ _KINDS_OF_BODY = ORG_KINDS | INSTITUTIONS | KINDS_BEFORE_NAMES  # 'the union Uni
 _NAME_ENDS = ORG_WORDS | MEDIA_NAMES  # 'The Kestrel Bay Residents' Trust', 'The Sunday Ledger'
 _PUBLIC_BODIES = INSTITUTIONS | frozenset(
     "senate house congress assembly legislature parliament administration commission bureau cabinet".split())
+# ... nor a campaign or a watchdog: 'Citizens Energy Watch said …. A spokesperson for the company said'
+_NO_BUSINESS = _PUBLIC_BODIES | frozenset(
+    "watch watchdog campaign coalition alliance association society foundation charity league federation".split())
 
 
 def organisation(toks: Tokens, mentions: Mentions, head: int, first: int, last: int) -> Entity | None:
@@ -61,7 +64,9 @@ def of_kind(toks: Tokens, mentions: Mentions, word: str, at: int, said: set[str]
     if named is None and word in MEDIA_KINDS:  # 'the newspaper said': the outlet named before, not any organisation
         return next((m.entity for m in orgs if set(m.entity.name.lower().split()) & MEDIA_NAMES), None)
     if word in _BUSINESS_KINDS:  # 'the company said' is not the Senate or a party the story is about
-        orgs = [m for m in orgs if not set(m.entity.name.lower().split()) & _PUBLIC_BODIES]
+        # ('The consumer group ShopSafe': a body introduced by a kind that is no business)
+        groups = {m.entity.key for m in before if m.first > 0 and toks.lower[m.first - 1] in _NO_BUSINESS | {"group"}}
+        orgs = [m for m in orgs if not set(m.entity.name.lower().split()) & _NO_BUSINESS and m.entity.key not in groups]
     if named is None and word in _MINISTRY:  # 'the department said' after the Home Office
         named = next((m.entity for m in orgs if set(org_key(m.entity.name).split()) & _MINISTRY), None)
     if named is None and word in _KIND_WORDS:  # 'the airline' is Northwind Air, not a place the tagger took for one
@@ -196,7 +201,10 @@ def named_beside_kind(toks: Tokens, mentions: Mentions, head: int, first: int) -
     if not words or not all(toks.pos[k] == "PROPN" for k in words):
         return None
     name = toks.text[toks.starts[words[0]] : toks.ends[head]]
+    # (or a name's first word: 'Kestrel denied the claim' after Kestrel Home Appliances)
     known = next((e for e in mentions.entities if e.kind == "organization" and org_key(e.name) == org_key(name)), None)
+    known = known or next((e for e in mentions.entities if e.kind == "organization" and len(key := org_key(e.name).split()) > 1
+                           and key[0] == org_key(name)), None)
     if known is None and (_beside_kind(toks, head) or _speaks_as_it(toks, head)):
         return mentions.source_named(words[0], head, name, "organization")
     return known

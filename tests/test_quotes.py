@@ -1137,6 +1137,12 @@ UNRESOLVED_SOURCES = [
     ("Vets Forward, a nonpartisan advocacy group that represents veterans, called the comments disgraceful.",
      "Vets Forward", "organization"),
     ("Vets Forward said it will hold a silent protest.", "Vets Forward", "organization"),
+    # 'the company' is no watchdog or consumer group, and a company's first word is the company
+    ('Kestrel Home Appliances has recalled 40,000 air fryers. The consumer group ShopSafe said the recall had come '
+     'too late. Kestrel denied the claim. "We acted within days," a spokesman for the company said.',
+     "Kestrel Home Appliances", "organization"),
+    ("Citizens Energy Watch said households had gone without heating. Brightwater rejected that suggestion. "
+     "A spokesperson for the company said it had no evidence of this.", "a spokesperson for the company", "unknown"),
 ]
 
 
