@@ -21,6 +21,9 @@ SENTENCE_CASE = "onrecord_sentence_case"  # a title-case headline parsed in sent
 RESTORE_CASE = "onrecord_restore_case"
 
 
+_FIGURE_ENDS = frozenset({"m.", "b.", "k."})
+
+
 @lru_cache(maxsize=4)
 def load_pipeline(exclude: tuple[str, ...] = EXCLUDE) -> "Language":
     """Return the English pipeline, loaded once per process."""
@@ -30,6 +33,8 @@ def load_pipeline(exclude: tuple[str, ...] = EXCLUDE) -> "Language":
         except ImportError:
             continue
         nlp = module.load(exclude=list(exclude))
+        # '£150m.' ends a sentence: a lower-case 'm.', 'bn.', 'k.' after a figure is no abbreviation
+        nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items() if k not in _FIGURE_ENDS}
         _register_components()
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPHS, before="parser")

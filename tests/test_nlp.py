@@ -81,3 +81,12 @@ def test_an_article_at_the_length_limit_fits_the_parser():
     """Read time refuses more than MAX_CHARS; anything shorter must not meet spaCy's own limit
     later, as a raw [E088] error after seconds of work (it did at 2,000,000)."""
     assert load_pipeline().max_length >= MAX_CHARS
+
+
+def test_a_figure_in_millions_ends_its_sentence():
+    """'£150m.' is a figure and a full stop, not an abbreviation that runs into the next sentence."""
+    text = ("Ms Olaniyan told analysts that the group now expected profit of £150m. She said the cut reflected "
+            "a cost shock. J. K. Rowling said so at 5 p.m. on Monday.")
+    sentences = [s.text for s in load_pipeline()(text).sents]
+    assert sentences[0].endswith("£150m.") and len(sentences) == 3
+    assert [q.cue.text for q in onrecord.extract(text).quotes][:2] == ["told", "said"]
