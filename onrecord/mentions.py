@@ -188,6 +188,8 @@ class Mentions:
         office = label == "ORG" and possessive and possessive[-1] == last - 1 and toks.lower[last] in _OFFICE_HEADS
         if possessive and not office:  # "Labour's Ann Lee" tagged as one name: the name starts after the 's
             first = possessive[-1] + 1
+        if label == "ORG" and _whose_ministry(toks, first, last):
+            first -= 2  # "Tarsova's Defence Ministry" is not Meridia's: the country is part of its name
         # (a role word opens a body's name when no personal name follows: 'General Motors', 'the General Staff')
         while first < last and (toks.lower[first] in TITLES or toks.pos[first] == "DET" or toks.lower[first] in ROLE_NOUNS
                                 and (label != "ORG" or toks.lower[first + 1] in first_names())):
@@ -418,6 +420,15 @@ class Mentions:
 # First words many organisations share: 'National' is not the National Trust.
 _SHARED_FIRST = frozenset("the national american united new first royal british general democratic republican "
                           "federal state city county international world global north south east west central".split())
+
+
+# A body every country has: 'Defence Ministry', 'Foreign Ministry', 'the army'.
+_EVERY_COUNTRYS = frozenset("ministry army navy military government parliament police embassy".split())
+
+
+def _whose_ministry(toks, first: int, last: int) -> bool:
+    return (toks.lower[last] in _EVERY_COUNTRYS and first >= 2 and toks.lower[first - 1] in ("'s", "’s")
+            and toks.pos[first - 2] == "PROPN" and toks.ent[first - 2] in ("GPE", "ORG", "NORP"))
 
 
 def _personal_name(toks, first: int, last: int, words: list[str]) -> bool:

@@ -1336,3 +1336,10 @@ def test_a_title_after_a_role_is_no_part_of_it():
     extraction = onrecord.extract(text)
     assert [e.roles for e in extraction.speakers] == [("Marlowe's chairman",)]
     assert [q.speaker.name for q in extraction.quotes] == ["Robin Halsey", "Robin Halsey"]
+
+
+def test_each_countrys_ministry_is_its_own():
+    text = ("Tarsova's Defence Ministry said Meridian troops fired first. Meridia's Defence Ministry denied that, "
+            "saying its troops had acted in self-defence.")
+    speakers = [q.speaker.name for q in onrecord.extract(text).quotes]
+    assert speakers[0] == "Tarsova's Defence Ministry" and set(speakers[1:]) == {"Meridia's Defence Ministry"}

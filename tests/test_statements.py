@@ -615,6 +615,11 @@ TYPES = [
      "later said", "Tom Reid", "Tom Reid", "mixed", "apology", "statement:Tom Reid"),
     ("Tom Reid said he regretted the council's division.", "he regretted the council's division", "said", "Tom Reid",
      "Tom Reid", "indirect", "claim", None),
+    # someone else's refusal, reported, is no comment of the speaker's
+    ("Tom Reid said the rebels had refused to discuss a ceasefire.", "the rebels had refused to discuss a ceasefire",
+     "said", "Tom Reid", "Tom Reid", "indirect", "claim", None),
+    ("Tom Reid said he would not comment on the talks.", "he would not comment on the talks", "said", "Tom Reid",
+     "Tom Reid", "indirect", "no_comment", None),
     # where it was done is no target: the person in the content is
     ('Sen. Dana Whitcombe mocked the military service of Tom Reid at a town hall on Saturday.',
      "the military service of Tom Reid", "mocked", "Sen. Dana Whitcombe", "Dana Whitcombe", "indirect", "criticism",

@@ -44,6 +44,8 @@ NO_COMMENT = _rx(
     # ... or a body's, reported: 'said it does "not discuss ongoing negotiations"' (not 'he did not discuss the budget')
     r"(?:it|he|she|they) (?:does|do) \W*(?:not|n't) (?:\S+ )?(?:comment|discuss|talk about)\b",
 )
+# What may stand between a cue and a refusal that is still the speaker's own: 'said he would not comment'.
+OWN_SUBJECT = frozenset("that he she it they we i has have had is was were would could will".split())
 RETRACTION = _rx(
     r"retract\w*", r"withdr(?:aw|aws|awing|awn|ew)", r"(?:take|takes|took|taking|taken) back",
     r"walk(?:s|ed|ing)? back", r"back-?track\w*", r"backpedal\w*", r"row(?:s|ed|ing)? back",

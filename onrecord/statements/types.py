@@ -342,7 +342,10 @@ def _short_no_comment(frame: Frame) -> str | None:
     # a long content says no comment only where it joins the cue ('declined' + 'to comment Tuesday on reports …')
     text = f"{frame.cue} {' '.join(words if len(words) <= 12 else words[:3])}"
     m = cues.NO_COMMENT.search(text)
-    return m.group(0) if m and not _BLOCKERS.search(text[: m.start()][-40:]) else None
+    if m is None or _BLOCKERS.search(text[: m.start()][-40:]):
+        return None
+    between = set(text[len(frame.cue) : m.start()].split())  # (not 'said the rebels had refused to discuss …')
+    return m.group(0) if m.start() <= len(frame.cue) + 1 or between <= cues.OWN_SUBJECT else None
 
 
 # 'called on the minister to resign', 'is facing calls to resign' (the cue and the content joined)
