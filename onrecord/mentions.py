@@ -87,7 +87,9 @@ class Mentions:
         self.entities: list[Entity] = []
         self.mentions: list[Mention] = []
         places = {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC") and len(e) == 1}
-        self._surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        # (a titled one too: 'Senator Whitcombe' makes a headline's 'Whitcombe's' hers, not a company's)
+        self._surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and (
+            len(e) > 1 or e.start > 0 and doc[e.start - 1].lower_ in TITLES)}
         self._bodies = {e.text for e in doc.ents if e.label_ == "PERSON" and self._described_as_body(e.start, e.end - 1)}
         # (a name inside an organisation's whole name is part of it: 'Ashcombe' of 'the Ashcombe and Vale NHS Trust')
         inside = {i for e in doc.ents if e.label_ == "ORG" for i in range(self._whole_name(e.start, e.end - 1), e.start)}

@@ -1343,3 +1343,14 @@ def test_each_countrys_ministry_is_its_own():
             "saying its troops had acted in self-defence.")
     speakers = [q.speaker.name for q in onrecord.extract(text).quotes]
     assert speakers[0] == "Tarsova's Defence Ministry" and set(speakers[1:]) == {"Meridia's Defence Ministry"}
+
+
+def test_a_headlines_possessive_is_the_person_a_title_names_later():
+    """The tagger took the headline's 'Whitcombe's' for a company's; 'Senator Whitcombe' says she is a person."""
+    text = ("Democrats and veterans group condemn Whitcombe's 'vacation' remark\n\n"
+            '"Senator Whitcombe can attack my record all she wants," Rep. Luis Ortega said.\n\n'
+            "The Ohio Republican made the comment Saturday at a town hall, where she said Ortega had spent his "
+            'deployment "in an air-conditioned office in Qatar."')
+    extraction = onrecord.extract(text)
+    assert extraction.quotes[-1].speaker.name == "Whitcombe"
+    assert {e.name: e.kind for e in extraction.speakers}["Whitcombe"] == "person"
