@@ -620,6 +620,11 @@ TYPES = [
      "said", "Tom Reid", "Tom Reid", "indirect", "claim", None),
     ("Tom Reid said he would not comment on the talks.", "he would not comment on the talks", "said", "Tom Reid",
      "Tom Reid", "indirect", "no_comment", None),
+    # what an apology is called when it is not enough
+    ("Tom Reid said the statement fell short.", "the statement fell short", "said", "Tom Reid", "Tom Reid", "indirect",
+     "criticism", None),
+    ('"Words are cheap," said Tom Reid.', '"Words are cheap,"', "said", "Tom Reid", "Tom Reid", "direct", "criticism",
+     None),
     # where it was done is no target: the person in the content is
     ('Sen. Dana Whitcombe mocked the military service of Tom Reid at a town hall on Saturday.',
      "the military service of Tom Reid", "mocked", "Sen. Dana Whitcombe", "Dana Whitcombe", "indirect", "criticism",

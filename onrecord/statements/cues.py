@@ -325,7 +325,7 @@ NEGATIVE = _rx(
     r"misleading", r"inaccurate", r"misrepresent\w*", r"bully", r"neglect\w*", r"inexcusable", r"danger", r"incit\w*",
     r"hatred", r"hate", r"hates", r"mess", r"worst (?:\S+ ){0,3}(?:in (?:the )?history|ever)", r"(?:is|was|are|were) \W*the worst", r"(?:sold|sell|sells|selling) (?:\S+ )?down the river",
     r"(?:does|do|did)(?: not|n't) (?:\S+ )?understand", r"making (?:things|it|stuff) up", r"made (?:things|it|that|this) up",
-    r"playing politics", r"(?:fell|falls|fall|falling) (?:far |well )?(?:below|short of)", r"nobody believes", r"treason", r"bias", r"sold out", r"turned (?:his|her|their) back", r"walking away",
+    r"playing politics", r"(?:fell|falls|fall|falling) (?:far |well )?(?:below|short(?: of)?)", r"words are cheap", r"nobody believes", r"treason", r"bias", r"sold out", r"turned (?:his|her|their) back", r"walking away",
     r"rewarded failure", r"lazy", r"rabble", r"distraction", r"ill-advised", r"shot", r"unprecedented", r"rough",
     r"peddling", r"fiction", r"doom", r"attacks?", r"unlawful", r"unhappy", r"flip-flop\w*", r"hit piece",
     r"(?:too|but|so|very|was|is|came) late", r"^late", r"^overdue", r"changes nothing",
