@@ -640,3 +640,12 @@ def test_a_retraction_takes_back_what_the_story_tells_after_as_said_before_and_t
     assert (retraction.type, apology.type) == ("retraction", "apology")
     assert _pairs(retraction) == [("retracts", claim.id)]
     assert _pairs(apology) == [("apologises_for", claim.id)]
+
+
+def test_a_denial_of_a_news_agencys_report_answers_the_report():
+    text = ("Earlier on Wednesday, the news agency KNA reported that Valdoria had agreed to a prisoner exchange. "
+            'Castellan denied the report. "There is no such agreement," she said.')
+    q = extract(text).quotes
+    report, denied, quoted = _cue(q, "reported"), _cue(q, "denied"), _cue(q, "said")
+    assert (denied.type, quoted.type) == ("denial", "denial")
+    assert _pairs(denied) == [("reacts_to", report.id)] and _pairs(quoted) == [("reacts_to", report.id)]

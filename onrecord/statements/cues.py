@@ -246,6 +246,7 @@ CONTENT_DENIAL = _rx(
     r"(?:no|nothing) (?:\S+ ){0,2}(?:truth|basis|evidence|wrongdoing|violations?|impropriety|cover-?ups?)", r"absolutely nothing",
     r"categorically den\w*", r"(?:we|i) den(?:y|ied)", r"acted (?:lawfully|properly|appropriately)", r"(?:did|done|doing) nothing wrong",
     r"(?:has|have|had|'s|'ve) nothing to apologi[sz]e for",
+    r"^there (?:is|was|has been|had been) no such (?:agreement|deal|plan|meeting|offer|approach|talks|order|report|thing)",
     # "at no point received any favours", "That is simply not what happened", "I have nothing to hide"
     r"\bat no (?:point|time|stage)\b", r"(?:i|we)(?:'m|'re| am| are| was| were| have always been) (?:\S+ ){0,2}innocent",
     r"^(?:that )?(?:he|she|they) (?:was|were|is|are|had been|has been) (?:\S+ )?innocent", r"(?:that|this|it)(?:'s| is| was) (?:simply |just |absolutely )?not what happened",

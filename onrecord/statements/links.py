@@ -142,7 +142,7 @@ _SPEECH = re.compile(
     r"acknowledg\w*|admit\w*|maintain\w*|repeat\w*|reiterat\w*|call(?:s|ed|ing)?|respon\w*|repl\w*|speech|"
     r"message|letter|op-ed|column|ad|video|rally|indicat\w*|describ\w*|confirm\w*|reveal\w*|urg\w*|"
     r"demand\w*|ask\w*|invit\w*|encourag\w*|appeal\w*|testif\w*|contend\w*|shout\w*|chant\w*|"
-    r"push\w* for|propos\w*|pitch\w*|advocat\w*|call\w* for|offer\w*|threat\w*|vow\w*|pledg\w*|promis\w*)\b|:$"
+    r"push\w* for|propos\w*|pitch\w*|advocat\w*|call\w* for|offer\w*|threat\w*|vow\w*|pledg\w*|promis\w*|report(?:s|ed|ing)?)\b|:$"
 )
 
 
