@@ -683,3 +683,11 @@ def test_where_words_were_said_is_no_target(nlp):
     [typed] = classify_statements(nlp(text), [q], [entity("Alan Pryce")])
     assert typed.type == "support"
     assert typed.target is None
+
+
+@pytest.mark.parametrize("said", ['"She owes Tom Reid an apology,"', '"She should apologise to Tom Reid,"'])
+def test_the_one_owed_an_apology_is_no_target(nlp, said):
+    text = f"{said} Alan Pryce said."
+    q = quote(text, said, "said", "Alan Pryce", "Alan Pryce", "direct")
+    [typed] = classify_statements(nlp(text), [q], [entity("Alan Pryce"), entity("Tom Reid")])
+    assert typed.target is None or typed.target.name != "Tom Reid"

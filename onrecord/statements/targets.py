@@ -446,6 +446,13 @@ def _whose_quality(doc, quote: Quote, names: Names) -> str | None:
     return None
 
 
+def _wronged(tok) -> bool:
+    """'She owes Luis Ortega an apology', 'should apologise to Ortega': the one owed, not the one attacked."""
+    head = tok.head
+    return (tok.dep_ == "dative" and head.lower_ in ("owe", "owes", "owed", "owing")
+            or tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_.startswith("apolog"))
+
+
 def _target_in_content(doc, quote: Quote, names: Names) -> Target | None:
     me = speaker_name(quote)
     words = quote.content[0].text.lstrip("\"\u201c\u2018' ").lower().split()
@@ -468,13 +475,14 @@ def _target_in_content(doc, quote: Quote, names: Names) -> Target | None:
             return Target(author, "statement")
     for span in quote.content:
         for ent in names.ents:
-            if ent.label_ in ("PERSON", "ORG") and span.start <= ent.start_char < span.end:
+            if ent.label_ in ("PERSON", "ORG") and span.start <= ent.start_char < span.end and not _wronged(ent.root):
                 found = names.lookup(ent.text) or (clean_name(ent.text), "person" if ent.label_ == "PERSON" else "organization")
                 if not same_party(found[0], me):
                     return Target(found[0], found[1])  # type: ignore[arg-type]
     for tok in _content_tokens(doc, quote):
         # a name the tagger missed ("Mr Pryce rewarded failure"), a title ("The mayor is asking them ...")
-        found = names.lookup(tok.text) if tok.pos_ == "PROPN" else None
+        owed = _wronged(tok.head if tok.dep_ == "compound" else tok)
+        found = names.lookup(tok.text) if tok.pos_ == "PROPN" and not owed else None
         if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.text.lower() == "the" for c in tok.children):
             # a title, or the last word of an organisation's name ("the council": Ashby County Council)
             word = tok.text.lower()
