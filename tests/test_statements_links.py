@@ -649,3 +649,14 @@ def test_a_denial_of_a_news_agencys_report_answers_the_report():
     report, denied, quoted = _cue(q, "reported"), _cue(q, "denied"), _cue(q, "said")
     assert (denied.type, quoted.type) == ("denial", "denial")
     assert _pairs(denied) == [("reacts_to", report.id)] and _pairs(quoted) == [("reacts_to", report.id)]
+
+
+def test_praise_for_owning_up_answers_the_apology_and_a_call_for_one_does_not():
+    text = ('Sen. Dana Whitcombe wrote: "Last weekend I said something about Luis Ortega\'s service that was wrong, '
+            'and I retract it."\n\nSen. Peter Albrecht, who last week urged Whitcombe to apologize, praised her for '
+            'doing so. "It takes guts to admit a mistake in this town," Albrecht said.')
+    q = extract(text).quotes
+    retraction, urged, praised, guts = _cue(q, "wrote:"), _cue(q, "urged"), _cue(q, "praised"), _cue(q, "said")
+    assert (retraction.type, urged.type) == ("retraction", "criticism")
+    assert _pairs(urged) == []
+    assert _pairs(praised) == [("reacts_to", retraction.id)] and _pairs(guts) == [("reacts_to", retraction.id)]

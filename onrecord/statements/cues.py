@@ -57,7 +57,10 @@ WARNING = _rx(r"warn(?:s|ed|ing)?(?! against)")
 # What a reaction to an apology or retraction calls it: 'welcomed the apology', 'his change of heart'.
 ANSWERS_UNDOING = re.compile(r"\b(?:apolog\w*|retraction|u-turn|climb-?down|withdrawal|(?:has|have|had) listened|"
                              r"change of (?:heart|mind|tone)|rethink|turnaround|(?:has|have|had) (?:reconsidered|backed down|"
-                             r"thought better of it)|reversal|walk-?back)\b")
+                             r"thought better of it)|reversal|walk-?back|for doing so|"
+                             r"admit(?:s|ted|ting)? (?:a |the |her |his |their |its |my |our )?(?:mistake|error))\b")
+# ... unless it asks for one: 'urged Whitcombe to apologize' came before any apology.
+DEMANDS_UNDOING = re.compile(r"\b(?:urg|call|demand|press|ask|tell|told)\w* (?:on )?(?:\S+ ){0,6}to (?:apolog|retract|withdraw)")
 # Owning up to an error in one's own words: "admitted that the course name in his book was inaccurate".
 ADMITTING = _rx(r"admit\w*", r"acknowledg\w*", r"conced\w*", r"conceding")
 ERRED = _rx(r"inaccurate", r"incorrect", r"untrue", r"false", r"not (?:true|accurate|correct)", r"wrong", r"misstat\w*", r"in error")

@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..name_words import MEDIA_NAMES
 from ..models import Link, Quote, Target
 from .context import normalise
-from .cues import ANSWERS_UNDOING
+from .cues import ANSWERS_UNDOING, DEMANDS_UNDOING
 from .names import name_tokens, same_party, speaker_name
 from .same_quote import plain_words, same_quote_link
 from .types import RESPONSE
@@ -178,7 +178,8 @@ def _link(statements: list[Typed], i: int, picked, base: float, why: str) -> Lin
 def _to_undoing(statements: list[Typed], i: int, me: str | None) -> Link | None:
     """"welcomed the apology", "glad the minister has listened": the reaction answers the apology itself."""
     s = statements[i]
-    if not ANSWERS_UNDOING.search(f"{s.frame} {normalise(s.quote.text)}"):
+    said = f"{s.frame} {normalise(s.quote.text)}"
+    if not ANSWERS_UNDOING.search(said) or DEMANDS_UNDOING.search(said):
         return None
     owner = s.target.name if s.target is not None and s.target.kind != "other" else None
     undone = [(j, c) for j, c in enumerate(statements) if j < i and c.type in ("apology", "retraction")]

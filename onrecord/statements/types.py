@@ -349,7 +349,7 @@ def _short_no_comment(frame: Frame) -> str | None:
 
 
 # 'called on the minister to resign', 'is facing calls to resign' (the cue and the content joined)
-_CALL_TO_GO = re.compile(r"call\w* (?:on (?:\S+ ){0,6}to |to |(?=resign|step down|quit))"
+_CALL_TO_GO = re.compile(r"(?:call\w* (?:on (?:\S+ ){0,6}to |to |(?=resign|step down|quit))|urg\w* (?:\S+ ){1,6}to )"
                          r"(?:resign|apologi[sz]e|step down|quit|withdraw|retract|take back)"
                          r"|call\w* for (?:\S+ ){1,5}to be (?:sacked|fired|dismissed|removed|suspended|expelled|impeached)")
 
