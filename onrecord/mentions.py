@@ -190,12 +190,7 @@ class Mentions:
         office = label == "ORG" and possessive and possessive[-1] == last - 1 and toks.lower[last] in _OFFICE_HEADS
         if possessive and not office:  # "Labour's Ann Lee" tagged as one name: the name starts after the 's
             first = possessive[-1] + 1
-        if label == "ORG" and _whose_ministry(toks, first, last):
-            first -= 2  # "Tarsova's Defence Ministry" is not Meridia's: the country is part of its name
-        # (a role word opens a body's name when no personal name follows: 'General Motors', 'the General Staff')
-        while first < last and (toks.lower[first] in TITLES or toks.pos[first] == "DET" or toks.lower[first] in ROLE_NOUNS
-                                and (label != "ORG" or toks.lower[first + 1] in first_names())):
-            first += 1
+        first = _name_start(toks, first, last, label)
         if first == last and (toks.lower[first] in TITLES or toks.lower[first] in ROLE_NOUNS or toks.lower[first] in _KIND_ALONE):
             return  # a headline's bare 'Justice' or 'Pastor' is a title, not a name; its 'Council' a kind of body
         # a title-case headline runs the verb into the name: 'Ben Carson Defends Himself Against …'
@@ -422,6 +417,18 @@ class Mentions:
 # First words many organisations share: 'National' is not the National Trust.
 _SHARED_FIRST = frozenset("the national american united new first royal british general democratic republican "
                           "federal state city county international world global north south east west central".split())
+
+
+def _name_start(toks, first: int, last: int, label: str) -> int:
+    """Where a name begins: after titles and articles ('Senator', 'the'), and a role word unless it opens a
+    body's name ('General Motors', 'the General Staff'); before its country's possessive where every
+    country has such a body ("Tarsova's Defence Ministry" is not Meridia's)."""
+    if label == "ORG" and _whose_ministry(toks, first, last):
+        return first - 2
+    while first < last and (toks.lower[first] in TITLES or toks.pos[first] == "DET" or toks.lower[first] in ROLE_NOUNS
+                            and (label != "ORG" or toks.lower[first + 1] in first_names())):
+        first += 1
+    return first
 
 
 # A body every country has: 'Defence Ministry', 'Foreign Ministry', 'the army'.

@@ -200,26 +200,24 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
                  if is_relative(toks, k)), last)
     named = mentions.in_range(first, last)
     word = toks.lower[head]
-    # (unless a name stands beside the word: 'A Republican colleague, Sen. Peter Albrecht,')
-    beside = [m for m in named if toks.dep[m.last] == "appos" and toks.head[m.last] == head and m.entity.kind == "person"]
+    # a name beside the word is who speaks: 'A Republican colleague, Sen. Peter Albrecht,', 'a spokesman, John Smith,'
+    beside = [m for m in named if m.entity.kind == "person" and toks.dep[m.last] == "appos" and toks.head[m.last] == head]
     if word in _NOT_THEIR_WORDS and beside:
         return beside[0].entity, None, None
     if word in _NOT_THEIR_WORDS and named and not any(m.first <= head <= m.last for m in named):
         return None, None, _shown(toks, first, last)  # 'Critics of Mr Asante said …' are not Asante
-    if word in SPOKES_NOUNS:
-        # 'a spokesman, John Smith,' names the person; 'a Harbour Users spokesperson' names the body.
-        appos = [m for m in named if m.entity.kind == "person" and toks.dep[m.last] == "appos" and toks.head[m.last] == head]
-        if not appos:
+    if word in SPOKES_NOUNS:  # ('a Harbour Users spokesperson' names the body)
+        if not beside:
             return _spokesperson(toks, mentions, head, first, last)
-        named = appos
+        named = beside
     if word in DOCUMENTS and (by := document_by(toks, mentions, named, head, first)) is not None:
         return by, None, None
     # "Holloway's party": a possessor is not the speaker; "A Westbrook councillor", "The GOP presidential
     # nominee": nor is a modifier (a poll's is who made it: "The latest Reuters/Ipsos poll").
-    modifiers = ("poss", "compound", "amod") if word in DOCUMENTS else ("poss", "compound", "amod", "nmod")
-    named = [m for m in named if m.first <= head <= m.last or toks.dep[m.last] not in modifiers and not _based_in(toks, m)]
     # "Parents in Ashby": where a group is from is not who speaks (an employer is: "Analysts at Bernstein")
-    named = [m for m in named if m.first <= head <= m.last or not _placed(toks, m.last)]
+    modifiers = ("poss", "compound", "amod") if word in DOCUMENTS else ("poss", "compound", "amod", "nmod")
+    named = [m for m in named if m.first <= head <= m.last
+             or toks.dep[m.last] not in modifiers and not _based_in(toks, m) and not _placed(toks, m.last)]
     if not named and toks.pos[head] == "NOUN" and word not in ROLE_NOUNS:
         owner = [c for c in toks.children[head] if toks.dep[c] == "poss" and toks.pos[c] == "PROPN"]
         appos = [c for c in toks.children[head] if toks.dep[c] == "appos" and toks.pos[c] == "PROPN"]
