@@ -620,6 +620,11 @@ TYPES = [
      "said", "Tom Reid", "Tom Reid", "indirect", "claim", None),
     ("Tom Reid said he would not comment on the talks.", "he would not comment on the talks", "said", "Tom Reid",
      "Tom Reid", "indirect", "no_comment", None),
+    # not saying which, who or how many is no comment
+    ("Tom Reid declined to name the supplier.", "to name the supplier", "declined", "Tom Reid", "Tom Reid", "indirect",
+     "no_comment", None),
+    ("Tom Reid refused to disclose how many customers were affected.", "how many customers were affected",
+     "refused to disclose", "Tom Reid", "Tom Reid", "indirect", "no_comment", None),
     # what an apology is called when it is not enough
     ("Tom Reid said the statement fell short.", "the statement fell short", "said", "Tom Reid", "Tom Reid", "indirect",
      "criticism", None),

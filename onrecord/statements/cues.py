@@ -20,6 +20,7 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 NO_COMMENT = _rx(
     r"declin\w* (?:to|a request to|requests? for) (?:\w+ly )?(?:comment|respond|answer|say|discuss|elaborate)\w*",
     r"declin\w* (?:a question|questions|an interview|interviews)",
+    r"(?:declin|refus)\w* to (?:name|identify|disclose|reveal|specify) (?:the|which|who|whom|how|what|where|when|its|his|her|their|any)\b",
     # (not "refuse to answer the American Community Survey": a form, not a question)
     r"refus\w* to (?:comment|respond|say|discuss|answer(?! (?:the|a|an|this|that|any) (?!questions?\b|inquir\w*|enquir\w*)\w))",
     r"(?:did|does|would|could) not (?:immediately )?(?:respond|reply|return|answer|comment)",
