@@ -329,6 +329,14 @@ TYPES = [
      "Janet Osei", "Janet Osei", "indirect", "support", None),
     ("Tom Reid said he opposed the sale of the harbour.", "he opposed the sale of the harbour", "said",
      "Tom Reid", "Tom Reid", "indirect", "criticism", None),
+    # ... rejecting someone's words criticises them; rejecting the allegations denies them
+    ("Tom Reid said that he rejects Alan Pryce's latest comments about the ferry.",
+     "that he rejects Alan Pryce's latest comments about the ferry", "said", "Tom Reid", "Tom Reid", "indirect",
+     "criticism", "statement:Alan Pryce"),
+    ("Ann Holt said she disagreed with the harbour plan.", "she disagreed with the harbour plan", "said",
+     "Ann Holt", "Ann Holt", "indirect", "criticism", None),
+    ("Ann Holt said she rejected the allegations.", "she rejected the allegations", "said",
+     "Ann Holt", "Ann Holt", "indirect", "denial", "statement:the allegations"),
     # ... not when the pronoun is someone else ('Susan' is no 'he'; records back nobody)
     ("Susan Grey said he opposed the sale of the harbour.", "he opposed the sale of the harbour", "said",
      "Susan Grey", "Susan Grey", "indirect", "claim", None),

@@ -129,6 +129,19 @@ def test_an_apology_for_what_happened_takes_back_nothing_said():
     assert (verdict.type, [(link.type, link.to) for link in verdict.links]) == ("criticism", [("reacts_to", penn[0].id)])
 
 
+@pytest.mark.parametrize("apology, linked", [
+    # sorry for something done, though it shares words with what the speaker said of it
+    ("Pryce apologised for his office's handling of the ferry data this week.", False),
+    ("Pryce apologised for the incident with the ferry data.", False),
+    ("Pryce apologised for his remarks about the ferry data.", True),
+])
+def test_an_apology_for_an_act_takes_back_no_words(apology: str, linked: bool):
+    t = "Alan Pryce said the council had mishandled the ferry data this week. " + apology
+    q = extract(t).quotes
+    [sorry] = [s for s in q if s.type == "apology"]
+    assert (_pairs(sorry) == [("apologises_for", q[0].id)]) is linked
+
+
 def test_an_apology_after_a_defence_is_for_the_remark_that_started_the_row():
     # the entity tagger misses 'Mr Lloyd' in 'Mr Lloyd hit back', and the apology's 'he' is still Lloyd
     q = extract((ROOT / "tests" / "fixtures" / "minister-row.txt").read_text(encoding="utf-8")).quotes

@@ -300,7 +300,7 @@ _REPORTED_SUBJECT = r"^(?:that )?(?:he|she|they|it|(?:the|our) (?:" + _BODIES + 
 REPORTED_SUPPORT = _rx(_REPORTED_SUBJECT + r"(?:backed|backs|back(?! down| off| away| out)|supported|supports?|welcomed|welcomes?|endorsed|endorses?|"
                        r"praised|praises|applauded|applauds|commended|commends)\b")
 REPORTED_CRITICISM = _rx(_REPORTED_SUBJECT + r"(?:opposed|opposes?|condemned|condemns?|criticis\w+|criticiz\w+|"
-                         r"deplored|deplores|denounced|denounces|objected to|objects to)\b")
+                         r"deplored|deplores|denounced|denounces|objected to|objects to|rejected|rejects?|disagreed with|disagrees? with)\b")
 # "Does he not understand ...?": a question that scolds someone.
 RHETORICAL = _rx(
     r"^(?:does|did|is|was|has|can|will|would) (?:he|she|they) not\b.*\?", r"^(?:doesn't|didn't|isn't|wasn't|hasn't|can't|won't|wouldn't) (?:he|she|they)\b.*\?",

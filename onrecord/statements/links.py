@@ -359,6 +359,18 @@ _ABOUT_WORDS = re.compile(r"\b(?:remarks?|comments?|words?|statements?|tweets?|p
                           r"articles?|op-eds?|videos?|ads?|emails?|messages?)\b")
 
 
+# 'apologised for the incident', '… for his campaign's accessing of the data': for something done, even
+# where it shares words with what the speaker's side said about it
+_FOR_AN_ACT = re.compile(r"(?:for|over) (?!(?:what|saying|calling|using|writing|tweeting|posting|describing|suggesting|"
+                         r"comparing|joking|implying|referring)\b)")
+
+
+def _for_an_act(s: Typed) -> bool:
+    cue = normalise(s.quote.cue.text) if s.quote.cue else ""
+    said = normalise(s.quote.text)
+    return bool(_FOR_AN_ACT.match(said) or re.search(r"\b(?:for|over)$", cue) and _FOR_AN_ACT.match(f"for {said}"))
+
+
 _PAST_PERFECT = re.compile(r"had (?:\S+ )?(?:said|told|claimed|written|wrote|tweeted|posted|called|described|argued|insisted|suggested)\b")
 
 
@@ -375,8 +387,8 @@ def own_statement_links(statements: list[Typed], i: int) -> list[Link]:
     if picked is None:
         return []
     j, shared = picked
-    if s.type == "apology" and not shared and not _ABOUT_WORDS.search(normalise(s.quote.text)):
-        return []  # 'We let our customers down': sorry for what happened, not for something said
+    if s.type == "apology" and (not shared or _for_an_act(s)) and not _ABOUT_WORDS.search(normalise(s.quote.text)):
+        return []  # 'We let our customers down', 'apologised for the incident': sorry for what happened, not for words
     confidence = min(0.95, 0.75 + 0.05 * len(shared))
     to = statements[j].quote.id
     links = []

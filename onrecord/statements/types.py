@@ -87,7 +87,11 @@ def _with_object(frame: Frame) -> Frame:
 def _dispute_is_denial(frame: Frame, words: str) -> bool:
     """``rejected the report`` denies; ``reject any allegations against our judiciary`` criticises."""
     clause = frame.clause
-    after = clause[clause.find(words) + len(words):] if words in clause else clause
+    return _denies(clause[clause.find(words) + len(words):] if words in clause else clause)
+
+
+def _denies(after: str) -> bool:
+    """Whether what is disputed is a report or accusation (not something 'against' others)."""
     if re.search(r"\bagainst (?!(?:him|her|them|us|me)\b)", after):
         return False
     return bool(re.search(r"\b(?:reports?|findings?|accusations?|allegations?|claims?|charges?|stor(?:y|ies)|this|that|it|suggestions?|"
@@ -412,7 +416,9 @@ def _speaker_acting(quote, frame: Frame) -> Typing | None:
             continue
         pronoun = re.search(r"\b(?:he|she|they|it)\b", m.group(0))
         if pronoun is None or (quote.speaker.kind == "person") == (pronoun.group(0) in ("he", "she")):
-            return Typing(kind, 0.7, f"content '{m.group(0)}'")
+            # 'said she rejected the allegations' denies; 'said he rejects Trump's comments' criticises
+            denies = kind == "criticism" and cues.DISPUTE.search(m.group(0)) and _denies(frame.content[m.end():])
+            return Typing("denial" if denies else kind, 0.7, f"content '{m.group(0)}'")
     return None
 
 
