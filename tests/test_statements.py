@@ -335,6 +335,13 @@ TYPES = [
      "criticism", "statement:Alan Pryce"),
     ("Ann Holt said she disagreed with the harbour plan.", "she disagreed with the harbour plan", "said",
      "Ann Holt", "Ann Holt", "indirect", "criticism", None),
+    ("Jim Pate told the paper he'd support Ann Holt in the election.", "he'd support Ann Holt in the election", "told",
+     "Jim Pate", "Jim Pate", "indirect", "support", "person:Ann Holt"),
+    ("Dolores Huerta spoke on Monday, crediting Ann Holt with convening the first conference on youth.",
+     "Ann Holt with convening the first conference on youth", "crediting", "Dolores Huerta", "Dolores Huerta", "indirect",
+     "support", "person:Ann Holt"),
+    ("Ted Cruz questioned Ann Holt's \"city values\" and her readiness to lead.", "Ann Holt's \"city values\" and her readiness to lead",
+     "questioned", "Ted Cruz", "Ted Cruz", "mixed", "criticism", "person:Ann Holt"),
     ("Ann Holt said she rejected the allegations.", "she rejected the allegations", "said",
      "Ann Holt", "Ann Holt", "indirect", "denial", "statement:the allegations"),
     # ... not when the pronoun is someone else ('Susan' is no 'he'; records back nobody)

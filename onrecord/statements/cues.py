@@ -91,7 +91,7 @@ CRITICISM = _rx(
     r"derid\w*", r"belittl\w*", r"castigat\w*", r"excoriat\w*", r"berat\w*", r"fault(?:s|ed|ing)?",
     r"hit(?:s|ting)? (?:out|back)", r"lash\w* out", r"took aim", r"tak(?:e|es|ing) aim", r"aims? (?:insult|fire)",
     r"call(?:s|ed|ing)? out", r"(?:went|go|goes|going) after", r"sound\w* off", r"rail\w* against", r"pil\w* on",
-    r"took issue", r"tak(?:e|es|ing) issue", r"question(?:s|ed|ing)? (?:\S+ ){0,3}(?:fitness|judgment|record|qualifications|readiness|honesty)",
+    r"took issue", r"tak(?:e|es|ing) issue", r"question(?:s|ed|ing)? (?:\S+ ){0,6}(?:fitness|judgment|record|qualifications|readiness|honesty|values)",
     r"heap\w* criticism", r"insult\w*", r"boo(?:s|ed|ing)?", r"complain\w*", r"object(?:s|ed|ing)? to", r"oppos\w*",
     r"opposition", r"warn\w* against", r"challeng\w*", r"brand(?:s|ed|ing)?", r"blam\w*", r"sued?", r"suing",
     r"call(?:s|ed|ing)? (?:\S+ ){1,3}to (?:resign|apologi[sz]e|step down|quit|withdraw|retract|take back)",
@@ -130,7 +130,7 @@ SUPPORT = _rx(
     _WITHDRAWN + r"support(?!ers?\b)\w*", r"endors\w*", r"lin(?:e|es|ed|ing) up behind", r"rall(?:y|ies|ied|ying) (?:behind|around)",
     r"hail\w*", r"applaud\w*", r"commend\w*", r"laud\w*", r"stood by", r"stand(?:s|ing)? by", r"stand(?:s|ing)? with",
     r"(?:came|come|comes|coming) to (?:the|his|her|their) (?:defen[cs]e|aid)", r"thank\w*", r"congratulat\w*",
-    r"welcom\w*", r"champion\w*", r"vouch\w*", r"credit(?:s|ed|ing)? (?!card)", r"advocat\w*", r"proponent",
+    r"welcom\w*", r"champion\w*", r"vouch\w*", r"credit(?:s|ed|ing)?\b(?! cards?\b)", r"advocat\w*", r"proponent",
     r"side(?:s|d)? with", r"siding with", r"embrac\w*", r"celebrat\w*", r"pay(?:s|ing)? tribute", r"paid tribute",
     r"sid(?:e|es|ed) with", r"warm(?:s|ed|ing)? to",
     r"(?:spoke|speak|speaks|speaking|spoken) (?:\S+ )?(?:highly|well|warmly|glowingly) of", r"approval of", r"approv(?:e|es|ed|ing) of",
@@ -295,7 +295,7 @@ CONTENT_SUPPORT = _rx(
 # Reported speech whose subject is the speaker acting: 'said she backed the council's decision',
 # 'said he opposed the sale' (types.py checks the pronoun can be the speaker).
 # (or the speaker's body, named by its kind: 'said the cooperative welcomed his change of heart')
-_REPORTED_SUBJECT = r"^(?:that )?(?:he|she|they|it|(?:the|our) (?:" + _BODIES + r")) " + _BETWEEN + r"(?:(?:had|has|have) )?"
+_REPORTED_SUBJECT = r"^(?:that )?(?:he|she|they|it|(?:the|our) (?:" + _BODIES + r"))(?:'d|'ll)? " + _BETWEEN + r"(?:(?:had|has|have) )?"
 # the plain form after a modal or a plural subject: 'said that they would support the release'
 REPORTED_SUPPORT = _rx(_REPORTED_SUBJECT + r"(?:backed|backs|back(?! down| off| away| out)|supported|supports?|welcomed|welcomes?|endorsed|endorses?|"
                        r"praised|praises|applauded|applauds|commended|commends)\b")
