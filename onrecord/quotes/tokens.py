@@ -113,10 +113,9 @@ class Tokens:
         mid-sentence too ('Conservative officials said …' where 'the Conservative party' is written)."""
         if self.pos[i] not in ("NOUN", "ADJ") or not (i == 0 or self.is_boundary(i - 1)):
             return False
-        if self.pos[i] == "NOUN":
-            return True
-        if self.ent[i] in ("NORP", "ORG"):  # 'Democratic officials'
+        if self.pos[i] == "ADJ" and self.ent[i] in ("NORP", "ORG"):  # 'Democratic officials'
             return False
+        # (a noun too: 'Sanders apologized', the tagger's plural of 'sander', where 'Bernie Sanders' is written)
         word = self.text[self.starts[i] : self.ends[i]]
         return not any(self.text[self.starts[j] : self.ends[j]] == word and not self.is_boundary(j - 1)
                        for j in range(1, len(self.lower)) if self.lower[j] == self.lower[i])
