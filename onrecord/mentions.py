@@ -450,10 +450,7 @@ def _personal_name(toks, first: int, last: int, words: list[str]) -> bool:
             or words[1].lower() in names or lowered & (ORG_WORDS | NAME_OF_A_BODY)
             or first > 0 and toks.lower[first - 1] == "the"):
         return False
-    k = last + 1
-    while k < len(toks) and not toks.is_boundary(k) and toks.lower[k] not in ("it", "its"):
-        k += 1
-    return k == len(toks) or toks.is_boundary(k)
+    return toks.its_after(last) is None
 
 
 def org_key(name: str) -> str:

@@ -216,8 +216,6 @@ def _beside_kind(toks: Tokens, head: int) -> bool:
 
 def _speaks_as_it(toks: Tokens, head: int) -> bool:
     """'Vets Forward said it will hold a protest': what says 'it' of itself is a body."""
-    k = head + 1
-    while k < len(toks) and not toks.is_boundary(k) and not (toks.lower[k] in ("it", "its") and toks.dep[k] in ("nsubj", "poss")):
-        k += 1
-    return k < len(toks) and toks.lower[k] in ("it", "its") and toks.head[toks.head[k]] == toks.head[head]
+    k = toks.its_after(head, ("nsubj", "poss"))
+    return k is not None and toks.head[toks.head[k]] == toks.head[head]
 

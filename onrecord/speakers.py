@@ -467,7 +467,7 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
         return org, role, None  # 'A club spokesperson said …' after Dunmore Athletic: the club's
     # (a name inside the quotation itself is not who it is spoken for: '"Declan accepts …," the spokesperson added')
     # (nor one in the words a source after a comma reports: 'Talks with the European Union broke down, officials said')
-    told = _sentence_start(toks, first) if first > 0 and toks.lower[first - 1] == "," else first
+    told = toks.sentence_start(first) if first > 0 and toks.lower[first - 1] == "," else first
     last_named = next((m for m in mentions.before(told) if toks.quote[m.first] == -1), None)
     # (not 'sources said': anonymous sources are no one's spokespeople, least of all the paper's)
     if (not words and last_named is not None and last_named.entity.kind == "organization" and role not in ("source", "sources")
@@ -476,7 +476,3 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
     return None, role, _shown(toks, first, last)
 
 
-def _sentence_start(toks: Tokens, k: int) -> int:
-    while k > 0 and not toks.is_boundary(k - 1):
-        k -= 1
-    return k

@@ -100,6 +100,21 @@ class Tokens:
     def is_boundary(self, i: int) -> bool:
         return self.newline[i] or self.lower[i] in SENT_END
 
+    def sentence_start(self, k: int) -> int:
+        """The first token of the sentence token ``k`` is in."""
+        while k > 0 and not self.is_boundary(k - 1):
+            k -= 1
+        return k
+
+    def its_after(self, k: int, deps: tuple[str, ...] = ()) -> int | None:
+        """The first 'it' or 'its' after token ``k`` in its sentence (with one of ``deps``, if given)."""
+        for j in range(k + 1, len(self.lower)):
+            if self.is_boundary(j):
+                return None
+            if self.lower[j] in ("it", "its") and (not deps or self.dep[j] in deps):
+                return j
+        return None
+
     def only_describes(self, first: int, last: int) -> bool:
         """Whether words ``first``..``last`` describe, naming nobody, with a capital only as they start a
         sentence ('Critics', 'Senior officials', 'Some economists'; not 'The Reigate MP', 'Labour politicians')."""
