@@ -666,6 +666,21 @@ STRAIGHT_SINGLES = [  # British copy typed with straight single marks only (no d
 ]
 
 
+# a straight double mark after a nested quote's closing mark and a space closes the quote, not opens one
+NESTED_CLOSING = [
+    ("\"I've always been insulted with the term 'outreach,' \" he told the group, adding that it sounds odd.\n\n"
+     "\"You got a choice,\" he said.", ["\"I've always been insulted with the term 'outreach,' \"", "\"You got a choice,\""]),
+    ("\"It is the 'Title Sponsor,’ \" Eric Hale wrote.", ["\"It is the 'Title Sponsor,’ \""]),
+]
+
+
+@pytest.mark.parametrize(("text", "quoted"), NESTED_CLOSING)
+def test_a_double_mark_after_a_nested_closing_mark_closes(text, quoted):
+    from onrecord.quotes.marks import find_marked
+
+    assert [text[m.start : m.end] for m in find_marked(text)] == quoted
+
+
 @pytest.mark.parametrize(("text", "quoted"), STRAIGHT_SINGLES)
 def test_straight_single_marks_open_after_a_space_and_close_after_a_word_or_stop(text, quoted):
     from onrecord.quotes.marks import find_marked

@@ -64,7 +64,8 @@ def _can_close(text: str, i: int, mark: str) -> bool:
     if mark in _OPENERS or mark == "‘":
         return False
     before = text[i - 1] if i else " "
-    return not before.isspace()
+    # (a nested quote closing first keeps a space between the marks: '… the term 'outreach,' " he said')
+    return not before.isspace() or text[max(0, i - 2) : i] in ("' ", "’ ")
 
 
 def _marks(text: str, start: int, end: int, single: bool):
