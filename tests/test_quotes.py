@@ -783,7 +783,19 @@ HEADLINE_MARKS = [
     ("Minister says rail strike 'will not be tolerated'\n\n"
      "The transport minister, Helen Marsh, said the government would not be held to ransom.",
      "rail strike 'will not be tolerated'"),  # the closing mark
+    ("Calder says depot fire was an 'intentional act.'\n\n"
+     "Thirty people were hurt tonight in a crowded Marsden street by a fire that Mayor Ruth Calder described "
+     "as \u201can intentional act.\u201d",
+     "depot fire was an 'intentional act.'"),  # the stop inside the closing mark
 ]
+
+
+def test_a_comma_inside_the_closing_mark_stays_with_the_quoted_word():
+    text = ("Imagine if the mayor were a woman who did all this.\n\n"
+            "She mocks the police and calls people \"cowards\" and \"weak.\"\n\n"
+            "Calls councillors rude names, like \"rats,\" and runs a beauty pageant.")
+    contents = [q.text for q in onrecord.extract(text, method="model").quotes]
+    assert 'councillors rude names, like "rats,"' in contents, contents
 
 
 @pytest.mark.parametrize("method", ["rules", "model"])

@@ -88,14 +88,18 @@ class Tokens:
 
     def closing_mark(self, first: int, last: int) -> int:
         """``last``, or the quote mark just after it that closes a quote opened in first..last
-        (a headline's ``strike 'will not be tolerated'`` keeps its closing mark)."""
-        after = self.lower[last + 1] if last + 1 < len(self.lower) else None
+        (a headline's ``strike 'will not be tolerated'`` keeps its closing mark, and ``was an 'intentional
+        act.'`` the stop inside it)."""
+        end = last + 1
+        if end + 1 < len(self.lower) and self.lower[end] in (".", ",", "!", "?") and self.lower[end + 1] in _OPENERS:
+            end += 1
+        after = self.lower[end] if end < len(self.lower) else None
         opener = _OPENERS.get(after) if after else None
         if opener is None:
             return last
         inside = self.lower[first : last + 1]
         unclosed = inside.count(after) % 2 == 1 if opener == after else inside.count(opener) > inside.count(after)
-        return last + 1 if unclosed else last
+        return end if unclosed else last
 
     def is_boundary(self, i: int) -> bool:
         return self.newline[i] or self.lower[i] in SENT_END
