@@ -250,6 +250,10 @@ CONTENT_ENDS = [
     ("Tom Okafor said the ferry would be run by Northsea Lines, which has held the contract since 2015.",
      "the ferry would be run by Northsea Lines"),
     ("Delia Marsh said she had written to Ann Lee, who chairs the harbour board.", "she had written to Ann Lee"),
+    # so is an appositive that glosses a name; a list after the name is what was said
+    ("Delia Marsh said she would not back Tom Okafor, the chairman of the harbour board.", "she would not back Tom Okafor"),
+    ("Tom Okafor said the board had talked about Eastgate, the ferry contract and the new toll.",
+     "the board had talked about Eastgate, the ferry contract and the new toll"),
     # mid-sentence, or on a common noun, the clause stays
     ("Delia Marsh said the rules, which date from 1990, must change.", "the rules, which date from 1990, must change"),
     ("Tom Okafor said the plan would help the workers, who had waited years for a pay rise.",

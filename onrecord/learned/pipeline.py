@@ -12,8 +12,8 @@ import re
 from copy import copy
 
 from ..quotes import Attribution, Tokens, find_marked_statements, find_quotes
-from ..quotes.clauses import (before_participle, headline_act_after, with_relative, with_subject, without_aside,
-                               without_dangling)
+from ..quotes.clauses import (before_participle, headline_act_after, with_relative, with_subject, without_appositive,
+                               without_aside, without_dangling)
 from ..quotes.acts import second_acts
 from ..quotes.cue_extent import conventional_cue
 from ..quotes.disputed import cut_before_tails, find_disputed
@@ -285,7 +285,10 @@ def _finished(toks: Tokens, a: Attribution) -> Attribution:
     a.content = _without_stray_pieces(toks, a, _merged(a.content))
     a = _disjoint(a, toks.text)
     first, last = toks.span_tokens(*a.content[-1])
-    if (end := without_dangling(toks, first, without_aside(toks, first, before_participle(toks, first, last)))) < last:
+    end = before_participle(toks, first, last)
+    if (aside := without_aside(toks, first, end)) == end:
+        aside = without_appositive(toks, first, end)
+    if (end := without_dangling(toks, first, aside)) < last:
         a.content[-1] = (a.content[-1][0], toks.ends[end])
     headline_act_after(toks, a)
     a.content[-1] = _bracket_closed(toks.text, a.content[-1])

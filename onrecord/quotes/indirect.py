@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .attribution import Attribution
-from .clauses import around_aside, aside_head, before_participle
+from .clauses import around_aside, aside_head, before_participle, without_appositive
 from .cues import HEARINGS, INDIRECT_FORMS, OBJECT_CONTENT_FORMS, SPEECH_FORMS
 from .frames import VERBAL, _cue_span, _mention, _subject, asked_of
 from .tokens import Tokens
@@ -242,7 +242,7 @@ def _clause(toks: Tokens, tokens: list[int], para: int) -> tuple[int, int] | Non
     while lo < hi and toks.pos[lo] == "PUNCT":
         lo += 1
     lo, hi = toks.opening_mark(lo, hi), toks.closing_mark(lo, hi)
-    hi = before_participle(toks, lo, hi)
+    hi = without_appositive(toks, lo, before_participle(toks, lo, hi))
     if any(toks.quote[k] != -1 for k in (lo, hi)):
         return None
     return toks.chars(lo, hi)
