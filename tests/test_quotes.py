@@ -254,6 +254,9 @@ CONTENT_ENDS = [
     ("Delia Marsh said she would not back Tom Okafor, the chairman of the harbour board.", "she would not back Tom Okafor"),
     ("Tom Okafor said the board had talked about Eastgate, the ferry contract and the new toll.",
      "the board had talked about Eastgate, the ferry contract and the new toll"),
+    # a sentence's opening connective is the writer's link to the one before
+    ("The vote was close. But the council would appeal the ruling, Delia Marsh said.", "the council would appeal the ruling"),
+    ("The bridge reopened on Monday. However, the toll would stay, the council said.", "the toll would stay"),
     # mid-sentence, or on a common noun, the clause stays
     ("Delia Marsh said the rules, which date from 1990, must change.", "the rules, which date from 1990, must change"),
     ("Tom Okafor said the plan would help the workers, who had waited years for a pay rise.",
