@@ -19,6 +19,7 @@ from .parties import party_member
 from .quotes import Attribution
 from .quotes.cues import INDIRECT_FORMS, SPOKES_NOUNS
 from .quotes.frames import _mention, aged, is_relative
+from .quotes.indirect import overlaps
 from .quotes.tokens import Tokens
 from .speaker_records import FIRST_PERSON, entity_record, in_order, speaker, speaker_ids
 
@@ -152,10 +153,16 @@ def _resolve(toks: Tokens, mentions: Mentions, a: Attribution, done: dict) -> tu
     if toks.dep[head] in _INSIDE_NAME and toks.head[head] > last and not over_cue(toks.head[head]):
         # The tagger's source may stop inside a name ('Port' of 'Port Avery mayor Delia Marsh'):
         # resolve the whole phrase the parse has it in.
+        inner = head
         while (toks.dep[head] in _INSIDE_NAME and toks.head[head] > head and not over_cue(toks.head[head])
                and toks.lower[toks.head[head]] not in INDIRECT_FORMS):
             head = toks.head[head]  # (not into 'Defends' of a title-case 'Ben Carson Defends Himself')
-        first, last = _mention(toks, head, None)
+        whole = _mention(toks, head, None)
+        # (nor into what was said: 'Warren Hammers Wells Fargo CEO: ‘You Should …’' parsed as one phrase)
+        if a.content and overlaps(toks.chars(*whole), a.content):
+            head = inner
+        else:
+            first, last = whole
     return resolve_mention(toks, mentions, head, first, last, done)
 
 

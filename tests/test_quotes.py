@@ -797,6 +797,25 @@ HEADLINE_MARKS = [
 ]
 
 
+QUOTED_HEADLINES = [
+    # a headline's quotation after a colon is said by the first person the words before it name
+    ("Ruth Calder Hammers Bus Company Boss: \u2018You Should Be Ashamed.\u2019",
+     ("\u2018You Should Be Ashamed.\u2019", ":", "Ruth Calder", "direct")),
+    ("Calder on Bus Cuts: \u2018You Should Be Ashamed.\u2019", ("\u2018You Should Be Ashamed.\u2019", ":", "Ruth Calder", "direct")),
+    ('Calder to Bus Boss: "You should be ashamed"', ('"You should be ashamed"', ":", "Ruth Calder", "direct")),
+    # words after the quotation say who said it
+    ("Marsden Bus Cuts: \u2018Not Fair\u2019 Says Mayor", ("\u2018Not Fair\u2019", "Says", "Ruth Calder", "mixed")),
+]
+
+
+@pytest.mark.parametrize(("headline", "expected"), QUOTED_HEADLINES)
+def test_a_headlines_quotation_after_a_colon(headline, expected):
+    text = headline + "\n\nMarsden mayor Ruth Calder on Tuesday criticised the chief executive of Marsden Buses over cancelled routes."
+    found = [(q.text, q.cue.text, q.speaker.name if q.speaker else None, q.kind)
+             for q in onrecord.extract(text).quotes if q.content[0].start < len(headline)]
+    assert found == [expected]
+
+
 def test_a_comma_inside_the_closing_mark_stays_with_the_quoted_word():
     text = ("Imagine if the mayor were a woman who did all this.\n\n"
             "She mocks the police and calls people \"cowards\" and \"weak.\"\n\n"

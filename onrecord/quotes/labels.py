@@ -15,6 +15,7 @@ from collections import Counter
 
 from ..casing import names_in
 from .attribution import Attribution
+from .cues import SPEECH_FORMS
 from .indirect import overlaps
 from .tokens import Tokens
 
@@ -40,10 +41,45 @@ def find_labelled(toks: Tokens) -> list[Attribution]:
     turns = [a for start, line in lines if (a := _turn(toks, start, line, _TURN, "direct"))]
     found = turns if len(turns) >= MIN_TURNS else _named_answers(toks, lines)
     found = sorted(found + _answers(toks, lines), key=lambda a: a.content[0][0])
-    if lines and (head := _turn(toks, *lines[0], _HEADLINE, "indirect")) is not None:
-        if not any(a.content[0][0] == head.content[0][0] for a in found) and _named(toks, head.source):
-            found.insert(0, head)
+    head = _turn(toks, *lines[0], _HEADLINE, "indirect") if lines else None
+    if head is None or not _named(toks, head.source):
+        head = _quoted_headline(toks, *lines[0]) if lines else None
+    if head is not None and not any(a.content[0][0] == head.content[0][0] for a in found):
+        found.insert(0, head)
     return found
+
+
+# 'Gillibrand on the Transcripts: ‘I Think She Will.’', 'Warren Hammers Wells Fargo CEO: ‘You Should …’':
+# a headline whose words after the colon are a quotation, whatever the words before it.
+_QUOTED_HEADLINE = re.compile(r"^\s*(?P<label>[^:\n\"“”‘’']{2,100}?)(?P<colon>:)[ \t]+(?=[\"“‘'])")
+
+
+def _quoted_headline(toks: Tokens, start: int, line: str) -> Attribution | None:
+    """A quotation after a headline's colon, said by the first person or body the words before it
+    name (as PolNeAR marks them: the colon its cue)."""
+    m = _QUOTED_HEADLINE.match(line)
+    if m is None or "\n" not in toks.text or _rubric(m.group("label")) or line.rstrip(" \t.")[-1:] not in _OPENING:
+        return None  # (not 'Bus Cuts: ‘Not Fair’ Says Mayor', whose words after the quotation say who)
+    if set(_WORDS.findall(m.group("label").lower())) & SPEECH_FORMS:
+        return None  # ('Ann Lee said: "…"' is for the quote-mark rules)
+    first, last = toks.span_tokens(start + m.start("label"), start + m.end("label"))
+    named = [i for i in range(first, last + 1) if toks.ent[i] in _WHO]
+    if named:
+        end = named[0]
+        while end + 1 <= last and toks.ent[end + 1] == toks.ent[named[0]] and toks.lower[end + 1] not in ("'s", "’s"):
+            end += 1
+    else:  # a surname in title case often goes untagged ('Calder on Bus Cuts: …'): the body writes it as a name
+        names = names_in(toks.text[len(line) :])
+        end = first - 1
+        while end + 1 <= last and toks.text[toks.starts[end + 1] : toks.ends[end + 1]] in names:
+            end += 1
+        if end < first:
+            return None
+        named = [first]
+    a = _turn(toks, start, line, _QUOTED_HEADLINE, "indirect")
+    if a is not None:
+        a.kind, a.source, a.source_head = "direct", toks.chars(named[0], end), end
+    return a
 
 
 def _turn(toks: Tokens, start: int, line: str, pattern: re.Pattern, kind: str) -> Attribution | None:
