@@ -254,6 +254,11 @@ CONTENT_ENDS = [
     ("Delia Marsh said she would not back Tom Okafor, the chairman of the harbour board.", "she would not back Tom Okafor"),
     ("Tom Okafor said the board had talked about Eastgate, the ferry contract and the new toll.",
      "the board had talked about Eastgate, the ferry contract and the new toll"),
+    # as is a phrase that sums up what was said
+    ("Delia Marsh said the board would close the ferry office, a move that angered staff.",
+     "the board would close the ferry office"),
+    ("Tom Okafor said the ferry would stop running in May \u2014 a blow to the island's traders.",
+     "the ferry would stop running in May"),
     # a sentence's opening connective is the writer's link to the one before
     ("The vote was close. But the council would appeal the ruling, Delia Marsh said.", "the council would appeal the ruling"),
     ("The bridge reopened on Monday. However, the toll would stay, the council said.", "the toll would stay"),
