@@ -447,3 +447,8 @@ PROPOSAL_NOUNS = frozenset(
     "idea ideas warning warnings threat threats demand demands rhetoric insults opposition".split()
 )
 PERSONAL_PRONOUNS = frozenset("he she him her his hers they them their we us our i me my".split())
+
+
+# Cues that say a statement answers another: "responded", "in response to", "hit back".
+# (the noun only as 'response to': 'described the response as "chaotic"' is the flood response)
+RESPONSE = re.compile(r"\b(?:respon(?:d|ds|ded|ding)|responses? to|repl(?:y|ied|ies|ying)|retort\w*|(?:hit|hits|fired|shot) back)\b")

@@ -19,10 +19,9 @@ from functools import lru_cache
 from ..name_words import MEDIA_NAMES
 from ..models import Link, Quote, Target
 from .context import normalise
-from .cues import ANSWERS_UNDOING, DEMANDS_UNDOING
+from .cues import ANSWERS_UNDOING, DEMANDS_UNDOING, RESPONSE
 from .names import name_tokens, same_party, speaker_name
 from .same_quote import plain_words, same_quote_link
-from .types import RESPONSE
 
 _FAR = 1000  # characters
 _REACTION_TYPES = frozenset({"criticism", "support", "denial"})

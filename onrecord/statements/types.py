@@ -22,9 +22,6 @@ _LIGHT_VERBS = frozenset(
     "tweet tweeted heap heaped heaps level levelled leveled launch launched deliver delivered".split()
 )
 _BLOCKERS = re.compile(r"(?:refus\w*|declin\w*|no sign|not|n't|never|without|fail\w* to|reluctan\w*),? (?:\S+ ){0,4}$")
-# Cues that say a statement answers another: "responded", "in response to", "hit back".
-# (the noun only as 'response to': 'described the response as "chaotic"' is the flood response)
-RESPONSE = re.compile(r"\b(?:respon(?:d|ds|ded|ding)|responses? to|repl(?:y|ied|ies|ying)|retort\w*|(?:hit|hits|fired|shot) back)\b")
 _FIRST_PERSON = frozenset("i we i'm we're i'll we'll i've we've".split())
 
 
@@ -86,8 +83,7 @@ def _with_object(frame: Frame) -> Frame:
 
 def _dispute_is_denial(frame: Frame, words: str) -> bool:
     """``rejected the report`` denies; ``reject any allegations against our judiciary`` criticises."""
-    clause = frame.clause
-    return _denies(clause[clause.find(words) + len(words):] if words in clause else clause)
+    return _denies(frame.clause.partition(words)[2] if words in frame.clause else frame.clause)
 
 
 def _denies(after: str) -> bool:
@@ -490,7 +486,7 @@ def responding(typing: Typing, frame: Frame, quote, earlier: list) -> Typing:
 
     "With nukes?" Wallace asked. "Including with nukes," Trump responded: an answer, a claim.
     """
-    m = RESPONSE.search(frame.clause)
+    m = cues.RESPONSE.search(frame.clause)
     if typing.type != "claim" or not m:
         return typing
     # 'Asked if the council would negotiate, Ashworth replied: …': the reply answers the question
