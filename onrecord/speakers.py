@@ -7,6 +7,8 @@ gave that role; spokespeople to their organisation.
 """
 from __future__ import annotations
 
+import re
+
 from .antecedents import antecedent, salient
 from .authors import author_of
 from .headlines import headline_from_lede
@@ -19,7 +21,6 @@ from .parties import party_member
 from .quotes import Attribution
 from .quotes.cues import INDIRECT_FORMS, SPOKES_NOUNS
 from .quotes.frames import _mention, aged, is_relative
-from .quotes.indirect import overlaps
 from .quotes.tokens import Tokens
 from .speaker_records import FIRST_PERSON, entity_record, in_order, speaker, speaker_ids
 
@@ -133,7 +134,7 @@ def _resolve(toks: Tokens, mentions: Mentions, a: Attribution, done: dict) -> tu
     if head is None:
         return None, None, None
     label = toks.text[a.source[0] : a.source[1]] if a.source else ""
-    if label.isupper() and a.cue and toks.text[a.cue[0] : a.cue[1]] == ":":
+    if label.isupper() and a.cue and toks.text[a.cue[0] : a.cue[1]] == ":" and not _acronym(toks.text, label):
         # a transcript's 'PENCE:' names a person the article may know in full ('Mike Pence')
         name = label.title()
         person = mentions.person_named(name.split()[-1]) or mentions.new_entity(name, "person")
@@ -150,20 +151,20 @@ def _resolve(toks: Tokens, mentions: Mentions, a: Attribution, done: dict) -> tu
     def over_cue(k: int) -> bool:  # 'Islanders condemn minister's remarks' parsed as one noun phrase
         return a.cue is not None and toks.starts[head] < a.cue[0] < toks.ends[k]
 
-    if toks.dep[head] in _INSIDE_NAME and toks.head[head] > last and not over_cue(toks.head[head]):
+    if not a.as_named and toks.dep[head] in _INSIDE_NAME and toks.head[head] > last and not over_cue(toks.head[head]):
         # The tagger's source may stop inside a name ('Port' of 'Port Avery mayor Delia Marsh'):
         # resolve the whole phrase the parse has it in.
-        inner = head
         while (toks.dep[head] in _INSIDE_NAME and toks.head[head] > head and not over_cue(toks.head[head])
                and toks.lower[toks.head[head]] not in INDIRECT_FORMS):
             head = toks.head[head]  # (not into 'Defends' of a title-case 'Ben Carson Defends Himself')
-        whole = _mention(toks, head, None)
-        # (nor into what was said: 'Warren Hammers Wells Fargo CEO: ‘You Should …’' parsed as one phrase)
-        if a.content and overlaps(toks.chars(*whole), a.content):
-            head = inner
-        else:
-            first, last = whole
+        first, last = _mention(toks, head, None)
     return resolve_mention(toks, mentions, head, first, last, done)
+
+
+def _acronym(text: str, label: str) -> bool:
+    """Whether a label in capitals is written so in running text too ('NHS', 'CNN'): a name, not a
+    transcript's 'PENCE:' to be read as 'Pence'."""
+    return any(not text.startswith(":", m.end()) for m in re.finditer(rf"\b{re.escape(label)}\b", text))
 
 
 _QUOTING = frozenset({"quoted", "quotes", "quoting", "quote"})

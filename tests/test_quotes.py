@@ -821,6 +821,18 @@ def test_a_headlines_quotation_after_a_colon(headline, expected):
     assert found == [expected]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the name as the headline gives it, not the phrase the parse makes of the headline
+    ("NHS Boss to Staff: \u201cThank you.\u201d\n\nThe chief executive of the NHS, Amanda Pritchard, wrote to staff on Friday.",
+     ("NHS", "organization")),
+    # an acronym the body writes in capitals too is a name, not a transcript's 'PENCE:'
+    ('CNN: "We stand by our reporting"\n\nCNN said on Friday it stood by its story.', ("CNN", "organization")),
+])
+def test_a_headline_label_is_the_name_it_gives(text, expected):
+    first = onrecord.extract(text).quotes[0]
+    assert (first.cue.text, first.speaker.name, first.speaker.kind) == (":", *expected)
+
+
 def test_a_comma_inside_the_closing_mark_stays_with_the_quoted_word():
     text = ("Imagine if the mayor were a woman who did all this.\n\n"
             "She mocks the police and calls people \"cowards\" and \"weak.\"\n\n"

@@ -32,6 +32,7 @@ class Attribution:
     context_head: int | None = None  # token of a context mention that names the speaker
     learned: bool = False  # found by the tagger (its confidence is a tag probability, not a rule's)
     pointed: tuple[int, int] | None = None  # the pointer's content for the tagger's cue (onrecord.learned.pointer)
+    as_named: bool = False  # the source is a name as a label gives it: resolved without widening it
 
 
 @dataclass(slots=True)

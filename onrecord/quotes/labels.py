@@ -78,7 +78,7 @@ def _quoted_headline(toks: Tokens, start: int, line: str) -> Attribution | None:
         named = [first]
     a = _turn(toks, start, line, _QUOTED_HEADLINE, "indirect")
     if a is not None:
-        a.kind, a.source, a.source_head = "direct", toks.chars(named[0], end), end
+        a.kind, a.source, a.source_head, a.as_named = "direct", toks.chars(named[0], end), end, True
     return a
 
 
