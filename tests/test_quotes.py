@@ -856,6 +856,14 @@ def test_a_wire_storys_dateline_is_no_speaker():
         assert found.get("saying") == "Dana Whitfield", (method, found)
 
 
+@pytest.mark.parametrize("headline", ["Lowe urged to quit over 'lies'", "Lowe slammed over 'lies'"])
+def test_a_headlines_reduced_passive_has_no_speaker(headline):
+    # the quote-mark rules' subject too: the one urged or blamed is the target ('Drake urges Lowe to quit' is Drake's)
+    text = headline + "\n\nHarriet Lowe, the Reigate MP, faced questions from reporters outside Parliament on Tuesday."
+    first = onrecord.extract(text).quotes[0]
+    assert (first.source, first.speaker, first.type, first.target.name) == (None, None, "criticism", "Harriet Lowe")
+
+
 @pytest.mark.parametrize("method", ["model", "cnn"])
 def test_a_headlines_blamed_subject_is_the_target_not_the_speaker(method):
     text = ("Council slammed over bin collections\n\n"

@@ -16,7 +16,7 @@ import numpy as np
 
 from ..errors import ModelNotFoundError
 from ..quotes.attribution import Attribution
-from ..quotes.cues import BLAMED_FOR, BLAMED_FORMS
+from ..quotes.cues import ADDRESSED_FORMS, BLAMED_FOR, BLAMED_FORMS
 from ..quotes.frames import NOMINAL, SAID_OF, VERBAL, _mention, asked_of, noun_owner, relative_subject, subject_of, title_run
 from ..quotes.tokens import Tokens
 
@@ -315,17 +315,20 @@ def _judged(toks: Tokens, src: tuple[int, int], cue: tuple[int, int]) -> bool:
     if toks.lower[v] in _VERDICTS:
         # a reduced passive ('Drake convicted of …'): a participle with no 'has' and no object
         return passive or toks.tag[v] == "VBN" and not any(toks.dep[c] in ("aux", "dobj") for c in kids)
-    if toks.lower[v] in BLAMED_FORMS and _reduced_passive(toks, v):
+    if reduced_passive(toks, v):
         return True
     h = _head(toks, src)
     return toks.lower[v] in SAID_OF and passive and toks.dep[h] == "nsubjpass" and toks.head[h] == v
 
 
-def _reduced_passive(toks: Tokens, v: int) -> bool:
-    """'Council slammed over bin collections': blamed, with no object, and no 'has' (cues.BLAMED_FORMS)."""
-    kids = toks.children[v]
-    return (toks.tag[v] in ("VBD", "VBN") and v + 1 < len(toks) and toks.lower[v + 1] in BLAMED_FOR
-            and toks.head[v + 1] == v and not any(toks.dep[c] in ("aux", "auxpass", "dobj", "ccomp", "dative") for c in kids))
+def reduced_passive(toks: Tokens, v: int) -> bool:
+    """'Council slammed over bin collections', 'Lowe urged to quit': blamed or told, with no object and
+    no 'has' (cues.BLAMED_FORMS, cues.ADDRESSED_FORMS): the subject is the one blamed or told."""
+    if v + 1 >= len(toks) or toks.tag[v] not in ("VBD", "VBN"):
+        return False
+    blamed = toks.lower[v] in BLAMED_FORMS and toks.lower[v + 1] in BLAMED_FOR and toks.head[v + 1] == v
+    told = toks.lower[v] in ADDRESSED_FORMS and toks.lower[v + 1] == "to"
+    return (blamed or told) and not any(toks.dep[c] in ("aux", "auxpass", "dobj", "ccomp", "dative") for c in toks.children[v])
 
 
 def _overlaps(span: tuple[int, int], others) -> bool:

@@ -21,6 +21,7 @@ from ..quotes.frames import NAMING, closed_aside, relative_source, title_run
 from ..quotes.sources import after_dateline, caused_speaker, hosted_sources, without_doing_aside, without_lead_in
 from ..quotes.indirect import find_indirect, overlaps
 from . import learned_attributions
+from .decode import reduced_passive
 from .calibration import Calibration
 
 
@@ -297,6 +298,8 @@ def _finished(toks: Tokens, a: Attribution) -> Attribution:
         a.source, a.source_head = None, None
     if a.source and a.cue and a.source[1] <= a.cue[0] and _UNDER_FIRE.search(toks.text, a.cue[0], a.cue[1]):
         a.source, a.source_head = None, None  # 'Adebayo is facing calls to resign': the one criticised speaks not
+    if a.source and a.cue and a.source[1] <= a.cue[0] and reduced_passive(toks, toks.span_head(*toks.span_tokens(*a.cue))):
+        a.source, a.source_head = None, None  # 'Lowe urged to quit', 'Lowe slammed over …': she speaks not
     if a.cue and (caused := caused_speaker(toks, a.cue)) is not None and not overlaps(caused[0], a.content):
         a.source, a.source_head = caused
     with_subject(toks, a)

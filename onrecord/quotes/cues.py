@@ -96,6 +96,9 @@ BLAMED_FORMS = frozenset({
     "lambasted", "mocked", "panned", "praised", "rapped", "rebuked", "ridiculed", "savaged", "slammed",
 })
 BLAMED_FOR = frozenset({"over", "for", "after", "amid"})
+# Verbs of telling someone to act: with 'to' right after them and no object, 'Lowe urged to quit' and
+# 'Council told to pay back grant' are reduced passives, the subject the one addressed.
+ADDRESSED_FORMS = frozenset("urged told pressed ordered advised encouraged warned challenged".split())  # not "asked to depose"
 # Verbs whose passive subject is what is expected or thought of ('is expected to', 'was seen as').
 REGARDING_FORMS = _forms("expect know see view regard believe think project swear identify suspect credit".split())
 # Verbs whose direct object is the content ("denied the report", "confirmed the deal").

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..models import Quote, Target
-from ..quotes.cues import BLAMED_FOR, BLAMED_FORMS
+from ..quotes.cues import ADDRESSED_FORMS, BLAMED_FOR, BLAMED_FORMS
 from .context import Frame, governed_participle
 from .cues import BODY_NOUNS, PERSONAL_PRONOUNS, PROPOSAL_NOUNS, RHETORICAL, STATEMENT_NOUNS, VERDICT
 from .names import Names, clean_name, may_be_the_speaker, same_party, speaker_name
@@ -269,9 +269,12 @@ def _aimed_at(doc, quote: Quote, frame: Frame, stype: str) -> tuple[list, bool]:
 def _blamed_subject(verb):
     """The subject of a reduced passive of blame ('Minister criticised for holiday'), if ``verb`` is one."""
     kids = list(verb.children)
-    if (verb.lower_ not in BLAMED_FORMS or verb.tag_ not in ("VBD", "VBN") or verb.i + 1 >= len(verb.doc)
-            or verb.nbor(1).lower_ not in BLAMED_FOR or verb.nbor(1).head != verb
-            or any(c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "dative") for c in kids)):
+    if verb.tag_ not in ("VBD", "VBN") or verb.i + 1 >= len(verb.doc):
+        return None
+    after = verb.nbor(1)
+    blamed = verb.lower_ in BLAMED_FORMS and after.lower_ in BLAMED_FOR and after.head == verb
+    told = verb.lower_ in ADDRESSED_FORMS and after.lower_ == "to"  # 'Lowe urged to quit'
+    if not (blamed or told) or any(c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "dative") for c in kids):
         return None
     return next((c for c in kids if c.dep_ == "nsubj"), None)
 
