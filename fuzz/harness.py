@@ -33,8 +33,8 @@ def check_article(item: object) -> None:
 
 
 def check_extraction(extraction: Extraction) -> None:
-    """Every span lies inside the text and is its slice; one statement's spans do not overlap and its
-    content pieces come in text order."""
+    """Every span lies inside the text and is its slice, with no whitespace at its ends; one statement's
+    spans do not overlap and its content pieces come in text order."""
     text = extraction.text
     for quote in extraction.quotes:
         assert quote.content, quote
@@ -43,6 +43,7 @@ def check_extraction(extraction: Extraction) -> None:
         for span in spans:
             assert 0 <= span.start <= span.end <= len(text), (span, len(text))
             assert span.text == text[span.start:span.end], (span, text[span.start:span.end])
+            assert span.text == span.text.strip(), f"span with whitespace at an end in {quote.id}: {span}"
         ordered = sorted(spans, key=lambda s: (s.start, s.end))
         for left, right in zip(ordered, ordered[1:]):
             assert left.end <= right.start, f"overlapping spans in {quote.id}: {left} and {right}"

@@ -237,6 +237,9 @@ def test_an_unanswered_request_is_no_comment_and_an_unreturned_blow_is_nothing()
     ("Mrs. Clinton declined to directly respond to a question about the polls.",
      [("declined", "to directly respond to a question about the polls", "Clinton", "no_comment")]),
     ("Cruz declined to follow suit.", []),  # declining to act says nothing
+    # a headline's content stops at its line, not after the line break
+    ("Downing Street refuses to comment on Lowe row\n\nHarriet Lowe, the Reigate MP, faced questions on Tuesday.",
+     [("refuses", "to comment on Lowe row", "Downing Street", "no_comment")]),
 ])
 def test_declining_to_comment_is_no_comment_by_rule(text, expected):
     # (PolNeAR: cue 'declined', content 'to comment', 'to say whether …'); the tagger missed it in some contexts

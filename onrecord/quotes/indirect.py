@@ -84,7 +84,8 @@ def _declined(toks: Tokens, v: int) -> Attribution | None:
         return None
     subtree = toks.subtree(xcomp)
     # (an aside after a comma is the writer's: '…, aside from saying he wants …' is a statement of its own)
-    content = [k for k in subtree if toks.pos[k] != "PUNCT" and not any(toks.lower[j] == "," for j in range(subtree[0], k))]
+    content = [k for k in subtree if toks.pos[k] != "PUNCT" and not toks.space[k]
+               and not any(toks.lower[j] == "," for j in range(subtree[0], k))]
     if min(content) != v + 1 or any(toks.quote[k] != -1 or toks.para[k] != toks.para[v] for k in content):
         return None
     return Attribution([toks.chars(min(content), max(content))], "indirect", cue=toks.chars(v, v), source=toks.chars(*_mention(toks, subj, None)),
