@@ -455,10 +455,13 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
     if holder := next((p for k in after if toks.lower[k] in ROLE_NOUNS and toks.dep[k] != "compound"
                        and (p := _by_role(toks, mentions, k, k, k))), None):
         return holder, role, None
-    orgs = [m.entity for m in mentions.mentions if m.entity.kind == "organization"]
-    for org in orgs:
-        if keys & (set(org.name.lower().split()) - _STOP):
-            return org, role, None
+    # the body named right there ('for the Friends of Marsden Libraries'), else the one whose name
+    # shares most words (not 'Marsden Council', named first, for one word)
+    named = [m.entity for m in mentions.in_range(min(after), max(after)) if m.entity.kind == "organization"] if after else []
+    shared = [(len(keys & (set(m.entity.name.lower().split()) - _STOP)), -k, m.entity) for k, m in enumerate(mentions.mentions)
+              if m.entity.kind == "organization"]
+    if named or max(shared, default=(0,))[0]:
+        return (named[-1] if named else max(shared, key=lambda x: x[:2])[2]), role, None
     # (a capital that only starts the sentence names nothing: 'Health board officials said …', 'Senior officials')
     # (nor does a nationality: 'a spokesperson for the Dutch club' is the club's)
     names = [i for i in sorted(set(words)) if toks.text[toks.starts[i]].isupper() and toks.ent[i] not in ("GPE", "LOC", "NORP")

@@ -288,6 +288,10 @@ def test_where_a_content_ends(method, text, content):
 
 
 SPEAKERS = [
+    # a spokesperson for the body named right there, not an earlier one sharing a word of its name
+    ('Marsden Council has confirmed that three branch libraries will close.\n\n'
+     'A spokesperson for the Friends of Marsden Libraries said: "This is a sad day for the town."',
+     "Friends of Marsden Libraries"),
     # surname and title to the full name
     ("Councillor Ann Lee spoke first. \"It is late,\" Ms Lee said.", "Ann Lee"),
     ("Councillor Ann Lee spoke first. \"It is late,\" Cllr Lee said.", "Ann Lee"),
