@@ -30,6 +30,8 @@ def second_acts(toks: Tokens, found: list[Attribution]) -> list[Attribution]:
         start, end = a.content[-1]
         first = toks.span_tokens(start, end)[0]
         a.content[-1] = (start, toks.ends[trimmed(toks, first, join - 1)[1]])
+        if overlaps((toks.starts[verb], toks.ends[verb]), cues):
+            continue  # the second act is a statement already ('… and called its director "asleep at the wheel."')
         said = (toks.starts[cue_last + 1], end)
         cue = (toks.starts[verb], toks.ends[cue_last])
         out.append(Attribution([said], "mixed" if _quoted(toks, said) else "indirect", cue, a.source,
@@ -50,7 +52,7 @@ def _coordinated(toks: Tokens, a: Attribution, cues: list[tuple[int, int]]) -> t
     for v, c in ((h, c) for h in heads for c in toks.children[h]):
         if toks.dep[c] != "conj" or toks.lower[c] not in _ACTS or not _in_step(toks, heads[0], c) or not start < toks.starts[c] < end:
             continue
-        if overlaps((toks.starts[c], toks.ends[c]), cues) or any(toks.dep[k] in ("nsubj", "nsubjpass") for k in toks.children[c]):
+        if any(toks.dep[k] in ("nsubj", "nsubjpass") for k in toks.children[c]):
             continue
         joins = [k for k in toks.children[v] if toks.dep[k] == "cc" and start < toks.starts[k] < toks.starts[c]]
         last = c + 1 if c + 1 < len(toks) and toks.head[c + 1] == c and toks.lower[c + 1] in _PARTICLES else c

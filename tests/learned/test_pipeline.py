@@ -373,6 +373,16 @@ def test_a_second_verb_of_speech_is_a_second_statement(method) -> None:
                      (source, "warned"): "the ministry to expect a legal challenge"}
 
 
+@pytest.mark.parametrize("method", ["model", "rules"])
+def test_a_second_act_found_as_a_quote_is_cut_from_the_first(method) -> None:
+    # 'called' is already the quote-mark rules' statement: the first content stops before it all the same
+    text = ("On Monday, Ortiz had told a town hall in Cincinnati that the office \"lost more than 5,000 files\" "
+            "and called its director, Paul Greer, \"asleep at the wheel.\"")
+    found = {q.cue.text: q.text for q in onrecord.extract(text, method=method).quotes}
+    assert found == {"had told": 'that the office "lost more than 5,000 files"',
+                     "called": 'its director, Paul Greer, "asleep at the wheel."'}
+
+
 @pytest.mark.parametrize(("text", "cue", "content"), [
     # the reported clause's own verbs: a past perfect's, and one that is no act of speech
     ("Mayor Delia Marsh said the council had misled residents and blamed the port authority for the delay.",
