@@ -673,3 +673,14 @@ def test_praise_for_owning_up_answers_the_apology_and_a_call_for_one_does_not():
     assert (retraction.type, urged.type) == ("retraction", "criticism")
     assert _pairs(urged) == []
     assert _pairs(praised) == [("reacts_to", retraction.id)] and _pairs(guts) == [("reacts_to", retraction.id)]
+
+
+def test_overlapping_statements_are_no_repeat_of_each_other():
+    # two statements over the same words of the article (a content that ran on into the next) repeat nothing
+    t = ('Ortiz had told a town hall that the office "lost more than 5,000 files" and called its director, Paul Greer, '
+         '"asleep at the wheel."')
+    told = quote(t, 'that the office "lost more than 5,000 files" and called its director, Paul Greer, "asleep at the wheel',
+                 "had told", "Ortiz", "Maria Ortiz", "mixed")
+    called = quote(t, 'its director, Paul Greer, "asleep at the wheel."', "called", "Ortiz", "Maria Ortiz", "mixed")
+    typed = classify_statements(load_pipeline()(t), [told, called], [entity("Maria Ortiz")])
+    assert [link.type for s in typed for link in s.links] == []

@@ -78,6 +78,8 @@ def same_quote_link(statements: list[Typed], i: int, plain_of: list[str] | None 
         other = statements[j]
         if not same_party(speaker_name(other.quote), me) or (other.type in _UNDOING) != (s.type in _UNDOING):
             continue
+        if any(a.start < b.end and b.start < a.end for a in s.quote.content for b in other.quote.content):
+            continue  # the same words of the article twice over, not a repeat of them
         theirs = plain_of[j]
         if not repeatable(theirs):
             continue
