@@ -62,24 +62,28 @@ def _quoted_headline(toks: Tokens, start: int, line: str) -> Attribution | None:
         return None  # (not 'Bus Cuts: ‘Not Fair’ Says Mayor', whose words after the quotation say who)
     if set(_WORDS.findall(m.group("label").lower())) & SPEECH_FORMS:
         return None  # ('Ann Lee said: "…"' is for the quote-mark rules)
-    first, last = toks.span_tokens(start + m.start("label"), start + m.end("label"))
-    named = [i for i in range(first, last + 1) if toks.ent[i] in _WHO]
-    if named:
-        end = named[0]
-        while end + 1 <= last and toks.ent[end + 1] == toks.ent[named[0]] and toks.lower[end + 1] not in ("'s", "’s"):
-            end += 1
-    else:  # a surname in title case often goes untagged ('Calder on Bus Cuts: …'): the body writes it as a name
-        names = names_in(toks.text[len(line) :])
-        end = first - 1
-        while end + 1 <= last and toks.text[toks.starts[end + 1] : toks.ends[end + 1]] in names:
-            end += 1
-        if end < first:
-            return None
-        named = [first]
-    a = _turn(toks, start, line, _QUOTED_HEADLINE, "indirect")
+    name = _first_name(toks, *toks.span_tokens(start + m.start("label"), start + m.end("label")), start + len(line))
+    a = _turn(toks, start, line, _QUOTED_HEADLINE, "indirect") if name else None
     if a is not None:
-        a.kind, a.source, a.source_head, a.as_named = "direct", toks.chars(named[0], end), end, True
+        a.kind, a.source, a.source_head, a.as_named = "direct", toks.chars(*name), name[1], True
     return a
+
+
+def _first_name(toks: Tokens, first: int, last: int, body: int) -> tuple[int, int] | None:
+    """The first and last token of the first name in first..last: an entity's, else the leading words
+    the body (from character ``body`` on) writes as a name (a title-case surname goes untagged:
+    'Calder on Bus Cuts: …')."""
+    tagged = next((i for i in range(first, last + 1) if toks.ent[i] in _WHO), None)
+    if tagged is not None:
+        end = tagged
+        while end < last and toks.ent[end + 1] == toks.ent[tagged] and toks.lower[end + 1] not in ("'s", "’s"):
+            end += 1
+        return tagged, end
+    names = names_in(toks.text[body:])
+    end = first - 1
+    while end < last and toks.text[toks.starts[end + 1] : toks.ends[end + 1]] in names:
+        end += 1
+    return (first, end) if end >= first else None
 
 
 def _turn(toks: Tokens, start: int, line: str, pattern: re.Pattern, kind: str) -> Attribution | None:
