@@ -150,9 +150,7 @@ def without_aside(toks: Tokens, first: int, last: int) -> int:
     for k, j in _after_marks(toks, first, last):
         if toks.lower[j] not in _ASIDE_WORDS:
             continue
-        clause = toks.head[j]
-        while toks.head[clause] != clause and toks.head[clause] > k:
-            clause = toks.head[clause]
+        clause = _phrase_from(toks, k, toks.head[j])
         antecedent = toks.head[clause]
         if (toks.dep[clause] == "relcl" and first <= antecedent < k and toks.pos[antecedent] in _ASIDE_WORDS[toks.lower[j]]
                 and max(toks.subtree(clause)) >= last - 1):
