@@ -86,7 +86,7 @@ def extract(
 def eval_(
     gold: Annotated[Optional[Path], typer.Argument(metavar="GOLD", help="Gold: a PolNeAR split folder (text/, attributions/; first annotator per metadata.tsv) or a JSONL file of {\"id\", \"text\", \"quotes\"} lines. With --statements: a statement label file (default: the labelled development set in onrecord/statements/labels/).", show_default=False)] = None,
     pred: Annotated[Optional[Path], typer.Option("--pred", metavar="PRED.jsonl", help="Score this JSONL of onrecord extraction output (matched by doc_id) instead of running extraction.", show_default=False)] = None,
-    errors: Annotated[Optional[Path], typer.Option("--errors", metavar="FILE.jsonl", help="Write every missed, spurious, wrong-speaker and kind-mismatch quote (matched at 0.3 coverage) to this JSONL file.", show_default=False)] = None,
+    errors: Annotated[Optional[Path], typer.Option("--errors", metavar="FILE.jsonl", help="Write every missed, spurious, wrong-speaker and kind-mismatch quote (matched at 0.3 coverage) to this JSONL file; with --statements, every wrong type and every missed or spurious link.", show_default=False)] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", metavar="table|json", help="Output: table (default) or json.")] = "table",
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, metavar="N", help="Score only the first N gold documents (in name order).", show_default=False)] = None,
     statements: Annotated[bool, typer.Option("--statements", help="Score statement types, targets and links on the labelled development set instead (see docs/statements.md).")] = False,

@@ -123,7 +123,7 @@ class Quote:
             "source": self.source.to_dict() if self.source else None,
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "kind": self.kind,
-            "confidence": round(self.confidence, 3),
+            "confidence": round(float(self.confidence), 3),
             "id": self.id,
             "type": self.type,
             "type_confidence": None if self.type_confidence is None else round(self.type_confidence, 3),

@@ -3,6 +3,7 @@ article's story end to end, the labelled set and ``onrecord eval --statements``.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -610,6 +611,21 @@ def test_eval_statements_command():
     report = json.loads(result.output)
     assert report["mode"] == "gold statements" and report["statements"] == 87
     assert report["speaker_accuracy"] is None  # the labelled speakers are given: nothing to score
+
+
+def test_eval_statements_errors_list_every_wrong_type_and_link(tmp_path):
+    errors = tmp_path / "errors.jsonl"
+    args = ["eval", "--statements", str(LABELS_DIR / "fictional.jsonl"), "--errors", str(errors), "-f", "json"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    links = json.loads(result.output)["links"]["all"]
+    records = [json.loads(line) for line in errors.read_text(encoding="utf-8").splitlines()]
+    kinds = Counter(r["error"] for r in records)
+    assert set(kinds) <= {"type", "missed link", "spurious link"}
+    assert kinds["missed link"] == links["gold"] - links["correct"]
+    assert kinds["spurious link"] == links["predicted"] - links["correct"]
+    missed = next(r for r in records if r["error"] == "missed link")
+    assert missed["gold_to"] and missed["link"] in ("reacts_to", "retracts", "apologises_for", "same_quote")
 
 
 def test_eval_statements_pipeline_runs_the_chosen_extraction():

@@ -49,7 +49,7 @@ class Calibration:
         if self.weights is None:
             return
         for a in found:
-            a.confidence = round(_sigmoid(float(np.dot(self.weights, features(toks, a)))), 3)
+            a.confidence = round(float(_sigmoid(np.dot(self.weights, features(toks, a)))), 3)
 
     def to_dict(self) -> dict | None:
         return None if self.weights is None else dict(zip(FEATURES, self.weights))

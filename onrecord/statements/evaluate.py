@@ -141,7 +141,7 @@ class _Tally:
             split["statements"] += 1
             split["correct"] += s["type"] == ptype
             if s["type"] != ptype:
-                self.errors.append({"doc": d.doc, "id": s["id"], "gold": s["type"], "pred": ptype,
+                self.errors.append({"doc": d.doc, "id": s["id"], "error": "type", "gold": s["type"], "pred": ptype,
                                     "gold_target": s.get("target"),
                                     "pred_target": q.target.to_dict() if q is not None and q.target else None})
             if q is not None:  # who said it, as resolved inside the article (given, in gold mode)
@@ -167,9 +167,13 @@ class _Tally:
                 matched.add(hit)
                 self.links[(t, "tp")] += 1
                 split["link_tp"] += 1
-        for _, t, _ in gold:
+            else:
+                self.errors.append({"doc": d.doc, "id": gid, "error": "spurious link", "link": t, "pred_to": to})
+        for k, (gid, t, to) in enumerate(gold):
             self.links[(t, "gold")] += 1
             split["link_gold"] += 1
+            if k not in matched:
+                self.errors.append({"doc": d.doc, "id": gid, "error": "missed link", "link": t, "gold_to": sorted(to)})
 
 
 def _prf(tp: int, pred: int, gold: int) -> dict[str, float | int]:

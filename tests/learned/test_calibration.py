@@ -54,6 +54,7 @@ def test_features_read_the_kind_source_cue_and_who_found_it() -> None:
     found = [reported, quoted]
     Calibration(weights).apply(toks, found)
     assert [a.confidence for a in found] == [round(float(_sigmoid(1.0)), 3)] * 2
+    assert all(type(a.confidence) is float for a in found)  # not numpy's: JSON and Python APIs see a float
     Calibration().apply(toks, found)  # none stored: confidences stay
     assert [a.confidence for a in found] == [0.731, 0.731]
 
