@@ -922,6 +922,18 @@ LABELLED = [
     # a lone surname the tagger calls a noun, which the body writes as a name
     ("Howell: Mayor Owes The City An Explanation\n\nCouncil member Grace Howell spoke on Friday. Howell chairs the housing committee.",
      [("Mayor Owes The City An Explanation", "Grace Howell", "indirect")]),
+    # a person the tagger knows, under a description in title case
+    ("Toll Critic John Baxter: Mayor Owes The City An Explanation\n\nThe council met on Friday.",
+     [("Mayor Owes The City An Explanation", "John Baxter", "indirect")]),
+    ("Ann Whitfield: Mayor Owes The City An Explanation\n\nThe council met on Friday.",  # (tagged nouns in title case)
+     [("Mayor Owes The City An Explanation", "Ann Whitfield", "indirect")]),
+    # a rubric in capitals before a dash; a name the body gives again by its surname alone
+    ("EXCLUSIVE – Grace Howell: Mayor Owes The City An Explanation\n\nCouncil member Grace Howell spoke on Friday. "
+     "Howell chairs the housing committee.",
+     [("Mayor Owes The City An Explanation", "Grace Howell", "indirect")]),
+    # a body of people after a name
+    ("Howell camp: Mayor Owes The City An Explanation\n\nCouncil member Grace Howell spoke on Friday. Howell chairs the housing committee.",
+     [("Mayor Owes The City An Explanation", "Howell camp", "indirect")]),
 ]
 
 
@@ -976,6 +988,9 @@ def test_asking_not_to_be_named_is_no_statement(text):
     "BREAKING: Harbour Bridge closed after crash\n\nThe bridge was closed on Tuesday.",
     "The Latest: Bridge reopens\n\nThe bridge reopened at noon.",
     "Notes:\n\nNOTE: The bridge toll starts in May.",  # one capitalised label is not a transcript
+    # a phrase about a person, not the person ('Big Win For Bernie: …')
+    "Big Win For John Baxter: Council Drops The Toll\n\nThe council voted on Friday.",
+    "EXCLUSIVE \u2013 Bridge Toll Papers: What The Council Knew\n\nThe papers were seen by the Courier.",
 ])
 def test_rubrics_are_not_speakers(text):
     assert not [q for q in onrecord.extract(text).quotes if q.cue is not None and q.cue.text == ":"]

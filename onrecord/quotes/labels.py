@@ -21,7 +21,10 @@ from .tokens import Tokens
 
 # 1-4 capitalised words (no sentence), then a colon and the words spoken.
 _TURN = re.compile(r"^[\"“”'‘’«\s]*(?P<label>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})(?P<colon>:)[ \t]+(?=\S)")
-_HEADLINE = re.compile(r"^\s*(?P<label>[A-Z][\w.'’&\-]*(?: [A-Z][\w.'’&\-]*){0,3})(?P<colon>:)[ \t]+(?=\S)")
+# ('EXCLUSIVE – Roger Stone: …': a rubric in capitals before a dash; 'Clinton camp: …': a body of people after a name)
+_HEADLINE = re.compile(
+    r"^\s*(?:(?:EXCLUSIVE|BREAKING|WATCH|UPDATE|UPDATED|VIDEO|ANALYSIS|OPINION) [–—-] )?"
+    r"(?P<label>[A-Z][\w.'’&\-]*(?: [A-Z][\w.'’&\-]*){0,3}(?: (?:camp|campaign|aides|allies))?)(?P<colon>:)[ \t]+(?=\S)")
 # Labels that head a rubric, not a speaker.
 NOT_SPEAKERS = frozenset(
     "breaking exclusive watch update updated video photos photo live opinion analysis editorial op-ed review "
@@ -199,12 +202,20 @@ def _named(toks: Tokens, source: tuple[int, int]) -> bool:
     # a lone surname ('Trump:') often goes untagged in a headline's title case
     if all(toks.pos[i] == "PROPN" for i in words) and (len(words) == 1 or any(toks.ent[i] in _WHO for i in words)):
         return True
+    # a person under the words the headline gives them in title case ('Ann Coulter', 'McCain Challenger
+    # Kelli Ward'), tagged as nouns there; not a phrase about someone ('Big Win For Bernie', 'Clinton Wades In')
+    if any(toks.ent[i] == "PERSON" for i in words) and all(toks.text[toks.starts[i]].isupper() for i in words) \
+            and not any(toks.pos[i] in _NOT_IN_A_NAME for i in words):
+        return True
     # or tagged a noun ('Sanders:', 'Politifact:'), where the body writes it as a name
     names = names_in(toks.text[toks.text.find("\n", source[1]) + 1 :]) if "\n" in toks.text else set()
-    return all(toks.text[toks.starts[i] : toks.ends[i]] in names for i in words)
+    said = [toks.text[toks.starts[i] : toks.ends[i]] in names for i in words]
+    # ('Roger Stone:' where the body names 'Stone' again: a first name opening a sentence is no evidence)
+    return all(said) or (said[-1] and all(toks.pos[i] == "PROPN" for i in words))
 
 
 _WHO = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_NOT_IN_A_NAME = frozenset({"ADP", "VERB", "AUX", "CCONJ", "DET", "PRON", "PART", "SCONJ"})
 
 
 def without_labelled(quoted: list[Attribution], labelled: list[Attribution]) -> list[Attribution]:
