@@ -220,6 +220,23 @@ def test_indirect_speech(text, expected):
     assert_found(text, expected)
 
 
+@pytest.mark.parametrize("method", ["rules", "model"])
+@pytest.mark.parametrize(("text", "expected"), [
+    # what a poll found, told as where: the clause after the fronted phrase ...
+    ("In a Kestrel Gazette poll released Monday, Marsh led Okafor 56 percent to 32 percent.",
+     ("Marsh led Okafor 56 percent to 32 percent", "In", "a Kestrel Gazette poll released Monday")),
+    # ... or the subject and verb before a trailing one, without the writer's gloss on the poll
+    ("Okafor has a decisive lead in the polls ahead of the May vote.", ("Okafor has a decisive lead", "in", "the polls")),
+    ("But Marsh fell to 10 percent in the latest council survey, a collapse driven by the toll.",
+     ("Marsh fell to 10 percent", "in", "the latest council survey")),
+    # what a verb of speech reports stays that verb's
+    ("Residents said in a survey that the toll was unfair.", ("that the toll was unfair", "said", "Residents")),
+])
+def test_what_a_poll_found(method, text, expected):
+    found = [(q.text, q.cue.text, q.source.text) for q in onrecord.extract(text, method=method).quotes]
+    assert found == [expected]
+
+
 def test_an_unanswered_request_is_no_comment_and_an_unreturned_blow_is_nothing():
     # the tagger alone found this only in some contexts (after another statement, not alone)
     quotes = onrecord.extract("Harriet Lowe's office did not respond to a request for comment.").quotes

@@ -26,6 +26,8 @@ def _reported_at(toks: Tokens, v: int) -> Attribution | None:
     word = toks.lower[v]
     if word == "according":
         return _according(toks, v)
+    if word == "in" and toks.pos[v] == "ADP":
+        return _in_poll(toks, v)
     if toks.pos[v] not in VERBAL:
         return None
     if word == "heard":
@@ -229,6 +231,43 @@ def _according(toks: Tokens, i: int) -> Attribution | None:
         source_head=objs[0],
         confidence=0.75,
     )
+
+
+# What a poll finds, told as where it was found: 'In a CBS News poll, she led Mr. Sanders 56 percent to
+# 32 percent', 'Trump has a decisive lead in the polls' (PolNeAR: cue 'in', source the poll).
+_POLLS = frozenset("poll polls survey surveys".split())
+_CLAUSE_OPENERS = frozenset({"mark", "cc", "advmod", "prep", "npadvmod", "punct", "advcl"})
+
+
+def _in_poll(toks: Tokens, i: int) -> Attribution | None:
+    """What a poll found, where a clause says it happened 'in' the poll: the clause after the fronted
+    phrase, or the subject and verb before a trailing one (not what a verb of speech reports: 'said
+    in a poll that …' is that verb's)."""
+    polls = [c for c in toks.children[i] if toks.dep[c] == "pobj" and toks.lower[c] in _POLLS]
+    v = toks.head[i]
+    if toks.dep[v] in ("dobj", "attr") and v < i:  # 'has a decisive lead in the polls': the verb's clause
+        v = toks.head[v]
+    if not polls or v == i or toks.pos[v] not in VERBAL or toks.lower[v] in SPEECH_FORMS or toks.dep[i] != "prep":
+        return None
+    phrase = set(toks.subtree(i))
+    if i < v:  # fronted: 'In a CBS News poll last month, she led …'
+        if i != min(toks.subtree(v)):
+            return None
+        content = _clause(toks, [k for k in toks.subtree(v) if k > max(phrase)], toks.para[i])
+    else:  # trailing: 'Trump has a decisive lead in the polls', from the subject on
+        subj = next((c for c in toks.children[v] if toks.dep[c] in ("nsubj", "nsubjpass") and c < v), None)
+        if subj is None or toks.lower[subj] in ("who", "which", "that"):
+            return None
+        start = min(toks.subtree(subj))
+        content = _clause(toks, list(range(start, i)), toks.para[i]) if start < i else None
+    if content is None:
+        return None
+    poll = [k for k in toks.subtree(polls[0], frozenset({"appos", "relcl"})) if toks.para[k] == toks.para[i]]
+    lo, hi = min(poll), max(poll)
+    while hi > lo and toks.pos[hi] == "PUNCT":
+        hi -= 1  # (', a collapse driven by …' is the writer's, and the comma before it)
+    return Attribution([content], "indirect", cue=toks.chars(i, i), source=toks.chars(lo, hi), source_head=polls[0],
+                       confidence=0.7)
 
 
 def _clause(toks: Tokens, tokens: list[int], para: int) -> tuple[int, int] | None:
