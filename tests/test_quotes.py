@@ -237,6 +237,34 @@ def test_what_a_poll_found(method, text, expected):
     assert found == [expected]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the question a participle says was put: cue 'Asked', the asker its source where named, else none
+    # (not the one asked, who answers next). The tagger goes first where it finds the question (its
+    # 'Asked about' + 'the toll' is as often PolNeAR's way), so these are the rules'.
+    ("Asked Tuesday about the toll, Marsh said she had not seen the figures.", ("about the toll", None)),
+    ("When asked at the council meeting about the merger, Marsh defended the plan.", ("about the merger", None)),
+    ("Asked by reporters to respond to Okafor's criticism, Marsh said nothing.", ("to respond to Okafor's criticism", "reporters")),
+    ("Asked what she personally thought of the toll, Marsh said it was fair.", ("what she personally thought of the toll", None)),
+])
+def test_what_was_asked(text, expected):
+    found = [(q.text, q.source.text if q.source else None) for q in onrecord.extract(text, method="rules").quotes
+             if q.cue.text.startswith(("Asked", "asked"))]
+    assert found == [expected]
+
+
+def test_the_one_asked_is_not_the_questions_source():
+    # an opening 'Asked' the tagger calls a past tense is a participle all the same
+    text = "Asked what she personally thought of the toll, Marsh said it was fair."
+    found = {q.cue.text: q.source for q in onrecord.extract(text).quotes}
+    assert found["Asked"] is None and found["said"].text == "Marsh"
+
+
+def test_a_question_the_tagger_misses_is_found_after_it():
+    text = "Asked about it after the council meeting, Marsh told the Courier that she would resign."
+    found = [(q.text, q.cue.text, q.source) for q in onrecord.extract(text, method="model").quotes]
+    assert ("about it", "Asked", None) in found
+
+
 def test_an_unanswered_request_is_no_comment_and_an_unreturned_blow_is_nothing():
     # the tagger alone found this only in some contexts (after another statement, not alone)
     quotes = onrecord.extract("Harriet Lowe's office did not respond to a request for comment.").quotes

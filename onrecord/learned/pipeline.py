@@ -19,7 +19,7 @@ from ..quotes.cue_extent import conventional_cue
 from ..quotes.disputed import cut_before_tails, find_disputed
 from ..quotes.frames import NAMING, closed_aside, relative_source, title_run
 from ..quotes.sources import after_dateline, caused_speaker, hosted_sources, without_doing_aside, without_lead_in
-from ..quotes.indirect import find_indirect, overlaps
+from ..quotes.indirect import find_asked, find_indirect, overlaps
 from . import learned_attributions
 from .decode import reduced_passive
 from .calibration import Calibration
@@ -46,6 +46,7 @@ def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
                 taken.extend(kept.content)
             else:
                 _widen(toks, a, mixed + reported, taken, roles)
+        found += find_asked(toks, taken)  # what a participle says was asked, where the tagger found nothing
     found = _with_denied_tails(toks, found)
     found = [_finished(toks, a) for a in found if not _anonymity(toks, a) and not _misquoted(toks, a)]
     found += [_finished(toks, a) for a in second_acts(toks, found)]

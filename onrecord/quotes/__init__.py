@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .attribution import Attribution, find_quoted
-from .indirect import find_indirect
+from .indirect import find_asked, find_indirect
 from .labels import find_labelled, without_labelled
 from .tokens import Tokens
 
@@ -20,4 +20,5 @@ def find_quotes(toks: Tokens) -> list[Attribution]:
     quoted = find_marked_statements(toks)
     taken = [span for a in quoted for span in a.content]
     reported = find_indirect(toks, taken)
+    reported += find_asked(toks, taken)  # after the rest: what a participle says was asked
     return sorted(quoted + reported, key=lambda a: a.content[0][0])

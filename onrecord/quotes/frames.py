@@ -363,7 +363,9 @@ def asked_of(toks: Tokens, v: int) -> bool:
     """'Asked whether she would resign, she said …', 'he was asked if …': the one asked is no
     source of the question, and the asker goes unnamed (PolNeAR train: no source in 83 of 98)."""
     kids = toks.children[v]
-    return toks.lower[v] == "asked" and toks.tag[v] == "VBN" and not any(toks.dep[c] in ("aux", "nsubj") for c in kids)
+    # (a sentence's opening 'Asked' is often tagged a past tense: its clause has no subject all the same)
+    return toks.lower[v] == "asked" and (toks.tag[v] == "VBN" or toks.dep[v] == "advcl") and not any(
+        toks.dep[c] in ("aux", "nsubj") for c in kids)
 
 
 def subject_of(toks: Tokens, v: int) -> int | None:

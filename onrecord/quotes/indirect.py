@@ -233,6 +233,47 @@ def _according(toks: Tokens, i: int) -> Attribution | None:
     )
 
 
+# 'Asked about the toll, Lee said …', 'Asked by reporters whether …': the question put to the one who
+# answers next (PolNeAR: cue 'Asked', content what was asked, source whoever asked it, where named).
+_QUESTION_WORDS = frozenset("whether if what why how who when where which to".split())
+
+
+def find_asked(toks: Tokens, taken: list[tuple[int, int]]) -> list[Attribution]:
+    """What a participle 'asked' opening a clause says was asked ('Asked Tuesday about Sullivan,
+    Feinstein said …'), where nothing found already covers it; appends to ``taken``."""
+    found = []
+    for v in range(len(toks)):
+        if toks.lower[v] != "asked" or toks.pos[v] != "VERB" or toks.dep[v] != "advcl" or toks.quote[v] != -1:
+            continue
+        if any(toks.dep[c] in ("nsubj", "nsubjpass", "aux", "auxpass") for c in toks.children[v]):
+            continue  # 'after he was asked …' is a clause of its own
+        a = _asked(toks, v)
+        if a is not None and not any(overlaps(c, taken) for c in a.content):
+            found.append(a)
+            taken.extend(a.content)
+    return found
+
+
+def _asked(toks: Tokens, v: int) -> Attribution | None:
+    words = None
+    for c in (c for c in toks.subtree(v) if c > v):  # ('asked at the conference about the merger': 'about' hangs lower)
+        if toks.dep[c] == "prep" and toks.lower[c] == "about" or toks.head[c] == v and toks.dep[c] in (
+                "ccomp", "advcl", "xcomp") and toks.lower[min(toks.subtree(c))] in _QUESTION_WORDS:
+            words = toks.subtree(c)
+            break
+    if not words or words[-1] - words[0] + 1 != len(words) or any(toks.para[k] != toks.para[v] for k in words):
+        return None
+    lo, hi = words[0], words[-1]
+    while hi > lo and toks.pos[hi] == "PUNCT":
+        hi -= 1
+    content = toks.chars(lo, hi)
+    agent = next((c for c in toks.children[v] if toks.dep[c] == "agent" and c < words[0]), None)
+    asker = next((c for c in toks.children[agent] if toks.dep[c] == "pobj"), None) if agent is not None else None
+    return Attribution([content], "indirect", cue=toks.chars(v, v), confidence=0.6,
+                       source=toks.chars(*_mention(toks, asker, None)) if asker is not None else None,
+                       source_head=asker)
+
+
 # What a poll finds, told as where it was found: 'In a CBS News poll, she led Mr. Sanders 56 percent to
 # 32 percent', 'Trump has a decisive lead in the polls' (PolNeAR: cue 'in', source the poll).
 _POLLS = frozenset("poll polls survey surveys".split())
