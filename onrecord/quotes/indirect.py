@@ -10,11 +10,17 @@ from .tokens import Tokens
 
 def find_indirect(toks: Tokens, taken: list[tuple[int, int]]) -> list[Attribution]:
     """Reported speech outside quote marks; skips content already covered by a quote."""
+    return _untaken(toks, taken, _reported_at)
+
+
+def _untaken(toks: Tokens, taken: list[tuple[int, int]], at) -> list[Attribution]:
+    """What ``at`` finds at each word outside quote marks whose content nothing in ``taken`` covers;
+    appends each one's content to ``taken``."""
     found: list[Attribution] = []
     for v in range(len(toks)):
         if toks.quote[v] != -1:
             continue
-        a = _reported_at(toks, v)
+        a = at(toks, v)
         if a is not None and not any(overlaps(c, taken) for c in a.content):
             found.append(a)
             taken.extend(a.content)
@@ -241,20 +247,14 @@ _QUESTION_WORDS = frozenset("whether if what why how who when where which to".sp
 def find_asked(toks: Tokens, taken: list[tuple[int, int]]) -> list[Attribution]:
     """What a participle 'asked' opening a clause says was asked ('Asked Tuesday about Sullivan,
     Feinstein said …'), where nothing found already covers it; appends to ``taken``."""
-    found = []
-    for v in range(len(toks)):
-        if toks.lower[v] != "asked" or toks.pos[v] != "VERB" or toks.dep[v] != "advcl" or toks.quote[v] != -1:
-            continue
-        if any(toks.dep[c] in ("nsubj", "nsubjpass", "aux", "auxpass") for c in toks.children[v]):
-            continue  # 'after he was asked …' is a clause of its own
-        a = _asked(toks, v)
-        if a is not None and not any(overlaps(c, taken) for c in a.content):
-            found.append(a)
-            taken.extend(a.content)
-    return found
+    return _untaken(toks, taken, _asked)
 
 
 def _asked(toks: Tokens, v: int) -> Attribution | None:
+    if toks.lower[v] != "asked" or toks.pos[v] != "VERB" or toks.dep[v] != "advcl":
+        return None
+    if any(toks.dep[c] in ("nsubj", "nsubjpass", "aux", "auxpass") for c in toks.children[v]):
+        return None  # 'after he was asked …' is a clause of its own
     words = None
     for c in (c for c in toks.subtree(v) if c > v):  # ('asked at the conference about the merger': 'about' hangs lower)
         if toks.dep[c] == "prep" and toks.lower[c] == "about" or toks.head[c] == v and toks.dep[c] in (
