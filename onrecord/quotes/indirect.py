@@ -277,7 +277,6 @@ def _asked(toks: Tokens, v: int) -> Attribution | None:
 # What a poll finds, told as where it was found: 'In a CBS News poll, she led Mr. Sanders 56 percent to
 # 32 percent', 'Trump has a decisive lead in the polls' (PolNeAR: cue 'in', source the poll).
 _POLLS = frozenset("poll polls survey surveys".split())
-_CLAUSE_OPENERS = frozenset({"mark", "cc", "advmod", "prep", "npadvmod", "punct", "advcl"})
 
 
 def _in_poll(toks: Tokens, i: int) -> Attribution | None:
