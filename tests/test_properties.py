@@ -100,6 +100,7 @@ def test_any_unicode_text(text: str) -> None:
 @BOUNDED
 @given(tricky_text)
 @example("\u00b4 according to \u201a according to \u00bb")  # found here: a source inside its own content
+@example(" said  according to \u00bb")  # found here: a content that began and ended with a run of spaces
 def test_control_bidi_zero_width_combining_and_emoji(text: str) -> None:
     extract_or_refuse(text)
 

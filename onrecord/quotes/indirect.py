@@ -313,7 +313,8 @@ def _in_poll(toks: Tokens, i: int) -> Attribution | None:
 def _clause(toks: Tokens, tokens: list[int], para: int) -> tuple[int, int] | None:
     """Character span of a contiguous clause, trimmed of punctuation; None when too short."""
     # A headline without a full stop runs into the lede in the parse: content stays in the cue's paragraph.
-    tokens = [k for k in tokens if not toks.newline[k] and toks.para[k] == para]
+    # (a run of spaces is a token of its own: no span may begin or end with one)
+    tokens = [k for k in tokens if not toks.newline[k] and not toks.space[k] and toks.para[k] == para]
     if len(tokens) < 3:
         return None
     lo, hi = tokens[0], tokens[-1]
