@@ -123,6 +123,7 @@ def attributions(toks: Tokens, sentence: list[int], marginals: np.ndarray, quote
             pieces[min(costs)[1]].append(c)
     found = []
     for k, (cf, cl, cconf) in enumerate(cue):
+        pieces[k] = _own_sentence(sentence, (cf, cl), pieces[k])
         if sum(_words(toks, f, l) for f, l, _ in pieces[k]) < _MIN_WORDS:
             continue
         if all(toks.pos[j] == "AUX" for j in range(cf, cl + 1)):
@@ -146,6 +147,15 @@ def attributions(toks: Tokens, sentence: list[int], marginals: np.ndarray, quote
             confidence=round(min(cconf, content_conf) * (1.0 if src else 0.9), 3), learned=True,
         ))
     return found
+
+
+def _own_sentence(sentence: list[int], cue: tuple[int, int], pieces):
+    """A cue that has content after it in its own sentence reports that, not a span left over from the
+    sentence before ('… a Romney caricature. She started off by emphasizing economic fairness')."""
+    cf, cl = cue
+    if not any(f > cl and sentence[f] == sentence[cf] for f, _, _ in pieces):
+        return pieces
+    return [p for p in pieces if not (p[1] < cf and sentence[p[1]] != sentence[cf])]
 
 
 def _words(toks: Tokens, first: int, last: int) -> int:

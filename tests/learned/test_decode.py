@@ -145,3 +145,24 @@ def test_a_content_does_not_end_on_a_dangling_word(text, content, kept) -> None:
     first, last = toks.span_tokens(text.index(content), text.index(content) + len(content))
     end = without_dangling(toks, first, last)
     assert text[toks.starts[first]:toks.ends[end]] == kept
+
+
+@pytest.mark.parametrize(("pieces", "kept"), [
+    # sentence 0 is tokens 0-4, sentence 1 tokens 5-12; the cue is tokens 7-8
+    ([(1, 3), (10, 12)], [(10, 12)]),  # a leftover span of the sentence before is not what the cue reports
+    ([(1, 3)], [(1, 3)]),  # with nothing after it in its own sentence, the span before is its content
+    ([(5, 6), (10, 12)], [(5, 6), (10, 12)]),  # '"…," he said, "…"': both pieces in the cue's sentence
+])
+def test_a_cue_with_content_in_its_own_sentence_leaves_the_sentence_before(pieces, kept) -> None:
+    from onrecord.learned.decode import _own_sentence
+
+    sentence = [0] * 5 + [1] * 8
+    assert [p[:2] for p in _own_sentence(sentence, (7, 8), [(f, l, 0.9) for f, l in pieces])] == kept
+
+
+def test_a_leftover_span_of_the_sentence_before_joins_no_statement() -> None:
+    import onrecord
+
+    text = ('The choice was between going after Dalby as "uniquely unfit" or poking holes in his image as a '
+            "local hero. They went with the former with hopes of coming back to the latter.")
+    assert [q.text for q in onrecord.extract(text, method="model").quotes] == ["coming back to the latter"]
