@@ -90,3 +90,20 @@ def test_a_figure_in_millions_ends_its_sentence():
     sentences = [s.text for s in load_pipeline()(text).sents]
     assert sentences[0].endswith("£150m.") and len(sentences) == 3
     assert [q.cue.text for q in onrecord.extract(text).quotes][:2] == ["told", "said"]
+
+
+def test_loading_the_pipeline_does_not_import_torch_yet_leaves_it_importable() -> None:
+    # thinc imports torch when it is installed (the training extra): seconds on every command
+    import importlib.util
+    import subprocess
+    import sys
+
+    script = ("import sys; from onrecord.nlp import load_pipeline; load_pipeline()('Lowe said it was late.');"
+              "print('torch' in sys.modules);"
+              "import importlib.util; print(importlib.util.find_spec('torch') is not None)")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.split()
+    assert out[0] == "False"
+    assert out[1] == str(importlib.util.find_spec("torch") is not None)
+    if out[1] == "True":  # and training can still import it in the same process
+        script = "from onrecord.nlp import load_pipeline; load_pipeline(); import torch; print(torch.tensor([1]).sum().item())"
+        assert subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout.strip() == "1"
