@@ -203,6 +203,40 @@ def test_onnxruntime_computes_what_numpy_does(folder) -> None:
     assert x.dtype == np.float32 and mask.shape == (3, 1, 1, WINDOW) and mask[2, 0, 0, 100] < -1e3
 
 
+def _int8_linear(x: np.ndarray, q: np.ndarray, scale: np.ndarray, bias: np.ndarray) -> np.ndarray:
+    """What the int8 graph's product means (ONNX DynamicQuantizeLinear, then integer products), in numpy."""
+    lo, hi = min(0.0, float(x.min())), max(0.0, float(x.max()))
+    xs = np.float32((hi - lo) / 255)
+    xz = np.clip(np.rint(-lo / xs), 0, 255)
+    xq = np.clip(np.rint(x / xs) + xz, 0, 255).astype(np.int64)
+    product = (xq - int(xz)) @ q.T.astype(np.int64)
+    return product.astype(np.float32) * (xs * scale) + bias
+
+
+@pytest.mark.parametrize("unsigned", [None, True])
+def test_int8_products_are_exact_on_this_cpu(unsigned) -> None:
+    # onnxruntime's uint8 x int8 kernel saturates on CPUs without AVX-512 VNNI: there the
+    # weights go in as uint8 (None: the representation OnnxLayers picks here)
+    import onnxruntime as ort
+    from onnx import TensorProto, helper, numpy_helper
+
+    from onrecord.learned.encoder_onnx import _Graph, exact_signed_products
+
+    rng = np.random.default_rng(3)
+    width, rows = 384, 64
+    stored = quantized({"layer.weight": rng.uniform(-1, 1, (rows, width)), "layer.bias": rng.normal(0, 1, rows)})
+    x = rng.uniform(0.9, 1.0, (16, width)).astype(np.float32)  # quantized near 255: products at full range
+    g = _Graph(helper, numpy_helper, int8=True, unsigned=not exact_signed_products() if unsigned is None else unsigned)
+    out = g.linear("x", "layer", stored)
+    graph = helper.make_graph(g.nodes, "t", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [16, width])],
+                              [helper.make_tensor_value_info(out, TensorProto.FLOAT, [16, rows])], initializer=g.inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 20)])
+    model.ir_version = 9
+    got = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"]).run(None, {"x": x})[0]
+    expected = _int8_linear(x, stored["layer.weight"], stored["layer.weight.scale"], stored["layer.bias"])
+    assert np.abs(got - expected).max() < 1e-3 * np.abs(expected).max()
+
+
 def test_the_numpy_backend_is_the_fallback_and_gives_the_same_spans() -> None:
     from onrecord.learned import load_model
 
