@@ -252,6 +252,20 @@ def test_what_was_asked(text, expected):
     assert found == [expected]
 
 
+@pytest.mark.parametrize("method", ["rules", "model"])
+@pytest.mark.parametrize(("text", "expected"), [
+    # a passive question names its asker with 'by': the asker is the source, the one asked answers
+    ("Marsh was asked by Coastal FM presenter Dan Moss whether the toll would rise.",
+     ("whether the toll would rise", "Coastal FM presenter Dan Moss")),
+    ("Marsh was asked by reporters whether she would resign over the contract.",
+     ("whether she would resign over the contract", "reporters")),
+])
+def test_the_one_who_asks_by_name_is_the_questions_source(method, text, expected):
+    found = [(q.text, q.source.text if q.source else None) for q in onrecord.extract(text, method=method).quotes
+             if q.cue.text.startswith(("Asked", "asked", "was asked"))]
+    assert found == [expected]
+
+
 def test_the_one_asked_is_not_the_questions_source():
     # an opening 'Asked' the tagger calls a past tense is a participle all the same
     text = "Asked what she personally thought of the toll, Marsh said it was fair."

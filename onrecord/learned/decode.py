@@ -17,7 +17,9 @@ import numpy as np
 from ..errors import ModelNotFoundError
 from ..quotes.attribution import Attribution
 from ..quotes.cues import ADDRESSED_FORMS, BLAMED_FOR, BLAMED_FORMS
-from ..quotes.frames import NOMINAL, SAID_OF, VERBAL, _mention, asked_of, noun_owner, relative_subject, subject_of, title_run
+from ..quotes.frames import (
+    NOMINAL, SAID_OF, VERBAL, _mention, agent_of, asked_of, noun_owner, relative_subject, subject_of, title_run,
+)
 from ..quotes.tokens import Tokens
 
 _B, _I, _O = 0, 1, 2
@@ -136,6 +138,8 @@ def attributions(toks: Tokens, sentence: list[int], marginals: np.ndarray, quote
             src = _parse_source(toks, sentence, (cf, cl), pieces[k]) or src
         if src and _judged(toks, src, (cf, cl)):
             src = None
+        if (src is None or toks.dep[_head(toks, src)] == "nsubjpass") and (by := _agent(toks, (cf, cl), pieces[k])):
+            src = by
         content_conf = sum(p[2] for p in pieces[k]) / len(pieces[k])
         inside = any(quoted[j] for f, l, _ in pieces[k] for j in range(f, l + 1))
         found.append(Attribution(
@@ -281,6 +285,16 @@ def _parse_source(toks: Tokens, sentence: list[int], cue: tuple[int, int], conte
     if mention is None or _overlaps(mention, content) or _overlaps(mention, [(*cue, 0.0)]):
         return None
     return mention
+
+
+def _agent(toks: Tokens, cue: tuple[int, int], content) -> tuple[int, int] | None:
+    """Who a passive cue names with 'by' ('was rebuked by opponents for …', 'an option seen by
+    organizers as …'): the speaker, as PolNeAR marks it, not the one spoken of."""
+    if (k := agent_of(toks, _head(toks, cue))) is None:
+        return None
+    words = toks.subtree(k)
+    span = (words[0], words[-1])
+    return None if _overlaps(span, content) or _overlaps(span, [(*cue, 0.0)]) else span
 
 
 def _relative_source(toks: Tokens, sentence: list[int], cue: tuple[int, int]) -> tuple[int, int] | None:

@@ -368,6 +368,15 @@ def asked_of(toks: Tokens, v: int) -> bool:
         toks.dep[c] in ("aux", "nsubj") for c in kids)
 
 
+def agent_of(toks: Tokens, v: int) -> int | None:
+    """The one a passive verb names with 'by' ('was asked by host Bill Maher', 'was rebuked by
+    opponents'): the head of that noun phrase, or None."""
+    for a in toks.children[v]:
+        if toks.dep[a] == "agent":
+            return next((k for k in toks.children[a] if toks.dep[k] == "pobj"), None)
+    return None
+
+
 def subject_of(toks: Tokens, v: int) -> int | None:
     return _subject(toks, v, None)
 

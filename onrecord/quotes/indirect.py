@@ -4,7 +4,7 @@ from __future__ import annotations
 from .attribution import Attribution
 from .clauses import around_aside, aside_head, before_participle, without_appositive
 from .cues import HEARINGS, INDIRECT_FORMS, OBJECT_CONTENT_FORMS, SPEECH_FORMS
-from .frames import VERBAL, _cue_span, _mention, _subject, asked_of
+from .frames import VERBAL, _cue_span, _mention, _subject, agent_of, asked_of
 from .tokens import Tokens
 
 
@@ -130,7 +130,7 @@ def _reported(toks: Tokens, v: int) -> Attribution | None:
     if not comps:
         return None
     asked = asked_of(toks, v)
-    subj = None if asked else _subject(toks, _speaking(toks, v), None)
+    subj = agent_of(toks, v) if asked else _subject(toks, _speaking(toks, v), None)  # 'asked by Maher whether …'
     if not asked and (subj is None or toks.quote[subj] != -1):
         return None
     end = _next_statement(toks, comps[0])
