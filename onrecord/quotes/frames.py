@@ -369,12 +369,9 @@ def asked_of(toks: Tokens, v: int) -> bool:
 
 
 def agent_of(toks: Tokens, v: int) -> int | None:
-    """The one a passive verb names with 'by' ('was asked by host Bill Maher', 'was rebuked by
-    opponents'): the head of that noun phrase, or None."""
-    for a in toks.children[v]:
-        if toks.dep[a] == "agent":
-            return next((k for k in toks.children[a] if toks.dep[k] == "pobj"), None)
-    return None
+    """The head of whom a passive verb names with 'by' ('was asked by host Bill Maher'), or None."""
+    agents = [a for a in toks.children[v] if toks.dep[a] == "agent"]
+    return next((k for k in toks.children[agents[0]] if toks.dep[k] == "pobj"), None) if agents else None
 
 
 def subject_of(toks: Tokens, v: int) -> int | None:
