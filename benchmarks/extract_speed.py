@@ -6,7 +6,8 @@ demo articles when the corpus is absent), each warmed up and then the best of
 
 - ``bare_full``:     ``nlp.pipe`` with the English model loaded normally (every component);
 - ``bare_onrecord``: ``nlp.pipe`` with the pipeline onrecord loads (``load_pipeline()``,
-  which leaves out the lemmatizer: no rule reads lemmas);
+  which leaves out the lemmatizer, no rule reading lemmas, and runs the model's attribute
+  rules by index rather than through spaCy's Matcher: the same attributes, ~4× faster);
 - ``extract``:       ``onrecord.extract_articles``, the default ``method="model"``: that same
   parse, the rules for quote marks and speakers, and the three-layer encoder, run by
   onnxruntime on one core (ONRECORD_THREADS=N gives it N: compare the CPU-time ratio);

@@ -22,6 +22,7 @@ EXCLUDE = ("lemmatizer",)
 PARAGRAPHS = "onrecord_paragraphs"
 SENTENCE_CASE = "onrecord_sentence_case"  # a title-case headline parsed in sentence case (casing.py)
 RESTORE_CASE = "onrecord_restore_case"
+ATTRIBUTES = "onrecord_attribute_rules"  # the model's attribute_ruler, by index (attributes.py)
 
 
 _FIGURE_ENDS = frozenset({"m.", "b.", "k."})
@@ -42,6 +43,7 @@ def load_pipeline(exclude: tuple[str, ...] = EXCLUDE) -> "Language":
         _register_components()
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPHS, before="parser")
+        _index_attribute_rules(nlp)
         nlp.add_pipe(SENTENCE_CASE, first=True)
         nlp.add_pipe(RESTORE_CASE, last=True)
         return nlp
@@ -79,6 +81,20 @@ def _register_components() -> None:
     for name, func in ((PARAGRAPHS, paragraph_starts), (SENTENCE_CASE, sentence_case), (RESTORE_CASE, restore_case)):
         if not Language.has_factory(name):
             Language.component(name, func=func)
+
+
+def _index_attribute_rules(nlp) -> None:
+    """The model's attribute ruler replaced by the same rules looked up by index (attributes.py)."""
+    from spacy.language import Language
+
+    from .attributes import compile_rules
+
+    if "attribute_ruler" not in nlp.pipe_names or compile_rules(nlp.get_pipe("attribute_ruler")) is None:
+        return
+    if not Language.has_factory(ATTRIBUTES):
+        Language.factory(ATTRIBUTES, func=lambda nlp, name: compile_rules(nlp.get_pipe("attribute_ruler")))
+    nlp.add_pipe(ATTRIBUTES, before="attribute_ruler")
+    nlp.remove_pipe("attribute_ruler")
 
 
 def paragraph_starts(doc):

@@ -36,17 +36,22 @@ def exact_signed_products() -> bool:
     which saturate (255 * 127 * 2 > 32767): up to 12% off on a layer's products, enough to move
     spans (PolNeAR dev quote F1 84.9 -> 84.5). uint8 by uint8 is exact there, a tenth slower.
     """
-    ort, helper, numpy_helper, tensor = _modules()
+    _, helper, numpy_helper, tensor = _modules()
     x, w = np.full((1, 2), 255, np.uint8), np.full((2, 1), 127, np.int8)
     inits = [numpy_helper.from_array(w, "w"), numpy_helper.from_array(np.array(0, np.uint8), "xz"),
              numpy_helper.from_array(np.zeros(1, np.int8), "wz")]
     graph = helper.make_graph([helper.make_node("MatMulInteger", ["x", "w", "xz", "wz"], ["y"])], "probe",
                               [helper.make_tensor_value_info("x", tensor.UINT8, [1, 2])],
                               [helper.make_tensor_value_info("y", tensor.INT32, [1, 1])], initializer=inits)
+    return int(_session(graph).run(None, {"x": x})[0][0, 0]) == 255 * 127 * 2
+
+
+def _session(graph, options=None, **kwargs):
+    """An onnxruntime session on the CPU for a graph built with ``onnx.helper``."""
+    ort, helper, _, _ = _modules()
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 20)])
-    model.ir_version = 9
-    session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
-    return int(session.run(None, {"x": x})[0][0, 0]) == 255 * 127 * 2
+    model.ir_version = 9  # what onnxruntime reads
+    return ort.InferenceSession(model.SerializeToString(), options, providers=["CPUExecutionProvider"], **kwargs)
 
 
 class _Graph:
@@ -125,15 +130,12 @@ class OnnxLayers:
                                  helper.make_tensor_value_info("mask", tensor.FLOAT, ["n", 1, 1, "length"])],
             [helper.make_tensor_value_info(out, tensor.FLOAT, ["n", "length", labels]),
              helper.make_tensor_value_info(x, tensor.FLOAT, ["n", "length", width])], initializer=g.inits)
-        model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 20)])
-        model.ir_version = 9  # what onnxruntime reads
         options = ort.SessionOptions()
         # idle threads would spin after each window, taking CPU from the parse that runs between
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.intra_op_num_threads = threads
         # ORT's fused Add + LayerNorm kernel is slower here than the two ops it replaces (about 15% of the run)
-        self.session = ort.InferenceSession(model.SerializeToString(), options, providers=["CPUExecutionProvider"],
-                                            disabled_optimizers=["SkipLayerNormFusion"])
+        self.session = _session(graph, options, disabled_optimizers=["SkipLayerNormFusion"])
 
     def __call__(self, embedded: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return tuple(self.session.run(None, {"embedded": embedded, "mask": mask}))

@@ -8,8 +8,7 @@ from .cues import JUDGING_FORMS, SPEECH_FORMS
 from .tokens import Tokens
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-# Dependents of a source that are not part of the mention itself.
-# (PolNeAR's sources keep appositions and relative clauses: 'Tim Hess, a developer, who …,').
+# Dependents of a source not in the mention (PolNeAR keeps appositions, relative clauses: 'Tim Hess, a developer, who …,').
 SOURCE_SKIP = frozenset({"advcl"})
 # Nouns that report speech: 'issued an apology for causing "significant upset"'.
 CUE_NOUNS = frozenset(
