@@ -8,7 +8,15 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+import numpy as np
+
 SENT_END = frozenset({".", "!", "?", ";"})
+_COLUMNS = ["IDX", "LENGTH", "LOWER", "POS", "TAG", "DEP", "HEAD", "ENT_TYPE", "IS_SPACE"]
+
+
+def _strings(strings, column: list[int]) -> list[str]:
+    known: dict[int, str] = {}
+    return [known[v] if v in known else known.setdefault(v, strings[v]) for v in column]
 
 
 @dataclass(slots=True)
@@ -31,18 +39,15 @@ class Tokens:
     @classmethod
     def from_doc(cls, doc, text: str | None = None) -> "Tokens":
         """Arrays of ``doc``; ``text`` (same length as the doc's) is what spans are cut from."""
-        starts, ends, lower, pos, tag, dep, head, ent, newline, space = [], [], [], [], [], [], [], [], [], []
-        for t in doc:
-            starts.append(t.idx)
-            ends.append(t.idx + len(t))
-            lower.append(t.lower_)
-            pos.append(t.pos_)
-            tag.append(t.tag_)
-            dep.append(t.dep_)
-            head.append(t.head.i)
-            ent.append(t.ent_type_)
-            newline.append(t.is_space and "\n" in t.text)
-            space.append(t.is_space)
+        array = doc.to_array(_COLUMNS)
+        columns = array.T.tolist()
+        starts, lengths, spaces, doc_text = columns[0], columns[1], columns[8], doc.text
+        ends = [s + n for s, n in zip(starts, lengths)]
+        # one spaCy string lookup per distinct value, not one per token
+        lower, pos, tag, dep, ent = (_strings(doc.vocab.strings, column) for column in columns[2:6] + columns[7:8])
+        head = [i + h for i, h in enumerate(array[:, 6].astype(np.int64).tolist())]  # offsets, stored unsigned
+        space = [bool(x) for x in spaces]
+        newline = [x and "\n" in doc_text[s:e] for x, s, e in zip(space, starts, ends)]
         children: list[list[int]] = [[] for _ in starts]
         for i, h in enumerate(head):
             if h != i:
