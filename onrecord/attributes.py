@@ -2,8 +2,8 @@
 
 spaCy's ``attribute_ruler`` runs its 179 rules through the token ``Matcher``: about 14% of
 the parse on these CPUs, for rules that each read one or two tokens' tag, lowercase form,
-dependency or whitespace flag. ``IndexedRules`` files every rule under the value its first
-token must have, checks only the rules filed under a token's own values, and then sets the
+dependency or whitespace flag. ``IndexedRules`` files every rule under a value one of its
+tokens must have, checks only the rules filed under a token's own values, and then sets the
 attributes exactly as the ruler does (all matches found first, then applied in rule order, a
 later rule's value winning). ``compile_rules`` declines rules of any other shape, and the
 pipeline keeps spaCy's ruler for those.
@@ -22,10 +22,10 @@ class IndexedRules:
     def __init__(self, rules: list[tuple[list[list[tuple[int, frozenset[int], bool]]], dict, int]]):
         # rules: (patterns, attrs, index); a pattern is per token a list of (key, values, negated)
         self.rules = rules
-        # patterns by a value one of their tokens must have: (key, value) -> [(rule, pattern, which token)]
-        self._single: dict[tuple[int, int], list] = defaultdict(list)
-        self._longer: dict[tuple[int, int], list] = defaultdict(list)
-        self._everywhere: list[tuple[int, list, int]] = []
+        # patterns by a value one of their tokens must have: (key, value) -> [(rule, pattern, which token)];
+        # under None, those with no one value to be filed by, tried at every token
+        self._single: dict[tuple[int, int] | None, list] = defaultdict(list)
+        self._longer: dict[tuple[int, int] | None, list] = defaultdict(list)
         for r, (patterns, _, _) in enumerate(rules):
             for pattern in patterns:
                 filed = self._single if len(pattern) == 1 else self._longer
@@ -36,7 +36,7 @@ class IndexedRules:
                     j, key, values = min(known, key=lambda c: (c[1], c[0]))
                     filed[key, next(iter(values))].append((r, pattern, j))
                 else:
-                    self._everywhere.append((r, pattern, 0))
+                    filed[None].append((r, pattern, 0))
         # a token's single-token rules depend on its four values alone, and the attributes a set of
         # rules gives on the set alone: both are kept (a few thousand entries for a long archive)
         self._by_values: dict[tuple[int, ...], tuple[int, ...]] = {}
@@ -50,7 +50,7 @@ class IndexedRules:
         for i, row in enumerate(values):
             rules = self._by_values.get(row)
             if rules is None:
-                found = {r for r, p, _ in self._candidates(self._single, row) if len(p) == 1 and _matches(p, [row], 0)}
+                found = {r for r, p, _ in self._candidates(self._single, row) if _matches(p, [row], 0)}
                 rules = self._by_values[row] = tuple(sorted(found))
             if i in extra:
                 rules = tuple(sorted({*rules, *extra[i]}))
@@ -61,13 +61,13 @@ class IndexedRules:
         return doc
 
     def _candidates(self, filed: dict, row: tuple[int, ...]) -> list[tuple[int, list, int]]:
-        return [c for k in range(len(_KEYS)) for c in filed.get((k, row[k]), ())] + self._everywhere
+        return [c for k in range(len(_KEYS)) for c in filed.get((k, row[k]), ())] + filed.get(None, [])
 
     def _multi_token_matches(self, values: list[tuple[int, ...]]) -> dict[int, list[int]]:
         """The rules of two or more tokens that match, by the token they set."""
         out = defaultdict(list)
         for i, row in enumerate(values):
-            for r, pattern, j in (c for k in range(len(_KEYS)) for c in self._longer.get((k, row[k]), ())):
+            for r, pattern, j in self._candidates(self._longer, row):
                 if i >= j and _matches(pattern, values, i - j):
                     out[i - j + self.rules[r][2] % len(pattern)].append(r)  # index counts from the start or the end
         return out

@@ -28,6 +28,7 @@ RULES = [
     ([[{"TAG": "NN", "DEP": "compound"}]], {"POS": "PROPN"}, 0),
     ([[{"LOWER": {"REGEX": "^n[ou]thin'$"}}]], {"LEMMA": "nothing"}, 0),
     ([[{"TAG": "DT"}]], {"POS": "PRON"}, 0),  # later than the first rule: its POS wins
+    ([[{"LOWER": {"REGEX": "^ai$"}}, {"TAG": {"IN": ["RB", "RBR"]}}]], {"MORPH": "Polarity=Neg"}, -1),  # no one value to file it by
 ]
 # (words, tags, dependencies): heads are left at each token itself
 DOCS = [
@@ -58,6 +59,7 @@ def test_each_rule_shape_sets_what_the_ruler_sets() -> None:
         assert got.to_array(COLUMNS).tolist() == expected.to_array(COLUMNS).tolist()
     the, aint, all_ = (ruler(docs[0].copy())[i] for i in (0, 1, 6))
     assert (the.pos_, str(the.morph), aint.lemma_, all_.lemma_) == ("PRON", "Definite=Def|PronType=Art", "be", "you")
+    assert str(ruler(docs[0].copy())[2].morph) == "Polarity=Neg"
 
 
 @pytest.mark.parametrize("pattern", [
