@@ -98,9 +98,8 @@ def compile_rules(ruler) -> IndexedRules | None:
         index, lengths = ruler.indices[r], {len(p) if p is not None else 0 for p in patterns}
         if len(lengths) != 1 or not -min(lengths) <= index < min(lengths):
             return None
-        rules.append((patterns, ruler.attrs[r], index))
-    # the ruler keeps its rules in the order it applies them (its match ids are their positions)
-    return IndexedRules(rules) if len(rules) == len(ruler.attrs) else None
+        rules.append((patterns, ruler.attrs[r], index))  # in the order the ruler applies them
+    return IndexedRules(rules)
 
 
 def _compiled(pattern: list[dict], strings) -> list[list[tuple[int, frozenset[int], bool]]] | None:

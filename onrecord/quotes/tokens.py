@@ -57,7 +57,7 @@ class Tokens:
         for nl in newline:
             para.append(n)
             n += nl
-        text = doc.text if text is None else text
+        text = doc_text if text is None else text
         return cls(text, starts, ends, lower, pos, tag, dep, head, ent, newline, space, para, children, quote)
 
     def __len__(self) -> int:
