@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..models import Quote, Target
+from ..name_words import MEDIA_NAMES
 from ..quotes.cues import ADDRESSED_FORMS, BLAMED_FOR, BLAMED_FORMS
 from .context import Frame, governed_participle
 from .cues import BODY_NOUNS, PERSONAL_PRONOUNS, PROPOSAL_NOUNS, RHETORICAL, STATEMENT_NOUNS, VERDICT
@@ -167,6 +168,9 @@ def _author(tok, names: Names) -> str | None:
         if child.dep_ == "poss" and child.text.lower() not in PERSONAL_PRONOUNS | {"its"}:
             found = names.lookup(child.text) or names.in_tokens(list(child.subtree))
             return found[0] if found else clean_name(" ".join(t.text for t in child.subtree))
+        if child.dep_ == "compound" and not possessed and _an_outlet(child):  # 'a Politico story', 'a CNN report'
+            found = names.lookup(child.text) or names.in_tokens(list(child.subtree))
+            return found[0] if found else clean_name(" ".join(t.text for t in child.subtree))
         preps = [child] if child.dep_ == "prep" else [g for g in child.children if g.dep_ in ("agent", "prep")] if child.dep_ == "acl" else []
         for prep in preps:
             if prep.text.lower() in ("by", "from") or prep.text.lower() == "of" and not possessed:
@@ -174,6 +178,12 @@ def _author(tok, names: Names) -> str | None:
                     if g.dep_ == "pobj" and (found := names.in_tokens(list(g.subtree))):
                         return found[0]
     return None
+
+
+def _an_outlet(tok) -> bool:
+    """A news outlet's name before the noun ('a Politico story'); other names there say what the
+    words are about ('the Exxon articles', 'her Trump comments')."""
+    return tok.pos_ == "PROPN" and any(t.lower_ in MEDIA_NAMES for t in tok.subtree)
 
 
 def _earlier_author(tok, names: Names, me: str | None) -> str | None:
@@ -216,6 +226,11 @@ def _in_source(tok, quote: Quote) -> bool:
 
 
 def _finite(verb) -> bool:
+    # a past tense hung on a noun, or a 'participle' with an object of its own, is a verb the parser
+    # took for one: 'rejected both objections, ruled Cruz eligible and ordered …' (the objections)
+    if verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ == "dobj" or c.dep_ == "conj" and c.tag_ == "VBD"
+                                                          for c in verb.children):
+        return True
     return verb.tag_ != "VBG" and any(c.dep_ in ("nsubj", "nsubjpass", "mark") or (c.dep_ == "aux" and c.tag_ != "TO")
                                       for c in verb.children)
 
