@@ -737,3 +737,17 @@ def test_a_verb_the_parser_hangs_on_the_object_is_not_part_of_the_target(nlp, ta
     kept = Doc(nlp.vocab, words=["the", "money", "raised", "last", "year"], heads=[1, 1, 1, 4, 2],
                deps=["det", "ROOT", "acl", "amod", "npadvmod"], tags=["DT", "NN", "VBN", "JJ", "NN"])
     assert _phrase(kept[1]) == "the money raised last year"
+
+
+def test_a_common_noun_is_no_surname(nlp):
+    # 'a federal judge' is nobody named Judge; 'the board' is still the board named before
+    text = "Patty Judge is running for the Senate. Tom Reid attacked a federal judge who blocked the order."
+    q = quote(text, "a federal judge who blocked the order", "attacked", "Tom Reid", "Tom Reid")
+    [typed] = classify_statements(nlp(text), [q], [entity("Tom Reid"), entity("Patty Judge")])
+    assert typed.type == "criticism"
+    assert typed.target is not None and typed.target.kind == "other" and "judge" in typed.target.name
+    text = "The Eastmere Health Board closed the clinic. Tom Reid attacked the board for its silence."
+    q = quote(text, "the board for its silence", "attacked", "Tom Reid", "Tom Reid")
+    ents = [entity("Tom Reid"), Entity("eastmere-health-board", "Eastmere Health Board", "organization", ("Board",))]
+    [typed] = classify_statements(nlp(text), [q], ents)
+    assert typed.target is not None and (typed.target.kind, typed.target.name) == ("organization", "Eastmere Health Board")

@@ -154,7 +154,9 @@ class Names:
         if key in self.index:
             return self.index[key]
         toks = name_tokens(text)
-        if toks and toks[-1] in self.index:
+        # a surname is written as one ('a federal judge' is no Patty Judge); 'the board' is the one named
+        if toks and toks[-1] in self.index and (self.index[toks[-1]][1] != "person" or not re.search(
+                rf"(?<![\w'\-]){re.escape(toks[-1])}(?![\w'\-])", clean_name(text))):
             return self.index[toks[-1]]
         role = re.sub(r"^(?:the|a|an|our|their|this)\s+", "", key)
         # "the Vermont senator": the person titled "Senator", when the whole phrase is no known title
