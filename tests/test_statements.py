@@ -650,6 +650,13 @@ TYPES = [
      "Idris Vane", "Idris Vane", "indirect", "denial", "statement:Politico"),
     ("Idris Vane rejected the Tom Reid comments as unfair.", "the Tom Reid comments", "rejected", "Idris Vane",
      "Idris Vane", "indirect", "criticism", None),
+    # a name before a common noun only describes it; before a body's noun it names the body's head
+    ('Tom Reid described tenants of the Alan Pryce estate as "lazy".', "lazy", "described", "Tom Reid", "Tom Reid",
+     "mixed", "criticism", "other:tenants of the Alan Pryce estate"),
+    ("Tom Reid mocked the Idris Vane supporters who booed him.", "the Idris Vane supporters who booed him", "mocked",
+     "Tom Reid", "Tom Reid", "indirect", "criticism", "other:the Idris Vane supporters"),
+    ("Tom Reid attacked the Alan Pryce campaign.", "the Alan Pryce campaign", "attacked", "Tom Reid", "Tom Reid",
+     "indirect", "criticism", "person:Alan Pryce"),
     # where it was done is no target: the person in the content is
     ('Sen. Dana Whitcombe mocked the military service of Tom Reid at a town hall on Saturday.',
      "the military service of Tom Reid", "mocked", "Sen. Dana Whitcombe", "Dana Whitcombe", "indirect", "criticism",

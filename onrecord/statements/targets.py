@@ -342,6 +342,19 @@ def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earli
     return _unframed_target(doc, quote, frame, names, earlier)
 
 
+# Heads that a name before them makes a body of its own: 'the Clinton campaign', 'the Trump administration'.
+_BODIES = frozenset("campaign campaigns administration government team camp party company foundation "
+                    "organization organisation family".split())
+
+
+def _described_by_name(obj) -> bool:
+    """'the Bernie people', 'Mill Lane tenants', 'the Disney film': a name before a common noun
+    only describes what the noun names."""
+    return (obj.pos_ == "NOUN" and obj.lower_ not in _BODIES and obj.ent_type_ not in ("PERSON", "ORG")
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children)
+            and not any(c.dep_ == "poss" for c in obj.children))
+
+
 _NAMING = frozenset({"compound", "poss", "appos", "amod", "det", "nmod", "flat", "case", "punct", "cc", "conj", "prep", "pobj"})
 
 
@@ -353,7 +366,8 @@ def _named_part(obj) -> list:
     while todo:
         tok = todo.pop()
         out.append(tok)
-        todo.extend(c for c in tok.children if c.dep_ in _NAMING)
+        described = _described_by_name(tok)  # 'tenants of the Mill Lane estate' are no Mill Lane's
+        todo.extend(c for c in tok.children if c.dep_ in _NAMING and not (described and c.dep_ == "compound"))
     return sorted(out, key=lambda t: t.i)
 
 
@@ -493,14 +507,16 @@ def _target_in_content(doc, quote: Quote, names: Names) -> Target | None:
             return Target(author, "statement")
     for span in quote.content:
         for ent in names.ents:
-            if ent.label_ in ("PERSON", "ORG") and span.start <= ent.start_char < span.end and not _wronged(ent.root):
+            if (ent.label_ in ("PERSON", "ORG") and span.start <= ent.start_char < span.end and not _wronged(ent.root)
+                    and not (ent.root.dep_ == "compound" and _described_by_name(ent.root.head))):
                 found = names.lookup(ent.text) or (clean_name(ent.text), "person" if ent.label_ == "PERSON" else "organization")
                 if not same_party(found[0], me):
                     return Target(found[0], found[1])  # type: ignore[arg-type]
     for tok in _content_tokens(doc, quote):
         # a name the tagger missed ("Mr Pryce rewarded failure"), a title ("The mayor is asking them ...")
         owed = _wronged(tok.head if tok.dep_ == "compound" else tok)
-        found = names.lookup(tok.text) if tok.pos_ == "PROPN" and not owed else None
+        describes = tok.dep_ == "compound" and _described_by_name(tok.head)  # 'the Bernie people'
+        found = names.lookup(tok.text) if tok.pos_ == "PROPN" and not owed and not describes else None
         if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.text.lower() == "the" for c in tok.children):
             # a title, or the last word of an organisation's name ("the council": Ashby County Council)
             word = tok.text.lower()
