@@ -758,3 +758,15 @@ def test_a_common_noun_is_no_surname(nlp):
     ents = [entity("Tom Reid"), Entity("eastmere-health-board", "Eastmere Health Board", "organization", ("Board",))]
     [typed] = classify_statements(nlp(text), [q], ents)
     assert typed.target is not None and (typed.target.kind, typed.target.name) == ("organization", "Eastmere Health Board")
+
+
+def test_a_countrys_people_are_the_country(nlp):
+    # 'the Saudis' are Saudi Arabia, named before as a place; 'the Republicans' are no Republic of anything
+    text = "Saudi Arabia has warned it could sell its assets. Tom Reid praised the Saudis for their help."
+    q = quote(text, "the Saudis for their help", "praised", "Tom Reid", "Tom Reid")
+    [typed] = classify_statements(nlp(text), [q], [entity("Tom Reid")])
+    assert (typed.type, typed.target.kind, typed.target.name) == ("support", "organization", "Saudi Arabia")
+    text = "The Republic of Kestrel held a vote. Tom Reid praised the Republicans for their help."
+    q = quote(text, "the Republicans for their help", "praised", "Tom Reid", "Tom Reid")
+    [typed] = classify_statements(nlp(text), [q], [entity("Tom Reid")])
+    assert typed.target is None or "Kestrel" not in typed.target.name

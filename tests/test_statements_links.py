@@ -334,11 +334,15 @@ FILLER = ("The harbour at Kestrel Bay opened in 1901 and has been rebuilt twice 
           "in summer and every two hours in winter. The old customs house is now a museum with a small cafe. ") * 6
 
 
-@pytest.mark.parametrize(("between", "linked"), [("", True), (FILLER, False)])
-def test_criticism_of_a_person_answers_their_words_only_nearby(between: str, linked: bool):
-    # far back in a long story, and about something else, the person's words are not what it answers
+NEGLECT = "neglecting the lifeboat station"
+WRECKING = "wrecking the ferry timetable"  # takes up her words
+
+
+@pytest.mark.parametrize(("between", "charge", "linked"), [("", NEGLECT, True), (FILLER, NEGLECT, False), (FILLER, WRECKING, False)])
+def test_criticism_of_a_person_answers_their_words_only_nearby(between: str, charge: str, linked: bool):
+    # far back in a long story the person's words are not what it answers, even on the same subject
     t = ("Harbour row in Kestrel Bay\n\nMayor Ann Lee said the ferry timetable would change in May.\n\n" + between +
-         "\n\nCouncillor Tom Reid accused Lee of neglecting the lifeboat station.\n")
+         f"\n\nCouncillor Tom Reid accused Lee of {charge}.\n")
     q = extract(t).quotes
     lee = _said_by(q, "Ann Lee")
     reid = _said_by(q, "Tom Reid")

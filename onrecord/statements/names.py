@@ -95,6 +95,7 @@ class Names:
         self.ents = doc.ents  # spaCy builds the tuple anew on every read
         self.index: dict[str, tuple[str, str]] = {}
         self.roles: dict[str, str] = {}
+        self._demonyms: dict[str, tuple[str, str]] = {}
         for e in entities:
             if e.kind == "unknown":
                 continue
@@ -104,6 +105,10 @@ class Names:
             for role in e.roles if e.kind == "person" else ():
                 self._add_role(role, e.name)
         for ent in self.ents:
+            words = name_tokens(ent.text)
+            if ent.label_ == "GPE" and len(words) > 1 and len(words[0]) >= 4:
+                # a country's people by the first word of its name: 'the Saudis' are Saudi Arabia
+                self._demonyms.setdefault(words[0] + "s", (clean_name(ent.text), "organization"))
             if ent.label_ in ("PERSON", "ORG"):
                 kind = "person" if ent.label_ == "PERSON" else "organization"
                 name = clean_name(ent.text)
@@ -159,6 +164,8 @@ class Names:
                 rf"(?<![\w'\-]){re.escape(toks[-1])}(?![\w'\-])", clean_name(text))):
             return self.index[toks[-1]]
         role = re.sub(r"^(?:the|a|an|our|their|this)\s+", "", key)
+        if role in self._demonyms:
+            return self.index.get(self._demonyms[role][0].lower(), self._demonyms[role])
         # "the Vermont senator": the person titled "Senator", when the whole phrase is no known title
         name = self.roles.get(role) or (self.roles.get(role.split()[-1]) if role and role != key else None)
         if name:
