@@ -657,6 +657,9 @@ TYPES = [
      "Tom Reid", "Tom Reid", "indirect", "criticism", "other:the Idris Vane supporters"),
     ("Tom Reid attacked the Alan Pryce campaign.", "the Alan Pryce campaign", "attacked", "Tom Reid", "Tom Reid",
      "indirect", "criticism", "person:Alan Pryce"),
+    # the relative pronoun a cue takes as its object stands for the noun the clause is on
+    ('Tom Reid backed the housing amendment, which critics called "a gift to landlords".', "a gift to landlords",
+     "called", "critics", "critics", "mixed", "criticism", "other:the housing amendment"),
     # where it was done is no target: the person in the content is
     ('Sen. Dana Whitcombe mocked the military service of Tom Reid at a town hall on Saturday.',
      "the military service of Tom Reid", "mocked", "Sen. Dana Whitcombe", "Dana Whitcombe", "indirect", "criticism",

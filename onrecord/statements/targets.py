@@ -301,6 +301,8 @@ def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earli
     own_pronoun = stype == "denial" or (stype == "support" and "defen" in frame.clause)
     objects, framed = _aimed_at(doc, quote, frame, stype)
     for obj in objects:
+        if obj.lower_ in ("that", "which", "who", "whom") and obj.head.dep_ == "relcl" and obj.head.head.pos_ in ("NOUN", "PROPN"):
+            obj = obj.head.head  # 'an amendment that critics called anti-gay': the amendment, no words said
         word = obj.text.lower()
         if word in _HEARSAY and not any(c.dep_ == "poss" or c.text.lower() == "by" for c in obj.children):
             return Target(_phrase(obj, quote), "statement")  # "any allegations of ...": nobody's in particular
