@@ -296,6 +296,20 @@ def test_rejecting_a_reports_finding_answers_the_organisation_that_stated_it():
     assert _pairs(ellery) == [("reacts_to", office.id)]
 
 
+def test_rejecting_a_countrys_concerns_answers_what_it_warned():
+    # 'Saudi concerns' are Saudi Arabia's words: the warning, not its other statements
+    t = ("Saudi Arabia has warned it could sell its American assets if the bill becomes law. The kingdom said it "
+         "had no part in the attacks. Supporters of the bill, led by Tom Reid, have rejected Saudi concerns.")
+    saudi = entity("Saudi Arabia", "organization")
+    warned = quote(t, "it could sell its American assets if the bill becomes law", "has warned", "Saudi Arabia",
+                   "Saudi Arabia", speaker_kind="organization")
+    denied = quote(t, "it had no part in the attacks", "said", "The kingdom", "Saudi Arabia", speaker_kind="organization")
+    rejected = quote(t, "Saudi concerns", "have rejected", "Supporters of the bill, led by Tom Reid", "Tom Reid")
+    typed = classify_statements(load_pipeline()(t), [warned, denied, rejected], [saudi, entity("Tom Reid")])
+    assert (typed[2].type, typed[2].target.name) == ("criticism", "Saudi Arabia")
+    assert _pairs(typed[2]) == [("reacts_to", typed[0].id)]
+
+
 def test_a_denial_of_reports_answers_no_later_words_on_the_subject():
     # the reports were published elsewhere: a customer's later words on the breach are not them
     t = ('Chief executive Tobias Renfrew said on Monday that reports of a breach were "completely unfounded".\n\n'

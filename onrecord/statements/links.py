@@ -80,6 +80,7 @@ _NAMED_WORDS = tuple((re.compile(rf"\b(?:{noun})\b"), re.compile(rf"\b(?:{verb})
     (r"claims?", r"claim\w*|assert\w*|insist\w*"),
     (r"promises?|pledges?|vows?", r"promis\w*|pledg\w*|vow\w*"),
     (r"warnings?", r"warn\w*"),
+    (r"concerns?|worries|fears", r"warn\w*|worr\w*|fear\w*|concern\w*|voic\w*"),
     (r"accusations?|allegations?|charges?", r"accus\w*|alleg\w*|charg\w*"),
     (r"suggestions?", r"suggest\w*"),
     (r"calls?|demands?", r"call\w*|demand\w*|urg\w*"),

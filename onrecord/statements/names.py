@@ -108,7 +108,7 @@ class Names:
             words = name_tokens(ent.text)
             if ent.label_ == "GPE" and len(words) > 1 and len(words[0]) >= 4:
                 # a country's people by the first word of its name: 'the Saudis' are Saudi Arabia
-                self._demonyms.setdefault(words[0] + "s", (clean_name(ent.text), "organization"))
+                self._demonyms.setdefault(words[0], (clean_name(ent.text), "organization"))
             if ent.label_ in ("PERSON", "ORG"):
                 kind = "person" if ent.label_ == "PERSON" else "organization"
                 name = clean_name(ent.text)
@@ -164,13 +164,21 @@ class Names:
                 rf"(?<![\w'\-]){re.escape(toks[-1])}(?![\w'\-])", clean_name(text))):
             return self.index[toks[-1]]
         role = re.sub(r"^(?:the|a|an|our|their|this)\s+", "", key)
-        if role in self._demonyms:
-            return self.index.get(self._demonyms[role][0].lower(), self._demonyms[role])
+        if role.endswith("s") and role[:-1] in self._demonyms:
+            return self._country(role[:-1])
         # "the Vermont senator": the person titled "Senator", when the whole phrase is no known title
         name = self.roles.get(role) or (self.roles.get(role.split()[-1]) if role and role != key else None)
         if name:
             return self.lookup(name) if name.lower() in self.index else (name, "person")
         return None
+
+    def country_of(self, tok) -> tuple[str, str] | None:
+        """The country a nationality word names ('Saudi concerns': Saudi Arabia), if the article names it."""
+        word = tok.lower_.removesuffix("s")
+        return self._country(word) if tok.ent_type_ == "NORP" and word in self._demonyms else None
+
+    def _country(self, word: str) -> tuple[str, str]:
+        return self.index.get(self._demonyms[word][0].lower(), self._demonyms[word])
 
     def in_tokens(self, tokens, head=None) -> tuple[str, str] | None:
         """The named person or organisation among some tokens: the one ``head`` is part of, else the first."""

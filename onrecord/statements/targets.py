@@ -121,7 +121,8 @@ def _proposal_or_deed(obj, quote: Quote, names: Names, own: bool) -> Target | No
     if word in _STANCES:
         about = [g for c in obj.children if c.dep_ == "prep" and c.text.lower() in ("about", "over", "on", "regarding")
                  for g in c.children if g.dep_ == "pobj"]
-        return _proposal_or_deed(about[0], quote, names, own) if about else None
+        if about:
+            return _proposal_or_deed(about[0], quote, names, own)
     if word in _DONE_TO_SOMEONE | _QUALITIES and (person := _possessor(obj, quote, names)):
         return Target(person, "person")
     if word in PROPOSAL_NOUNS and (author := _author(obj, names) or _possessive_author(obj, quote, names, own)):
@@ -168,6 +169,8 @@ def _author(tok, names: Names) -> str | None:
         if child.dep_ == "poss" and child.text.lower() not in PERSONAL_PRONOUNS | {"its"}:
             found = names.lookup(child.text) or names.in_tokens(list(child.subtree))
             return found[0] if found else clean_name(" ".join(t.text for t in child.subtree))
+        if child.dep_ in ("amod", "compound") and (country := names.country_of(child)):
+            return country[0]  # 'Saudi concerns': Saudi Arabia's
         if child.dep_ == "compound" and not possessed and _an_outlet(child):  # 'a Politico story', 'a CNN report'
             found = names.lookup(child.text) or names.in_tokens(list(child.subtree))
             return found[0] if found else clean_name(" ".join(t.text for t in child.subtree))
