@@ -310,6 +310,25 @@ def test_rejecting_a_countrys_concerns_answers_what_it_warned():
     assert _pairs(typed[2]) == [("reacts_to", typed[0].id)]
 
 
+def test_a_denial_answers_the_accusation_before_it_not_the_criticism_after():
+    # the criticism of the speaker told after answers the denial; the finding before is what it denies
+    # ('lawfully' meets 'lawful')
+    t = ('The Standards Office said one in five searches had "no lawful grounds recorded". "Our officers acted '
+         'lawfully in every case," Chief Constable Mark Ellery said. Councillor Fiona Clarke said Ellery was wrong '
+         'to dismiss the findings.')
+    office = entity("Standards Office", "organization")
+    finding = quote(t, 'one in five searches had "no lawful grounds recorded"', "said", "The Standards Office",
+                    "Standards Office", "mixed", speaker_kind="organization")
+    denial = quote(t, '"Our officers acted lawfully in every case,"', "said", "Chief Constable Mark Ellery",
+                   "Mark Ellery", "direct")
+    rebuke = quote(t, "Ellery was wrong to dismiss the findings", "said", "Councillor Fiona Clarke", "Fiona Clarke")
+    typed = classify_statements(load_pipeline()(t), [finding, denial, rebuke],
+                                [office, entity("Mark Ellery"), entity("Fiona Clarke")])
+    assert [q.type for q in typed[1:]] == ["denial", "criticism"]
+    assert _pairs(typed[1]) == [("reacts_to", typed[0].id)]
+    assert _pairs(typed[2]) == [("reacts_to", typed[1].id)]
+
+
 def test_a_denial_of_reports_answers_no_later_words_on_the_subject():
     # the reports were published elsewhere: a customer's later words on the breach are not them
     t = ('Chief executive Tobias Renfrew said on Monday that reports of a breach were "completely unfounded".\n\n'

@@ -61,7 +61,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 def _stem(word: str) -> str:
-    for end in ("ing", "ed", "es", "s"):
+    for end in ("ing", "ly", "ed", "es", "s"):
         if word.endswith(end) and len(word) - len(end) >= 4 and not word.endswith("ss"):
             return word[: -len(end)]
     return word
@@ -285,6 +285,11 @@ def _to_accusation(statements: list[Typed], i: int, me: str | None) -> Link | No
               and speaker_name(c.quote) and not (j > i and _OF_THE_ANSWER.search(normalise(c.quote.text)))]
     cands = [(j, c) for j, c in others if c.target is not None and c.target.kind != "other" and same_party(c.target.name, me)
              and (s.type == "denial" or j < i or _ANSWERS_CRITICISM.search(s.target.name.lower()))]
+    # criticism of the speaker told only after a denial may be its answer; an accusation on the same
+    # subject told before is what it denies
+    before = [(j, c) for j, c in others if j < i and speaker_name(c.quote) and _topic_overlap(s, c)]
+    if s.type == "denial" and before and not any(j < i for j, _ in cands):
+        return _link(statements, i, _pick(before, i, s), 0.55, "denies an accusation on the same subject")
     if cands:
         names_it = s.target is not None and _ANSWERS_CRITICISM.search(s.target.name.lower())
         return _link(statements, i, _pick(cands, i, s), 0.65, _NAMED_CRITICISM if names_it else "answers criticism of the speaker")
