@@ -371,9 +371,9 @@ NEGLECT = "neglecting the lifeboat station"
 WRECKING = "wrecking the ferry timetable"  # takes up her words
 
 
-@pytest.mark.parametrize(("between", "charge", "linked"), [("", NEGLECT, True), (FILLER, NEGLECT, False), (FILLER, WRECKING, False)])
+@pytest.mark.parametrize(("between", "charge", "linked"), [("", NEGLECT, True), (FILLER, NEGLECT, False), (FILLER, WRECKING, True)])
 def test_criticism_of_a_person_answers_their_words_only_nearby(between: str, charge: str, linked: bool):
-    # far back in a long story the person's words are not what it answers, even on the same subject
+    # far back in a long story the person's words are not what it answers, unless it takes them up
     t = ("Harbour row in Kestrel Bay\n\nMayor Ann Lee said the ferry timetable would change in May.\n\n" + between +
          f"\n\nCouncillor Tom Reid accused Lee of {charge}.\n")
     q = extract(t).quotes

@@ -220,9 +220,11 @@ def _to_target(statements: list[Typed], i: int, me: str | None) -> Link | None:
         words_said = _WORDS_SAID.search(normalise(s.quote.text))  # "the language she used"
         cands = [(j, c) for j, c in cands if words_said or _topic_overlap(s, c) or _told_with(s, c)]
     # (a headline sums up what the body reports: the body's statements do not answer it)
-    # a person's words far back in a long story are seldom what a criticism of them answers, even one
-    # that shares words with them (labelled set: such links were right once in 7)
-    before = [(j, c) for j, c in cands if j < i and (s.headline or not c.headline) and s.quote.start - c.quote.start <= _FAR]
+    # a person's words far back in a long story are seldom what a criticism of them answers, unless it
+    # takes up what they said (dropping that exception: labelled statements' links 63.6 → 64.4 F1, but
+    # through extraction 53.8 → 52.3; kept)
+    before = [(j, c) for j, c in cands if j < i and (s.headline or not c.headline)
+              and (s.quote.start - c.quote.start <= _FAR or _topic_overlap(s, c))]
     if before:  # a person's words are answered after they are reported ...
         return _link(statements, i, _pick(before, i, s), 0.6, f"target {owner}'s words")
     # ... unless the article gives the reaction first and the words after, on the same subject (a
