@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 
 from ..models import Quote, Target
-from ..name_words import MEDIA_NAMES
 from ..quotes.cues import ADDRESSED_FORMS, BLAMED_FOR, BLAMED_FORMS
 from .context import Frame, governed_participle
-from .cues import BODY_NOUNS, PERSONAL_PRONOUNS, PROPOSAL_NOUNS, RHETORICAL, STATEMENT_NOUNS, VERDICT
+from .cues import BODY_NOUNS, PROPOSAL_NOUNS, RHETORICAL, STATEMENT_NOUNS, VERDICT
 from .names import Names, clean_name, may_be_the_speaker, same_party, speaker_name
+from .owners import (in_source, last_other_speaker, named_author, possessive_author, possessor, statement_antecedent,
+                     statement_owner)
 
 _OBJECT_DEPS = frozenset({"dobj", "dative", "nsubjpass", "oprd"})
 _OBJECT_PREPS = frozenset("at on against of for over to with about".split())
@@ -66,42 +67,6 @@ def _objects(frame: Frame, head) -> list:
                    and t.text.lower() not in _WHERE_SAID}, key=lambda t: t.i)
 
 
-def statement_owner(tok, quote: Quote, names: Names, own: bool, earlier: list[Quote], own_pronoun: bool = False) -> str | None:
-    """Whose statement a noun like ``comment`` is: ``Blunt's comment``, ``his statement``.
-
-    ``own_pronoun``: a possessive pronoun means the speaker (``defended his comments``).
-    """
-    if (author := _author(tok, names)) is not None:
-        return author
-    for child in tok.children:
-        if child.dep_ == "poss" and child.lower_ == "its" and quote.speaker and quote.speaker.kind == "organization":
-            return speaker_name(quote)  # 'The Herald said it stood by its story'
-        if child.dep_ == "poss" and child.text.lower() in PERSONAL_PRONOUNS:
-            if own or own_pronoun:
-                return speaker_name(quote)
-            return names.person_before(child.idx, speaker_name(quote), pronoun=child.lower_) or _last_other_speaker(quote, earlier)
-    if own:
-        return speaker_name(quote)
-    if tok.text.lower() in _UNDOING_NOUNS:  # "welcomed the retraction": whoever last took words back
-        undone = next((q for q in reversed(earlier) if q.type in ("apology", "retraction")
-                       and not same_party(speaker_name(q), speaker_name(quote))), None)
-        if undone is not None and speaker_name(undone):
-            return speaker_name(undone)
-    return _earlier_author(tok, names, speaker_name(quote)) or _named_with(tok, quote, names) or _last_other_speaker(quote, earlier)
-
-
-def _named_with(tok, quote: Quote, names: Names) -> str | None:
-    """The person the speaker's own sentence names before the words: 'said she had spoken to Mr Tulley
-    and made clear the comments were "unacceptable"' (his comments, not the last other speaker's)."""
-    me = speaker_name(quote)
-    before = [t for t in tok.doc[tok.sent.start : tok.i] if not _in_source(t, quote) and t.pos_ == "PROPN"]
-    found = [f for t in before if (f := names.in_tokens([t])) and f[1] == "person" and not same_party(f[0], me)]
-    return found[-1][0] if found else None
-
-
-_UNDOING_NOUNS = frozenset("apology apologies retraction u-turn climbdown climb-down withdrawal".split())
-
-
 # What is done to a person: "called for his dismissal" aims at him.
 _DONE_TO_SOMEONE = frozenset("dismissal firing resignation ouster impeachment removal arrest prosecution "
                              "sacking suspension expulsion indictment".split())
@@ -123,9 +88,9 @@ def _proposal_or_deed(obj, quote: Quote, names: Names, own: bool) -> Target | No
                  for g in c.children if g.dep_ == "pobj"]
         if about:
             return _proposal_or_deed(about[0], quote, names, own)
-    if word in _DONE_TO_SOMEONE | _QUALITIES and (person := _possessor(obj, quote, names)):
+    if word in _DONE_TO_SOMEONE | _QUALITIES and (person := possessor(obj, quote, names)):
         return Target(person, "person")
-    if word in PROPOSAL_NOUNS and (author := _author(obj, names) or _possessive_author(obj, quote, names, own)):
+    if word in PROPOSAL_NOUNS and (author := named_author(obj, names) or possessive_author(obj, quote, names, own)):
         return Target(author, "statement")
     return None
 
@@ -140,92 +105,6 @@ def _the_organisation(tok, quote: Quote, names: Names) -> tuple[str, str] | None
     if tok.text.lower() not in _ORGANISATION_NOUNS or [t.text.lower() for t in tok.lefts] != ["the"]:
         return None
     return names.organisation_before(tok.idx, speaker_name(quote))
-
-
-def _possessor(tok, quote: Quote, names: Names) -> str | None:
-    """The person a possessive names (``his``: the person named last before it, not the speaker)."""
-    for child in tok.children:
-        if child.dep_ == "poss":
-            if child.text.lower() in PERSONAL_PRONOUNS:
-                return names.person_before(child.idx, speaker_name(quote), pronoun=child.lower_)
-            found = names.lookup(child.text) or names.in_tokens(list(child.subtree))
-            return found[0] if found and found[1] == "person" else None
-    return None
-
-
-def _possessive_author(tok, quote: Quote, names: Names, own: bool) -> str | None:
-    """``his proposal``: the speaker's own, or the person named last before the pronoun."""
-    for child in tok.children:
-        if child.dep_ == "poss" and child.text.lower() in PERSONAL_PRONOUNS:
-            return speaker_name(quote) if own else names.person_before(child.idx, speaker_name(quote), pronoun=child.lower_)
-    return None
-
-
-def _author(tok, names: Names) -> str | None:
-    """The author a statement noun names itself: ``Blunt's comment``, ``comments by Trump``, ``a remark made by Biden``."""
-    # (with a possessor, 'of' names whom the words are about: 'her insults of Donald Trump')
-    possessed = any(child.dep_ == "poss" for child in tok.children)
-    for child in tok.children:
-        if child.dep_ == "poss" and child.text.lower() not in PERSONAL_PRONOUNS | {"its"}:
-            found = names.lookup(child.text) or names.in_tokens(list(child.subtree))
-            return found[0] if found else clean_name(" ".join(t.text for t in child.subtree))
-        if child.dep_ in ("amod", "compound") and (country := names.country_of(child)):
-            return country[0]  # 'Saudi concerns': Saudi Arabia's
-        if child.dep_ == "compound" and not possessed and _an_outlet(child):  # 'a Politico story', 'a CNN report'
-            found = names.lookup(child.text) or names.in_tokens(list(child.subtree))
-            return found[0] if found else clean_name(" ".join(t.text for t in child.subtree))
-        preps = [child] if child.dep_ == "prep" else [g for g in child.children if g.dep_ in ("agent", "prep")] if child.dep_ == "acl" else []
-        for prep in preps:
-            if prep.text.lower() in ("by", "from") or prep.text.lower() == "of" and not possessed:
-                for g in prep.children:
-                    if g.dep_ == "pobj" and (found := names.in_tokens(list(g.subtree))):
-                        return found[0]
-    return None
-
-
-def _an_outlet(tok) -> bool:
-    """A news outlet's name before the noun ('a Politico story'); other names there say what the
-    words are about ('the Exxon articles', 'her Trump comments')."""
-    return tok.pos_ == "PROPN" and any(t.lower_ in MEDIA_NAMES for t in tok.subtree)
-
-
-def _earlier_author(tok, names: Names, me: str | None) -> str | None:
-    """``called the remark ...``: the author the article gave the same remark earlier (``made the remark``)."""
-    # the same word: "the remark" ... "made the remark"; a single remark may be spoken of as "the remarks"
-    # after (not "the comment" after "comments by Trump", which are someone else's)
-    for prev in reversed(tok.doc[: tok.i]):
-        if prev.text.lower() not in (tok.text.lower(), tok.text.lower()[:-1] if tok.tag_ == "NNS" else "") or prev.pos_ != "NOUN":
-            continue
-        author = _author(prev, names)
-        subject = [c for c in prev.head.children if c.dep_ == "nsubj"] if prev.dep_ == "dobj" else []
-        if author is None and subject and (found := names.in_tokens(list(subject[0].subtree), subject[0])):
-            author = found[0]
-        if author and not same_party(author, me):
-            return author
-    return None
-
-
-def _last_other_speaker(quote: Quote, earlier: list[Quote]) -> str | None:
-    me = speaker_name(quote)
-    for q in reversed(earlier):
-        name = speaker_name(q)
-        if name and not same_party(name, me) and " and " not in name.lower():  # a group is nobody's author
-            return name
-    return None
-
-
-def _statement_antecedent(pronoun):
-    """The plural noun 'them' points back to, within the sentence and the one before, when it names
-    words said ('the remarks', 'his comments'), else None."""
-    start = pronoun.sent.start
-    start = pronoun.doc[start - 1].sent.start if start > 0 else start
-    plural = [t for t in pronoun.doc[start : pronoun.i] if t.tag_ == "NNS" or t.lower_ == "them"]
-    last = plural[-1] if plural else None
-    return last if last is not None and last.lower_ in STATEMENT_NOUNS else None
-
-
-def _in_source(tok, quote: Quote) -> bool:
-    return quote.source is not None and quote.source.start <= tok.idx < quote.source.end
 
 
 def _finite(verb) -> bool:
@@ -244,7 +123,7 @@ def _phrase(tok, quote: Quote | None = None) -> str:
     # ... and so is what someone is accused of ("accused the club of lying to supporters" is the club)
     cut = {t.i for c in tok.children if c.dep_ == "relcl" or (c.dep_ == "acl" and _finite(c)) or _of_doing(c) for t in c.subtree}
     words = [t for t in tok.subtree if t.i not in cut and not t.is_space
-             and not (quote is not None and _in_source(t, quote))][:8]
+             and not (quote is not None and in_source(t, quote))][:8]
     while len(words) > 1 and words[-1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT"):
         words.pop()  # cut short at eight words: not "… the ferry contract with"
     # as written ("the town's bus drivers"), a space where a word was left out
@@ -314,7 +193,7 @@ def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earli
         if word not in PROPOSAL_NOUNS and word in STATEMENT_NOUNS or (word in _STATEMENT_PRONOUNS and obj.pos_ == "PRON" and word != "them" and framed):
             owner = statement_owner(obj, quote, names, own, earlier, own_pronoun)
             return Target(owner or _phrase(obj, quote), "statement")
-        if word == "them" and obj.pos_ == "PRON" and (words := _statement_antecedent(obj)) is not None:
+        if word == "them" and obj.pos_ == "PRON" and (words := statement_antecedent(obj)) is not None:
             # 'criticised the remarks. … called them "scaremongering"': the remarks
             owner = statement_owner(words, quote, names, own, earlier, own_pronoun)
             return Target(owner or _phrase(words, quote), "statement")
@@ -327,7 +206,7 @@ def find_target(doc, quote: Quote, frame: Frame, stype: str, names: Names, earli
             if person:
                 return Target(person, "person")
             continue
-        found = names.in_tokens([t for t in _named_part(obj) if not _in_source(t, quote)], obj)
+        found = names.in_tokens([t for t in _named_part(obj) if not in_source(t, quote)], obj)
         if found and not same_party(found[0], speaker_name(quote)):
             return Target(found[0], found[1])  # type: ignore[arg-type]
         if found and own:
@@ -383,12 +262,12 @@ _STANDS_BY_OWN = re.compile(r"^(?:that )?(?:it|he|she|they|we|i) (?:still |fully
 
 def _unframed_target(doc, quote: Quote, frame: Frame, names: Names, earlier: list[Quote]) -> Target | None:
     """No object names the target: a verdict on words, someone named in the content, or what was just said."""
-    if VERDICT.search(frame.content) and (author := _last_other_speaker(quote, earlier)):
+    if VERDICT.search(frame.content) and (author := last_other_speaker(quote, earlier)):
         return Target(author, "statement")  # "a silly thing to say": what the last other speaker said
     found = _target_in_content(doc, quote, names)
     just_before = speaker_name(earlier[-1]) if earlier else None
     if (found is None and _POINTING_BACK.match(frame.content) and not same_party(just_before, speaker_name(quote))
-            and (author := _last_other_speaker(quote, earlier))):
+            and (author := last_other_speaker(quote, earlier))):
         return Target(author, "statement")  # "That is not a plan.", "It wasn't a convincing argument"
     return found or _judged_subject(doc, quote, names)
 
@@ -508,7 +387,7 @@ def _target_in_content(doc, quote: Quote, names: Names) -> Target | None:
     if person := _whose_quality(doc, quote, names):
         return Target(person, "person")
     for tok in _content_tokens(doc, quote):  # "a remark made by Joe Biden was quite rough"
-        if tok.text.lower() in STATEMENT_NOUNS and (author := _author(tok, names)) and not same_party(author, me):
+        if tok.text.lower() in STATEMENT_NOUNS and (author := named_author(tok, names)) and not same_party(author, me):
             return Target(author, "statement")
     for span in quote.content:
         for ent in names.ents:
