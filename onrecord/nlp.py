@@ -23,6 +23,7 @@ PARAGRAPHS = "onrecord_paragraphs"
 SENTENCE_CASE = "onrecord_sentence_case"  # a title-case headline parsed in sentence case (casing.py)
 RESTORE_CASE = "onrecord_restore_case"
 ATTRIBUTES = "onrecord_attribute_rules"  # the model's attribute_ruler, by index (attributes.py)
+TITLE_SURNAMES = "onrecord_title_surnames"
 
 
 _FIGURE_ENDS = frozenset({"m.", "b.", "k."})
@@ -44,6 +45,8 @@ def load_pipeline(exclude: tuple[str, ...] = EXCLUDE) -> "Language":
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPHS, before="parser")
         _index_attribute_rules(nlp)
+        if "ner" in nlp.pipe_names:
+            nlp.add_pipe(TITLE_SURNAMES, after="ner")
         nlp.add_pipe(SENTENCE_CASE, first=True)
         nlp.add_pipe(RESTORE_CASE, last=True)
         return nlp
@@ -78,7 +81,8 @@ def _register_components() -> None:
 
     from .casing import restore_case, sentence_case
 
-    for name, func in ((PARAGRAPHS, paragraph_starts), (SENTENCE_CASE, sentence_case), (RESTORE_CASE, restore_case)):
+    for name, func in ((PARAGRAPHS, paragraph_starts), (SENTENCE_CASE, sentence_case), (RESTORE_CASE, restore_case),
+                       (TITLE_SURNAMES, title_surnames)):
         if not Language.has_factory(name):
             Language.component(name, func=func)
 
@@ -119,3 +123,25 @@ _QA_LABELS = frozenset({"Q", "A", "Question", "Answer"})
 
 def _name_word(t) -> bool:
     return t.tag_ in ("NNP", "NNPS") and t.is_alpha and t.text[:1].isupper()
+
+
+# Surnames that are also titles, which the model leaves out of the name before them ('Patty | Judge').
+_TITLE_WORDS = frozenset("judge king bishop marshal major dean pope knight sheriff chancellor".split())
+
+
+def title_surnames(doc):
+    """A person's name whose surname is a title word is the whole name: 'Patty Judge', not 'Patty'."""
+    from spacy.tokens import Span
+
+    ents, changed = list(doc.ents), False
+    for k, ent in enumerate(ents):
+        if ent.label_ != "PERSON" or ent.end >= len(doc):
+            continue
+        after = doc[ent.end]
+        if (after.lower_ in _TITLE_WORDS and after.text.istitle() and after.ent_type_ == "" and after.pos_ == "PROPN"
+                and ent[-1].head.i == after.i and ent[-1].dep_ == "compound"):
+            ents[k] = Span(doc, ent.start, ent.end + 1, label=ent.label)
+            changed = True
+    if changed:
+        doc.ents = ents
+    return doc

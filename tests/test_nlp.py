@@ -77,6 +77,26 @@ def test_a_persons_name_never_runs_over_a_possessive() -> None:
     assert not [e for e in doc.ents if "’s" in e.text and e.label_ == "PERSON"]
 
 
+@pytest.mark.parametrize(("text", "person"), [
+    ("Former Lt. Gov. Patty Judge said on Monday that she would run.", "Patty Judge"),
+    ("Ellen Bishop, the council leader, said the budget was fair.", "Ellen Bishop"),
+    ("Sen. Angus King said the bill was flawed.", "Angus King"),
+])
+def test_a_surname_that_is_a_title_stays_in_the_name(text, person) -> None:
+    assert person in [e.text for e in load_pipeline()(text).ents if e.label_ == "PERSON"]
+
+
+def test_a_title_word_surname_names_the_speaker_later() -> None:
+    text = ("Former Lt. Gov. Patty Judge said on Monday that the senator had failed the state.\n\n"
+            '"He has let us down," Judge said.\n')
+    assert [q.speaker.name for q in onrecord.extract(text).quotes] == ["Patty Judge", "Patty Judge"]
+
+
+def test_a_title_after_a_name_stays_out_of_it_when_it_is_no_surname() -> None:
+    doc = load_pipeline()("Tom Reid met the judge on Monday.")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Tom Reid"]
+
+
 def test_an_article_at_the_length_limit_fits_the_parser():
     """Read time refuses more than MAX_CHARS; anything shorter must not meet spaCy's own limit
     later, as a raw [E088] error after seconds of work (it did at 2,000,000)."""
