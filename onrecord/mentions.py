@@ -11,7 +11,7 @@ from bisect import insort
 from dataclasses import dataclass, field
 
 from .name_words import (GENDERED_NOUNS, GENDERED_TITLES, HONORIFICS, KINDS_BEFORE_NAMES, MEDIA_NAMES, NAME_OF_A_BODY,
-                         ORG_WORDS, ROLE_NOUNS, TITLES, first_name_gender, first_names, role_word)
+                         ORG_WORDS, PLACE_STARTS, ROLE_NOUNS, TITLES, first_name_gender, first_names, role_word)
 from .quotes.cues import INDIRECT_FORMS
 from .quotes.tokens import Tokens, runs
 
@@ -284,9 +284,10 @@ class Mentions:
                     e.kind == "person" and e.surname == surname for e in self.entities)):
                 return "person"
             return "organization"
-        # NORP/GPE: only two capitalised words that look like a personal name ('Anneliese Dodds').
+        # NORP/GPE: only two capitalised words that look like a personal name ('Anneliese Dodds'), not a
+        # place's ('Saudi Arabia said …', 'North Korea has warned …' speak as governments)
         if len(words) == 2 and all(w.istitle() for w in words) and not lowered & ORG_WORDS:
-            return "person"
+            return "organization" if label == "GPE" and words[0].lower() in PLACE_STARTS else "person"
         return None
 
     def _entity_for(self, words: list[str], kind: str, gender: str | None = None) -> Entity:

@@ -108,3 +108,7 @@ MEDIA_NAMES = frozenset(
     "observer independent mirror standard record register press review daily weekly magazine tv radio television "
     "bbc cnn nbc abc cbs fox msnbc npr pbs reuters ap bloomberg politico axios breitbart huffpost buzzfeed "
     "network channel broadcasting".split())
+
+# First words of two-word places, which are no first names ('Saudi Arabia', 'North Korea').
+PLACE_STARTS = frozenset("north south east west new saudi united hong sri costa puerto san santa los las el great "
+                         "upper lower cape port fort mount lake rhode sierra".split())

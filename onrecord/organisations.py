@@ -219,3 +219,18 @@ def _speaks_as_it(toks: Tokens, head: int) -> bool:
     k = toks.its_after(head, ("nsubj", "poss"))
     return k is not None and toks.head[toks.head[k]] == toks.head[head]
 
+
+def country_of_people(toks: Tokens, head: int, first: int, last: int) -> str | None:
+    """'The Saudis have warned …': a country's people, by the first word of the country's name the
+    article gives ('Saudi Arabia'), speak for it. Only a bare plural ('Saudis', 'the Saudis')."""
+    if toks.ent[head] != "NORP" or not toks.lower[head].endswith("s") or last - first > 1:
+        return None
+    people = toks.lower[head][:-1]
+    for k in range(len(toks.ent) - 1):
+        if toks.ent[k] == "GPE" and toks.lower[k] == people and toks.ent[k + 1] == "GPE" and (k == 0 or toks.ent[k - 1] != "GPE"):
+            end = k + 1
+            while end + 1 < len(toks.ent) and toks.ent[end + 1] == "GPE":
+                end += 1
+            return toks.text[toks.starts[k] : toks.ends[end]]
+    return None
+

@@ -1119,10 +1119,20 @@ def test_parenthetical_reporting_clause_splits_the_content():
     # the head of a body is someone, not the body
     ("The president of Lakeview University apologized on Thursday for the email.", "The president of Lakeview University",
      "unknown"),
+    # a two-word place that speaks is a government, not a person called Saudi
+    ("Saudi Arabia has warned it could sell its American assets if the bill becomes law.", "Saudi Arabia", "organization"),
 ])
 def test_speaker_kind_beyond_the_entity_tagger(text, speaker, kind):
     [q] = onrecord.extract(text).quotes
     assert (q.speaker.name, q.speaker.kind) == (speaker, kind)
+
+
+def test_a_countrys_people_speak_for_the_country_the_article_names():
+    text = ("Saudi Arabia has lobbied against the bill. The Saudis have warned they could sell their American "
+            "assets if it becomes law. The Americans said nothing.")
+    q = onrecord.extract(text).quotes
+    assert [(s.source.text, s.speaker.name if s.speaker else None) for s in q if s.cue and s.cue.text == "have warned"] == [
+        ("The Saudis", "Saudi Arabia")]
 
 
 @pytest.mark.parametrize(("text", "speakers"), [
