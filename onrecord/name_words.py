@@ -6,6 +6,7 @@ Word lists shared by the steps that find people and organisations (``mentions``,
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -112,3 +113,15 @@ MEDIA_NAMES = frozenset(
 # First words of two-word places, which are no first names ('Saudi Arabia', 'North Korea').
 PLACE_STARTS = frozenset("north south east west new saudi united hong sri costa puerto san santa los las el great "
                          "upper lower cape port fort mount lake rhode sierra".split())
+
+
+def demonyms(places: Iterable[str]) -> dict[str, str]:
+    """A country's people by the first word of the name an article gives it: 'saudi' (so 'the
+    Saudis', 'Saudi concerns') → 'Saudi Arabia'. Only names of two words or more, whose first
+    word is not a short one: 'the News' are no New York."""
+    out: dict[str, str] = {}
+    for place in places:
+        words = place.split()[1:] if place[:4].lower() == "the " else place.split()
+        if len(words) > 1 and len(words[0]) >= 4:
+            out.setdefault(words[0].lower(), place)
+    return out

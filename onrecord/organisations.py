@@ -7,8 +7,10 @@ mentions, and return the organisation's entity or ``None``.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .mentions import Entity, Mention, Mentions, org_key
-from .name_words import CLUB_WORDS, KINDS_BEFORE_NAMES, MEDIA_NAMES, ORG_WORDS, ROLE_NOUNS
+from .name_words import CLUB_WORDS, KINDS_BEFORE_NAMES, MEDIA_NAMES, ORG_WORDS, ROLE_NOUNS, demonyms
 from .quotes.tokens import Tokens
 
 
@@ -225,12 +227,16 @@ def country_of_people(toks: Tokens, head: int, first: int, last: int) -> str | N
     article gives ('Saudi Arabia'), speak for it. Only a bare plural ('Saudis', 'the Saudis')."""
     if toks.ent[head] != "NORP" or not toks.lower[head].endswith("s") or last - first > 1:
         return None
-    people = toks.lower[head][:-1]
-    for k in range(len(toks.ent) - 1):
-        if toks.ent[k] == "GPE" and toks.lower[k] == people and toks.ent[k + 1] == "GPE" and (k == 0 or toks.ent[k - 1] != "GPE"):
-            end = k + 1
-            while end + 1 < len(toks.ent) and toks.ent[end + 1] == "GPE":
-                end += 1
-            return toks.text[toks.starts[k] : toks.ends[end]]
-    return None
+    return demonyms(_places(toks)).get(toks.lower[head][:-1])
 
+
+def _places(toks: Tokens) -> Iterator[str]:
+    """The article's places, as the tagger marks them (each run of GPE tokens)."""
+    k = 0
+    while k < len(toks.ent):
+        end = k
+        while toks.ent[k] == "GPE" and end + 1 < len(toks.ent) and toks.ent[end + 1] == "GPE":
+            end += 1
+        if toks.ent[k] == "GPE":
+            yield toks.text[toks.starts[k] : toks.ends[end]]
+        k = end + 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..name_words import GENDERED_TITLES, ROLE_NOUNS, first_name_gender, fits_pronoun, role_word
+from ..name_words import GENDERED_TITLES, ROLE_NOUNS, demonyms, first_name_gender, fits_pronoun, role_word
 from ..models import Entity, Quote
 
 _TITLES = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|sen|senator|rep|gov|governor|president|prime minister|mp|"
@@ -95,7 +95,8 @@ class Names:
         self.ents = doc.ents  # spaCy builds the tuple anew on every read
         self.index: dict[str, tuple[str, str]] = {}
         self.roles: dict[str, str] = {}
-        self._demonyms: dict[str, tuple[str, str]] = {}
+        # a country's people by the first word of its name: 'the Saudis' are Saudi Arabia
+        self._demonyms = demonyms(clean_name(e.text) for e in self.ents if e.label_ == "GPE")
         for e in entities:
             if e.kind == "unknown":
                 continue
@@ -105,10 +106,6 @@ class Names:
             for role in e.roles if e.kind == "person" else ():
                 self._add_role(role, e.name)
         for ent in self.ents:
-            words = name_tokens(ent.text)
-            if ent.label_ == "GPE" and len(words) > 1 and len(words[0]) >= 4:
-                # a country's people by the first word of its name: 'the Saudis' are Saudi Arabia
-                self._demonyms.setdefault(words[0], (clean_name(ent.text), "organization"))
             if ent.label_ in ("PERSON", "ORG"):
                 kind = "person" if ent.label_ == "PERSON" else "organization"
                 name = clean_name(ent.text)
@@ -178,7 +175,8 @@ class Names:
         return self._country(word) if tok.ent_type_ == "NORP" and word in self._demonyms else None
 
     def _country(self, word: str) -> tuple[str, str]:
-        return self.index.get(self._demonyms[word][0].lower(), self._demonyms[word])
+        place = self._demonyms[word]
+        return self.index.get(place.lower(), (place, "organization"))
 
     def in_tokens(self, tokens, head=None) -> tuple[str, str] | None:
         """The named person or organisation among some tokens: the one ``head`` is part of, else the first."""
