@@ -8,7 +8,7 @@ from typing import Literal
 
 from .article import Article, to_article
 from .models import Extraction, Quote, Span
-from .nlp import load_pipeline
+from .nlp import doc_text, load_pipeline
 from .errors import InputError
 from .learned.pipeline import attributions_of
 from .quotes import Tokens
@@ -81,7 +81,7 @@ def extract_doc(doc, article: Article, tagger=None, seen: tuple[str, list[int] |
     tagger's attributions when one is given (``onrecord.learned.load_tagger``). Offsets are into
     ``article.text`` either way. ``seen``: ``visible(article.text)``, where the caller has it."""
     text, kept = seen or visible(article.text)
-    if len(doc.text) != len(text):  # parsed with its invisible characters
+    if len(doc_text(doc)) != len(text):  # parsed with its invisible characters
         text, kept = article.text, None
     toks = Tokens.from_doc(doc, text=text)
     quotes, entities = resolve_speakers(toks, doc, attributions_of(toks, doc, tagger))

@@ -101,6 +101,18 @@ def _index_attribute_rules(nlp) -> None:
     nlp.remove_pipe("attribute_ruler")
 
 
+_TEXT_KEY = "onrecord.text"
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, joined once per document: spaCy builds it anew from every token on each read
+    (a Token object per token), and the steps after the parse read it many times."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 def paragraph_starts(doc):
     """A blank line starts a sentence, which the parser then respects: without it the parser runs a
     headline into the lede ('… defends convicted councillor Simon Drake' + 'Harriet Lowe, the MP …')."""

@@ -6,7 +6,7 @@ import pytest
 import onrecord
 from onrecord.article import MAX_CHARS
 from onrecord.casing import sentence_case
-from onrecord.nlp import PARAGRAPHS, load_pipeline
+from onrecord.nlp import PARAGRAPHS, doc_text, load_pipeline
 
 HEADLINE = ("MP Harriet Lowe defends convicted councillor Simon Drake\n\n"
             "Harriet Lowe, the Harbour Party MP for Kestrel Bay, has defended her friend and former colleague.")
@@ -19,6 +19,15 @@ def test_a_blank_line_starts_a_sentence_the_parser_keeps() -> None:
     assert [s.text.strip() for s in doc.sents] == HEADLINE.split("\n\n")
     drake = next(t for t in doc if t.text == "Drake")
     assert drake.head.i < drake.i + 1 and "\n" not in doc[drake.head.i : drake.i].text  # parsed in the headline
+
+
+def test_the_text_is_joined_once_per_document() -> None:
+    # spaCy joins every token's text on each read of doc.text; the steps after the parse share one join
+    doc = load_pipeline()(HEADLINE)
+    first = doc_text(doc)
+    assert first == doc.text == HEADLINE
+    assert doc_text(doc) is first
+    assert doc_text(load_pipeline()("Another article.")) == "Another article."
 
 
 def test_a_single_line_break_is_no_boundary() -> None:

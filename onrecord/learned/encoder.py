@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import InputError, ModelNotFoundError
+from ..nlp import doc_text
 from .calibration import Calibration
 from .decode import DecodeWeights
 from .model import ROLES, label_projection
@@ -168,7 +169,7 @@ def layout(doc) -> tuple[list[str], list[bool], list[bool]]:
     from spacy.attrs import IDX, IS_SPACE, LENGTH
 
     a = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()
-    text = doc.text
+    text = doc_text(doc)
     texts = [text[i : i + n] for i, n, _ in a]
     space = [bool(s) for _, _, s in a]
     return texts, space, [s and "\n" in t for s, t in zip(space, texts)]

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..nlp import doc_text
+
 SENT_END = frozenset({".", "!", "?", ";"})
 _COLUMNS = ["IDX", "LENGTH", "LOWER", "POS", "TAG", "DEP", "HEAD", "ENT_TYPE", "IS_SPACE"]
 
@@ -41,13 +43,13 @@ class Tokens:
         """Arrays of ``doc``; ``text`` (same length as the doc's) is what spans are cut from."""
         array = doc.to_array(_COLUMNS)
         columns = array.T.tolist()
-        starts, lengths, spaces, doc_text = columns[0], columns[1], columns[8], doc.text
+        starts, lengths, spaces, parsed = columns[0], columns[1], columns[8], doc_text(doc)
         ends = [s + n for s, n in zip(starts, lengths)]
         # one spaCy string lookup per distinct value, not one per token
         lower, pos, tag, dep, ent = (_strings(doc.vocab.strings, column) for column in columns[2:6] + columns[7:8])
         head = [i + h for i, h in enumerate(array[:, 6].astype(np.int64).tolist())]  # offsets, stored unsigned
         space = [bool(x) for x in spaces]
-        newline = [x and "\n" in doc_text[s:e] for x, s, e in zip(space, starts, ends)]
+        newline = [x and "\n" in parsed[s:e] for x, s, e in zip(space, starts, ends)]
         children: list[list[int]] = [[] for _ in starts]
         for i, h in enumerate(head):
             if h != i:
@@ -57,7 +59,7 @@ class Tokens:
         for nl in newline:
             para.append(n)
             n += nl
-        text = doc_text if text is None else text
+        text = parsed if text is None else text
         return cls(text, starts, ends, lower, pos, tag, dep, head, ent, newline, space, para, children, quote)
 
     def __len__(self) -> int:

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from ..models import Entity, Quote
+from ..nlp import doc_text
 from .context import build_frame
 from .links import Typed, find_links
 from .names import Names
@@ -27,7 +28,7 @@ def classify_statements(doc, quotes: list[Quote], entities: list[Entity]) -> lis
     names = Names(doc, list(entities))
     typed: list[Typed] = []
     earlier: list[Quote] = []  # the statements before, typed: 'the retraction' is whose?
-    headline = _headline_end(doc.text)
+    headline = _headline_end(doc_text(doc))
     sentences = [sent.start_char for sent in doc.sents]
     for n, quote in enumerate(ordered, start=1):
         quote = replace(quote, id=f"q{n}")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..models import Quote
+from ..nlp import doc_text
 
 _QUOTE_MARKS = re.compile("[\"\u201c\u201d\u2018\u2019'`]+(?=\\s|$|[,.;:!?])|(?<=\\s)[\"\u201c\u201d\u2018\u2019'`]+|^[\"\u201c\u201d\u2018\u2019'`]+")
 _SIDE_DEPS = frozenset({"relcl", "appos", "advcl", "parataxis", "acl"})
@@ -81,7 +82,7 @@ def reported(quote: Quote) -> bool:
 def in_quote_marks(doc, quote: Quote) -> bool:
     """Whether the words are the speaker's own, in quote marks (a mark may stand just outside a span)."""
     return quote.kind != "indirect" or any(
-        set(doc.text[max(0, span.start - 1) : span.start + 1]) & set("\"\u201c\u2018'") for span in quote.content)
+        set(doc_text(doc)[max(0, span.start - 1) : span.start + 1]) & set("\"\u201c\u2018'") for span in quote.content)
 
 
 def quoted_text(quote: Quote) -> str:

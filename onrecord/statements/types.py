@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..name_words import ORG_WORDS, first_name_gender, fits_pronoun
+from ..nlp import doc_text
 from . import cues
 from .context import Frame, cue_root, in_quote_marks, normalise, reported
 
@@ -397,7 +398,7 @@ def _regret(doc, quote, frame: Frame):
         return m
     m = cues.REGRET_GOING_ON.search(frame.content)
     start = quote.content[0].start
-    return m if m and cues.OWN_PRONOUN_BEFORE.search(doc.text[max(0, start - 20) : start].lower()) else None
+    return m if m and cues.OWN_PRONOUN_BEFORE.search(doc_text(doc)[max(0, start - 20) : start].lower()) else None
 
 
 def _speaker_acting(quote, frame: Frame) -> Typing | None:
