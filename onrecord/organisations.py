@@ -77,13 +77,15 @@ def of_kind(toks: Tokens, mentions: Mentions, word: str, at: int, said: set[str]
 
 
 _REGULATORS = "office authority commission agency board ombudsman inspectorate regulator"
-# The words a business's name often has for its kind: 'the airline' after Northwind Air.
+# The words a body's name often has for its kind: 'the airline' after Northwind Air.
 _KIND_WORDS = {kind: frozenset(words.split()) for kind, words in {
     "airline": "air airways airlines aviation jet", "carrier": "air airways airlines aviation jet",
     "bank": "bank banking bancorp", "lender": "bank banking bancorp lending finance mortgage",
     "insurer": "insurance assurance mutual", "retailer": "stores store shops retail mart",
     "manufacturer": "motors industries manufacturing works", "operator": "ferries rail railways trains buses transport",
     "regulator": _REGULATORS, "watchdog": _REGULATORS,
+    # 'the school said' after Baylor University: a story calls a university or college a school
+    "school": "university college academy school", "college": "university college",
 }.items()} | {"club": CLUB_WORDS | {"city", "town", "county"}}
 # A government department by any of its names: the Home Office, the Ministry of Defence, the DfE's department.
 _MINISTRY = frozenset({"department", "ministry", "office"})

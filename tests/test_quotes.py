@@ -1336,6 +1336,9 @@ NAMED_AFTER_ITS_KIND = [
     ("The think tank Demos said wages were falling.", "Demos", "organization"),
     ("Northgate Hospitals NHS Trust confirmed the closure. The trust said the ward would reopen in May.",
      "Northgate Hospitals NHS Trust", "organization"),
+    # a story calls a university a school
+    ('Harlow University fired its football coach on Monday.\n\nThe school said it had "lost confidence" in him.',
+     "Harlow University", "organization"),
     ("The council Leader said the budget was fair.", "The council Leader", "unknown"),  # a role, not a name
     ("Labour called for the minister to be sacked.", "Labour", "organization"),  # a party the tagger took for a person
     ("The Sunday Ledger said the minister wrote it.", "Sunday Ledger", "organization"),  # an outlet it saw no name in
