@@ -32,6 +32,7 @@ class Entity:
     affiliations: list[str] = field(default_factory=list)
     gender: str | None = None  # from a title or noun the article gives ('Mr Khan', 'his wife'), else a first name's
     seen: dict[str, int] = field(default_factory=dict)  # how often each name is used
+    members: list[str] = field(default_factory=list)  # a group's ('Trump and Clinton said'), whose names are not its own
 
     def add_name(self, name: str, full: bool = True) -> None:
         """``full``: written as a full name, in the article's own words: not after a title ('Mr. Van
@@ -399,7 +400,7 @@ class Mentions:
     def person_named(self, word: str) -> Entity | None:
         word = word.lower()
         for e in reversed(self.entities):
-            if e.kind == "person" and (e.surname == word or e.name.split()[0].lower() == word):
+            if e.kind == "person" and not e.members and (e.surname == word or e.name.split()[0].lower() == word):
                 return e
         return None
 

@@ -207,8 +207,8 @@ def named_beside_kind(toks: Tokens, mentions: Mentions, head: int, first: int) -
     name = toks.text[toks.starts[words[0]] : toks.ends[head]]
     # (or a name's first word: 'Kestrel denied the claim' after Kestrel Home Appliances)
     known = next((e for e in mentions.entities if e.kind == "organization" and org_key(e.name) == org_key(name)), None)
-    known = known or next((e for e in mentions.entities if e.kind == "organization" and len(key := org_key(e.name).split()) > 1
-                           and key[0] == org_key(name)), None)
+    known = known or next((e for e in mentions.entities if e.kind == "organization" and not e.members
+                           and len(key := org_key(e.name).split()) > 1 and key[0] == org_key(name)), None)
     if known is None and (_beside_kind(toks, head) or _speaks_as_it(toks, head)):
         return mentions.source_named(words[0], head, name, "organization")
     return known

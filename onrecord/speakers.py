@@ -11,6 +11,7 @@ import re
 
 from .antecedents import antecedent, salient
 from .authors import author_of
+from .groups import speaking_group
 from .headlines import headline_from_lede
 from .mentions import Entity, Mention, Mentions
 from .name_words import GENDERED_NOUNS, ORG_WORDS, PERSON_PRONOUNS, ROLE_NOUNS, fits_pronoun, role_word
@@ -220,6 +221,8 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
         named = beside
     if word in DOCUMENTS and (by := document_by(toks, mentions, named, head, first)) is not None:
         return by, None, None
+    if len(named) > 1 and (group := speaking_group(toks, mentions, named, head)) is not None:
+        return group, None, None
     # "Holloway's party": a possessor is not the speaker; "A Westbrook councillor", "The GOP presidential
     # nominee": nor is a modifier (a poll's is who made it: "The latest Reuters/Ipsos poll").
     # "Parents in Ashby": where a group is from is not who speaks (an employer is: "Analysts at Bernstein")

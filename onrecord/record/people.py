@@ -168,7 +168,7 @@ def profile(entity: Entity) -> Profile:
     described = [n for n in candidates if n and not proper_test(n)]
     names = []
     for n in proper:
-        toks = name_tokens(n)
+        toks = name_tokens(n) if entity.kind == "organization" else _group_order(name_tokens(n))
         if toks and toks not in names:
             names.append(toks)
     roles = tuple(dict.fromkeys(r for r in (*entity.roles, *described) if r and r.strip()))
@@ -181,12 +181,29 @@ def profile(entity: Entity) -> Profile:
     )
 
 
+def _group_order(toks: tuple[str, ...]) -> tuple[str, ...]:
+    """A group's name ('donald trump and hillary clinton') with its members in one order, whatever
+    order an article gives them in; any other name as it is."""
+    if not is_group(toks):
+        return toks
+    members = sorted(" ".join(m.split()) for m in " ".join(toks).split(" and "))
+    return tuple(" and ".join(members).split())
+
+
+def is_group(toks: tuple[str, ...]) -> bool:
+    """Whether a speaker's name tokens name people together ('Trump and Clinton said'): they are
+    found by the whole group's name only, never by a member's name or surname."""
+    return "and" in toks[1:-1]
+
+
 def mention_keys(p: Profile, outlet: str | None) -> set[str]:
     """Everything a later mention may look this one up by."""
     keys: set[str] = {"r:" + k for k in p.role_keys}
     for toks in p.names:
         if p.kind == "organization":
             keys.add("o:" + " ".join(toks))
+        elif is_group(toks):
+            keys.add("n:" + " ".join(toks))
         elif len(toks) >= 2:
             keys |= {"n:" + " ".join(toks), f"fl:{toks[0]} {toks[-1]}", f"fi:{toks[0][0]} {toks[-1]}",
                      "l:" + toks[-1]}
@@ -211,6 +228,8 @@ def lookup_keys(p: Profile) -> set[str]:
             keys.add("o:" + " ".join(toks))
             if _personal(p, toks):
                 keys.add(f"fl:{toks[0]} {toks[-1]}")
+        elif is_group(toks):
+            keys.add("n:" + " ".join(toks))
         elif len(toks) >= 2:
             keys |= {f"fl:{toks[0]} {toks[-1]}", f"fi:{toks[0][0]} {toks[-1]}"}
             if len(toks) <= 3 and not set(toks) & ORG_WORDS:

@@ -34,7 +34,7 @@ def same_party(a: str | None, b: str | None) -> bool:
 @lru_cache(maxsize=16384)  # linking asks it of every pair of statements
 def _same_party(a: str, b: str) -> bool:
     if " and " in a.lower() or " and " in b.lower():  # a group speaks for none of its members alone
-        return clean_name(a).lower() == clean_name(b).lower()
+        return clean_name(a).lower() == clean_name(b).lower() or _same_members(a, b)
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return False
@@ -42,6 +42,14 @@ def _same_party(a: str, b: str) -> bool:
         return False  # "Grant Schilling" is not "Curt Schilling", nor Bill Clinton Hillary
     sa, sb = _expand(set(ta), tb), _expand(set(tb), ta)  # "DNC staff" ~ "Democratic National Committee"
     return ta == tb or ta[-1] == tb[-1] or sa <= sb or sb <= sa
+
+
+def _same_members(a: str, b: str) -> bool:
+    """Two groups of the same names in any order and form: 'Clinton and Trump' ~ 'Donald Trump and
+    Hillary Clinton'."""
+    ma, mb = (re.split(r",\s*(?:and\s+)?|\s+and\s+", clean_name(x)) for x in (a, b))
+    return (len(ma) == len(mb) > 1 and all(any(_same_party(x, y) for y in mb) for x in ma)
+            and all(any(_same_party(y, x) for x in ma) for y in mb))
 
 
 # Short forms of first names, so that "Chuck Grassley" stays "Charles Grassley".

@@ -159,6 +159,21 @@ def test_groups_described_at_a_sentence_start_are_nobody_on_record(store):
     assert len(store.search("rushed")) == 2  # their statements are on record all the same
 
 
+def test_what_two_people_say_together_is_the_groups_in_either_order_and_no_members(store):
+    """'Marcus Fell and Helen Marsh said …' is neither Fell's nor Marsh's alone; named the other way
+    round in another article it is the same pair; Marsh alone, or by surname, stays herself."""
+    from onrecord import extract
+    from onrecord.article import Article
+
+    texts = ["Marcus Fell met Helen Marsh on Monday.\n\nFell and Marsh both said the harbour plan was sound.",
+             "Helen Marsh met Marcus Fell again.\n\nMs Marsh and Mr Fell said the vote would pass. Marsh said she was tired.",
+             "Helen Marsh spoke on Friday. Marsh said the ferry would run."]
+    for i, text in enumerate(texts):
+        store.add(Article(text=text, doc_id=f"pair-{i}", published=f"2024-03-0{i + 1}"), extract(text, doc_id=f"pair-{i}"))
+    people = {p.name: (p.kind, p.statements) for p in store.people()}
+    assert people == {"Marcus Fell and Helen Marsh": ("person", 2), "Helen Marsh": ("person", 2)}
+
+
 @pytest.mark.parametrize("order", [(0, 1), (1, 0)])
 def test_a_person_the_entity_tagger_read_as_an_organisation_joins_the_person(store, order):
     articles = [
