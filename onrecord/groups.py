@@ -16,11 +16,13 @@ def speaking_group(toks: Tokens, mentions: Mentions, named: list[Mention], head:
     one member's (a description may stand before each name). The group is named by its members' full
     names in the order given ('Donald Trump and Hillary Clinton')."""
     members = sorted((m for m in named if toks.quote[m.first] == -1), key=lambda m: m.first)
+    if len(members) < 2:
+        return None
     for m, n in zip(members, members[1:]):
         between = range(m.last + 1, n.first)
         if any(toks.pos[k] in _NOT_BETWEEN or toks.lower[k] in ("'s", "’s") for k in between):
             return None  # 'Aides to Trump and Clinton', "Trump's lawyer and Clinton"
-    last_join = range(members[-2].last + 1, members[-1].first) if len(members) > 1 else range(0)
+    last_join = range(members[-2].last + 1, members[-1].first)
     people = list({m.entity.key: m.entity for m in members}.values())
     spoken = any(m.first <= head <= m.last or m.first <= toks.head[head] <= m.last
                  or toks.dep[m.last] == "appos" and toks.head[m.last] == head for m in members)

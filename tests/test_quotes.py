@@ -1368,6 +1368,13 @@ def test_a_description_is_no_name_and_a_kind_introduces_one(text, name, kind):
     assert (speaker.name, speaker.kind) == (name, kind)
 
 
+def test_names_only_in_quote_marks_make_no_group_of_speakers():
+    # nicknames in quote marks are no speakers joined by 'and' (this once raised IndexError)
+    text = 'The pair, known online as "Marcus Fell" and "Helen Marsh," said the plan had failed.'
+    speakers = [q.speaker for q in onrecord.extract(text).quotes if q.speaker]
+    assert speakers and all(" and " not in s.name for s in speakers)
+
+
 def test_a_quote_in_the_paragraph_before_is_not_a_fronted_clause_of_the_next_cue():
     text = ('"This deal will bring three hundred jobs," Lowe said. "It is the best news in a decade."\n\n'
             'Deputy leader Simon Drake, who led the talks, said the contract had been "tested line by line" by lawyers.')
