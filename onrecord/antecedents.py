@@ -14,8 +14,43 @@ def antecedent(toks: Tokens, mentions: Mentions, pronoun: int, done: dict) -> En
     beside = _quotes_beside(toks, pronoun)
     spoken_of = {m.entity.key for m in mentions.mentions if toks.quote[m.first] in beside and not _addressed(toks, m.last)}
     spoken_of |= {m.entity.key for m in _main_clause_object(toks, mentions, pronoun) + _in_fronted_participle(toks, mentions, pronoun)}
-    return salient(toks, mentions, pronoun, done,
-                    lambda m: fits_pronoun(m.entity.gender, toks.lower[pronoun]) and m.entity.key not in spoken_of)
+    def fits(m: Mention) -> bool:
+        return fits_pronoun(m.entity.gender, toks.lower[pronoun]) and m.entity.key not in spoken_of
+    centre = _centre(toks, mentions, pronoun, fits)
+    if isinstance(centre, int):  # the subject 'he' before it: whom that one means
+        return antecedent(toks, mentions, centre, done) or salient(toks, mentions, pronoun, done, fits)
+    return centre or salient(toks, mentions, pronoun, done, fits)
+
+
+_SUBJECT = ("nsubj", "nsubjpass")
+
+
+def _centre(toks: Tokens, mentions: Mentions, pronoun: int, fits) -> Entity | int | None:
+    """Whom a subject 'he' or 'she' goes on about: the nearest subject before it, in its sentence or
+    the one before, that it could mean, passing over people named as objects ('Trump thanked his
+    campaign manager, Corey Lewandowski. He said …' is Trump; 'He nodded to his second place behind
+    Ted Cruz. "…," he said.' is whoever the first 'He' is, the token given back). A named subject
+    counts where it is its sentence's main one (a clause's is passed over) and is known to be a he or a
+    she; None when neither is found (the nearest person then, weighed: ``salient``)."""
+    word = toks.lower[pronoun]
+    if word not in ("he", "she") or toks.dep[pronoun] not in _SUBJECT or not _main_clause(toks, toks.head[pronoun]):
+        return None  # (a 'he' inside a clause, 'a decision by Mr. Obama that he needed …', is the nearest's)
+    start = before = toks.sentence_start(pronoun)
+    while before > 0 and toks.is_boundary(before - 1) and (before == start or toks.newline[before - 1]):
+        before -= 1  # past its full stop and any line breaks, into the sentence before
+    start = toks.sentence_start(before - 1) if before > 0 else start
+    named = {m.last: m for m in mentions.before(pronoun, "person")[:12]}
+    for k in range(pronoun - 1, start - 1, -1):
+        m = named.get(k)
+        if m is not None and m.subject and m.entity.gender and fits(m) and _main_clause(toks, toks.head[m.last]):
+            return m.entity  # (the subject of a clause inside a sentence is no centre: 'that Ted Cruz is …')
+        if toks.quote[k] == -1 and toks.lower[k] == word and toks.dep[k] in _SUBJECT and _main_clause(toks, toks.head[k]):
+            return k
+    return None
+
+
+def _main_clause(toks: Tokens, verb: int) -> bool:
+    return toks.head[verb] == verb or toks.dep[verb] == "conj" and toks.head[toks.head[verb]] == toks.head[verb]
 
 
 def _main_clause_object(toks: Tokens, mentions: Mentions, pronoun: int) -> list[Mention]:

@@ -418,7 +418,7 @@ def _described(toks: Tokens, mentions: Mentions, head: int, first: int, last: in
     gender = GENDERED_NOUNS.get(toks.lower[head])
     def fits(m: Mention, main: bool = False) -> bool:
         return (m.subject and (m.entity.gender is not None or by_age) and gender in (None, m.entity.gender)
-                and toks.para[first] - toks.para[m.last] <= 3 and (not main or _main_subject(toks, m)))
+                and toks.para[first] - toks.para[m.last] <= 5 and (not main or _main_subject(toks, m)))
     # (by age, the one a sentence was about: 'Ms Denholm suggested that Ms Latchford … The 62-year-old said')
     person = by_age and salient(toks, mentions, first, done, lambda m: fits(m, True)) or salient(toks, mentions, first, done, fits)
     if person is None:

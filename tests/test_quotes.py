@@ -640,6 +640,12 @@ def test_a_surname_the_tagger_reads_as_a_verb_is_still_the_person():
     # an outlet that quoted someone as saying is not the one who said it
     ("Kestria's state news agency KNA quoted Foreign Minister Irina Sokolova as saying that her country would not be "
      "lectured.", ["Irina Sokolova"]),
+    # a sentence's subject 'he' goes on about the subject before it, past the people named as objects, and
+    # through another subject 'he' (the centre of the story, not the nearest name)
+    ("Senator Tom Hale thanked his parents, his wife and his children, as well as his campaign manager, Peter Vance, "
+     "and his spokeswoman, Ann Lee.\n\nHe said his wife had \"always believed\" in the campaign.", ["Tom Hale", "Tom Hale"]),
+    ("Tom Hale spoke in Dover on Monday.\n\nHe nodded only briefly to his second place behind Peter Vance.\n\n"
+     "\"We learned a lot about ground games in one week,\" he said.", ["Tom Hale"]),
 ])
 def test_who_a_pronoun_or_a_kind_of_body_is(text, speakers):
     assert [s[1] for s in statements(text)] == speakers, statements(text)
