@@ -15,7 +15,9 @@ def speaking_group(toks: Tokens, mentions: Mentions, named: list[Mention], head:
     Graham, had challenged …': what named speakers joined by 'and' say together is the group's, not
     one member's (a description may stand before each name). The group is named by its members' full
     names in the order given ('Donald Trump and Hillary Clinton')."""
-    members = sorted((m for m in named if toks.quote[m.first] == -1), key=lambda m: m.first)
+    # (not a name that only modifies a noun: 'White House hopefuls Hillary Clinton and Donald Trump')
+    members = sorted((m for m in named if toks.quote[m.first] == -1 and toks.dep[m.last] not in _MODIFIERS),
+                     key=lambda m: m.first)
     if len(members) < 2:
         return None
     for m, n in zip(members, members[1:]):
@@ -41,6 +43,7 @@ def speaking_group(toks: Tokens, mentions: Mentions, named: list[Mention], head:
     return group
 
 
+_MODIFIERS = frozenset({"compound", "amod", "poss"})
 # What may not stand between two names a statement's group joins: 'Aides to Trump and Clinton' are
 # the aides', 'Trump said and Clinton agreed' two statements.
 _NOT_BETWEEN = frozenset({"ADP", "VERB", "AUX", "PRON", "SCONJ", "PART"})

@@ -1349,6 +1349,8 @@ NAMED_AFTER_ITS_KIND = [
     ("Two objectors, Lawrence Joyce and William Graham, had challenged the bid, contending that his name should not "
      "appear on the ballot.", "Lawrence Joyce and William Graham", "person"),
     ("Acme Corp and Brightwater Energy said the merger was off.", "Acme Corp and Brightwater Energy", "organization"),
+    ("Donald Trump met Hillary Clinton in Ohio.\n\nWhite House hopefuls Hillary Clinton and Donald Trump both said the "
+     "debate was fair.", "Hillary Clinton and Donald Trump", "person"),  # a name that only modifies is no member
     ("Donald Trump met Hillary Clinton.\n\nTrump and Clinton both said the debate was fair. Clinton said she was tired.",
      "Hillary Clinton", "person"),
     # a story calls a university a school
