@@ -28,9 +28,8 @@ from .speaker_records import FIRST_PERSON, entity_record, in_order, speaker, spe
 _INSIDE_NAME = frozenset({"compound", "amod"})
 _PERSONAL_OFFICES = frozenset({"office", "aides", "lawyers", "attorneys", "representatives"})
 _STOP = frozenset({"the", "a", "an", "of", "for", "in", "'s", "’s", "hq", "headquarters", "party"})
-# Words that tell no two holders of a role apart ('the veteran MP' is the 'Reigate MP'); 'former'
-# and 'current' do.
-# (a government minister is any minister, the local MP any MP)
+# Words that tell no two holders of a role apart ('the veteran MP' is the 'Reigate MP'; a government
+# minister is any minister, the local MP any MP); 'former' and 'current' do.
 _NEUTRAL = frozenset("veteran longtime embattled government senior junior local".split())
 
 
@@ -229,22 +228,8 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
     modifiers = ("poss", "compound", "amod") if word in DOCUMENTS else ("poss", "compound", "amod", "nmod")
     named = [m for m in named if m.first <= head <= m.last
              or toks.dep[m.last] not in modifiers and not _based_in(toks, m) and not _placed(toks, m.last)]
-    if not named and toks.pos[head] == "NOUN" and word not in ROLE_NOUNS:
-        owner = [c for c in toks.children[head] if toks.dep[c] == "poss" and toks.pos[c] == "PROPN"]
-        appos = [c for c in toks.children[head] if toks.dep[c] == "appos" and toks.pos[c] == "PROPN"]
-        if appos and word in ORG_WORDS:  # "Holloway's party, the Westbrook Independents,"
-            words = [i for i in toks.subtree(appos[0]) if toks.pos[i] == "PROPN"]
-            name = " ".join(toks.text[toks.starts[i] : toks.ends[i]] for i in words)
-            return mentions.new_entity(name, "organization"), None, None
-        person = mentions.person_named(toks.text[toks.starts[owner[0]] : toks.ends[owner[0]]]) if owner else None
-        mine = [c for c in toks.children[head] if toks.dep[c] == "poss" and toks.lower[c] in ("his", "her")]
-        if person is None and mine and word in _PERSONAL_OFFICES:
-            person = antecedent(toks, mentions, mine[0], done)  # 'Her office said …'
-        if person is not None and word in _PERSONAL_OFFICES:
-            return person, word, None  # 'Doyle's office said …' speaks for Senator Mark Doyle
-        if owner and word in ORG_WORDS:
-            name = f"{toks.text[toks.starts[owner[0]] : toks.ends[owner[0]]]} {word}"
-            return mentions.new_entity(name, "organization"), None, None
+    if not named and toks.pos[head] == "NOUN" and word not in ROLE_NOUNS and (owned := _owned(toks, mentions, head, done)):
+        return owned
     if named and (who := _head_of(toks, mentions, named, head, first, last)) is not None:
         return who
     if named:
@@ -252,6 +237,28 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
         m = next((m for m in people if m.first <= head <= m.last), people[0])
         return m.entity, _mention_role(toks, first, last, m), None
     return _unnamed(toks, mentions, head, first, last, done)
+
+
+def _owned(toks: Tokens, mentions: Mentions, head: int, done: dict):
+    """A noun a name owns or stands beside: "Holloway's party, the Westbrook Independents," is that party;
+    'Doyle's office', 'Her office' speak for the person; "Acme's union" is a body of its own."""
+    word = toks.lower[head]
+    owner = [c for c in toks.children[head] if toks.dep[c] == "poss" and toks.pos[c] == "PROPN"]
+    appos = [c for c in toks.children[head] if toks.dep[c] == "appos" and toks.pos[c] == "PROPN"]
+    if appos and word in ORG_WORDS:
+        words = [i for i in toks.subtree(appos[0]) if toks.pos[i] == "PROPN"]
+        name = " ".join(toks.text[toks.starts[i] : toks.ends[i]] for i in words)
+        return mentions.new_entity(name, "organization"), None, None
+    person = mentions.person_named(toks.text[toks.starts[owner[0]] : toks.ends[owner[0]]]) if owner else None
+    mine = [c for c in toks.children[head] if toks.dep[c] == "poss" and toks.lower[c] in ("his", "her")]
+    if person is None and mine and word in _PERSONAL_OFFICES:
+        person = antecedent(toks, mentions, mine[0], done)
+    if person is not None and word in _PERSONAL_OFFICES:
+        return person, word, None
+    if owner and word in ORG_WORDS:
+        name = f"{toks.text[toks.starts[owner[0]] : toks.ends[owner[0]]]} {word}"
+        return mentions.new_entity(name, "organization"), None, None
+    return None
 
 
 # Those who speak about someone, not for them: 'critics of', 'allies of', 'people close to'.

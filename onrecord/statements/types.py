@@ -1,9 +1,8 @@
 """Typing one statement: claim, support, criticism, denial, apology, retraction, commitment, no_comment.
 
-Rules in order of strength. The reporting clause speaks first (``X apologised``,
-``Y slammed``), then the content (``I am sorry``, ``That report is untrue``,
-``We will appeal``), then evaluative words aimed at someone; a statement no rule
-fires on is a ``claim``. Each rule records the words that made it fire.
+Rules in order of strength. The reporting clause speaks first (``X apologised``, ``Y slammed``),
+then the content (``I am sorry``, ``That report is untrue``, ``We will appeal``), then evaluative
+words aimed at someone; a statement no rule fires on is a ``claim``. Each rule records its words.
 """
 from __future__ import annotations
 
