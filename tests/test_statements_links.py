@@ -578,6 +578,8 @@ def test_a_name_loses_its_possessive_and_title(written, name):
     ("Clinton and Trump", "Donald Trump and Hillary Clinton", True),  # the same group in another order and form
     ("Sanders and Clinton", "Clinton and Trump", False),
     ("Nixon, Sanders and Clinton", "Hillary Clinton, Bernie Sanders and Jay Nixon", True),
+    ("the U.S.", "U.S.", True), ("the F.B.I.", "FBI", True), ("U.S.", "U.K.", False),  # initials, with stops or not
+    ("U.S.", "Ursula Smith", False),
     ("Alan Pryce", "Morag Finlay", False),
     ("Grant Vane", "Idris Vane", False),  # namesakes: same surname, other first names
     ("Chuck Marsh", "Charles Marsh", True),  # a short form of the first name

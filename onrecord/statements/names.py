@@ -36,12 +36,18 @@ def _same_party(a: str, b: str) -> bool:
     if " and " in a.lower() or " and " in b.lower():  # a group speaks for none of its members alone
         return clean_name(a).lower() == clean_name(b).lower() or _same_members(a, b)
     ta, tb = name_tokens(a), name_tokens(b)
-    if not ta or not tb:
-        return False
+    if not ta or not tb:  # 'the U.S.' ~ 'U.S.', 'the F.B.I.' ~ 'FBI': initials, written with stops or not
+        return bool(_initials(a)) and _initials(a) == _initials(b)
     if _other_first_name(ta, tb):
         return False  # "Grant Schilling" is not "Curt Schilling", nor Bill Clinton Hillary
     sa, sb = _expand(set(ta), tb), _expand(set(tb), ta)  # "DNC staff" ~ "Democratic National Committee"
     return ta == tb or ta[-1] == tb[-1] or sa <= sb or sb <= sa
+
+
+def _initials(name: str) -> str:
+    """A name written in initials, without stops ('U.S.' → 'us', 'FBI' → 'fbi'); '' for any other."""
+    text = re.sub(r"^the\s+", "", clean_name(name), flags=re.I)
+    return text.replace(".", "").lower() if re.fullmatch(r"(?:[A-Z]\.?){2,5}", text) else ""
 
 
 def _same_members(a: str, b: str) -> bool:
