@@ -105,18 +105,18 @@ def _same_spokesperson(toks: Tokens, a: Attribution, before: Attribution | None,
 
 
 def _group_goes_on(toks: Tokens, a: Attribution, before: Attribution | None, done: dict):
-    """A 'they' goes on from the statement just before when its source is plural ('Voting rights
-    advocates have expressed concern. They cite …'), an 'it' when its source is one thing, not a
-    person ('The city sent a letter. It says …'); in the same paragraph or the next."""
+    """'They' or 'Both' goes on from the statement just before, in its paragraph or the next, when its source is plural
+    ('Advocates have expressed concern. They cite …'); 'it' when it is one thing ('The city wrote. It says …')."""
     if before is None or a.source_head is None or before.source_head is None:
         return None
     pronoun, head = a.source_head, before.source_head
     word = toks.lower[pronoun]
-    if (word not in ("they", "it") or toks.quote[pronoun] != -1 or head > pronoun
+    if (word not in ("they", "it", "both") or toks.quote[pronoun] != -1 or head > pronoun
             or toks.para[pronoun] - toks.para[head] > 1 or done[id(before)] == (None, None, None)):
         return None
     plural = toks.tag[head] in ("NNS", "NNPS") or toks.lower[head] == "they" or any(toks.dep[c] == "conj" for c in toks.children[head])
-    if word == "they":
+    plural = plural or bool(done[id(before)][0] and done[id(before)][0].members)  # a group: 'Trump and Clinton'
+    if word in ("they", "both"):
         return done[id(before)] if plural else None
     entity = done[id(before)][0]
     a_noun = toks.pos[head] in ("NOUN", "PROPN") or toks.lower[head] == "it"

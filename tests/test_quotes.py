@@ -1353,6 +1353,8 @@ NAMED_AFTER_ITS_KIND = [
      "debate was fair.", "Hillary Clinton and Donald Trump", "person"),  # a name that only modifies is no member
     ("Donald Trump met Hillary Clinton.\n\nTrump and Clinton both said the debate was fair. Clinton said she was tired.",
      "Hillary Clinton", "person"),
+    ("Donald Trump met Hillary Clinton in Ohio.\n\nRepublican Trump and Democrat Clinton have criticized Nabisco for the "
+     "move. Both have promised to pursue legislation.", "Donald Trump and Hillary Clinton", "person"),  # 'Both' goes on
     # a story calls a university a school
     ('Harlow University fired its football coach on Monday.\n\nThe school said it had "lost confidence" in him.',
      "Harlow University", "organization"),
