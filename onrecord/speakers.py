@@ -93,8 +93,7 @@ def _goes_on(toks: Tokens, mentions: Mentions, a: Attribution, before: Attributi
 
 
 def _same_spokesperson(toks: Tokens, a: Attribution, before: Attribution | None, done: dict):
-    """'A Bramley Rovers spokesperson said …. "…," the spokesperson added.': the same one, in the same
-    paragraph or the next."""
+    """'A Bramley Rovers spokesperson said …. "…," the spokesperson added.': the same one, nearby."""
     if before is None or a.source_head is None or before.source_head is None or before.source_head > a.source_head:
         return None
     head, word = a.source_head, toks.lower[a.source_head]
@@ -114,11 +113,11 @@ def _group_goes_on(toks: Tokens, a: Attribution, before: Attribution | None, don
     if (word not in ("they", "it", "both") or toks.quote[pronoun] != -1 or head > pronoun
             or toks.para[pronoun] - toks.para[head] > 1 or done[id(before)] == (None, None, None)):
         return None
-    plural = toks.tag[head] in ("NNS", "NNPS") or toks.lower[head] == "they" or any(toks.dep[c] == "conj" for c in toks.children[head])
-    plural = plural or bool(done[id(before)][0] and done[id(before)][0].members)  # a group: 'Trump and Clinton'
-    if word in ("they", "both"):
-        return done[id(before)] if plural else None
     entity = done[id(before)][0]
+    group = bool(entity and entity.members)  # 'Trump and Clinton have criticized … Both have promised …'
+    plural = group or toks.tag[head] in ("NNS", "NNPS") or toks.lower[head] == "they" or any(toks.dep[c] == "conj" for c in toks.children[head])
+    if word in ("they", "both"):
+        return done[id(before)] if plural and (group or word == "they") else None
     a_noun = toks.pos[head] in ("NOUN", "PROPN") or toks.lower[head] == "it"
     a_person = (entity is not None and entity.kind == "person") or toks.lower[head] in ROLE_NOUNS
     return done[id(before)] if a_noun and not plural and not a_person else None
@@ -365,8 +364,9 @@ def _by_role(toks: Tokens, mentions: Mentions, head: int, first: int, last: int)
     words = {role_word(toks.lower[i]) for i in range(first, last + 1) if toks.lower[i].rstrip(".").isalpha()} - _STOP
     head_word = role_word(toks.lower[head])
     best, best_score = None, 0
-    # Earlier mentions first; a lede's 'A Westbrook councillor' may name its person only later.
-    for m in [*mentions.before(head, "person"), *mentions.after(head, "person")]:
+    later = toks.para[head] <= 2 or toks.lower[first] not in ("a", "an")  # a lede's 'A Westbrook councillor' may be
+    # named only later; 'a U.S. District Court judge' further on is another than 'Judge Stranch' after
+    for m in [*mentions.before(head, "person"), *(mentions.after(head, "person") if later else [])]:
         for role in m.entity.roles:
             role_words = {role_word(w) for w in role.lower().split()} - _STOP
             if _told_apart(words, role_words):

@@ -1351,6 +1351,10 @@ NAMED_AFTER_ITS_KIND = [
     ("Acme Corp and Brightwater Energy said the merger was off.", "Acme Corp and Brightwater Energy", "organization"),
     ("Donald Trump met Hillary Clinton in Ohio.\n\nWhite House hopefuls Hillary Clinton and Donald Trump both said the "
      "debate was fair.", "Hillary Clinton and Donald Trump", "person"),  # a name that only modifies is no member
+    # names inside a description of one speaker make no group
+    ("Christine Vale, the former Ashbury governor and Harbour Agency administrator, told the Ashbury Gazette she would "
+     "vote for Tom Hale.", "Christine Vale", "person"),
+    ("Tom Pryce, a former Ashbury mayor and a key Hale supporter here, said the plan would work.", "Tom Pryce", "person"),
     ("Donald Trump met Hillary Clinton.\n\nTrump and Clinton both said the debate was fair. Clinton said she was tired.",
      "Hillary Clinton", "person"),
     ("Donald Trump met Hillary Clinton in Ohio.\n\nRepublican Trump and Democrat Clinton have criticized Nabisco for the "
@@ -1376,6 +1380,15 @@ NAMED_AFTER_ITS_KIND = [
 def test_a_description_is_no_name_and_a_kind_introduces_one(text, name, kind):
     speaker = onrecord.extract(text).quotes[-1].speaker  # (the last: after any headline's)
     assert (speaker.name, speaker.kind) == (name, kind)
+
+
+def test_an_indefinite_role_past_the_lede_is_no_one_named_after_it():
+    # 'a district court judge' is another judge than the dissenting one the story names next
+    text = ("Council loses appeal over parking fees\n\nThe council lost its appeal on Tuesday.\n\nThe fees were brought "
+            "in last year.\n\nIn May, a district court judge sided with the drivers, saying the fees broke the law.\n\n"
+            "Judge Ann Vale, in her dissent, said the fees were lawful.")
+    speakers = [q.speaker.name if q.speaker else None for q in onrecord.extract(text).quotes]
+    assert speakers[0] != "Ann Vale" and speakers[-1] == "Ann Vale", speakers
 
 
 def test_names_only_in_quote_marks_make_no_group_of_speakers():
