@@ -10,16 +10,29 @@ from .quotes.tokens import Tokens
 
 def antecedent(toks: Tokens, mentions: Mentions, pronoun: int, done: dict) -> Entity | None:
     """Nearest earlier person outside quotes that fits the pronoun ('she' is not Mr Lloyd), and
-    not one the quote beside it speaks of ('"What happened to Mrs Ellery …," she said.')."""
+    not one the quote beside it speaks of ('"What happened to Mrs Ellery …," she said.'); for a
+    subject 'he' or 'she', the centre it goes on about first (``_centre``), through up to
+    ``_HOPS`` subject pronouns before it."""
+    k = pronoun
+    for _ in range(_HOPS):
+        fits = _fits(toks, mentions, k)
+        centre = _centre(toks, mentions, k, fits)
+        if not isinstance(centre, int):  # (else the subject 'he' before it: whom that one means)
+            found = centre or salient(toks, mentions, k, done, fits)
+            return found or (salient(toks, mentions, pronoun, done, _fits(toks, mentions, pronoun)) if k != pronoun else None)
+        k = centre
+    return salient(toks, mentions, pronoun, done, _fits(toks, mentions, pronoun))
+
+
+_HOPS = 8  # a story's run of 'He said …' sentences: whom the first means, read no further back than this
+
+
+def _fits(toks: Tokens, mentions: Mentions, pronoun: int):
+    """Who the pronoun could mean: a person it fits, not one the quote beside it or its clause speaks of."""
     beside = _quotes_beside(toks, pronoun)
     spoken_of = {m.entity.key for m in mentions.mentions if toks.quote[m.first] in beside and not _addressed(toks, m.last)}
     spoken_of |= {m.entity.key for m in _main_clause_object(toks, mentions, pronoun) + _in_fronted_participle(toks, mentions, pronoun)}
-    def fits(m: Mention) -> bool:
-        return fits_pronoun(m.entity.gender, toks.lower[pronoun]) and m.entity.key not in spoken_of
-    centre = _centre(toks, mentions, pronoun, fits)
-    if isinstance(centre, int):  # the subject 'he' before it: whom that one means
-        return antecedent(toks, mentions, centre, done) or salient(toks, mentions, pronoun, done, fits)
-    return centre or salient(toks, mentions, pronoun, done, fits)
+    return lambda m: fits_pronoun(m.entity.gender, toks.lower[pronoun]) and m.entity.key not in spoken_of
 
 
 _SUBJECT = ("nsubj", "nsubjpass")

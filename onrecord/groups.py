@@ -23,8 +23,7 @@ def speaking_group(toks: Tokens, mentions: Mentions, named: list[Mention], head:
     for m, n in zip(members, members[1:]):
         between = range(m.last + 1, n.first)
         if any(toks.pos[k] in _NOT_BETWEEN or toks.lower[k] in ("'s", "’s") or toks.dep[k] == "appos" for k in between):
-            return None  # 'Aides to Trump and Clinton', "Trump's lawyer and Clinton", 'Whitman, the former … governor and …'
-
+            return None  # 'Aides to Trump and Clinton', "Trump's lawyer and Clinton", 'Whitman, the former governor and …'
     last_join = range(members[-2].last + 1, members[-1].first)
     people = list({m.entity.key: m.entity for m in members}.values())
     spoken = any(m.first <= head <= m.last or m.first <= toks.head[head] <= m.last

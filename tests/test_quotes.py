@@ -1382,6 +1382,13 @@ def test_a_description_is_no_name_and_a_kind_introduces_one(text, name, kind):
     assert (speaker.name, speaker.kind) == (name, kind)
 
 
+def test_a_long_run_of_he_said_goes_back_to_the_one_named_without_exhausting_the_stack():
+    # each subject 'he' goes on from the 'he' before it; 1,100 of them once raised RecursionError
+    text = "Tom Hale spoke in Dover on Monday.\n\n" + "".join(f"He said plan {i} was good.\n\n" for i in range(1100))
+    quotes = onrecord.extract(text).quotes
+    assert len(quotes) == 1100 and {q.speaker.name for q in quotes} == {"Tom Hale"}
+
+
 def test_an_indefinite_role_past_the_lede_is_no_one_named_after_it():
     # 'a district court judge' is another judge than the dissenting one the story names next
     text = ("Council loses appeal over parking fees\n\nThe council lost its appeal on Tuesday.\n\nThe fees were brought "
