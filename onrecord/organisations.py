@@ -8,6 +8,7 @@ mentions, and return the organisation's entity or ``None``.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import groupby
 
 from .mentions import Entity, Mention, Mentions, org_key
 from .name_words import CLUB_WORDS, KINDS_BEFORE_NAMES, MEDIA_NAMES, ORG_WORDS, ROLE_NOUNS, demonyms
@@ -234,11 +235,7 @@ def country_of_people(toks: Tokens, head: int, first: int, last: int) -> str | N
 
 def _places(toks: Tokens) -> Iterator[str]:
     """The article's places, as the tagger marks them (each run of GPE tokens)."""
-    k = 0
-    while k < len(toks.ent):
-        end = k
-        while toks.ent[k] == "GPE" and end + 1 < len(toks.ent) and toks.ent[end + 1] == "GPE":
-            end += 1
-        if toks.ent[k] == "GPE":
-            yield toks.text[toks.starts[k] : toks.ends[end]]
-        k = end + 1
+    for label, run in groupby(range(len(toks.ent)), key=toks.ent.__getitem__):
+        if label == "GPE":
+            first, *rest = run
+            yield toks.text[toks.starts[first] : toks.ends[rest[-1] if rest else first]]
