@@ -26,6 +26,15 @@ class Span:
     def of(cls, text: str, start: int, end: int) -> "Span":
         return cls(start, end, text[start:end])
 
+    @classmethod
+    def trimmed(cls, text: str, start: int, end: int) -> "Span | None":
+        """The span without whitespace at its ends (any ``str.isspace``, U+0085 too); None if nothing is left."""
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return cls.of(text, start, end) if start < end else None
+
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "text": self.text}
 

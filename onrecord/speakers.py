@@ -52,8 +52,8 @@ def resolve_speakers(toks: Tokens, doc, attributions: list[Attribution]) -> tupl
             Quote(
                 content=tuple(Span.of(text, s, e) for s, e in a.content),
                 kind=a.kind,
-                cue=Span.of(text, *a.cue) if a.cue else None,
-                source=Span.of(text, *a.source) if a.source else None,
+                cue=Span.trimmed(text, *a.cue) if a.cue else None,
+                source=Span.trimmed(text, *a.source) if a.source else None,
                 speaker=speaker(entity, role, fallback, ids),
                 confidence=a.confidence,
             )
