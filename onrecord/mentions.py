@@ -11,9 +11,10 @@ from bisect import insort
 from dataclasses import dataclass, field
 
 from .name_words import (GENDERED_NOUNS, GENDERED_TITLES, HONORIFICS, KINDS_BEFORE_NAMES, MEDIA_NAMES, NAME_OF_A_BODY,
-                         ORG_WORDS, PLACE_STARTS, ROLE_NOUNS, TITLES, first_name_gender, first_names, role_word)
+                         ORG_WORDS, PLACE_STARTS, ROLE_NOUNS, TITLES, first_name_gender, first_names)
 from .quotes.cues import INDIRECT_FORMS
-from .quotes.tokens import Tokens, runs
+from .quotes.tokens import Tokens
+from .roles import describe
 
 _KIND_ALONE = KINDS_BEFORE_NAMES | frozenset("council committee department ministry agency office campaign board commission".split())
 # Last words of names the tagger reads as people that no person has: clubs (Ipswich Town), parties (Labour).
@@ -231,7 +232,7 @@ class Mentions:
             last + 1 < len(toks) and toks.lower[last + 1] in INDIRECT_FORMS and toks.text[toks.starts[last + 1]].islower())
         self.mentions.append(Mention(first, last, entity, subject))
         if kind == "person":
-            self._describe(entity, first, last)
+            describe(self.toks, entity, first, last)
 
     def _gender_given(self, first: int, last: int) -> str | None:
         """A gender the article gives with the name: a title ('Mrs Hale'), or a noun beside it
@@ -331,47 +332,6 @@ class Mentions:
                 return people[0]
         earlier = [m for m in self.mentions if before is None or m.first < before]
         return next((m.entity for m in sorted(earlier, key=lambda m: -m.first) if m.subject and m.entity in people), people[0])
-
-    def _describe(self, entity: Entity, first: int, last: int) -> None:
-        """Roles and affiliations from the words around a name: 'Labour's Chris Bryant, the MP'."""
-        toks = self.toks
-        head = max(range(first, last + 1), key=lambda i: toks.head[i] < first or toks.head[i] > last)
-        pre = []
-        k = first - 1
-        while k >= 0 and toks.pos[k] in ("PROPN", "NOUN", "ADJ") and toks.quote[k] == -1 and first - k <= 4:
-            pre.insert(0, k)
-            k -= 1
-        if k >= 0 and toks.lower[k] in ("'s", "’s") and k - 1 >= 0:
-            entity.add("affiliations", toks.text[toks.starts[k - 1] : toks.ends[k - 1]])
-        # a title ends in its role noun: "Muslim mayor rebuffs Trump" (a headline) gives "Muslim mayor" to nobody
-        titled = [n for n, i in enumerate(pre) if role_word(toks.lower[i]) in ROLE_NOUNS]
-        if titled and titled[-1] == len(pre) - 1:
-            self._role_words(entity, pre)
-        elif len(pre) == 1 and toks.pos[pre[0]] == "NOUN" and k >= 0 and toks.lower[k] in ("the", "a", "an"):
-            entity.add("roles", toks.lower[pre[0]])  # 'the poet Daniel Okoro': 'the poet' later is him
-        for c in toks.children[head]:
-            if toks.dep[c] == "appos" and toks.pos[c] in ("NOUN", "PROPN") and c > last:
-                self._role_words(entity, toks.subtree(c, frozenset({"relcl", "acl"})))
-        h = toks.head[head]
-        # 'The former mayor of Halden, Victor Kane,' may be parsed with the name beside 'Halden'
-        while toks.dep[head] == "appos" and toks.dep[h] == "pobj" and toks.pos[toks.head[toks.head[h]]] == "NOUN":
-            h = toks.head[toks.head[h]]
-        if toks.dep[head] == "appos" and toks.pos[h] in ("NOUN", "PROPN") and h < first:
-            named = set(toks.subtree(head))  # (its title is no part of the role: 'Kestria's envoy, Ambassador Oleg Varga')
-            self._role_words(entity, [i for i in toks.subtree(h) if i < first and i not in named])
-
-    def _role_words(self, entity: Entity, tokens: list[int]) -> None:
-        toks = self.toks
-        tokens = [i for i in tokens if toks.pos[i] not in ("DET", "PUNCT", "SPACE") and toks.quote[i] == -1]
-        if not any(role_word(toks.lower[i]) in ROLE_NOUNS for i in tokens):
-            return
-        # The role as written ("association's secretary"), one line, from its first to last word.
-        role = " ".join(toks.text[toks.starts[tokens[0]] : toks.ends[tokens[-1]]].split())
-        entity.add("roles", role)
-        # Affiliations: runs of organisation or nationality words ("Harbour Party", "Tory").
-        affiliated = [i for i in tokens if toks.ent[i] in ("NORP", "ORG") and toks.lower[i] not in ROLE_NOUNS]
-        for run in runs(affiliated):
-            entity.add("affiliations", toks.text[toks.starts[run[0]] : toks.ends[run[-1]]])
 
     def source_named(self, first: int, last: int, name: str, kind: str) -> Entity:
         """A speaker the tagger missed, found from a source's words ('The Kestrel Bay Residents'

@@ -356,6 +356,14 @@ SPEAKERS = [
     ("Councillor Ann Lee spoke first. \"It is late,\" Cllr Lee said.", "Ann Lee"),
     # role description through an earlier apposition
     ('Tom Okafor, the MP for Eastgate, arrived.\n\n"We object," the Eastgate MP said.', "Tom Okafor"),
+    # ... or through what the sentence made of the name ('was elected mayor of', 'who is the chair of')
+    ("Kellan's new mayor slams toll plan\n\nThe minister offered a cut on Monday.\n\n"
+     "Delia Marsh was elected as mayor of Kellan last week.", "Delia Marsh"),
+    ('Grace Holloway is the chair of the Ashby Trust.\n\n"We will not sell," the trust chair said.', "Grace Holloway"),
+    ('Grace Holloway, who was named treasurer of the Ashby Trust in May, arrived.\n\n'
+     '"We will not sell," the trust treasurer said.', "Grace Holloway"),
+    ('Grace Holloway is not the chair of the Ashby Trust.\n\n"We will not sell," the trust chair said.',
+     "the trust chair"),
     # a role in the lede, the name only later
     (
         'A Westbrook councillor has apologised after describing tenants as "lazy".\n\n'
