@@ -30,7 +30,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from onrecord.record import open_store  # noqa: E402
-from onrecord.record.people import Profile, mention_keys, name_tokens  # noqa: E402
+from onrecord.record.names import name_tokens  # noqa: E402
+from onrecord.record.people import Profile, mention_keys  # noqa: E402
 
 NOUNS = ("harbour bridge toll ferry clinic school budget tax hospital railway airport river council election "
          "housing wage pension police court prison army border visa tariff steel coal wind solar grid water "

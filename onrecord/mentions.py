@@ -220,7 +220,8 @@ class Mentions:
             return
         gender = self._gender_given(first, last) if kind == "person" else None
         named_as = first_name_gender(words) if kind == "person" and gender is None else None
-        entity = self._entity_for(words, kind, gender)
+        # a first name's gender too: Michelle Obama is not the 'Mr. Obama' named before her
+        entity = self._entity_for(words, kind, gender or named_as)
         titled = first > 0 and toks.lower[first - 1] in HONORIFICS
         opener = (first == 0 or toks.newline[first - 1] or toks.lower[first - 1] in (".", "!", "?")) and self._known_after_first(entity, first, last)
         name = " ".join(toks.text[toks.starts[first] : toks.ends[last]].split())

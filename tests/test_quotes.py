@@ -1420,6 +1420,15 @@ def test_a_quote_in_the_paragraph_before_is_not_a_fronted_clause_of_the_next_cue
     assert drake and all("best news" not in q.text for q in drake)
 
 
+def test_a_full_name_whose_first_name_says_another_sex_is_not_the_titled_surname_before_it():
+    # 'Mr. Okafor' throughout, his wife named in full once: two people, not Ruth speaking for both
+    text = ('Mr. Okafor spoke in Dover on Monday.\n\n"We will win," Mr. Okafor said.\n\nThe campaign plans to use '
+            'Mr. Okafor and his wife, Ruth Okafor, in the final week. "It is close," Ruth Okafor said.')
+    extraction = onrecord.extract(text)
+    assert [q.speaker.name for q in extraction.quotes] == ["Okafor", "Ruth Okafor"]
+    assert sorted(e.name for e in extraction.speakers) == ["Okafor", "Ruth Okafor"]
+
+
 def test_a_pronoun_skips_a_person_the_article_titles_otherwise():
     text = ('Ms Ann Lee spoke first. Mr Tom Hale, who chairs the trust, spoke after her.\n\n'
             '"We will fight this," she said.')

@@ -27,7 +27,8 @@ from ..models import Quote, Target
 from ..statements.context import normalise, words_of
 from ..statements.cues import ANSWERS_UNDOING, CONTENT_APOLOGY
 from ..statements.names import same_party
-from .people import is_proper_name, name_tokens, people_changed
+from .names import is_proper_name, name_tokens
+from .people import people_changed
 from .store import Tx
 
 REACTIONS = ("criticism", "support", "denial")

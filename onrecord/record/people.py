@@ -15,14 +15,13 @@ person) and separations that later linking obeys.
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 import weakref
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..name_words import ORG_WORDS
 from ..models import Entity
+from ..name_words import ORG_WORDS
+from .names import compatible, is_proper_name, name_tokens, role_key, title_keys
 from .store import Tx, now
 
 LINK_SCORE = 2.0
@@ -30,93 +29,6 @@ MAX_CANDIDATES = 200  # people scored for one mention, at most
 LINK_MARGIN = 1.0
 NAME_WINDOW = timedelta(days=45)
 ROLE_WINDOW = timedelta(days=365)
-
-TITLES = frozenset(
-    "mr mrs ms miss mx dr sir dame lord lady baroness baron prof professor rev reverend fr father "
-    "sen senator rep representative gov governor pres president vp gen general col colonel capt "
-    "captain lt sgt adm admiral judge justice mayor sec secretary minister chancellor speaker "
-    "sheriff chief commissioner ambassador prince princess king queen cllr councillor councilor councilman "
-    "councilwoman congressman congresswoman the".split()
-)
-SUFFIXES = frozenset("jr sr ii iii iv v mp qc kc phd md esq".split())
-# Words that describe a post rather than pick out who holds it: "the president" is
-# nobody in particular, "the Reigate MP" is one person at a time.
-ROLE_WORDS = TITLES | frozenset(
-    "mp mps mep msp member members parliament leader leaders head spokesperson spokesman spokeswoman "
-    "spokespeople official officials aide aides adviser advisor candidate nominee frontrunner "
-    "chairman chairwoman chair ceo cfo founder director executive manager president vice deputy "
-    "state department house senate congress congressman congresswoman cabinet office press "
-    "campaign party government administration committee council attorney prosecutor lawyer "
-    "former then current new acting interim shadow prime foreign home health defence defense "
-    "national federal democratic democrat democrats republican republicans gop conservative "
-    "conservatives tory tories labour liberal independent green us u s uk american british "
-    "white staff chief general public security economic legal police court supreme district".split()
-)
-STOPWORDS = frozenset("a an the of for in at on to and from by with s".split())
-# Left out of role keys: "the Conservative MP for Reigate" holds the same post as "the Reigate MP".
-ROLE_MODIFIERS = frozenset(
-    "former then current new acting interim democratic democrat democrats republican republicans gop "
-    "conservative conservatives tory tories labour liberal independent green us u s uk american british".split()
-)
-
-
-def name_tokens(name: str) -> tuple[str, ...]:
-    """Lower-case, accent-free tokens of a name without titles and suffixes."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"['’‘`]s\b", "", text)
-    text = re.sub(r"['’‘`]", "", text)
-    tokens = re.findall(r"[a-z0-9]+", text)
-    while tokens and tokens[0] in TITLES:
-        tokens.pop(0)
-    while len(tokens) > 1 and tokens[-1] in SUFFIXES:
-        tokens.pop()
-    return tuple(tokens)
-
-
-# 'Many Republicans', 'Several Labour MPs': a number of people, not one.
-_HOW_MANY = frozenset("some many several most few other others all both two three four five dozens hundreds".split())
-
-
-def is_proper_name(name: str) -> bool:
-    """A name of someone ("Crispin Blunt", "Blunt"), not a description ("the Reigate MP")."""
-    words = name.strip().split()
-    if not words or words[0].lower() in ("the", "a", "an") or not words[0][:1].isupper():
-        return False
-    if re.search(r"['’]s\s+[a-z]", name):  # "Simon Drake's solicitor" describes someone by another
-        return False
-    return any(w[:1].isupper() and name_tokens(w) and name_tokens(w)[0] not in ROLE_WORDS | _HOW_MANY for w in words)
-
-
-def role_key(role: str) -> tuple[str | None, bool]:
-    """A role's order-free key ("the MP for Reigate" = "the Reigate MP") and whether it is specific."""
-    role = re.sub(r"\b[A-Z][\w-]*\s+(?=[A-Z][\w-]*['’]s\b)", "", role)  # "Simon Drake's solicitor" = "Drake's solicitor"
-    words = re.findall(r"[A-Za-zÀ-ÿ0-9’']+", role)
-    tokens, specific = set(), False
-    for word in words:
-        toks = name_tokens(word) or tuple(re.findall(r"[a-z0-9]+", word.lower()))
-        for tok in toks:
-            if tok in STOPWORDS or tok in ROLE_MODIFIERS:
-                continue
-            tokens.add(tok)
-            if word[:1].isupper() and tok not in ROLE_WORDS:
-                specific = True
-    return (" ".join(sorted(tokens)) or None), specific
-
-
-def compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    """Two full names that may be the same person: same surname, first names agree
-    (equal, or one an initial of the other), and middle names do not contradict."""
-    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1]:
-        return False
-    if not _given_agrees(a[0], b[0]):
-        return False
-    short, long_ = sorted((a[1:-1], b[1:-1]), key=len)
-    return all(any(_given_agrees(s, t) for t in long_) for s in short)
-
-
-def _given_agrees(x: str, y: str) -> bool:
-    return x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))
 
 
 @dataclass(frozen=True)
@@ -210,6 +122,7 @@ def mention_keys(p: Profile, outlet: str | None) -> set[str]:
         else:
             keys.add("l:" + toks[0])
     keys |= {"a:" + " ".join(name_tokens(a)) for a in p.affiliations if name_tokens(a)}
+    keys |= title_keys(p.roles, p.names) if p.kind == "person" else set()
     if outlet:
         keys.add("out:" + outlet.strip().lower())
     return keys
@@ -236,7 +149,7 @@ def lookup_keys(p: Profile) -> set[str]:
                 keys.add("o:" + " ".join(toks))  # met first as an 'organisation' where the tagger erred
         else:
             keys.add("l:" + toks[0])
-    return keys
+    return keys | (title_keys(p.roles, p.names) if p.kind == "person" else set())
 
 
 @dataclass(frozen=True)
@@ -290,7 +203,7 @@ def score(p: Profile, c: Candidate, outlet: str | None, published: str | None,
             return None  # same surname, different given names: different people
     elif p.names and {"l:" + n[-1] for n in p.names} & c.keys:
         points, why = 0.5, ["same surname"]
-    shared_roles = sorted(k[2:] for k in mine & c.keys if k.startswith("r:"))
+    shared_roles = sorted(k[2:] for k in mine & c.keys if k.startswith(("r:", "t:")))
     if shared_roles:
         points += 1.5
         why.append(f"shared role {shared_roles[0]!r}")

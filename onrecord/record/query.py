@@ -12,7 +12,8 @@ from typing import Any, get_args
 
 from ..models import Entity, StatementType
 from .linking import relink_people
-from .people import merge_into, name_tokens, profile, refresh_keys
+from .names import name_tokens
+from .people import merge_into, profile, refresh_keys
 from .store import MAX_ID, QueryError, SearchFilter, Store, Tx, now
 
 QUOTE_KINDS = ("direct", "mixed", "indirect")

@@ -13,7 +13,7 @@ from record_helpers import make_article
 from onrecord.models import Entity
 from onrecord.record import QueryError, open_store
 from onrecord.record import people as people_module
-from onrecord.record.people import compatible, is_proper_name, name_tokens, role_key
+from onrecord.record.names import compatible, is_proper_name, name_tokens, role_key, title_keys
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -52,6 +52,18 @@ def test_is_proper_name(name, expected):
 ])
 def test_role_key(role, key, specific):
     assert role_key(role) == (key, specific)
+
+
+@pytest.mark.parametrize("role, name, keys", [
+    ("President", "Okafor", {"t:president okafor"}),
+    ("the former president", "Tom Okafor", {"t:president okafor"}),
+    ("Sen.", "Ann Lee", {"t:senator lee"}),  # abbreviated as written
+    ("former Secretary of State", "Ann Lee", {"t:secretary state lee"}),
+    ("first lady", "Ruth Okafor", set()),  # no title, a description
+    ("the MP for Reigate", "Crispin Blunt", set()),  # specific on its own: a role key
+])
+def test_title_keys(role, name, keys):
+    assert title_keys((role,), (name_tokens(name),)) == keys
 
 
 @pytest.mark.parametrize("a, b, expected", [
@@ -122,6 +134,23 @@ def test_people_sharing_a_surname_stay_apart(store):
     # the surname with the council role is Helen; the bare surname could be either, so it stays apart
     assert people == {"Helen Marsh": 3, "David Marsh": 1, "Marsh": 1}
     assert [q.content for q in store.who("David Marsh").statements] == ["It will ruin the harbour."]
+
+
+def test_a_title_with_a_surname_is_the_person_titled_so_not_another_of_that_name(store):
+    # 'President Okafor' alone could be the first lady; the title picks out the president
+    store.add(*make_article("okafor-1", 'President Tom Okafor and the first lady, Ruth Okafor, spoke. '
+                            '"We are staying," he said. "So am I," she said.',
+                            [("We are staying,", "e1", "direct"), ("So am I,", "e2", "direct")],
+                            [person("Tom Okafor", roles=["President"]), person("Ruth Okafor", id="e2", roles=["first lady"])],
+                            published="2024-03-01", outlet="Kellan Courier"))
+    store.add(*said("okafor-2", 'President Okafor said: "The port will reopen."', "The port will reopen.",
+                    person("Okafor", roles=["President"]), "2024-03-04", "Northern Post"))
+    store.add(*said("okafor-3", 'Okafor said: "I was there."', "I was there.", person("Okafor"),
+                    "2024-03-05", "Northern Post"))
+    people = {p.name: p.statements for p in store.people()}
+    assert people == {"Tom Okafor": 2, "Ruth Okafor": 1, "Okafor": 1}  # the bare surname could be either
+    reasons = " | ".join(r for r, _ in store.who("Tom Okafor").reasons)
+    assert "shared role 'president okafor'" in reasons
 
 
 def test_a_post_many_hold_does_not_crowd_out_the_name(store, monkeypatch):
