@@ -171,7 +171,10 @@ def print_person(record: PersonRecord, fmt: str, console: Console) -> None:
     if record.reasons:
         console.print("[bold]linked because[/]: " + "; ".join(
             f"{shown(r)} ({n})" for r, n in record.reasons[:5]))
-    print_hits(list(record.statements), "table", console, total=p.statements)
+    print_hits(list(record.statements), "table", console, total=p.statements + sum(g.statements for g in record.groups))
+    if record.groups:
+        console.print("[dim]also said together with others, as: " + ", ".join(
+            f"#{g.id} {shown(g.name)} ({_n(g.statements, 'statement')})" for g in record.groups) + "[/]")
     if record.others:
         console.print("[dim]the name may also mean: " + ", ".join(
             f"#{o.id} {shown(o.name)} ({_n(o.statements, 'statement')})" for o in record.others) + "[/]")

@@ -27,12 +27,13 @@ def _when(published: str | None) -> str:
     return (published or "undated")[:10]
 
 
-def _entry_label(e: TimelineEntry) -> str:
+def _entry_label(e: TimelineEntry, person_id: int) -> str:
     s = e.statement
     kind = s.type or "statement"
     target = f" → {shown(e.target['name'])}" if e.target else ""
     where = ", ".join(x for x in (s.outlet, s.title) if x)
-    return (f"[bold]{_when(s.published)}[/] [cyan]{kind}[/]{target}  {shown(_clip(s.content))}"
+    together = f" [dim](as {shown(s.person)})[/]" if s.person and s.person_id != person_id else ""
+    return (f"[bold]{_when(s.published)}[/] [cyan]{kind}[/]{target}{together}  {shown(_clip(s.content))}"
             f"  [dim]({shown(where or s.doc_id)}; #{s.id})[/]")
 
 
@@ -50,7 +51,7 @@ def print_timeline(t: Timeline, fmt: str, console: Console) -> None:
         return
     tree = Tree(f"[bold]{shown(t.name)}[/] (#{t.person_id}): {len(t.entries)} statements")
     for e in t.entries:
-        node = tree.add(_entry_label(e))
+        node = tree.add(_entry_label(e, t.person_id))
         for link in e.links:  # (a repeat says where its words were first reported)
             where = f", {shown(link.outlet)}" if link.type == "same_quote" and link.outlet else ""
             node.add(f"[dim]{_VERBS.get(link.type, link.type)}[/] {shown(link.speaker or 'someone')}: "

@@ -102,6 +102,13 @@ def _group_order(toks: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(" and ".join(members).split())
 
 
+def member_keys(toks: tuple[str, ...]) -> set[str]:
+    """A group's members by first and last name ('m:hillary clinton'): never looked up in linking
+    (no member finds the group), only by ``who`` and search to show what a person said in company."""
+    members = [m.split() for m in " ".join(toks).split(" and ")]
+    return {f"m:{m[0]} {m[-1]}" for m in members if len(m) >= 2}
+
+
 def is_group(toks: tuple[str, ...]) -> bool:
     """Whether a speaker's name tokens name people together ('Trump and Clinton said'): they are
     found by the whole group's name only, never by a member's name or surname."""
@@ -115,7 +122,7 @@ def mention_keys(p: Profile, outlet: str | None) -> set[str]:
         if p.kind == "organization":
             keys.add("o:" + " ".join(toks))
         elif is_group(toks):
-            keys.add("n:" + " ".join(toks))
+            keys |= {"n:" + " ".join(toks), *member_keys(toks)}
         elif len(toks) >= 2:
             keys |= {"n:" + " ".join(toks), f"fl:{toks[0]} {toks[-1]}", f"fi:{toks[0][0]} {toks[-1]}",
                      "l:" + toks[-1]}

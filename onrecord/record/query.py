@@ -85,9 +85,10 @@ class PersonRecord:
     aliases: tuple[Seen, ...]
     roles: tuple[Seen, ...]
     affiliations: tuple[Seen, ...]
-    statements: tuple[QuoteHit, ...]  # in time order
+    statements: tuple[QuoteHit, ...]  # in time order, with what they said together with others
     reasons: tuple[tuple[str, int], ...]  # why mentions were linked to this person, with counts
     others: tuple[PersonSummary, ...]  # other people the name could mean
+    groups: tuple[PersonSummary, ...] = ()  # speakers they are one of ('Donald Trump and Hillary Clinton')
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -98,6 +99,7 @@ class PersonRecord:
             "statements": [q.to_dict() for q in self.statements],
             "reasons": [{"reason": r, "mentions": n} for r, n in self.reasons],
             "others": [o.to_dict() for o in self.others],
+            "groups": [g.to_dict() for g in self.groups],
         }
 
 
@@ -161,6 +163,7 @@ def search(store: Store, query: str | None = None, *, speaker: str | None = None
             people = find_people(tx, speaker)
             if not people:
                 return []
+            people += groups_of(tx, people)
             where.append(f"q.mention_id IN (SELECT id FROM mentions WHERE person_id IN ({_marks(people)}))")
             params += people
         for clause, value in (("ulower(q.outlet) = ulower(?)", outlet), ("q.kind = ?", kind), ("q.type = ?", type)):
@@ -235,6 +238,16 @@ def find_people(tx: Tx, name: str | int) -> list[int]:
     same = "lower(name) = lower(?)" if text.isascii() else "ulower(name) = ulower(?)"  # the first uses the index
     ids |= {r[0] for r in tx.all(f"SELECT id FROM people WHERE {same}", (text,))}
     return _by_statements(tx, sorted(ids))
+
+
+def groups_of(tx: Tx, ids: list[int]) -> list[int]:
+    """The groups on record these people are members of, by first and last name ('Donald Trump and
+    Hillary Clinton said' for Hillary Clinton): what they said together is theirs too."""
+    if not ids:
+        return []
+    rows = tx.all("SELECT DISTINCT g.person_id FROM person_keys p JOIN person_keys g ON g.key = 'm:' || substr(p.key, 4) "
+                  f"WHERE p.person_id IN ({_marks(ids)}) AND substr(p.key, 1, 3) = 'fl:' ORDER BY g.person_id", ids)
+    return [r[0] for r in rows if r[0] not in ids]
 
 
 def _people_with_keys(tx: Tx, keys: list[str]) -> set[int]:
@@ -320,9 +333,10 @@ def who(store: Store, name: str | int, limit: int | None = None) -> PersonRecord
                 "FROM mention_facts f JOIN mentions m ON m.id = f.mention_id JOIN articles a ON a.id = m.article_id "
                 "WHERE m.person_id = ? GROUP BY f.fact, f.value ORDER BY count(*) DESC, f.value", (pid,)):
             facts[fact].append(Seen(value, count, first, last, first_doc))
-        sql = (_HIT_SQL + "WHERE m.person_id = ? "
+        groups = groups_of(tx, [pid])
+        sql = (_HIT_SQL + f"WHERE m.person_id IN ({_marks([pid, *groups])}) "
                "ORDER BY q.published ASC NULLS LAST, q.article_id, q.position")
-        params: list[Any] = [pid]
+        params: list[Any] = [pid, *groups]
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
@@ -331,8 +345,9 @@ def who(store: Store, name: str | int, limit: int | None = None) -> PersonRecord
             "SELECT reason, count(*) FROM mentions WHERE person_id = ? GROUP BY reason "
             "ORDER BY count(*) DESC, reason LIMIT 10", (pid,)))
         summaries = _summaries(tx, ids)
+        together = tuple(_summaries(tx, groups))
     return PersonRecord(summaries[0], tuple(facts["alias"]), tuple(facts["role"]), tuple(facts["affiliation"]),
-                        statements, reasons, tuple(summaries[1:]))
+                        statements, reasons, tuple(summaries[1:]), together)
 
 
 def _one_person(tx: Tx, name: str | int) -> int:

@@ -145,6 +145,21 @@ def test_search_shows_the_words_of_a_speaker_left_unresolved(tmp_path):
     assert code == 0 and "? (They)" in table
 
 
+def test_who_and_timeline_show_what_a_person_said_together_with_others(tmp_path):
+    lines = [{"id": "pair-0", "published": "2024-03-01",
+              "text": "Marcus Fell met Helen Marsh on Monday.\n\nFell and Marsh both said the harbour plan was sound."},
+             {"id": "pair-1", "published": "2024-03-02",
+              "text": "Helen Marsh spoke on Friday. Marsh said the ferry would run."}]
+    (tmp_path / "pair.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines))
+    done = ingest(tmp_path / "record.db", tmp_path / "pair.jsonl")
+    assert done.returncode == 0, done.stderr
+    code, who = cli("who", "Helen Marsh", "--db", str(tmp_path / "record.db"))
+    assert code == 0 and "2 statements" in who and "the harbour plan" in who
+    assert "also said together with others, as: #1 Marcus Fell and Helen Marsh (1 statement)" in who
+    code, tree = cli("timeline", "Helen Marsh", "--db", str(tmp_path / "record.db"))
+    assert code == 0 and "claim (as Marcus Fell and Helen Marsh)  the harbour plan" in tree
+
+
 @pytest.mark.parametrize("args, message", [
     (["search", "x", "--since", "May"], "--since 'May' is not a date"),
     (["search", "x", "--kind", "rumour"], "choose direct, mixed, indirect"),

@@ -201,6 +201,15 @@ def test_what_two_people_say_together_is_the_groups_in_either_order_and_no_membe
         store.add(Article(text=text, doc_id=f"pair-{i}", published=f"2024-03-0{i + 1}"), extract(text, doc_id=f"pair-{i}"))
     people = {p.name: (p.kind, p.statements) for p in store.people()}
     assert people == {"Marcus Fell and Helen Marsh": ("person", 2), "Helen Marsh": ("person", 2)}
+    # ... but her record shows what she said in company too, under the pair's name
+    marsh = store.who("Helen Marsh")
+    assert [(q.person, q.content) for q in marsh.statements] == [
+        ("Marcus Fell and Helen Marsh", "the harbour plan was sound"),
+        ("Marcus Fell and Helen Marsh", "the vote would pass"),
+        ("Helen Marsh", "she was tired"), ("Helen Marsh", "the ferry would run")]
+    assert [g.name for g in marsh.groups] == ["Marcus Fell and Helen Marsh"] and marsh.person.statements == 2
+    assert {q.content for q in store.search(speaker="Helen Marsh", limit=10)} == {q.content for q in marsh.statements}
+    assert store.who("Marcus Fell and Helen Marsh").groups == ()
 
 
 @pytest.mark.parametrize("order", [(0, 1), (1, 0)])

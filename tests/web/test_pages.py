@@ -152,3 +152,29 @@ def test_a_prolific_speakers_timeline_comes_in_pages(monkeypatch, client):
     assert second["entries"] == full["entries"][5:10]
     html = client.get(f"/people/{lowe}").text
     assert 'rel="next" href="?page=2"' in html and "page 1 of" in html
+
+
+def test_a_persons_page_shows_what_they_said_together_with_others(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from onrecord import extract
+    from onrecord.article import Article
+    from onrecord.record import open_store
+    from onrecord.settings import Settings
+    from onrecord.web import create_app
+
+    path = str(tmp_path / "pair.db")
+    texts = ["Marcus Fell met Helen Marsh on Monday.\n\nFell and Marsh both said the harbour plan was sound.",
+             "Helen Marsh spoke on Friday. Marsh said the ferry would run."]
+    with open_store(path) as store:
+        for i, text in enumerate(texts):
+            store.add(Article(text=text, doc_id=f"pair-{i}", published=f"2024-03-0{i + 1}"), extract(text))
+    with TestClient(create_app(Settings(db=path))) as client:
+        marsh = client.get("/api/people", params={"q": "Helen Marsh"}).json()["results"]
+        pair = next(p for p in marsh if p["name"] == "Marcus Fell and Helen Marsh")
+        alone = next(p for p in marsh if p["name"] == "Helen Marsh")
+        page = client.get(f"/people/{alone['id']}").text
+        timeline = client.get(f"/api/people/{alone['id']}/timeline").json()
+    assert f'as <a href="/people/{pair["id"]}">Marcus Fell and Helen Marsh</a>' in page
+    assert "Also said together with others" in page and "the harbour plan was sound" in page
+    assert [e["statement"]["content"] for e in timeline["entries"]] == ["the harbour plan was sound", "the ferry would run"]
