@@ -11,7 +11,7 @@ from bisect import insort
 from dataclasses import dataclass, field
 
 from .name_words import (GENDERED_NOUNS, GENDERED_TITLES, HONORIFICS, KINDS_BEFORE_NAMES, MEDIA_NAMES, NAME_OF_A_BODY,
-                         ORG_WORDS, PLACE_STARTS, ROLE_NOUNS, TITLES, first_name_gender, first_names)
+                         ORG_WORDS, OUTLET_BRANDS, PLACE_STARTS, ROLE_NOUNS, TITLES, first_name_gender, first_names)
 from .quotes.cues import INDIRECT_FORMS
 from .quotes.tokens import Tokens
 from .roles import describe
@@ -169,8 +169,8 @@ class Mentions:
         last = org_key(name).split()[-1:]
         if any(e.kind == "person" and [e.surname] == last for e in self.entities):
             return False  # 'Trump' is Donald Trump, whatever Trump Group the story names
-        return any(e.kind == "organization" and (_plain(e.name) == _plain(name) or _paper_by_last_word(e.name, name))
-                   for e in self.entities)
+        return any(e.kind == "organization" and (_plain(e.name) == _plain(name) or _paper_by_last_word(e.name, name)
+                                                 or _first_word_of_body(e.name, name)) for e in self.entities)
 
     def _add_untagged_company_names(self) -> None:
         """'Acme declined to comment' where the tagger saw no name: a company named before with its suffix."""
@@ -279,7 +279,11 @@ class Mentions:
         if label == "PERSON":
             clubbed = len(words) > 1 and words[0].lower() in _CLUB_PREFIXES  # 'FC Zeeland'
             paper = len(words) > 1 and words[-1].lower() in _PAPERS  # 'The Kessler Ledger'
-            return "organization" if lowered & ORG_WORDS or words[-1].lower() in _NOBODYS or clubbed or paper else "person"
+            # 'Patriot Coal', not 'Samantha Power'; 'Politifact' alone
+            body = len(words) > 1 and words[-1].lower() in NAME_OF_A_BODY and words[0].lower() not in first_names()
+            brand = len(words) == 1 and words[0].lower() in OUTLET_BRANDS
+            return ("organization" if lowered & ORG_WORDS or words[-1].lower() in _NOBODYS or clubbed or paper or body
+                    or brand else "person")
         if label == "ORG":
             # A lone surname tagged ORG ('Blunt said', a headline's 'Howell:') is a person the article names.
             surname = (_name_words(words[0]) or [""])[-1]  # ('Okonkwo-Bell' is Harriet Okonkwo-Bell's)
@@ -409,11 +413,22 @@ def _personal_name(toks, first: int, last: int, words: list[str]) -> bool:
     and no 'it' after them in the sentence ('Wells Fargo said it would appeal')."""
     names = first_names()
     lowered = {w.lower() for w in words}
-    if (len(words) != 2 or not all(w.isalpha() and w.istitle() for w in words) or words[0].lower() not in names
-            or words[1].lower() in names or lowered & (ORG_WORDS | NAME_OF_A_BODY)
+    if len(words) > 2 and words[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii", "iv"):
+        words = words[:-1]  # 'Vann R. Newkirk II'
+    # (a middle name or initial between: 'Keith Lamont Scott', 'Vann R. Newkirk')
+    middle = all(w.lower() in names or len(w) == 2 and w[0].isupper() and w[1] == "." for w in words[1:-1])
+    ends = (words[0], words[-1])
+    if (not 2 <= len(words) <= 3 or not middle or not all(w.isalpha() and w.istitle() for w in ends)
+            or words[0].lower() not in names or words[-1].lower() in names or lowered & (ORG_WORDS | NAME_OF_A_BODY)
             or first > 0 and toks.lower[first - 1] == "the"):
         return False
     return toks.its_after(last) is None
+
+
+def _first_word_of_body(known: str, name: str) -> bool:
+    """'Patriot' after 'Patriot Coal': a company called by the word before its trade."""
+    words = known.split()
+    return len(words) == 2 and words[0] == name and words[1].lower() in NAME_OF_A_BODY | ORG_WORDS
 
 
 def org_key(name: str) -> str:

@@ -44,7 +44,11 @@ NAME_OF_A_BODY = frozenset(
     "biotech therapeutics medical care aerospace defense defence electric power oil gas mining steel chemicals "
     "telecom wireless mobile digital interactive online express transport rail networks television radio press "
     "books center centre clinic hospital school college academy church fund project initiative alliance coalition "
-    "forum watch action now international global america".split())
+    "forum watch action now international global america coal".split())
+# Outlets and platforms an entity tagger takes for a person when named alone ('Politifact rated …').
+OUTLET_BRANDS = frozenset(
+    "twitter facebook instagram youtube tiktok google politifact snopes wikileaks politico huffpost buzzfeed "
+    "breitbart axios msnbc cnn bbc npr".split())
 KINDS_BEFORE_NAMES = frozenset(  # what an organisation is called right before its name: 'the union Unite'
     "charity union group tank trust foundation institute society alliance coalition federation company firm organisation organization association".split())
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})  # "his comments that …" is his as "her claim" is hers

@@ -1335,6 +1335,12 @@ UNRESOLVED_SOURCES = [
 # the parse makes it a second subject ('The charity | Shelterwise said'), the entity tagger sees no
 # name ('Unite') or takes it for a person ('Demos'); and 'the trust' is the trust named before.
 NAMED_AFTER_ITS_KIND = [
+    # a platform the tagger calls a person; a company named by its trade, then by the word before it
+    ("Twitter said it had suspended the account.", "Twitter", "organization"),
+    ("Patriot Coal said it would close the mine.\n\nPatriot said the decision was final.", "Patriot Coal",
+     "organization"),
+    # a person's name with a middle name, tagged an organisation
+    ("Hakeem Lamont Jeffries said the bill would pass.", "Hakeem Lamont Jeffries", "person"),
     ("The charity Shelterwise said rents were rising.", "Shelterwise", "organization"),
     ("The charity Shelter UK said rents were rising.", "Shelter UK", "organization"),
     # a name the tagger calls a person that a kind of body stands beside is that body, here and after
