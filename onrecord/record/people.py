@@ -1,13 +1,14 @@
 """People across articles: linking each speaker an article resolved to one canonical person.
 
 Candidates are found by normalised keys (``fl:hillary clinton``, ``l:blunt``,
-``r:mp reigate``), never by comparing every pair of people, then scored:
+``r:mp reigate``, ``t:president obama``; names.py), never by comparing every pair of
+people, then scored:
 
 - full names: the same name links (3.0); a compatible one (``Hillary Rodham
   Clinton`` ~ ``Hillary Clinton``, ``H. Clinton``) nearly so (2.5); different first
   names with the same surname never link;
 - a surname alone (0.5) or a role alone ("the Reigate MP", 0) needs context: a
-  shared specific role (1.5), affiliation (0.75), outlet (0.5), time (0.5), and
+  shared specific role or title with the surname (1.5), affiliation (0.75), outlet (0.5), time (0.5), and
   being the only candidate (0.5).
 A mention links when the best score reaches 2.0 and leads the next by 1.0; the
 reason is stored on the mention. User corrections leave pins (article, name →
