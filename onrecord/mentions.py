@@ -100,8 +100,9 @@ class Mentions:
                 continue
             if ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
                 self._add_ent(self._whole_name(ent.start, ent.end - 1), ent.end - 1, ent.label_, places)
-            elif ent.label_ == "WORK_OF_ART" and {t.lower_ for t in ent} & MEDIA_NAMES:  # 'The Lakeside Ledger'
-                self._add_ent(ent.start, ent.end - 1, "ORG", places)
+            elif ent.label_ == "WORK_OF_ART" and ({t.lower_ for t in ent} & MEDIA_NAMES  # 'The Lakeside Ledger'
+                                                  or self._described_as_person(ent.start, ent.end - 1, ent.text.split())):
+                self._add_ent(ent.start, ent.end - 1, "ORG", places)  # (or 'Corvin R. Hale II, a writer for …')
         self._add_untagged_people(places)
         self._add_untagged_surnames()
         self._add_untagged_company_names()
@@ -192,6 +193,7 @@ class Mentions:
         office = label == "ORG" and possessive and possessive[-1] == last - 1 and toks.lower[last] in _OFFICE_HEADS
         if possessive and not office:  # "Labour's Ann Lee" tagged as one name: the name starts after the 's
             first = possessive[-1] + 1
+        first, last = _name_span(toks, first, last)
         first = _name_start(toks, first, last, label)
         if first == last and (toks.lower[first] in TITLES or toks.lower[first] in ROLE_NOUNS or toks.lower[first] in _KIND_ALONE):
             return  # a headline's bare 'Justice' or 'Pastor' is a title, not a name; its 'Council' a kind of body
@@ -207,8 +209,9 @@ class Mentions:
         if label == "PERSON" and last > first and toks.lower[first] in places:
             first += 1  # 'MP for Wakefield Khan': the place is not part of the name
         words = [toks.text[toks.starts[i] : toks.ends[i]] for i in range(first, last + 1)]
-        if office or any(toks.pos[i] in ("PUNCT", "PART") and toks.ends[i - 1] == toks.starts[i] for i in range(first + 1, last + 1)):
-            # its words as written: "Commissioner's", "Okonkwo-Bell", "Residents' Association", not "Residents ' Association"
+        if office or any(toks.ends[i - 1] == toks.starts[i] for i in range(first + 1, last + 1)):
+            # its words as written: "Commissioner's", "Okonkwo-Bell", "Residents' Association", "Post/ABC",
+            # not "Residents ' Association"
             words = toks.text[toks.starts[first] : toks.ends[last]].split()
         if not words or not words[0][:1].isupper():
             return
@@ -255,6 +258,7 @@ class Mentions:
         """'Drake's solicitor, Marcus Hale,' / 'Marcus Hale, the club's lawyer,': a role noun in
         apposition says a name the entity tagger took for an organisation is a person's."""
         toks = self.toks
+        words = _without_suffix(words)  # 'Vann R. Newkirk II, a writer for The Atlantic,'
         if not 2 <= len(words) <= 3 or not all(w.istitle() for w in words) or {w.lower() for w in words} & ORG_WORDS:
             return False
         head = next((i for i in range(first, last + 1) if not first <= toks.head[i] <= last), last)
@@ -386,6 +390,20 @@ _SHARED_FIRST = frozenset("the national american united new first royal british 
                           "federal state city county international world global north south east west central".split())
 
 
+def _name_span(toks, first: int, last: int) -> tuple[int, int]:
+    """A tagged name without what the tagger ran into it: a heading before a colon or line break
+    ('National Interests: The Human Rights Council'), a bracket it leaves open ('the Vox Populi (Voice of the
+    People) column' tagged up to 'People'), an amount after it ('Peabody gave Patriot 13 percent')."""
+    word = lambda i: toks.text[toks.starts[i] : toks.ends[i]]
+    breaks = [i for i in range(first + 1, last) if word(i) == ":" or toks.newline[i]]  # (or a headline's line)
+    first = breaks[-1] + 1 if breaks else first
+    opened = next((i for i in range(first + 1, last + 1) if word(i) == "("
+                   and not any(word(k) == ")" for k in range(i + 1, last + 1))), None)
+    last = opened - 1 if opened is not None else last
+    amount = next((i for i in range(first + 1, last) if toks.tag[i] == "CD" and word(i + 1)[:1].islower()), None)
+    return first, amount - 1 if amount is not None else last
+
+
 def _name_start(toks, first: int, last: int, label: str) -> int:
     """Where a name begins: after titles and articles ('Senator', 'the'), and a role word unless it opens a
     body's name ('General Motors', 'the General Staff'); before its country's possessive where every
@@ -413,8 +431,7 @@ def _personal_name(toks, first: int, last: int, words: list[str]) -> bool:
     and no 'it' after them in the sentence ('Wells Fargo said it would appeal')."""
     names = first_names()
     lowered = {w.lower() for w in words}
-    if len(words) > 2 and words[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii", "iv"):
-        words = words[:-1]  # 'Vann R. Newkirk II'
+    words = _without_suffix(words)
     # (a middle name or initial between: 'Keith Lamont Scott', 'Vann R. Newkirk')
     middle = all(w.lower() in names or len(w) == 2 and w[0].isupper() and w[1] == "." for w in words[1:-1])
     ends = (words[0], words[-1])
@@ -423,6 +440,11 @@ def _personal_name(toks, first: int, last: int, words: list[str]) -> bool:
             or first > 0 and toks.lower[first - 1] == "the"):
         return False
     return toks.its_after(last) is None
+
+
+def _without_suffix(words: list[str]) -> list[str]:
+    """A personal name's words without its suffix: 'Vann R. Newkirk II', 'John G. Roberts Jr.'."""
+    return words[:-1] if len(words) > 2 and words[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii", "iv") else words
 
 
 def _first_word_of_body(known: str, name: str) -> bool:

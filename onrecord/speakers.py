@@ -256,6 +256,9 @@ def _owned(toks: Tokens, mentions: Mentions, head: int, done: dict):
         return person, word, None
     if owner and word in ORG_WORDS:
         name = f"{toks.text[toks.starts[owner[0]] : toks.ends[owner[0]]]} {word}"
+        if toks.text[toks.starts[head]].isupper():  # "The Dunmore Supporters' Trust" is a name as written
+            start = next(i for i in sorted(toks.subtree(owner[0])) if toks.pos[i] != "DET")
+            name = toks.text[toks.starts[start] : toks.ends[head]]
         return mentions.new_entity(name, "organization"), None, None
     return None
 

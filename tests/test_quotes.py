@@ -1383,6 +1383,17 @@ NAMED_AFTER_ITS_KIND = [
     ("Jordan Pike wrote on Instagram that the referee was unfit.\n\nBrackley Town fined the player two weeks' wages. "
      "In a statement, the club said it does not tolerate abuse of match officials.", "Brackley Town", "organization"),
     ("Union leader Len Carter said pay was too low.", "Len Carter", "person"),
+    # a name's words as written ('Ledger/CBS'); a personal name with a suffix the tagger calls a title,
+    # described as a person's; a bracket the tagger leaves open
+    ("A Kessler Ledger/CBS News survey found that 40 percent backed the plan.", "Kessler Ledger/CBS News",
+     "organization"),
+    ('"That places all the blame on young folks," Corvin R. Hale II, a writer for The Atlantic, said on Twitter.',
+     "Corvin R. Hale II", "person"),
+    ('The newspaper\'s Vox Civium (Voice of the Citizens) column said the mayor "lost the room."', "Vox Civium",
+     "organization"),
+    # a body named with a possessive, as written
+    ("Victor Hale apologised on Sunday.\n\nThe Dunmore Supporters' Trust condemned the comment.",
+     "Dunmore Supporters' Trust", "organization"),
     # a title-case headline's 'Council' is a kind of body, not one called Council
     ("Council Leader Apologises For Flood Remarks\n\nThe leader of Marsden Borough Council has apologised.\n\n"
      "Residents were angry.\n\nThe rain went on.\n\nThe river rose.\n\nA council spokeswoman declined to comment.",
@@ -1508,6 +1519,25 @@ def test_an_unresolved_source_is_shown_without_its_clause_or_day(text, source, s
     toks = Tokens.from_doc(load_pipeline()(text), text=text)
     first, last = toks.span_tokens(text.index(source), text.index(source) + len(source))
     assert _shown(toks, first, last) == shown
+
+
+@pytest.mark.parametrize("text,tagged,name", [
+    ("Brightwater gave Halvern 13 percent of its reserves.", "Halvern 13 percent", "Halvern"),  # an amount after it
+    ("Rail Boss Admits Fault\nTed Varley said the trains were late.", "Fault\nTed Varley", "Ted Varley"),  # a line
+    ("Trumped by Interests: The Ashby Rights Council is a body.", "Interests: The Ashby Rights Council",
+     "The Ashby Rights Council"),  # a heading before a colon
+    ("The Vox Civium (Voice of the Citizens) column said so.", "Vox Civium (Voice of the Citizens", "Vox Civium"),
+    ("Channel 4 News said so.", "Channel 4 News", "Channel 4 News"),  # a number inside a name stays
+    ("The Vox Civium (Voice) column said so.", "Vox Civium (Voice)", "Vox Civium (Voice)"),  # a closed bracket too
+])
+def test_a_tagged_name_loses_what_the_tagger_ran_into_it(text, tagged, name):
+    from onrecord.mentions import _name_span
+    from onrecord.nlp import load_pipeline
+    from onrecord.quotes import Tokens
+
+    toks = Tokens.from_doc(load_pipeline()(text), text=text)
+    first, last = _name_span(toks, *toks.span_tokens(text.index(tagged), text.index(tagged) + len(tagged)))
+    assert text[toks.starts[first] : toks.ends[last]] == name
 
 
 def test_a_headline_decks_bare_title_is_the_person_the_lede_gives_it():
