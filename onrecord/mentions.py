@@ -99,7 +99,8 @@ class Mentions:
             if ent.label_ in ("PERSON", "NORP", "GPE") and ent.start in inside:
                 continue
             if ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
-                self._add_ent(self._whole_name(ent.start, ent.end - 1), ent.end - 1, ent.label_, places)
+                first = self._given_name(ent.start) if ent.label_ == "PERSON" and len(ent) == 1 else ent.start
+                self._add_ent(self._whole_name(first, ent.end - 1), ent.end - 1, ent.label_, places)
             elif ent.label_ == "WORK_OF_ART" and ({t.lower_ for t in ent} & MEDIA_NAMES  # 'The Lakeside Ledger'
                                                   or self._described_as_person(ent.start, ent.end - 1, ent.text.split())):
                 self._add_ent(ent.start, ent.end - 1, "ORG", places)  # (or 'Corvin R. Hale II, a writer for …')
@@ -123,6 +124,17 @@ class Mentions:
             else:
                 return first
         return first
+
+    def _given_name(self, surname: int) -> int:
+        """Where a person's name starts when the tagger saw only its last word ('Joseph' of 'Amelize Joseph
+        loves …'): an untagged capitalised proper noun joined to it, no title or role ('Senator', 'Aide')."""
+        toks, k = self.toks, surname - 1
+        if (k >= 0 and toks.tag[k] == "NNP" and toks.dep[k] == "compound" and toks.head[k] == surname and not toks.ent[k]
+                and toks.text[toks.starts[k] : toks.ends[k]].isalpha() and toks.text[toks.starts[k]].isupper()
+                and toks.lower[k] not in TITLES | ROLE_NOUNS | HONORIFICS | _STYLES and toks.quote[k] == toks.quote[surname]
+                and toks.lower[surname] not in OUTLET_BRANDS):  # (not 'Senators Rubio', 'Pope Francis', '… Twitter')
+            return k
+        return surname
 
     def _add_untagged_people(self, places: set[str]) -> None:
         """'The mayor of Kellan, Ines Corr, said …' where the entity tagger saw no name (or a product,
@@ -414,6 +426,10 @@ def _name_start(toks, first: int, last: int, label: str) -> int:
                             and (label != "ORG" or toks.lower[first + 1] in first_names())):
         first += 1
     return first
+
+
+# Styles before a name the tagger leaves out of it ('Pope Francis'): not a given name.
+_STYLES = frozenset("pope cardinal archbishop bishop sheikh saint st king queen prince princess emir sultan".split())
 
 
 # A body every country has: 'Defence Ministry', 'Foreign Ministry', 'the army'.

@@ -1391,6 +1391,10 @@ NAMED_AFTER_ITS_KIND = [
      "Corvin R. Hale II", "person"),
     ('The newspaper\'s Vox Civium (Voice of the Citizens) column said the mayor "lost the room."', "Vox Civium",
      "organization"),
+    # a given name the tagger left out of a name; not a title before a name, even a plural one
+    ("Amelize Marsh loves the public school that her daughter attends.\n\nMarsh said the school had saved her family.",
+     "Amelize Marsh", "person"),
+    ("Senators Rubio and Cruz said the deal was bad.", "Rubio and Cruz", "person"),
     # a body named with a possessive, as written
     ("Victor Hale apologised on Sunday.\n\nThe Dunmore Supporters' Trust condemned the comment.",
      "Dunmore Supporters' Trust", "organization"),
