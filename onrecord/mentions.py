@@ -14,6 +14,7 @@ from .name_words import (GENDERED_NOUNS, GENDERED_TITLES, HONORIFICS, KINDS_BEFO
                          ORG_WORDS, OUTLET_BRANDS, PLACE_STARTS, ROLE_NOUNS, TITLES, first_name_gender, first_names)
 from .quotes.cues import INDIRECT_FORMS
 from .quotes.tokens import Tokens
+from .name_spans import given_name, name_span, name_start, personal_name, without_suffix
 from .roles import describe
 
 _KIND_ALONE = KINDS_BEFORE_NAMES | frozenset("council committee department ministry agency office campaign board commission".split())
@@ -99,7 +100,7 @@ class Mentions:
             if ent.label_ in ("PERSON", "NORP", "GPE") and ent.start in inside:
                 continue
             if ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
-                first = self._given_name(ent.start) if ent.label_ == "PERSON" and len(ent) == 1 else ent.start
+                first = given_name(self.toks, ent.start) if ent.label_ == "PERSON" and len(ent) == 1 else ent.start
                 self._add_ent(self._whole_name(first, ent.end - 1), ent.end - 1, ent.label_, places)
             elif ent.label_ == "WORK_OF_ART" and ({t.lower_ for t in ent} & MEDIA_NAMES  # 'The Lakeside Ledger'
                                                   or self._described_as_person(ent.start, ent.end - 1, ent.text.split())):
@@ -124,17 +125,6 @@ class Mentions:
             else:
                 return first
         return first
-
-    def _given_name(self, surname: int) -> int:
-        """Where a person's name starts when the tagger saw only its last word ('Joseph' of 'Amelize Joseph
-        loves …'): an untagged capitalised proper noun joined to it, no title or role ('Senator', 'Aide')."""
-        toks, k = self.toks, surname - 1
-        if (k >= 0 and toks.tag[k] == "NNP" and toks.dep[k] == "compound" and toks.head[k] == surname and not toks.ent[k]
-                and toks.text[toks.starts[k] : toks.ends[k]].isalpha() and toks.text[toks.starts[k]].isupper()
-                and toks.lower[k] not in TITLES | ROLE_NOUNS | HONORIFICS | _STYLES and toks.quote[k] == toks.quote[surname]
-                and toks.lower[surname] not in OUTLET_BRANDS):  # (not 'Senators Rubio', 'Pope Francis', '… Twitter')
-            return k
-        return surname
 
     def _add_untagged_people(self, places: set[str]) -> None:
         """'The mayor of Kellan, Ines Corr, said …' where the entity tagger saw no name (or a product,
@@ -205,8 +195,8 @@ class Mentions:
         office = label == "ORG" and possessive and possessive[-1] == last - 1 and toks.lower[last] in _OFFICE_HEADS
         if possessive and not office:  # "Labour's Ann Lee" tagged as one name: the name starts after the 's
             first = possessive[-1] + 1
-        first, last = _name_span(toks, first, last)
-        first = _name_start(toks, first, last, label)
+        first, last = name_span(toks, first, last)
+        first = name_start(toks, first, last, label)
         if first == last and (toks.lower[first] in TITLES or toks.lower[first] in ROLE_NOUNS or toks.lower[first] in _KIND_ALONE):
             return  # a headline's bare 'Justice' or 'Pastor' is a title, not a name; its 'Council' a kind of body
         # a title-case headline runs the verb into the name: 'Ben Carson Defends Himself Against …'
@@ -225,9 +215,10 @@ class Mentions:
             # its words as written: "Commissioner's", "Okonkwo-Bell", "Residents' Association", "Post/ABC",
             # not "Residents ' Association"
             words = toks.text[toks.starts[first] : toks.ends[last]].split()
+        words = [w for w in (w.strip("[]").rstrip("/") for w in words) if w]  # '[Hillary] Clinton', 'Texas/'
         if not words or not words[0][:1].isupper():
             return
-        personal = label == "ORG" and (self._described_as_person(first, last, words) or _personal_name(toks, first, last, words))
+        personal = label == "ORG" and (self._described_as_person(first, last, words) or personal_name(toks, first, last, words))
         kind = "person" if personal else self._kind(label, words)
         if kind == "person" and first > 0 and toks.lower[first - 1] in KINDS_BEFORE_NAMES and toks.pos[first - 1] == "NOUN":
             kind = "organization"  # 'the think tank Demos', 'the charity Shelterwise'
@@ -239,7 +230,7 @@ class Mentions:
         entity = self._entity_for(words, kind, gender or named_as)
         titled = first > 0 and toks.lower[first - 1] in HONORIFICS
         opener = (first == 0 or toks.newline[first - 1] or toks.lower[first - 1] in (".", "!", "?")) and self._known_after_first(entity, first, last)
-        name = " ".join(toks.text[toks.starts[first] : toks.ends[last]].split())
+        name = " ".join(" ".join(words).split())  # (as cleaned above)
         entity.add_name(name, full=not titled and not opener and toks.quote[first] == -1)
         if gender or named_as:
             entity.gender = entity.gender or gender or named_as
@@ -270,7 +261,7 @@ class Mentions:
         """'Drake's solicitor, Marcus Hale,' / 'Marcus Hale, the club's lawyer,': a role noun in
         apposition says a name the entity tagger took for an organisation is a person's."""
         toks = self.toks
-        words = _without_suffix(words)  # 'Vann R. Newkirk II, a writer for The Atlantic,'
+        words = without_suffix(words)  # 'Vann R. Newkirk II, a writer for The Atlantic,'
         if not 2 <= len(words) <= 3 or not all(w.istitle() for w in words) or {w.lower() for w in words} & ORG_WORDS:
             return False
         head = next((i for i in range(first, last + 1) if not first <= toks.head[i] <= last), last)
@@ -400,67 +391,6 @@ class Mentions:
 # First words many organisations share: 'National' is not the National Trust.
 _SHARED_FIRST = frozenset("the national american united new first royal british general democratic republican "
                           "federal state city county international world global north south east west central".split())
-
-
-def _name_span(toks, first: int, last: int) -> tuple[int, int]:
-    """A tagged name without what the tagger ran into it: a heading before a colon or line break
-    ('National Interests: The Human Rights Council'), a bracket it leaves open ('the Vox Populi (Voice of the
-    People) column' tagged up to 'People'), an amount after it ('Peabody gave Patriot 13 percent')."""
-    word = lambda i: toks.text[toks.starts[i] : toks.ends[i]]
-    breaks = [i for i in range(first + 1, last) if word(i) == ":" or toks.newline[i]]  # (or a headline's line)
-    first = breaks[-1] + 1 if breaks else first
-    opened = next((i for i in range(first + 1, last + 1) if word(i) == "("
-                   and not any(word(k) == ")" for k in range(i + 1, last + 1))), None)
-    last = opened - 1 if opened is not None else last
-    amount = next((i for i in range(first + 1, last) if toks.tag[i] == "CD" and word(i + 1)[:1].islower()), None)
-    return first, amount - 1 if amount is not None else last
-
-
-def _name_start(toks, first: int, last: int, label: str) -> int:
-    """Where a name begins: after titles and articles ('Senator', 'the'), and a role word unless it opens a
-    body's name ('General Motors', 'the General Staff'); before its country's possessive where every
-    country has such a body ("Tarsova's Defence Ministry" is not Meridia's)."""
-    if label == "ORG" and _whose_ministry(toks, first, last):
-        return first - 2
-    while first < last and (toks.lower[first] in TITLES or toks.pos[first] == "DET" or toks.lower[first] in ROLE_NOUNS
-                            and (label != "ORG" or toks.lower[first + 1] in first_names())):
-        first += 1
-    return first
-
-
-# Styles before a name the tagger leaves out of it ('Pope Francis'): not a given name.
-_STYLES = frozenset("pope cardinal archbishop bishop sheikh saint st king queen prince princess emir sultan".split())
-
-
-# A body every country has: 'Defence Ministry', 'Foreign Ministry', 'the army'.
-_EVERY_COUNTRYS = frozenset("ministry army navy military government parliament police embassy".split())
-
-
-def _whose_ministry(toks, first: int, last: int) -> bool:
-    return (toks.lower[last] in _EVERY_COUNTRYS and first >= 2 and toks.lower[first - 1] in ("'s", "’s")
-            and toks.pos[first - 2] == "PROPN" and toks.ent[first - 2] in ("GPE", "ORG", "NORP"))
-
-
-def _personal_name(toks, first: int, last: int, words: list[str]) -> bool:
-    """'Irina Sokolova' tagged an organisation: a known first name and a word that is none, with no
-    article before them ('the Wells Fargo …' is a bank's), no word of a body's name ('Edison Research')
-    and no 'it' after them in the sentence ('Wells Fargo said it would appeal')."""
-    names = first_names()
-    lowered = {w.lower() for w in words}
-    words = _without_suffix(words)
-    # (a middle name or initial between: 'Keith Lamont Scott', 'Vann R. Newkirk')
-    middle = all(w.lower() in names or len(w) == 2 and w[0].isupper() and w[1] == "." for w in words[1:-1])
-    ends = (words[0], words[-1])
-    if (not 2 <= len(words) <= 3 or not middle or not all(w.isalpha() and w.istitle() for w in ends)
-            or words[0].lower() not in names or words[-1].lower() in names or lowered & (ORG_WORDS | NAME_OF_A_BODY)
-            or first > 0 and toks.lower[first - 1] == "the"):
-        return False
-    return toks.its_after(last) is None
-
-
-def _without_suffix(words: list[str]) -> list[str]:
-    """A personal name's words without its suffix: 'Vann R. Newkirk II', 'John G. Roberts Jr.'."""
-    return words[:-1] if len(words) > 2 and words[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii", "iv") else words
 
 
 def _first_word_of_body(known: str, name: str) -> bool:

@@ -142,8 +142,8 @@ def _after_its_kind(toks: Tokens, first: int, last: int) -> str | None:
     k = first
     while k < last and toks.pos[k] == "NOUN" and toks.text[toks.starts[k]].islower():
         k += 1
-    if k == first or toks.lower[k - 1] not in _KINDS_OF_BODY:
-        return None
+    if k == first or toks.lower[k - 1] not in _KINDS_OF_BODY or not toks.text[toks.starts[k]].isupper():
+        return None  # (a name, not 'the billionaire business mogul' the tagger calls one)
     if any(toks.pos[i] != "PROPN" or toks.lower[i] in ROLE_NOUNS for i in range(k, last + 1)):
         return None  # 'the council Leader'
     return toks.text[toks.starts[k] : toks.ends[last]]

@@ -9,28 +9,25 @@ from __future__ import annotations
 
 import re
 
-from .antecedents import antecedent, salient
+from .antecedents import antecedent
 from .authors import author_of
+from .descriptions import DESCRIBES, STOP, aged_source, described, told_apart
 from .groups import speaking_group
 from .headlines import headline_from_lede
 from .mentions import Entity, Mention, Mentions
-from .name_words import GENDERED_NOUNS, ORG_WORDS, PERSON_PRONOUNS, ROLE_NOUNS, fits_pronoun, role_word
+from .name_words import ORG_WORDS, PERSON_PRONOUNS, ROLE_NOUNS, fits_pronoun, role_word
 from .models import Entity as EntityRecord, Quote, Span
 from .organisations import (DOCUMENTS, INSTITUTIONS, MEDIA_KINDS, ORG_KINDS, SENT_WRITINGS, document_by, issuer_of,
                             country_of_people, named_beside_kind, of_kind, organisation, untagged_organisation)
 from .parties import party_member
 from .quotes import Attribution
 from .quotes.cues import INDIRECT_FORMS, SPOKES_NOUNS
-from .quotes.frames import _mention, aged, is_relative
+from .quotes.frames import _mention, is_relative
 from .quotes.tokens import Tokens
 from .speaker_records import FIRST_PERSON, entity_record, in_order, speaker, speaker_ids
 
 _INSIDE_NAME = frozenset({"compound", "amod"})
 _PERSONAL_OFFICES = frozenset({"office", "aides", "lawyers", "attorneys", "representatives"})
-_STOP = frozenset({"the", "a", "an", "of", "for", "in", "'s", "’s", "hq", "headquarters", "party"})
-# Words that tell no two holders of a role apart ('the veteran MP' is the 'Reigate MP'; a government
-# minister is any minister, the local MP any MP); 'former' and 'current' do.
-_NEUTRAL = frozenset("veteran longtime embattled government senior junior local".split())
 
 
 def resolve_speakers(toks: Tokens, doc, attributions: list[Attribution]) -> tuple[list[Quote], list[EntityRecord]]:
@@ -42,7 +39,7 @@ def resolve_speakers(toks: Tokens, doc, attributions: list[Attribution]) -> tupl
         found = (_goes_on(toks, mentions, a, before, resolved) or _same_spokesperson(toks, a, before, resolved)
                  or _resolve(toks, mentions, a, resolved))
         resolved[id(a)] = found if found[0] is not None else _group_goes_on(toks, a, before, resolved) or found
-    headline_from_lede(toks, mentions, attributions, resolved, _DESCRIBES)
+    headline_from_lede(toks, mentions, attributions, resolved, DESCRIBES)
     ids = speaker_ids([r[0] for r in resolved.values() if r[0] is not None])
     text = toks.text
     quotes = []
@@ -315,7 +312,7 @@ def _unnamed(toks: Tokens, mentions: Mentions, head: int, first: int, last: int,
         entity = _by_role(toks, mentions, head, first, last)
         if entity:
             return entity, None, None
-    if (entity := _described(toks, mentions, head, first, last, done)) is not None:
+    if (entity := described(toks, mentions, head, first, last, done)) is not None:
         return entity, None, None
     # ('the Saudis': Saudi Arabia)
     if (name := untagged_organisation(toks, first, head, last) or country_of_people(toks, head, first, last)) is not None:
@@ -342,7 +339,7 @@ def _shown(toks: Tokens, first: int, last: int) -> str:
         if is_relative(toks, k):
             last = max(first, k - 1 - (toks.pos[k - 1] == "PUNCT"))
             break
-    when = [] if _aged(toks, first, last) else [k for k in range(first + 1, last + 1) if toks.ent[k] in ("DATE", "TIME")]
+    when = [] if aged_source(toks, first, last) else [k for k in range(first + 1, last + 1) if toks.ent[k] in ("DATE", "TIME")]
     if when and all(toks.ent[k] in ("DATE", "TIME") or toks.pos[k] in ("ADP", "PUNCT") for k in range(when[0], last + 1)):
         last = when[0] - 1
         while last > first and toks.pos[last] in ("ADP", "PUNCT"):
@@ -364,15 +361,15 @@ def _mention_role(toks: Tokens, first: int, last: int, m: Mention) -> str | None
 
 def _by_role(toks: Tokens, mentions: Mentions, head: int, first: int, last: int) -> Entity | None:
     """'the Reigate MP' -> the person described as 'the MP for Reigate' earlier."""
-    words = {role_word(toks.lower[i]) for i in range(first, last + 1) if toks.lower[i].rstrip(".").isalpha()} - _STOP
+    words = {role_word(toks.lower[i]) for i in range(first, last + 1) if toks.lower[i].rstrip(".").isalpha()} - STOP
     head_word = role_word(toks.lower[head])
     best, best_score = None, 0
     later = toks.para[head] <= 2 or toks.lower[first] not in ("a", "an")  # a lede's 'A Westbrook councillor' may be
     # named only later; 'a U.S. District Court judge' further on is another than 'Judge Stranch' after
     for m in [*mentions.before(head, "person"), *(mentions.after(head, "person") if later else [])]:
         for role in m.entity.roles:
-            role_words = {role_word(w) for w in role.lower().split()} - _STOP
-            if _told_apart(words, role_words):
+            role_words = {role_word(w) for w in role.lower().split()} - STOP
+            if told_apart(words, role_words):
                 continue  # 'the council leader' is not the one titled 'Opposition leader'
             score = len(words & role_words) * 2 + (head_word in role_words)
             if score > best_score:
@@ -384,71 +381,6 @@ def _by_role(toks: Tokens, mentions: Mentions, head: int, first: int, last: int)
 # state said'), when no role named earlier fits. Not offices an article gives with the name, whose
 # bare 'the senator' or 'the president' is as often someone else ('the former president' for
 # Bill Clinton in a story about his wife), nor generic ones ('the band leader', 'the official').
-_DESCRIBES = frozenset(
-    "justice secretary candidate nominee frontrunner front-runner businessman businesswoman billionaire "
-    "tycoon mogul magnate incumbent".split())
-_FROM_A_PLACE = frozenset("businessman businesswoman billionaire tycoon mogul magnate".split())
-
-
-def _told_apart(words: set[str], role_words: set[str]) -> bool:
-    """Each has a word the other lacks: 'the council leader' is not the one titled 'Opposition leader'."""
-    return bool(words - role_words - _NEUTRAL) and bool(role_words - words - _NEUTRAL)
-
-
-def _role_allows(words: set[str], head_word: str, roles: tuple[str, ...]) -> bool:
-    """Whether a person the article gave ``roles`` may be described by ``words``: a role must share
-    a word with it ('presumptive Republican nominee' ~ 'Republican presidential candidate'), and
-    none may be the same office told apart by another word ('council leader', 'Opposition leader')."""
-    sets = _role_sets(roles)
-    if _another_holder(words, head_word, sets):
-        return False
-    return not sets or any(rs & words for rs in sets)
-
-
-def _role_sets(roles) -> list[set[str]]:
-    return [{role_word(w) for w in r.lower().split()} - _STOP - _NEUTRAL for r in roles]
-
-
-def _another_holder(words: set[str], head_word: str, sets: list[set[str]]) -> bool:
-    """A role of the same office told apart by another word ('council leader', 'Opposition leader')."""
-    return any(head_word in rs and _told_apart(words, rs) for rs in sets)
-
-
-def _described(toks: Tokens, mentions: Mentions, head: int, first: int, last: int, done: dict) -> Entity | None:
-    """'The Supreme Court justice said …' after 'Ruth Bader Ginsburg regrets …': the person a
-    sentence just before was about, by a name known to be a person's, unless their roles say otherwise."""
-    by_age = _aged(toks, first, last)
-    if toks.lower[first] != "the" or not (by_age or toks.lower[head] in _DESCRIBES and toks.tag[head] == "NN"):
-        return None
-    if any(toks.dep[c] == "case" for c in toks.children[head]):
-        return None  # 'the nominee's campaign': someone else speaks
-    if toks.lower[head] not in _FROM_A_PLACE and any(toks.ent[i] == "GPE" for i in range(first, head)):
-        return None  # 'the Vermont senator': a place the article has not tied to anyone (a 'New York businessman' is from it)
-    words = {role_word(toks.lower[i]) for i in range(first, last + 1) if toks.lower[i].isalpha()} - _STOP
-    gender = GENDERED_NOUNS.get(toks.lower[head])
-    def fits(m: Mention, main: bool = False) -> bool:
-        return (m.subject and (m.entity.gender is not None or by_age) and gender in (None, m.entity.gender)
-                and toks.para[first] - toks.para[m.last] <= 5 and (not main or _main_subject(toks, m)))
-    # (by age, the one a sentence was about: 'Ms Denholm suggested that Ms Latchford … The 62-year-old said')
-    person = by_age and salient(toks, mentions, first, done, lambda m: fits(m, True)) or salient(toks, mentions, first, done, fits)
-    if person is None:
-        return None
-    if by_age:  # an age says who, a noun after it only what else they are ('The 61-year-old lawyer')
-        return None if _another_holder(words, role_word(toks.lower[head]), _role_sets(person.roles)) else person
-    # The story's person or no one: a role that does not fit means the words describe someone else.
-    return person if _role_allows(words, role_word(toks.lower[head]), person.roles) else None
-
-
-def _main_subject(toks: Tokens, m: Mention) -> bool:
-    """Whether ``m`` is the subject of its sentence's main verb, not of a clause inside it."""
-    return toks.head[toks.head[m.last]] == toks.head[m.last] or toks.dep[toks.head[m.last]] == "conj"
-
-
-def _aged(toks: Tokens, first: int, last: int) -> bool:
-    """'the 52-year-old', 'The 23-year-old Hungarian': a person the story named, by age."""
-    return any(aged(toks, k) for k in range(first, last + 1))
-
-
 def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last: int):
     """'A Conservative HQ spokesperson' -> Conservative Party, role spokesperson."""
     role = toks.lower[head]
@@ -456,7 +388,7 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
     after = [c2 for c in toks.children[head] if toks.dep[c] == "prep" for c2 in toks.subtree(c)[1:]]
     words += after
     # (a place names no body: 'a spokesman for the Texas secretary of state' is not the Texas Civil Rights Project's)
-    keys = {toks.lower[i] for i in words if toks.ent[i] not in ("GPE", "LOC")} - _STOP
+    keys = {toks.lower[i] for i in words if toks.ent[i] not in ("GPE", "LOC")} - STOP
     if role == "statement" and not words and (issuer := issuer_of(toks, mentions, first)) is not None:
         return issuer, role, None
     spoken_for = [m.entity for m in mentions.in_range(min(after), max(after)) if m.entity.kind == "person"] if after else []
@@ -472,7 +404,7 @@ def _spokesperson(toks: Tokens, mentions: Mentions, head: int, first: int, last:
     # the body named right there ('for the Friends of Marsden Libraries'), else the one whose name
     # shares most words (not 'Marsden Council', named first, for one word)
     named = [m.entity for m in mentions.in_range(min(after), max(after)) if m.entity.kind == "organization"] if after else []
-    shared = [(len(keys & (set(m.entity.name.lower().split()) - _STOP)), -k, m.entity) for k, m in enumerate(mentions.mentions)
+    shared = [(len(keys & (set(m.entity.name.lower().split()) - STOP)), -k, m.entity) for k, m in enumerate(mentions.mentions)
               if m.entity.kind == "organization"]
     if named or max(shared, default=(0,))[0]:
         return (named[-1] if named else max(shared, key=lambda x: x[:2])[2]), role, None

@@ -1391,6 +1391,8 @@ NAMED_AFTER_ITS_KIND = [
      "Corvin R. Hale II", "person"),
     ('The newspaper\'s Vox Civium (Voice of the Citizens) column said the mayor "lost the room."', "Vox Civium",
      "organization"),
+    # an editor's brackets are not part of the name
+    ("Lawmakers said [Ada] Marsh had lied.\n\n[Ada] Marsh said the report was wrong.", "Ada Marsh", "person"),
     # a given name the tagger left out of a name; not a title before a name, even a plural one
     ("Amelize Marsh loves the public school that her daughter attends.\n\nMarsh said the school had saved her family.",
      "Amelize Marsh", "person"),
@@ -1535,13 +1537,26 @@ def test_an_unresolved_source_is_shown_without_its_clause_or_day(text, source, s
     ("The Vox Civium (Voice) column said so.", "Vox Civium (Voice)", "Vox Civium (Voice)"),  # a closed bracket too
 ])
 def test_a_tagged_name_loses_what_the_tagger_ran_into_it(text, tagged, name):
-    from onrecord.mentions import _name_span
+    from onrecord.name_spans import name_span
     from onrecord.nlp import load_pipeline
     from onrecord.quotes import Tokens
 
     toks = Tokens.from_doc(load_pipeline()(text), text=text)
-    first, last = _name_span(toks, *toks.span_tokens(text.index(tagged), text.index(tagged) + len(tagged)))
+    first, last = name_span(toks, *toks.span_tokens(text.index(tagged), text.index(tagged) + len(tagged)))
     assert text[toks.starts[first] : toks.ends[last]] == name
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # an epithet (no office) is the one the sentences before were about, whatever roles they were given
+    ('Tom Hale, the Republican front-runner and former host of a game show, listed a comedy as his favourite show.'
+     '\n\n"It is the best show on television," the billionaire property mogul told reporters.', "Tom Hale"),
+    # the main subject, not a name inside a clause ('found Hale to be')
+    ('Party donor Marcus Reyne said on Friday he met candidate Tom Hale this week.\n\nWhile the donor did not say how '
+     'much he would give, he said he found Hale to be "very charming."\n\n"It was very nice," the casino tycoon told '
+     "reporters.", "Marcus Reyne"),
+])
+def test_an_epithet_is_the_one_the_story_was_about(text, speaker):
+    assert onrecord.extract(text).quotes[-1].speaker.name == speaker
 
 
 def test_a_headline_decks_bare_title_is_the_person_the_lede_gives_it():

@@ -1,0 +1,82 @@
+"""Where a name the entity tagger found begins and ends, and whether it is a person's.
+
+The tagger's spans run into what stands beside a name (a heading, an amount, a title) or stop
+short of it (a given name it did not know); these read the parse around them.
+"""
+from __future__ import annotations
+
+from .name_words import HONORIFICS, NAME_OF_A_BODY, ORG_WORDS, OUTLET_BRANDS, ROLE_NOUNS, TITLES, first_names
+from .quotes.tokens import Tokens
+
+
+def given_name(toks: Tokens, surname: int) -> int:
+    """Where a person's name starts when the tagger saw only its last word ('Joseph' of 'Amelize Joseph
+    loves …'): an untagged capitalised proper noun joined to it, no title or role ('Senator', 'Aide')."""
+    k = surname - 1
+    if (k >= 0 and toks.tag[k] == "NNP" and toks.dep[k] == "compound" and toks.head[k] == surname and not toks.ent[k]
+            and toks.text[toks.starts[k] : toks.ends[k]].isalpha() and toks.text[toks.starts[k]].isupper()
+            and toks.lower[k] not in TITLES | ROLE_NOUNS | HONORIFICS | STYLES and toks.quote[k] == toks.quote[surname]
+            and toks.lower[surname] not in OUTLET_BRANDS):  # (not 'Senators Rubio', 'Pope Francis', '… Twitter')
+        return k
+    return surname
+
+
+def name_span(toks: Tokens, first: int, last: int) -> tuple[int, int]:
+    """A tagged name without what the tagger ran into it: a heading before a colon or line break
+    ('National Interests: The Human Rights Council'), a bracket it leaves open ('the Vox Populi (Voice of the
+    People) column' tagged up to 'People'), an amount after it ('Peabody gave Patriot 13 percent')."""
+    word = lambda i: toks.text[toks.starts[i] : toks.ends[i]]
+    breaks = [i for i in range(first + 1, last) if word(i) == ":" or toks.newline[i]]  # (or a headline's line)
+    first = breaks[-1] + 1 if breaks else first
+    opened = next((i for i in range(first + 1, last + 1) if word(i) == "("
+                   and not any(word(k) == ")" for k in range(i + 1, last + 1))), None)
+    last = opened - 1 if opened is not None else last
+    amount = next((i for i in range(first + 1, last) if toks.tag[i] == "CD" and word(i + 1)[:1].islower()), None)
+    return first, amount - 1 if amount is not None else last
+
+
+def name_start(toks: Tokens, first: int, last: int, label: str) -> int:
+    """Where a name begins: after titles and articles ('Senator', 'the'), and a role word unless it opens a
+    body's name ('General Motors', 'the General Staff'); before its country's possessive where every
+    country has such a body ("Tarsova's Defence Ministry" is not Meridia's)."""
+    if label == "ORG" and _whose_ministry(toks, first, last):
+        return first - 2
+    while first < last and (toks.lower[first] in TITLES or toks.pos[first] == "DET" or toks.lower[first] in ROLE_NOUNS
+                            and (label != "ORG" or toks.lower[first + 1] in first_names())):
+        first += 1
+    return first
+
+
+# Styles before a name the tagger leaves out of it ('Pope Francis'): not a given name.
+STYLES = frozenset("pope cardinal archbishop bishop sheikh saint st king queen prince princess emir sultan".split())
+
+
+# A body every country has: 'Defence Ministry', 'Foreign Ministry', 'the army'.
+_EVERY_COUNTRYS = frozenset("ministry army navy military government parliament police embassy".split())
+
+
+def _whose_ministry(toks: Tokens, first: int, last: int) -> bool:
+    return (toks.lower[last] in _EVERY_COUNTRYS and first >= 2 and toks.lower[first - 1] in ("'s", "’s")
+            and toks.pos[first - 2] == "PROPN" and toks.ent[first - 2] in ("GPE", "ORG", "NORP"))
+
+
+def personal_name(toks: Tokens, first: int, last: int, words: list[str]) -> bool:
+    """'Irina Sokolova' tagged an organisation: a known first name and a word that is none, with no
+    article before them ('the Wells Fargo …' is a bank's), no word of a body's name ('Edison Research')
+    and no 'it' after them in the sentence ('Wells Fargo said it would appeal')."""
+    names = first_names()
+    lowered = {w.lower() for w in words}
+    words = without_suffix(words)
+    # (a middle name or initial between: 'Keith Lamont Scott', 'Vann R. Newkirk')
+    middle = all(w.lower() in names or len(w) == 2 and w[0].isupper() and w[1] == "." for w in words[1:-1])
+    ends = (words[0], words[-1])
+    if (not 2 <= len(words) <= 3 or not middle or not all(w.isalpha() and w.istitle() for w in ends)
+            or words[0].lower() not in names or words[-1].lower() in names or lowered & (ORG_WORDS | NAME_OF_A_BODY)
+            or first > 0 and toks.lower[first - 1] == "the"):
+        return False
+    return toks.its_after(last) is None
+
+
+def without_suffix(words: list[str]) -> list[str]:
+    """A personal name's words without its suffix: 'Vann R. Newkirk II', 'John G. Roberts Jr.'."""
+    return words[:-1] if len(words) > 2 and words[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii", "iv") else words
