@@ -64,8 +64,11 @@ def described(toks: Tokens, mentions: Mentions, head: int, first: int, last: int
         return (m.subject and (m.entity.gender is not None or by_age) and gender in (None, m.entity.gender)
                 and toks.para[first] - toks.para[m.last] <= 5 and (not main or _main_subject(toks, m)))
     # (by age, the one a sentence was about: 'Ms Denholm suggested that Ms Latchford … The 62-year-old said')
-    epithet = toks.lower[head] in _FROM_A_PLACE  # no office ('the gambling tycoon'): see below
-    main = (by_age or epithet) and salient(toks, mentions, first, done, lambda m: fits(m, True))
+    # An epithet (no office: 'the gambling tycoon') as its sentence's subject; not in a clause, where it
+    # is as often someone else ('the senator called on them to unendorse Trump after the mogul claimed …').
+    epithet = toks.lower[head] in _FROM_A_PLACE and _main_clause(toks, head)
+    elsewhere = lambda m: by_age or toks.sentence_start(m.last) != toks.sentence_start(first)
+    main = (by_age or epithet) and salient(toks, mentions, first, done, lambda m: fits(m, True) and elsewhere(m))
     person = main or salient(toks, mentions, first, done, fits)
     if not person:
         return None
@@ -79,7 +82,11 @@ def described(toks: Tokens, mentions: Mentions, head: int, first: int, last: int
 
 def _main_subject(toks: Tokens, m: Mention) -> bool:
     """Whether ``m`` is the subject of its sentence's main verb, not of a clause inside it."""
-    return toks.head[toks.head[m.last]] == toks.head[m.last] or toks.dep[toks.head[m.last]] == "conj"
+    return _main_clause(toks, m.last)
+
+
+def _main_clause(toks: Tokens, k: int) -> bool:
+    return toks.head[toks.head[k]] == toks.head[k] or toks.dep[toks.head[k]] == "conj"
 
 
 def aged_source(toks: Tokens, first: int, last: int) -> bool:

@@ -293,8 +293,9 @@ class Mentions:
                     or brand else "person")
         if label == "ORG":
             # A lone surname tagged ORG ('Blunt said', a headline's 'Howell:') is a person the article names.
-            surname = (_name_words(words[0]) or [""])[-1]  # ('Okonkwo-Bell' is Harriet Okonkwo-Bell's)
-            if len(words) == 1 and not self._known_organisation(words[0]) and (surname in self._surnames or any(
+            surname = (_name_words(words[-1]) or [""])[-1]  # ('Okonkwo-Bell' is Harriet Okonkwo-Bell's)
+            alone = len(words) == 1 or len(words) == 2 and words[0].lower() in _PARTICLES  # ('De Blasio')
+            if alone and not self._known_organisation(" ".join(words)) and (surname in self._surnames or any(
                     e.kind == "person" and e.surname == surname for e in self.entities)):
                 return "person"
             return "organization"
@@ -386,6 +387,10 @@ class Mentions:
         entity = Entity(len(self.entities), name, kind, [name])
         self.entities.append(entity)
         return entity
+
+
+# Words a surname may begin with: 'De Blasio', 'Van Hollen'.
+_PARTICLES = frozenset("de del della di da du van von der le la st. st".split())
 
 
 # First words many organisations share: 'National' is not the National Trust.

@@ -25,7 +25,7 @@ ROLE_NOUNS = frozenset(
     "organizer organiser activist campaigner mp. justice speaker whip solicitor barrister "
     "coach captain player striker forward midfielder defender goalkeeper quarterback pitcher referee "
     "constable inspector superintendent detective treasurer pastor preacher reverend rabbi imam bishop priest "
-    "envoy negotiator mediator diplomat colonel cfo writer columnist reporter journalist commentator".split()
+    "envoy negotiator mediator diplomat colonel cfo writer columnist reporter journalist commentator moderator anchor presenter".split()
 )
 CLUB_WORDS = frozenset("athletic rovers wanderers albion fc afc united hotspur".split())  # football clubs
 ORG_WORDS = frozenset(

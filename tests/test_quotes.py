@@ -1391,6 +1391,8 @@ NAMED_AFTER_ITS_KIND = [
      "Corvin R. Hale II", "person"),
     ('The newspaper\'s Vox Civium (Voice of the Citizens) column said the mayor "lost the room."', "Vox Civium",
      "organization"),
+    # a surname with its particle, tagged an organisation, is the person the article names
+    ("Mayor Anna de Vries spoke on Saturday.\n\nDe Vries said the blast was intentional.", "Anna de Vries", "person"),
     # an editor's brackets are not part of the name
     ("Lawmakers said [Ada] Marsh had lied.\n\n[Ada] Marsh said the report was wrong.", "Ada Marsh", "person"),
     # a given name the tagger left out of a name; not a title before a name, even a plural one
@@ -1557,6 +1559,14 @@ def test_a_tagged_name_loses_what_the_tagger_ran_into_it(text, tagged, name):
 ])
 def test_an_epithet_is_the_one_the_story_was_about(text, speaker):
     assert onrecord.extract(text).quotes[-1].speaker.name == speaker
+
+
+def test_an_epithet_inside_a_clause_is_not_the_one_the_story_was_about():
+    text = ("Senator Tom Hale said the deal was bad.\n\nRay Dunn has called the law a hoax.\n\nHale has been critical "
+            "of Dunn since the primary. In June, the Kellan senator called on voters to reject Dunn after the billionaire "
+            "property mogul claimed that a judge was unfit to serve because of his heritage.")
+    claimed = onrecord.extract(text).quotes[-1]
+    assert (claimed.cue.text, claimed.speaker.name) == ("claimed", "the billionaire property mogul")
 
 
 def test_a_headline_decks_bare_title_is_the_person_the_lede_gives_it():
