@@ -71,7 +71,8 @@ def personal_name(toks: Tokens, first: int, last: int, words: list[str]) -> bool
     middle = all(w.lower() in names or len(w) == 2 and w[0].isupper() and w[1] == "." for w in words[1:-1])
     ends = (words[0], words[-1])
     if (not 2 <= len(words) <= 3 or not middle or not all(w.isalpha() and w.istitle() for w in ends)
-            or words[0].lower() not in names or words[-1].lower() in names or lowered & (ORG_WORDS | NAME_OF_A_BODY)
+            or words[0].lower() not in names or words[-1].lower() in names and len(words) == 2  # ('Keith Lamont Scott')
+            or lowered & (ORG_WORDS | NAME_OF_A_BODY)
             or first > 0 and toks.lower[first - 1] == "the"):
         return False
     return toks.its_after(last) is None

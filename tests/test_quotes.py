@@ -1341,6 +1341,7 @@ NAMED_AFTER_ITS_KIND = [
      "organization"),
     # a person's name with a middle name, tagged an organisation
     ("Hakeem Lamont Jeffries said the bill would pass.", "Hakeem Lamont Jeffries", "person"),
+    ("Derek Lamont Scott said the police had stopped his car without a reason.", "Derek Lamont Scott", "person"),
     ("The charity Shelterwise said rents were rising.", "Shelterwise", "organization"),
     ("The charity Shelter UK said rents were rising.", "Shelter UK", "organization"),
     # a name the tagger calls a person that a kind of body stands beside is that body, here and after
