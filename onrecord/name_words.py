@@ -111,7 +111,7 @@ def first_name_gender(words: list[str]) -> str | None:
 MEDIA_NAMES = frozenset(
     "times post news journal herald gazette ledger tribune chronicle telegraph guardian mail express star sun globe "
     "observer independent mirror standard record register press review daily weekly magazine tv radio television "
-    "bbc cnn nbc abc cbs fox msnbc npr pbs reuters ap bloomberg politico axios breitbart huffpost buzzfeed "
+    "bbc cnn nbc abc cbs fox msnbc npr pbs rt reuters ap bloomberg politico axios breitbart huffpost buzzfeed "
     "network channel broadcasting".split())
 
 # First words of two-word places, which are no first names ('Saudi Arabia', 'North Korea').

@@ -65,7 +65,9 @@ def of_kind(toks: Tokens, mentions: Mentions, word: str, at: int, said: set[str]
         named = next((m.entity for m in before if word in (key := org_key(m.entity.name).split())
                       and len(key) > 1 and said <= set(key)), None)
     if named is None and word in MEDIA_KINDS:  # 'the newspaper said': the outlet named before, not any organisation
-        return next((m.entity for m in orgs if set(m.entity.name.lower().split()) & MEDIA_NAMES), None)
+        other = _PRINT if word in _BROADCAST_KINDS else _BROADCAST if word in _PRINT_KINDS else frozenset()
+        return next((m.entity for m in orgs if (words := set(m.entity.name.lower().split())) & MEDIA_NAMES
+                     and not words & other), None)  # ('The network said' is RT's, not The New York Times')
     if word in _BUSINESS_KINDS:  # 'the company said' is not the Senate or a party the story is about
         # ('The consumer group ShopSafe': a body introduced by a kind that is no business)
         groups = {m.entity.key for m in before if m.first > 0 and toks.lower[m.first - 1] in _NO_BUSINESS | {"group"}}
@@ -76,6 +78,13 @@ def of_kind(toks: Tokens, mentions: Mentions, word: str, at: int, said: set[str]
         named = next((m.entity for m in orgs if set(org_key(m.entity.name).split()) & _KIND_WORDS[word]), None)
     return named or (_most_named(mentions, orgs, at) if orgs and word in ORG_KINDS else None)
 
+
+# A network is no newspaper, nor a newspaper a channel.
+_BROADCAST_KINDS = frozenset("network broadcaster station channel".split())
+_PRINT_KINDS = frozenset("newspaper paper magazine".split())
+_BROADCAST = frozenset("tv radio television bbc cnn nbc abc cbs fox msnbc npr pbs rt network channel broadcasting".split())
+_PRINT = frozenset("times post journal herald gazette ledger tribune chronicle telegraph guardian mail globe observer "
+                   "mirror register magazine daily weekly newspaper".split())
 
 _REGULATORS = "office authority commission agency board ombudsman inspectorate regulator"
 # The words a body's name often has for its kind: 'the airline' after Northwind Air.

@@ -432,6 +432,9 @@ SPEAKERS = [
     # 'the newspaper' is the outlet named before it (tagged a work of art), not any organisation
     ('The Lakeside Ledger reported the calls. The council met. The newspaper said it stood by its reporting.',
      "Lakeside Ledger"),
+    # ... and 'the network' a broadcaster, not the newspaper named since
+    ("Kestrel TV hired a new host in May.\n\nA Kestrel TV editor told the host that her statement was wrong, The Kellan "
+     "Times reported at the time. The network said it would send her to the coast.", "Kestrel TV"),
     # an unnamed source is shown without its relative clause
     ('Two officials, who were not authorized to speak, said the bill "is dead".', "two officials"),
     # a role that differs from every role given ('council leader', 'Opposition leader') names nobody
