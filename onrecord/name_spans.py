@@ -63,7 +63,7 @@ def _whose_ministry(toks: Tokens, first: int, last: int) -> bool:
 def personal_name(toks: Tokens, first: int, last: int, words: list[str]) -> bool:
     """'Irina Sokolova' tagged an organisation: a known first name and a word that is none, with no
     article before them ('the Wells Fargo …' is a bank's), no word of a body's name ('Edison Research')
-    and no 'it' after them in the sentence ('Wells Fargo said it would appeal')."""
+    and no 'it' after them in the sentence before any 'he' or 'her' ('Wells Fargo said it would appeal')."""
     names = first_names()
     lowered = {w.lower() for w in words}
     words = without_suffix(words)
@@ -75,7 +75,23 @@ def personal_name(toks: Tokens, first: int, last: int, words: list[str]) -> bool
             or lowered & (ORG_WORDS | NAME_OF_A_BODY)
             or first > 0 and toks.lower[first - 1] == "the"):
         return False
-    return toks.its_after(last) is None
+    return _pronoun_after(toks, last) != "it"
+
+
+_PERSONAL = frozenset("he she his her him himself herself".split())
+
+
+def _pronoun_after(toks: Tokens, k: int) -> str | None:
+    """'it' or 'person': the first pronoun after token ``k`` in its sentence ('Wells Fargo said it would
+    appeal'; 'Carly Fiorina threw her support behind …, saying it is time …')."""
+    for j in range(k + 1, len(toks)):
+        if toks.is_boundary(j):
+            return None
+        if toks.lower[j] in ("it", "its"):
+            return "it"
+        if toks.lower[j] in _PERSONAL:
+            return "person"
+    return None
 
 
 def without_suffix(words: list[str]) -> list[str]:

@@ -1345,6 +1345,9 @@ NAMED_AFTER_ITS_KIND = [
     # a person's name with a middle name, tagged an organisation
     ("Hakeem Lamont Jeffries said the bill would pass.", "Hakeem Lamont Jeffries", "person"),
     ("Derek Lamont Scott said the police had stopped his car without a reason.", "Derek Lamont Scott", "person"),
+    # a 'her' before the sentence's 'it' ('saying it is time') says a person
+    ("Carly Vianello Endorses Ray Dunn.\n\nCarly Vianello threw her support behind Sen. Ray Dunn on Wednesday, saying it "
+     "is time to have a real conservative in the White House.", "Carly Vianello", "person"),
     ("The charity Shelterwise said rents were rising.", "Shelterwise", "organization"),
     ("The charity Shelter UK said rents were rising.", "Shelter UK", "organization"),
     # a name the tagger calls a person that a kind of body stands beside is that body, here and after
