@@ -193,6 +193,10 @@ class Mentions:
         toks = self.toks
         possessive = [i for i in range(first, last) if toks.lower[i] in ("'s", "’s")]
         office = label == "ORG" and possessive and possessive[-1] == last - 1 and toks.lower[last] in _OFFICE_HEADS
+        # ('the Washington Post's Ishaan Tharoor': a name an outlet owns is one of its writers)
+        before = first > 1 and toks.lower[first - 1] in ("'s", "’s")
+        owner = range(first, possessive[-1]) if possessive else range(first - 2, first - 1) if before else range(0)
+        writer = any(toks.lower[i] in MEDIA_NAMES for i in owner)
         if possessive and not office:  # "Labour's Ann Lee" tagged as one name: the name starts after the 's
             first = possessive[-1] + 1
         first, last = name_span(toks, first, last)
@@ -218,7 +222,8 @@ class Mentions:
         words = [w for w in (w.strip("[]").rstrip("/") for w in words) if w]  # '[Hillary] Clinton', 'Texas/'
         if not words or not words[0][:1].isupper():
             return
-        personal = label == "ORG" and (self._described_as_person(first, last, words) or personal_name(toks, first, last, words))
+        personal = label == "ORG" and (self._described_as_person(first, last, words) or personal_name(toks, first, last, words)
+                                       or writer and personal_name(toks, first, last, words, known_first=False))
         kind = "person" if personal else self._kind(label, words)
         if kind == "person" and first > 0 and toks.lower[first - 1] in KINDS_BEFORE_NAMES and toks.pos[first - 1] == "NOUN":
             kind = "organization"  # 'the think tank Demos', 'the charity Shelterwise'

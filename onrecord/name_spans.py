@@ -60,18 +60,20 @@ def _whose_ministry(toks: Tokens, first: int, last: int) -> bool:
             and toks.pos[first - 2] == "PROPN" and toks.ent[first - 2] in ("GPE", "ORG", "NORP"))
 
 
-def personal_name(toks: Tokens, first: int, last: int, words: list[str]) -> bool:
+def personal_name(toks: Tokens, first: int, last: int, words: list[str], known_first: bool = True) -> bool:
     """'Irina Sokolova' tagged an organisation: a known first name and a word that is none, with no
     article before them ('the Wells Fargo …' is a bank's), no word of a body's name ('Edison Research')
-    and no 'it' after them in the sentence before any 'he' or 'her' ('Wells Fargo said it would appeal')."""
+    and no 'it' after them in the sentence before any 'he' or 'her' ('Wells Fargo said it would appeal').
+    Without ``known_first``, any first name: where an outlet owns the name ('the Post's Ishaan Tharoor')."""
     names = first_names()
     lowered = {w.lower() for w in words}
     words = without_suffix(words)
     # (a middle name or initial between: 'Keith Lamont Scott', 'Vann R. Newkirk')
     middle = all(w.lower() in names or len(w) == 2 and w[0].isupper() and w[1] == "." for w in words[1:-1])
     ends = (words[0], words[-1])
-    if (not 2 <= len(words) <= 3 or not middle or not all(w.isalpha() and w.istitle() for w in ends)
-            or words[0].lower() not in names or words[-1].lower() in names and len(words) == 2  # ('Keith Lamont Scott')
+    if (not 2 <= len(words) <= 3 or not middle or not all(w.replace("-", "").isalpha() and w.istitle() for w in ends)
+            or known_first and not all(w in names for w in words[0].lower().split("-"))  # ('Eva-Maria')
+            or words[-1].lower() in names and len(words) == 2  # ('Keith Lamont Scott')
             or lowered & (ORG_WORDS | NAME_OF_A_BODY)
             or first > 0 and toks.lower[first - 1] == "the"):
         return False
@@ -87,6 +89,8 @@ def _pronoun_after(toks: Tokens, k: int) -> str | None:
     for j in range(k + 1, len(toks)):
         if toks.is_boundary(j):
             return None
+        if toks.quote[j] != -1:
+            continue  # (a quote's 'it' is the speaker's: 'Eva-Maria Schultheis posted: "… this is what it has led to"')
         if toks.lower[j] in ("it", "its"):
             return "it"
         if toks.lower[j] in _PERSONAL:

@@ -1345,6 +1345,11 @@ NAMED_AFTER_ITS_KIND = [
     # a person's name with a middle name, tagged an organisation
     ("Hakeem Lamont Jeffries said the bill would pass.", "Hakeem Lamont Jeffries", "person"),
     ("Derek Lamont Scott said the police had stopped his car without a reason.", "Derek Lamont Scott", "person"),
+    # a name an outlet owns is a writer's, whatever the first name; a hyphenated first name is a first name
+    ("As the Kellan Post’s Ruchir Tharoor wrote, “after the council passed a resolution, the mayor was furious.”",
+     "Ruchir Tharoor", "person"),
+    ("Eva-Maria Lindqvist posted: ''Ms. Vane welcomed them all with open arms and this is what it has led to.''",
+     "Eva-Maria Lindqvist", "person"),  # (the 'it' inside the quote is no pronoun for the name)
     # a 'her' before the sentence's 'it' ('saying it is time') says a person
     ("Carly Vianello Endorses Ray Dunn.\n\nCarly Vianello threw her support behind Sen. Ray Dunn on Wednesday, saying it "
      "is time to have a real conservative in the White House.", "Carly Vianello", "person"),
