@@ -206,7 +206,8 @@ class Mentions:
         # a title-case headline runs the verb into the name: 'Ben Carson Defends Himself Against …'
         # (not a word the parse makes part of a later one: 'States' of 'United States Department of Agriculture')
         last = next((i - 1 for i in range(first + 1, last + 1) if toks.lower[i] in INDIRECT_FORMS
-                     and not (toks.dep[i] in ("compound", "nmod") and i < toks.head[i] <= last)), last)
+                     and not (toks.dep[i] in ("compound", "nmod") and i < toks.head[i] <= last)
+                     and toks.lower[i - 1] not in _PARTICLES), last)  # (not 'Pen' of 'Marine Le Pen')
         while last > first and toks.pos[last] in ("PART", "PUNCT"):
             last -= 1
         name = toks.text[toks.starts[first] : toks.ends[last]]
@@ -294,7 +295,9 @@ class Mentions:
             # 'Patriot Coal', not 'Samantha Power'; 'Politifact' alone
             body = len(words) > 1 and words[-1].lower() in NAME_OF_A_BODY and words[0].lower() not in first_names()
             brand = len(words) == 1 and words[0].lower() in OUTLET_BRANDS
-            return ("organization" if lowered & ORG_WORDS or words[-1].lower() in _NOBODYS or clubbed or paper or body
+            given = len(words) > 1 and words[0].lower() in first_names()  # ('Marine Le Pen': a first name, no body)
+            body_words = (lowered - {words[0].lower()} if given else lowered) & ORG_WORDS
+            return ("organization" if body_words or words[-1].lower() in _NOBODYS or clubbed or paper or body
                     or brand else "person")
         if label == "ORG":
             # A lone surname tagged ORG ('Blunt said', a headline's 'Howell:') is a person the article names.

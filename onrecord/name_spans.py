@@ -74,7 +74,7 @@ def personal_name(toks: Tokens, first: int, last: int, words: list[str], known_f
     if (not 2 <= len(words) <= 3 or not middle or not all(w.replace("-", "").isalpha() and w.istitle() for w in ends)
             or known_first and not all(w in names for w in words[0].lower().split("-"))  # ('Eva-Maria')
             or words[-1].lower() in names and len(words) == 2  # ('Keith Lamont Scott')
-            or lowered & (ORG_WORDS | NAME_OF_A_BODY)
+            or (lowered - {words[0].lower()}) & (ORG_WORDS | NAME_OF_A_BODY)  # ('Marine' is a first name)
             or first > 0 and toks.lower[first - 1] == "the"):
         return False
     return _pronoun_after(toks, last) != "it"

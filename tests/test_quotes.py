@@ -1350,6 +1350,11 @@ NAMED_AFTER_ITS_KIND = [
      "Ruchir Tharoor", "person"),
     ("Eva-Maria Lindqvist posted: ''Ms. Vane welcomed them all with open arms and this is what it has led to.''",
      "Eva-Maria Lindqvist", "person"),  # (the 'it' inside the quote is no pronoun for the name)
+    # a first name that is also a body's word ('Marine'), and a surname particle before a word that is also a verb
+    ("Marine Dufresne, the party leader, voiced support for the plan on Wednesday.\n\nDufresne said the plan was fair.",
+     "Marine Dufresne", "person"),
+    ("The party leader, Odile Le Pen, voiced support for the plan on Wednesday.\n\nLe Pen said the plan was fair.",
+     "Odile Le Pen", "person"),
     # a 'her' before the sentence's 'it' ('saying it is time') says a person
     ("Carly Vianello Endorses Ray Dunn.\n\nCarly Vianello threw her support behind Sen. Ray Dunn on Wednesday, saying it "
      "is time to have a real conservative in the White House.", "Carly Vianello", "person"),
