@@ -134,8 +134,10 @@ class Mentions:
         taken = {i for m in self.mentions for i in range(m.first, m.last + 1)}
         i = 0
         while i < len(toks):
-            if toks.pos[i] == "PROPN" and (toks.lower[i] in TITLES or toks.lower[i] in ROLE_NOUNS):
-                i += 1  # 'Chief Executive Karen Holt': the name starts after the title
+            if toks.pos[i] == "PROPN" and (toks.lower[i] in TITLES or toks.lower[i] in ROLE_NOUNS or (
+                    i + 1 < len(toks) and toks.pos[i + 1] == "PROPN" and toks.lower[i] not in first_names()
+                    and toks.lower[i + 1] in first_names())):
+                i += 1  # 'Chief Executive Karen Holt', 'Actress Eva Longoria': the name starts after the title
                 continue
             last = i
             while toks.pos[i] == "PROPN" and last + 1 < len(toks) and toks.pos[last + 1] == "PROPN" and last + 1 - i < 3:

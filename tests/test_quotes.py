@@ -1546,6 +1546,20 @@ def test_an_unresolved_source_is_shown_without_its_clause_or_day(text, source, s
     assert _shown(toks, first, last) == shown
 
 
+@pytest.mark.parametrize("text,names", [
+    ("Actress Eva Marston made an interesting observation about the community in an interview.", [("Eva Marston", "person")]),
+    ("Chief Executive Karen Holt said the firm would grow.", [("Karen Holt", "person")]),
+])
+def test_a_name_the_entity_tagger_missed_starts_at_its_first_name(text, names):
+    from onrecord.mentions import Mentions
+    from onrecord.nlp import load_pipeline
+    from onrecord.quotes import Tokens
+
+    doc = load_pipeline()(text)
+    doc.ents = []  # as where the small model tags nothing
+    assert [(e.name, e.kind) for e in Mentions(Tokens.from_doc(doc, text=text), doc).entities] == names
+
+
 @pytest.mark.parametrize("text,tagged,name", [
     ("Brightwater gave Halvern 13 percent of its reserves.", "Halvern 13 percent", "Halvern"),  # an amount after it
     ("Rail Boss Admits Fault\nTed Varley said the trains were late.", "Fault\nTed Varley", "Ted Varley"),  # a line
