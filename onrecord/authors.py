@@ -1,7 +1,10 @@
 """Who wrote an opinion piece, whose 'I' and 'we' outside quotes are the writer's: the person its
-byline names ('By Ruth Okonkwo' in the first paragraphs) or its closing line signs ('James Bovard
-is the author of …'). Part of speaker resolution (``speakers.py``)."""
+byline names ('By Ruth Okonkwo' in the first paragraphs), its closing line signs ('James Bovard
+is the author of …') or its headline is under ('Ann Coulter: …'). Part of speaker resolution
+(``speakers.py``)."""
 from __future__ import annotations
+
+import re
 
 from .mentions import Entity, Mentions
 from .name_words import HONORIFICS
@@ -12,7 +15,22 @@ _BYLINE_WORDS = 8
 
 
 def author_of(toks: Tokens, mentions: Mentions) -> Entity | None:
-    return _byline(toks, mentions) or _signed(toks, mentions)
+    return _byline(toks, mentions) or _signed(toks, mentions) or _columnist(toks, mentions)
+
+
+def _columnist(toks: Tokens, mentions: Mentions) -> Entity | None:
+    """A column's headline under its writer's full name: 'Ann Coulter: And Then There Was the One.'
+    (not a news headline's 'Clinton: …' or a quoted 'Ann Lee: "We will win"')."""
+    m = next((m for m in mentions.mentions if m.first == 0), None)
+    if m is None or m.entity.kind != "person" or m.last == m.first or m.last + 1 >= len(toks) or toks.lower[m.last + 1] != ":":
+        return None
+    start = toks.ends[m.last + 1]
+    end = toks.text.find("\n", start)
+    rest = toks.text[start : end if end != -1 else len(toks.text)]
+    return None if _OPENING_MARK.search(rest) else m.entity  # (single marks too: the headline quotes them)
+
+
+_OPENING_MARK = re.compile(r"(?:^|\s)[‘“\"'`]")
 
 
 def _byline(toks: Tokens, mentions: Mentions) -> Entity | None:

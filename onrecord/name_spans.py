@@ -6,6 +6,7 @@ short of it (a given name it did not know); these read the parse around them.
 from __future__ import annotations
 
 from .name_words import HONORIFICS, NAME_OF_A_BODY, ORG_WORDS, OUTLET_BRANDS, ROLE_NOUNS, TITLES, first_names
+from .quotes.cues import INDIRECT_FORMS
 from .quotes.tokens import Tokens
 
 
@@ -21,18 +22,36 @@ def given_name(toks: Tokens, surname: int) -> int:
     return surname
 
 
+def surname_after(toks: Tokens, given: int) -> int:
+    """Where a person's name ends when the tagger saw only a first name ('Ann' of a headline's 'Ann
+    Coulter: …'): the untagged capitalised singular noun it modifies, no title, role, body or verb."""
+    k = given + 1
+    if (k < len(toks) and toks.lower[given] in first_names() and toks.head[given] == k and toks.tag[k] in ("NN", "NNP")
+            and not toks.ent[k] and toks.text[toks.starts[k] : toks.ends[k]].isalpha() and toks.text[toks.starts[k]].isupper()
+            and toks.lower[k] not in TITLES | ROLE_NOUNS | ORG_WORDS | INDIRECT_FORMS and toks.quote[k] == toks.quote[given]):
+        return k
+    return given
+
+
 def name_span(toks: Tokens, first: int, last: int) -> tuple[int, int]:
     """A tagged name without what the tagger ran into it: a heading before a colon or line break
     ('National Interests: The Human Rights Council'), a bracket it leaves open ('the Vox Populi (Voice of the
     People) column' tagged up to 'People'), an amount after it ('Peabody gave Patriot 13 percent')."""
     word = lambda i: toks.text[toks.starts[i] : toks.ends[i]]
     breaks = [i for i in range(first + 1, last) if word(i) == ":" or toks.newline[i]]  # (or a headline's line)
-    first = breaks[-1] + 1 if breaks else first
+    if breaks and toks.pos[breaks[-1] + 1] in _NO_NAME_STARTS:
+        last = breaks[0] - 1  # the name before it: 'Ruth Okafor: Why The …'
+    elif breaks:
+        first = breaks[-1] + 1
     opened = next((i for i in range(first + 1, last + 1) if word(i) == "("
                    and not any(word(k) == ")" for k in range(i + 1, last + 1))), None)
     last = opened - 1 if opened is not None else last
     amount = next((i for i in range(first + 1, last) if toks.tag[i] == "CD" and word(i + 1)[:1].islower()), None)
     return first, amount - 1 if amount is not None else last
+
+
+# What no name begins with: 'Why', 'And', 'The' ('the' alone; 'The Human Rights Council' has a name after it).
+_NO_NAME_STARTS = frozenset({"ADV", "CCONJ", "SCONJ", "PRON", "AUX", "VERB", "ADP", "PART"})
 
 
 def name_start(toks: Tokens, first: int, last: int, label: str) -> int:

@@ -1546,6 +1546,32 @@ def test_an_unresolved_source_is_shown_without_its_clause_or_day(text, source, s
     assert _shown(toks, first, last) == shown
 
 
+def test_a_name_the_entity_tagger_saw_one_word_of_is_whole():
+    """A headline's 'Ann Vance: …' where the tagger tags only 'Ann'."""
+    from onrecord.mentions import Mentions
+    from onrecord.nlp import load_pipeline
+    from onrecord.quotes import Tokens
+
+    text = "Ann Vance: And Then There Was the One.\n\nA guy just won the nomination by spending no money."
+    doc = load_pipeline()(text)
+    assert [e.name for e in Mentions(Tokens.from_doc(doc, text=text), doc).entities][:1] == ["Ann Vance"]
+
+
+@pytest.mark.parametrize("text,writer", [
+    # a column's headline under its writer's full name: the column's 'I' is the writer's
+    ("Ruth Okafor: Why The Council Got It Wrong.\n\nThe council voted on Tuesday to close the library.\n\nI think the "
+     "council was wrong, and I said so at the meeting.", "Ruth Okafor"),
+    # not a headline quoting them, nor a news headline's bare surname
+    ("Ruth Okafor: ‘We Will Win The Vote.’\n\nThe council voted on Tuesday to close the library.\n\nI think the "
+     "council was wrong, and I said so at the meeting.", None),
+    ("Okafor: Council got it wrong.\n\nThe council voted on Tuesday to close the library.\n\nI think the council was "
+     "wrong.", None),
+])
+def test_a_columns_writer_is_the_name_over_its_headline(text, writer):
+    mine = [q for q in onrecord.extract(text).quotes if q.source and q.source.text == "I"]
+    assert mine and {q.speaker.name if q.speaker else None for q in mine} == {writer}
+
+
 @pytest.mark.parametrize("text,names", [
     ("Actress Eva Marston made an interesting observation about the community in an interview.", [("Eva Marston", "person")]),
     ("Chief Executive Karen Holt said the firm would grow.", [("Karen Holt", "person")]),
@@ -1567,6 +1593,7 @@ def test_a_name_the_entity_tagger_missed_starts_at_its_first_name(text, names):
      "The Ashby Rights Council"),  # a heading before a colon
     ("The Vox Civium (Voice of the Citizens) column said so.", "Vox Civium (Voice of the Citizens", "Vox Civium"),
     ("Channel 4 News said so.", "Channel 4 News", "Channel 4 News"),  # a number inside a name stays
+    ("Ruth Okafor: Why The Council Got It Wrong.", "Ruth Okafor: Why The", "Ruth Okafor"),  # a name before a heading
     ("The Vox Civium (Voice) column said so.", "Vox Civium (Voice)", "Vox Civium (Voice)"),  # a closed bracket too
 ])
 def test_a_tagged_name_loses_what_the_tagger_ran_into_it(text, tagged, name):
