@@ -14,7 +14,8 @@ from .name_words import (GENDERED_NOUNS, GENDERED_TITLES, HONORIFICS, KINDS_BEFO
                          ORG_WORDS, OUTLET_BRANDS, PLACE_STARTS, ROLE_NOUNS, TITLES, first_name_gender, first_names)
 from .quotes.cues import INDIRECT_FORMS
 from .quotes.tokens import Tokens
-from .name_spans import given_name, name_span, name_start, personal_name, surname_after, without_suffix
+from .name_spans import (given_name, name_span, name_start, outlet_owned, personal_name, surname_after, without_suffix,
+                         written_words)
 from .roles import describe
 
 _KIND_ALONE = KINDS_BEFORE_NAMES | frozenset("council committee department ministry agency office campaign board commission".split())
@@ -196,10 +197,7 @@ class Mentions:
         toks = self.toks
         possessive = [i for i in range(first, last) if toks.lower[i] in ("'s", "’s")]
         office = label == "ORG" and possessive and possessive[-1] == last - 1 and toks.lower[last] in _OFFICE_HEADS
-        # ('the Washington Post's Ishaan Tharoor': a name an outlet owns is one of its writers)
-        before = first > 1 and toks.lower[first - 1] in ("'s", "’s")
-        owner = range(first, possessive[-1]) if possessive else range(first - 2, first - 1) if before else range(0)
-        writer = any(toks.lower[i] in MEDIA_NAMES for i in owner)
+        writer = outlet_owned(toks, first, possessive)
         if possessive and not office:  # "Labour's Ann Lee" tagged as one name: the name starts after the 's
             first = possessive[-1] + 1
         first, last = name_span(toks, first, last)
@@ -218,12 +216,7 @@ class Mentions:
             label = "ORG"  # 'Meridale Grain, which is based in Omaha, said' after Meridale Grain Co.
         if label == "PERSON" and last > first and toks.lower[first] in places:
             first += 1  # 'MP for Wakefield Khan': the place is not part of the name
-        words = [toks.text[toks.starts[i] : toks.ends[i]] for i in range(first, last + 1)]
-        if office or any(toks.ends[i - 1] == toks.starts[i] for i in range(first + 1, last + 1)):
-            # its words as written: "Commissioner's", "Okonkwo-Bell", "Residents' Association", "Post/ABC",
-            # not "Residents ' Association"
-            words = toks.text[toks.starts[first] : toks.ends[last]].split()
-        words = [w for w in (w.strip("[]").rstrip("/") for w in words) if w]  # '[Hillary] Clinton', 'Texas/'
+        words = written_words(toks, first, last)
         if not words or not words[0][:1].isupper():
             return
         personal = label == "ORG" and (self._described_as_person(first, last, words) or personal_name(toks, first, last, words)

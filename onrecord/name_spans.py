@@ -5,7 +5,8 @@ short of it (a given name it did not know); these read the parse around them.
 """
 from __future__ import annotations
 
-from .name_words import HONORIFICS, NAME_OF_A_BODY, ORG_WORDS, OUTLET_BRANDS, ROLE_NOUNS, TITLES, first_names
+from .name_words import (HONORIFICS, MEDIA_NAMES, NAME_OF_A_BODY, ORG_WORDS, OUTLET_BRANDS, ROLE_NOUNS, TITLES,
+                         first_names)
 from .quotes.cues import INDIRECT_FORMS
 from .quotes.tokens import Tokens
 
@@ -52,6 +53,21 @@ def name_span(toks: Tokens, first: int, last: int) -> tuple[int, int]:
 
 # What no name begins with: 'Why', 'And', 'The' ('the' alone; 'The Human Rights Council' has a name after it).
 _NO_NAME_STARTS = frozenset({"ADV", "CCONJ", "SCONJ", "PRON", "AUX", "VERB", "ADP", "PART"})
+
+
+def written_words(toks: Tokens, first: int, last: int) -> list[str]:
+    """A name's words as written ("Commissioner's", "Okonkwo-Bell", "Residents' Association", "Post/ABC",
+    not "Residents ' Association"), without an editor's brackets ('[Hillary] Clinton') or a trailing slash."""
+    words = toks.text[toks.starts[first] : toks.ends[last]].split()
+    return [w for w in (w.strip("[]").rstrip("/") for w in words) if w]
+
+
+def outlet_owned(toks: Tokens, first: int, possessive: list[int]) -> bool:
+    """Whether an outlet's possessive is before the name, inside the tagged span or just before it: 'the
+    Washington Post's Ishaan Tharoor' is one of its writers."""
+    before = first > 1 and toks.lower[first - 1] in ("'s", "’s")
+    owner = range(first, possessive[-1]) if possessive else range(first - 2, first - 1) if before else range(0)
+    return any(toks.lower[i] in MEDIA_NAMES for i in owner)
 
 
 def name_start(toks: Tokens, first: int, last: int, label: str) -> int:
