@@ -28,6 +28,7 @@ from .speaker_records import FIRST_PERSON, entity_record, in_order, speaker, spe
 
 _INSIDE_NAME = frozenset({"compound", "amod"})
 _PERSONAL_OFFICES = frozenset({"office", "aides", "lawyers", "attorneys", "representatives"})
+_RUN_BY_ONE = frozenset({"campaign", "administration"})  # 'his campaign' is the Trump campaign
 
 
 def resolve_speakers(toks: Tokens, doc, attributions: list[Attribution]) -> tuple[list[Quote], list[EntityRecord]]:
@@ -251,6 +252,9 @@ def _owned(toks: Tokens, mentions: Mentions, head: int, done: dict):
         person = antecedent(toks, mentions, mine[0], done)
     if person is not None and word in _PERSONAL_OFFICES:
         return person, word, None
+    alone = not any(toks.dep[c] == "conj" for c in toks.children[head])  # (not 'His campaign and much of the media')
+    if mine and word in _RUN_BY_ONE and alone and (who := antecedent(toks, mentions, mine[0], done)) is not None and who.kind == "person":
+        return mentions.new_entity(f"{who.name.split()[-1]} {word}", "organization"), None, None  # 'his campaign'
     if owner and word in ORG_WORDS:
         name = f"{toks.text[toks.starts[owner[0]] : toks.ends[owner[0]]]} {word}"
         if toks.text[toks.starts[head]].isupper():  # "The Dunmore Supporters' Trust" is a name as written

@@ -432,6 +432,9 @@ SPEAKERS = [
     # 'the newspaper' is the outlet named before it (tagged a work of art), not any organisation
     ('The Lakeside Ledger reported the calls. The council met. The newspaper said it stood by its reporting.',
      "Lakeside Ledger"),
+    # 'his campaign' is the campaign of the one 'his' refers to, as 'the Trump campaign' is
+    ("Dana Whitfield spoke in Ohio on Monday.\n\nRuth Okafor spoke in Iowa. Her campaign said turnout was high.",
+     "Okafor campaign"),
     # ... and 'the network' a broadcaster, not the newspaper named since
     ("Kestrel TV hired a new host in May.\n\nA Kestrel TV editor told the host that her statement was wrong, The Kellan "
      "Times reported at the time. The network said it would send her to the coast.", "Kestrel TV"),
