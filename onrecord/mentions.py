@@ -10,12 +10,12 @@ import re
 from bisect import insort
 from dataclasses import dataclass, field
 
+from .name_spans import (given_name, name_span, name_start, outlet_owned, personal_name, surname_after, without_suffix,
+                         written_words)
 from .name_words import (GENDERED_NOUNS, GENDERED_TITLES, HONORIFICS, KINDS_BEFORE_NAMES, MEDIA_NAMES, NAME_OF_A_BODY,
                          ORG_WORDS, OUTLET_BRANDS, PLACE_STARTS, ROLE_NOUNS, TITLES, first_name_gender, first_names)
 from .quotes.cues import INDIRECT_FORMS
 from .quotes.tokens import Tokens
-from .name_spans import (given_name, name_span, name_start, outlet_owned, personal_name, surname_after, without_suffix,
-                         written_words)
 from .roles import describe
 
 _KIND_ALONE = KINDS_BEFORE_NAMES | frozenset("council committee department ministry agency office campaign board commission".split())
@@ -101,8 +101,9 @@ class Mentions:
             if ent.label_ in ("PERSON", "NORP", "GPE") and ent.start in inside:
                 continue
             if ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
-                one = ent.label_ == "PERSON" and len(ent) == 1  # (the tagger may see one word of a name)
-                first, last = (given_name(self.toks, ent.start), surname_after(self.toks, ent.start)) if one else (ent.start, ent.end - 1)
+                first, last = ent.start, ent.end - 1
+                if ent.label_ == "PERSON" and first == last:  # the tagger may see one word of a name
+                    first, last = given_name(self.toks, first), surname_after(self.toks, first)
                 self._add_ent(self._whole_name(first, last), last, ent.label_, places)
             elif ent.label_ == "WORK_OF_ART" and ({t.lower_ for t in ent} & MEDIA_NAMES  # 'The Lakeside Ledger'
                                                   or self._described_as_person(ent.start, ent.end - 1, ent.text.split())):

@@ -15,6 +15,7 @@ from .descriptions import DESCRIBES, STOP, aged_source, described, told_apart
 from .groups import speaking_group
 from .headlines import headline_from_lede
 from .mentions import Entity, Mention, Mentions
+from .name_spans import without_suffix
 from .name_words import ORG_WORDS, PERSON_PRONOUNS, ROLE_NOUNS, fits_pronoun, role_word
 from .models import Entity as EntityRecord, Quote, Span
 from .organisations import (DOCUMENTS, INSTITUTIONS, MEDIA_KINDS, ORG_KINDS, SENT_WRITINGS, document_by, issuer_of,
@@ -254,7 +255,7 @@ def _owned(toks: Tokens, mentions: Mentions, head: int, done: dict):
         return person, word, None
     alone = not any(toks.dep[c] == "conj" for c in toks.children[head])  # (not 'His campaign and much of the media')
     if mine and word in _RUN_BY_ONE and alone and (who := antecedent(toks, mentions, mine[0], done)) is not None and who.kind == "person":
-        return mentions.new_entity(f"{who.name.split()[-1]} {word}", "organization"), None, None  # 'his campaign'
+        return mentions.new_entity(f"{without_suffix(who.name.split())[-1]} {word}", "organization"), None, None  # 'his campaign'
     if owner and word in ORG_WORDS:
         name = f"{toks.text[toks.starts[owner[0]] : toks.ends[owner[0]]]} {word}"
         if toks.text[toks.starts[head]].isupper():  # "The Dunmore Supporters' Trust" is a name as written
