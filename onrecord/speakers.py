@@ -351,7 +351,7 @@ def _shown(toks: Tokens, first: int, last: int) -> str:
             last -= 1
     while last > first and toks.lower[last] in (",", ";", ":", "-", "—"):  # an aside's closing comma
         last -= 1
-    shown = toks.text[toks.starts[first] : toks.ends[last]]
+    shown = " ".join(toks.text[toks.starts[first] : toks.ends[last]].split())  # ('Her    72-year-old mother', a no-break space)
     # ('Critics said …' names nobody: in lower case the record keeps it apart from names)
     return shown[0].lower() + shown[1:] if toks.only_describes(first, last) else shown
 

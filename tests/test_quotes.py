@@ -1538,6 +1538,7 @@ def test_a_name_the_entity_tagger_misses_is_still_a_person_and_a_headline_verb_n
      "The British capital's new mayor"),
     ("Some economists, who argue for lower rates, disagreed.", "Some economists, who argue for lower rates,", "some economists"),
     ("The 2016 nominees disagreed.", "The 2016 nominees", "The 2016 nominees"),  # a date inside the words stays
+    ("Her    72-year-old mother disagreed.", "Her    72-year-old mother", "Her 72-year-old mother"),  # spaces as one
 ])
 def test_an_unresolved_source_is_shown_without_its_clause_or_day(text, source, shown):
     from onrecord.nlp import load_pipeline
