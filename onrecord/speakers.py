@@ -214,7 +214,7 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
         return None, None, _shown(toks, first, last)  # 'Critics of Mr Asante said …' are not Asante
     if word in SPOKES_NOUNS:  # ('a Harbour Users spokesperson' names the body)
         if not beside:
-            return _spokesperson(toks, mentions, head, first, last)
+            return _theirs(toks, mentions, head, done) or _spokesperson(toks, mentions, head, first, last)
         named = beside
     if word in DOCUMENTS and (by := document_by(toks, mentions, named, head, first)) is not None:
         return by, None, None
@@ -235,6 +235,14 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
         m = next((m for m in people if m.first <= head <= m.last), people[0])
         return m.entity, _mention_role(toks, first, last, m), None
     return _unnamed(toks, mentions, head, first, last, done)
+
+
+def _theirs(toks: Tokens, mentions: Mentions, head: int, done: dict):
+    """'His aides say …' speak for the one 'his' refers to, as 'Her office' does."""
+    mine = [c for c in toks.children[head] if toks.dep[c] == "poss" and toks.lower[c] in ("his", "her")]
+    if toks.lower[head] not in _PERSONAL_OFFICES or not mine or (person := antecedent(toks, mentions, mine[0], done)) is None:
+        return None
+    return person, toks.lower[head], None
 
 
 def _owned(toks: Tokens, mentions: Mentions, head: int, done: dict):

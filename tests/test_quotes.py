@@ -432,6 +432,8 @@ SPEAKERS = [
     # 'the newspaper' is the outlet named before it (tagged a work of art), not any organisation
     ('The Lakeside Ledger reported the calls. The council met. The newspaper said it stood by its reporting.',
      "Lakeside Ledger"),
+    # 'His aides' speak for the one 'his' refers to, as 'Her office' does
+    ("Tom Varley spoke in Leeds on Monday.\n\nHis aides say it is too early to discuss a Senate run.", "Tom Varley"),
     # 'his campaign' is the campaign of the one 'his' refers to, as 'the Trump campaign' is
     ("Dana Whitfield spoke in Ohio on Monday.\n\nRuth Okafor spoke in Iowa. Her campaign said turnout was high.",
      "Okafor campaign"),
