@@ -238,11 +238,16 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
 
 
 def _theirs(toks: Tokens, mentions: Mentions, head: int, done: dict):
-    """'His aides say …' speak for the one 'his' refers to, as 'Her office' does."""
-    mine = [c for c in toks.children[head] if toks.dep[c] == "poss" and toks.lower[c] in ("his", "her")]
-    if toks.lower[head] not in _PERSONAL_OFFICES or not mine or (person := antecedent(toks, mentions, mine[0], done)) is None:
+    """'His aides say …', 'Her office said …' speak for the one 'his' or 'her' refers to."""
+    if toks.lower[head] not in _PERSONAL_OFFICES or (person := _whose(toks, mentions, head, done)) is None:
         return None
     return person, toks.lower[head], None
+
+
+def _whose(toks: Tokens, mentions: Mentions, head: int, done: dict) -> Entity | None:
+    """The one a 'his' or 'her' before a noun refers to."""
+    mine = next((c for c in toks.children[head] if toks.dep[c] == "poss" and toks.lower[c] in ("his", "her")), None)
+    return antecedent(toks, mentions, mine, done) if mine is not None else None
 
 
 def _owned(toks: Tokens, mentions: Mentions, head: int, done: dict):
@@ -256,13 +261,12 @@ def _owned(toks: Tokens, mentions: Mentions, head: int, done: dict):
         name = " ".join(toks.text[toks.starts[i] : toks.ends[i]] for i in words)
         return mentions.new_entity(name, "organization"), None, None
     person = mentions.person_named(toks.text[toks.starts[owner[0]] : toks.ends[owner[0]]]) if owner else None
-    mine = [c for c in toks.children[head] if toks.dep[c] == "poss" and toks.lower[c] in ("his", "her")]
-    if person is None and mine and word in _PERSONAL_OFFICES:
-        person = antecedent(toks, mentions, mine[0], done)
     if person is not None and word in _PERSONAL_OFFICES:
         return person, word, None
+    if person is None and (theirs := _theirs(toks, mentions, head, done)) is not None:
+        return theirs
     alone = not any(toks.dep[c] == "conj" for c in toks.children[head])  # (not 'His campaign and much of the media')
-    if mine and word in _RUN_BY_ONE and alone and (who := antecedent(toks, mentions, mine[0], done)) is not None and who.kind == "person":
+    if word in _RUN_BY_ONE and alone and (who := _whose(toks, mentions, head, done)) is not None and who.kind == "person":
         return mentions.new_entity(f"{without_suffix(who.name.split())[-1]} {word}", "organization"), None, None  # 'his campaign'
     if owner and word in ORG_WORDS:
         name = f"{toks.text[toks.starts[owner[0]] : toks.ends[owner[0]]]} {word}"
