@@ -76,8 +76,8 @@ def described(toks: Tokens, mentions: Mentions, head: int, first: int, last: int
         return None if _another_holder(words, role_word(toks.lower[head]), _role_sets(person.roles)) else person
     # The story's person or no one: a role that does not fit means the words describe someone else; an
     # epithet is no office: of the one a sentence was about, it needs no role of theirs to share a word.
-    epithet = bool(main) and epithet and not _another_holder(words, role_word(toks.lower[head]), _role_sets(person.roles))
-    return person if epithet or _role_allows(words, role_word(toks.lower[head]), person.roles) else None
+    waived = bool(main) and epithet and not _another_holder(words, role_word(toks.lower[head]), _role_sets(person.roles))
+    return person if waived or _role_allows(words, role_word(toks.lower[head]), person.roles) else None
 
 
 def _main_subject(toks: Tokens, m: Mention) -> bool:

@@ -15,9 +15,8 @@ def given_name(toks: Tokens, surname: int) -> int:
     """Where a person's name starts when the tagger saw only its last word ('Joseph' of 'Amelize Joseph
     loves …'): an untagged capitalised proper noun joined to it, no title or role ('Senator', 'Aide')."""
     k = surname - 1
-    if (k >= 0 and toks.tag[k] == "NNP" and toks.dep[k] == "compound" and toks.head[k] == surname and not toks.ent[k]
-            and toks.text[toks.starts[k] : toks.ends[k]].isalpha() and toks.text[toks.starts[k]].isupper()
-            and toks.lower[k] not in TITLES | ROLE_NOUNS | HONORIFICS | STYLES and toks.quote[k] == toks.quote[surname]
+    if (k >= 0 and toks.tag[k] == "NNP" and toks.dep[k] == "compound" and toks.head[k] == surname
+            and _untagged_word(toks, k, surname, TITLES | ROLE_NOUNS | HONORIFICS | STYLES)
             and toks.lower[surname] not in OUTLET_BRANDS):  # (not 'Senators Rubio', 'Pope Francis', '… Twitter')
         return k
     return surname
@@ -28,10 +27,17 @@ def surname_after(toks: Tokens, given: int) -> int:
     Coulter: …'): the untagged capitalised singular noun it modifies, no title, role, body or verb."""
     k = given + 1
     if (k < len(toks) and toks.lower[given] in first_names() and toks.head[given] == k and toks.tag[k] in ("NN", "NNP")
-            and not toks.ent[k] and toks.text[toks.starts[k] : toks.ends[k]].isalpha() and toks.text[toks.starts[k]].isupper()
-            and toks.lower[k] not in TITLES | ROLE_NOUNS | ORG_WORDS | INDIRECT_FORMS and toks.quote[k] == toks.quote[given]):
+            and _untagged_word(toks, k, given, TITLES | ROLE_NOUNS | ORG_WORDS | INDIRECT_FORMS)):
         return k
     return given
+
+
+def _untagged_word(toks: Tokens, k: int, name: int, not_names: frozenset[str]) -> bool:
+    """Whether word ``k`` beside the tagged word ``name`` may be part of that name: capitalised letters the
+    tagger gave no entity, none of ``not_names``, inside or outside the same quote."""
+    word = toks.text[toks.starts[k] : toks.ends[k]]
+    return (not toks.ent[k] and word.isalpha() and word[0].isupper() and toks.lower[k] not in not_names
+            and toks.quote[k] == toks.quote[name])
 
 
 def name_span(toks: Tokens, first: int, last: int) -> tuple[int, int]:
