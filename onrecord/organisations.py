@@ -242,6 +242,15 @@ def country_of_people(toks: Tokens, head: int, first: int, last: int) -> str | N
     return demonyms(_places(toks)).get(toks.lower[head][:-1])
 
 
+def speaking_place(toks: Tokens, head: int, first: int, last: int) -> str | None:
+    """'Germany urged calm', 'the U.S. has warned …': a country or city that speaks is its government,
+    an organisation (as the tagger marks places; a place's people are ``country_of_people``)."""
+    start = first + (toks.lower[first] == "the" and first < last)
+    if head < start or any(toks.ent[k] != "GPE" for k in range(start, last + 1)):
+        return None
+    return toks.text[toks.starts[start] : toks.ends[last]]
+
+
 def _places(toks: Tokens) -> Iterator[str]:
     """The article's places, as the tagger marks them (each run of GPE tokens)."""
     for label, run in groupby(range(len(toks.ent)), key=toks.ent.__getitem__):

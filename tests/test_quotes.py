@@ -1143,6 +1143,10 @@ def test_parenthetical_reporting_clause_splits_the_content():
      "unknown"),
     # a two-word place that speaks is a government, not a person called Saudi
     ("Saudi Arabia has warned it could sell its American assets if the bill becomes law.", "Saudi Arabia", "organization"),
+    # ... as is a one-word country or city, with or without 'the'
+    ("Germany urged both sides to return to the talks.", "Germany", "organization"),
+    ("Beijing warned on Tuesday that the tariffs would hurt both economies.", "Beijing", "organization"),
+    ("The United States has warned that the sanctions will stay.", "United States", "organization"),
 ])
 def test_speaker_kind_beyond_the_entity_tagger(text, speaker, kind):
     [q] = onrecord.extract(text).quotes
