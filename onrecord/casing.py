@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .name_words import POSSESSIVE
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -125,7 +127,7 @@ def restore_case(doc: Doc) -> Doc:
 
 
 def _possessive(token) -> bool:
-    return token.tag_ == "POS" or token.lower_ in ("'s", "’s")  # a curly one is often tagged a quote mark
+    return token.tag_ == "POS" or token.lower_ in POSSESSIVE
 
 
 def _possessives_split(doc: Doc) -> Doc:

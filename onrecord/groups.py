@@ -7,6 +7,7 @@ surname or first word reaches it), not for whichever member the parse makes its 
 from __future__ import annotations
 
 from .mentions import Entity, Mention, Mentions
+from .name_words import POSSESSIVE
 from .quotes.tokens import Tokens
 
 
@@ -22,7 +23,7 @@ def speaking_group(toks: Tokens, mentions: Mentions, named: list[Mention], head:
         return None
     for m, n in zip(members, members[1:]):
         between = range(m.last + 1, n.first)
-        if any(toks.pos[k] in _NOT_BETWEEN or toks.lower[k] in ("'s", "’s") or toks.dep[k] == "appos" for k in between):
+        if any(toks.pos[k] in _NOT_BETWEEN or toks.lower[k] in POSSESSIVE or toks.dep[k] == "appos" for k in between):
             return None  # 'Aides to Trump and Clinton', "Trump's lawyer and Clinton", 'Whitman, the former governor and …'
     last_join = range(members[-2].last + 1, members[-1].first)
     people = list({m.entity.key: m.entity for m in members}.values())

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from .name_spans import (given_name, name_span, name_start, outlet_owned, personal_name, surname_after, without_suffix,
                          written_words)
 from .name_words import (GENDERED_NOUNS, GENDERED_TITLES, HONORIFICS, KINDS_BEFORE_NAMES, MEDIA_NAMES, NAME_OF_A_BODY,
-                         ORG_WORDS, OUTLET_BRANDS, PLACE_STARTS, ROLE_NOUNS, TITLES, first_name_gender, first_names)
+                         ORG_WORDS, OUTLET_BRANDS, PLACE_STARTS, POSSESSIVE, ROLE_NOUNS, TITLES, first_name_gender,
+                         first_names)
 from .quotes.cues import INDIRECT_FORMS
 from .quotes.tokens import Tokens
 from .roles import describe
@@ -196,7 +197,7 @@ class Mentions:
     # building -----------------------------------------------------------------------------
     def _add_ent(self, first: int, last: int, label: str, places: set[str]) -> None:
         toks = self.toks
-        possessive = [i for i in range(first, last) if toks.lower[i] in ("'s", "’s")]
+        possessive = [i for i in range(first, last) if toks.lower[i] in POSSESSIVE]
         office = label == "ORG" and possessive and possessive[-1] == last - 1 and toks.lower[last] in _OFFICE_HEADS
         writer = outlet_owned(toks, first, possessive)
         if possessive and not office:  # "Labour's Ann Lee" tagged as one name: the name starts after the 's

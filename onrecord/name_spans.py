@@ -5,8 +5,8 @@ short of it (a given name it did not know); these read the parse around them.
 """
 from __future__ import annotations
 
-from .name_words import (HONORIFICS, MEDIA_NAMES, NAME_OF_A_BODY, ORG_WORDS, OUTLET_BRANDS, ROLE_NOUNS, TITLES,
-                         first_names)
+from .name_words import (HONORIFICS, MEDIA_NAMES, NAME_OF_A_BODY, ORG_WORDS, OUTLET_BRANDS, POSSESSIVE, ROLE_NOUNS,
+                         TITLES, first_names)
 from .quotes.cues import INDIRECT_FORMS
 from .quotes.tokens import Tokens
 
@@ -71,7 +71,7 @@ def written_words(toks: Tokens, first: int, last: int) -> list[str]:
 def outlet_owned(toks: Tokens, first: int, possessive: list[int]) -> bool:
     """Whether an outlet's possessive is before the name, inside the tagged span or just before it: 'the
     Washington Post's Ishaan Tharoor' is one of its writers."""
-    before = first > 1 and toks.lower[first - 1] in ("'s", "’s")
+    before = first > 1 and toks.lower[first - 1] in POSSESSIVE
     owner = range(first, possessive[-1]) if possessive else range(first - 2, first - 1) if before else range(0)
     return any(toks.lower[i] in MEDIA_NAMES for i in owner)
 
@@ -97,7 +97,7 @@ _EVERY_COUNTRYS = frozenset("ministry army navy military government parliament p
 
 
 def _whose_ministry(toks: Tokens, first: int, last: int) -> bool:
-    return (toks.lower[last] in _EVERY_COUNTRYS and first >= 2 and toks.lower[first - 1] in ("'s", "’s")
+    return (toks.lower[last] in _EVERY_COUNTRYS and first >= 2 and toks.lower[first - 1] in POSSESSIVE
             and toks.pos[first - 2] == "PROPN" and toks.ent[first - 2] in ("GPE", "ORG", "NORP"))
 
 

@@ -6,9 +6,19 @@ Word lists shared by the steps that find people and organisations (``mentions``,
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+
+def folded(text: str) -> str:
+    """Lower case without accents, apostrophes straight: 'O’Malley' and 'O'Malley', 'Rene' and 'René' agree."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+    return re.sub("[’‘`]", "'", text)
+
+
+# the possessive, straight or curly (a curly one is often tagged a quote mark)
+POSSESSIVE = frozenset({"'s", "’s"})
 
 TITLES = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady sen sen. senator rep rep. gov gov. "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .name_words import ROLE_NOUNS, role_word
+from .name_words import POSSESSIVE, ROLE_NOUNS, role_word
 from .quotes.tokens import Tokens, runs
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def describe(toks: Tokens, entity: Entity, first: int, last: int) -> None:
     while k >= 0 and toks.pos[k] in ("PROPN", "NOUN", "ADJ") and toks.quote[k] == -1 and first - k <= 4:
         pre.insert(0, k)
         k -= 1
-    if k >= 0 and toks.lower[k] in ("'s", "’s") and k - 1 >= 0:
+    if k >= 0 and toks.lower[k] in POSSESSIVE and k - 1 >= 0:
         entity.add("affiliations", toks.text[toks.starts[k - 1] : toks.ends[k - 1]])
     # a title ends in its role noun: "Muslim mayor rebuffs Trump" (a headline) gives "Muslim mayor" to nobody
     titled = [n for n, i in enumerate(pre) if role_word(toks.lower[i]) in ROLE_NOUNS]

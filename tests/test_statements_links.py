@@ -584,6 +584,8 @@ def test_a_name_loses_its_possessive_and_title(written, name):
     ("Grant Vane", "Idris Vane", False),  # namesakes: same surname, other first names
     ("Chuck Marsh", "Charles Marsh", True),  # a short form of the first name
     ("Okafor Dalton", "Rhys Okafor Dalton", True),  # a double surname without the first name
+    ("Niamh O\u2019Dowd", "Niamh O'Dowd", True), ("O'Dowd", "Niamh O\u2019Dowd", True),  # a curly apostrophe or straight
+    ("Ren\u00e9e Dupr\u00e9", "Renee Dupre", True),  # with accents or without
 ])
 def test_same_party(a, b, same):
     assert same_party(a, b) is same

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 
 from ..casing import names_in
+from ..name_words import POSSESSIVE
 from .attribution import Attribution
 from .cues import SPEECH_FORMS
 from .indirect import overlaps
@@ -79,7 +80,7 @@ def _first_name(toks: Tokens, first: int, last: int, body: int) -> tuple[int, in
     tagged = next((i for i in range(first, last + 1) if toks.ent[i] in _WHO), None)
     if tagged is not None:
         end = tagged
-        while end < last and toks.ent[end + 1] == toks.ent[tagged] and toks.lower[end + 1] not in ("'s", "’s"):
+        while end < last and toks.ent[end + 1] == toks.ent[tagged] and toks.lower[end + 1] not in POSSESSIVE:
             end += 1
         return tagged, end
     names = names_in(toks.text[body:])
@@ -174,7 +175,7 @@ def _interviewee(toks: Tokens, before: int) -> int | None:
     while i < len(toks) and toks.starts[i] < before:
         if toks.ent[i] == "PERSON":
             j = i
-            while j + 1 < len(toks) and toks.ent[j + 1] == "PERSON" and toks.lower[j + 1] not in ("'s", "’s"):
+            while j + 1 < len(toks) and toks.ent[j + 1] == "PERSON" and toks.lower[j + 1] not in POSSESSIVE:
                 j += 1
             runs.append(j)
             i = j + 1

@@ -10,10 +10,11 @@ stemmers treat differently) the caller falls back to it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
+
+from ..name_words import folded
 
 HIGHLIGHT = ("⟦", "⟧")
 SNIPPET_CHARS = 240  # longer quotes are cut to a window around the first hit
@@ -24,8 +25,8 @@ _STEMMER = snowballstemmer.stemmer("porter")
 
 @lru_cache(maxsize=100_000)
 def stem(word: str) -> str:
-    folded = "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
-    return folded if len(folded) <= 2 else _STEMMER.stemWord(folded)  # FTS5 leaves 1-2 letter words alone
+    word = folded(word)
+    return word if len(word) <= 2 else _STEMMER.stemWord(word)  # FTS5 leaves 1-2 letter words alone
 
 
 def phrases(terms: list[str]) -> list[tuple[str, ...]]:

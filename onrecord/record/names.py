@@ -8,7 +8,8 @@ whether it picks out one person; ``title_keys`` joins a generic title to a surna
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from ..name_words import folded
 
 TITLES = frozenset(
     "mr mrs ms miss mx dr sir dame lord lady baroness baron prof professor rev reverend fr father "
@@ -41,10 +42,8 @@ ROLE_MODIFIERS = frozenset(
 
 def name_tokens(name: str) -> tuple[str, ...]:
     """Lower-case, accent-free tokens of a name without titles and suffixes."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"['’‘`]s\b", "", text)
-    text = re.sub(r"['’‘`]", "", text)
+    text = re.sub(r"'s\b", "", folded(name))
+    text = text.replace("'", "")
     tokens = re.findall(r"[a-z0-9]+", text)
     while tokens and tokens[0] in TITLES:
         tokens.pop(0)

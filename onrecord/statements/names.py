@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..name_words import GENDERED_TITLES, ROLE_NOUNS, demonyms, first_name_gender, fits_pronoun, role_word
+from ..name_words import (GENDERED_TITLES, ROLE_NOUNS, demonyms, first_name_gender, fits_pronoun, folded,
+                          role_word)
 from ..models import Entity, Quote
 
 _TITLES = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|sen|senator|rep|gov|governor|president|prime minister|mp|"
@@ -21,7 +22,8 @@ def clean_name(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def name_tokens(name: str) -> tuple[str, ...]:
-    return tuple(w for w in re.findall(r"[a-z][a-z'\-]+", clean_name(name).lower()) if w not in _GENERIC)
+    text = folded(clean_name(name))
+    return tuple(w for w in re.findall(r"[a-z][a-z'\-]+", text) if w not in _GENERIC)
 
 
 def same_party(a: str | None, b: str | None) -> bool:
