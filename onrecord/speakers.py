@@ -16,7 +16,7 @@ from .groups import speaking_group
 from .headlines import headline_from_lede
 from .mentions import Entity, Mention, Mentions
 from .name_spans import without_suffix
-from .name_words import ORG_WORDS, PERSON_PRONOUNS, ROLE_NOUNS, fits_pronoun, role_word
+from .name_words import ORG_WORDS, PERSON_PRONOUNS, POSSESSIVE, ROLE_NOUNS, fits_pronoun, role_word
 from .models import Entity as EntityRecord, Quote, Span
 from .organisations import (DOCUMENTS, INSTITUTIONS, MEDIA_KINDS, ORG_KINDS, SENT_WRITINGS, document_by, issuer_of,
                             country_of_people, named_beside_kind, of_kind, organisation, speaking_place,
@@ -29,7 +29,8 @@ from .quotes.tokens import Tokens
 from .speaker_records import FIRST_PERSON, entity_record, in_order, speaker, speaker_ids
 
 _INSIDE_NAME = frozenset({"compound", "amod"})
-_PERSONAL_OFFICES = frozenset({"office", "aides", "lawyers", "attorneys", "representatives"})
+_PERSONAL_OFFICES = frozenset({"office", "aide", "aides", "lawyers", "attorneys", "representatives", "spokesperson",
+                               "spokesman", "spokeswoman"})
 _RUN_BY_ONE = frozenset({"campaign", "administration"})  # 'his campaign' is the Trump campaign
 
 
@@ -229,7 +230,7 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
              or toks.dep[m.last] not in modifiers and not _based_in(toks, m) and not _placed(toks, m.last)]
     if not named and toks.pos[head] == "NOUN" and word not in ROLE_NOUNS and (owned := _owned(toks, mentions, head, done)):
         return owned
-    if named and (who := _head_of(toks, mentions, named, head, first, last)) is not None:
+    if named and (who := _head_of(toks, mentions, named, head, first, last, done)) is not None:
         return who
     if named:
         people = [m for m in named if m.entity.kind == "person"] or named
@@ -246,9 +247,17 @@ def _theirs(toks: Tokens, mentions: Mentions, head: int, done: dict):
 
 
 def _whose(toks: Tokens, mentions: Mentions, head: int, done: dict) -> Entity | None:
-    """The one a 'his' or 'her' before a noun refers to."""
-    mine = next((c for c in toks.children[head] if toks.dep[c] == "poss" and toks.lower[c] in ("his", "her")), None)
-    return antecedent(toks, mentions, mine, done) if mine is not None else None
+    """The one a 'his' or 'her' before a noun refers to, or a role before it describes ('the former vice
+    president's spokeswoman')."""
+    owner = next((c for c in toks.children[head] if toks.dep[c] == "poss"), None)
+    if owner is None:
+        return None
+    if toks.lower[owner] in ("his", "her"):
+        return antecedent(toks, mentions, owner, done)
+    if toks.pos[owner] != "NOUN" or not (span := toks.subtree(owner)) or toks.lower[span[0]] != "the":
+        return None
+    end = max(k for k in span if toks.lower[k] not in POSSESSIVE)
+    return _by_role(toks, mentions, owner, span[0], end) or described(toks, mentions, owner, span[0], end, done)
 
 
 def _owned(toks: Tokens, mentions: Mentions, head: int, done: dict):
@@ -287,7 +296,8 @@ _NOT_THEIR_WORDS = frozenset(
 
 
 # A person who heads a body: 'the president of Lakeview University' is someone, not the university.
-_HEADS = frozenset("president chairman chairwoman chair director chief head ceo dean principal founder leader".split())
+_HEADS = frozenset("president chairman chairwoman chair director chief head ceo dean principal founder leader secretary "
+                    "minister".split())
 
 
 def _based_in(toks: Tokens, m: Mention) -> bool:
@@ -295,14 +305,15 @@ def _based_in(toks: Tokens, m: Mention) -> bool:
     return toks.lower[toks.head[m.last]] == "based" and toks.head[m.last] > m.last
 
 
-def _head_of(toks: Tokens, mentions: Mentions, named: list[Mention], head: int, first: int, last: int):
-    """'The president of Lakeview University apologized': the person with that role, else an unnamed
-    person described so (not the body, which is only where they work)."""
+def _head_of(toks: Tokens, mentions: Mentions, named: list[Mention], head: int, first: int, last: int, done: dict):
+    """'The president of Lakeview University apologized': the person with that role, or the one the
+    story is about ('The former secretary of State said'), else an unnamed person described so (not
+    the body, which is only where they work)."""
     if toks.lower[head] not in _HEADS or any(m.entity.kind != "organization" or m.first <= head <= m.last for m in named):
         return None
     if not all(toks.dep[m.last] == "pobj" and toks.lower[toks.head[m.last]] == "of" for m in named):
         return None
-    person = _by_role(toks, mentions, head, first, last)
+    person = _by_role(toks, mentions, head, first, last) or described(toks, mentions, head, first, last, done)
     return (person, None, None) if person is not None else (None, None, _shown(toks, first, last))
 
 

@@ -1153,6 +1153,25 @@ def test_speaker_kind_beyond_the_entity_tagger(text, speaker, kind):
     assert (q.speaker.name, q.speaker.kind) == (speaker, kind)
 
 
+@pytest.mark.parametrize(("text", "source", "speaker", "role"), [
+    # a spokesperson whose 'her' refers to someone speaks for her
+    ("Senator Ruth Okafor will miss the vote. Her spokeswoman said she had a family commitment.",
+     "Her spokeswoman", "Ruth Okafor", "spokeswoman"),
+    # ... as one for a person a role describes does
+    ("Former Mayor Dan Pryce will not stand again. The former mayor's spokesman said he would write a book.",
+     "The former mayor's spokesman", "Dan Pryce", "spokesman"),
+    # ... and the subject after a quote keeps its whole phrase ('Citing "…," the … spokesman told')
+    ('Former Mayor Dan Pryce will not stand again. Citing "family reasons," the former mayor\'s spokesman told '
+     "reporters that he would write a book.", "the former mayor's spokesman", "Dan Pryce", "spokesman"),
+    # 'The former secretary of State' is the one the story is about, not a body called State
+    ("Maria Lund addressed the conference on Monday. The former secretary of State said the deal was dangerous.",
+     "The former secretary of State", "Maria Lund", None),
+])
+def test_who_a_spokesperson_or_an_office_holder_speaks_for(text, source, speaker, role):
+    found = {(q.source.text, q.speaker.name, q.speaker.role) for q in onrecord.extract(text).quotes if q.source and q.speaker}
+    assert found == {(source, speaker, role)}
+
+
 def test_a_countrys_people_speak_for_the_country_the_article_names():
     text = ("Saudi Arabia has lobbied against the bill. The Saudis have warned they could sell their American "
             "assets if it becomes law. The Americans said nothing.")

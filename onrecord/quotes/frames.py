@@ -125,7 +125,7 @@ def cue_before(toks: Tokens, frame: list[int], first: int, ends_clause: bool = T
         subj = _subject(toks, v, frame)
         if subj is None:
             continue
-        src = _mention(toks, subj, frame_set)
+        src = _mention(toks, subj, frame_set if subj in frame_set else None)  # ('Citing "…," the aide told')
         # 'He yelled "You lie!"' quotes words said; 'Trump called it "a disgrace"' names a thing.
         # 'he said "budget reforms" and …': a quote that runs into more words is a fragment.
         naming = toks.lower[v] in NAMING and last != ":"
