@@ -178,8 +178,10 @@ class Mentions:
         last = org_key(name).split()[-1:]
         if any(e.kind == "person" and [e.surname] == last for e in self.entities):
             return False  # 'Trump' is Donald Trump, whatever Trump Group the story names
-        return any(e.kind == "organization" and (_plain(e.name) == _plain(name) or _paper_by_last_word(e.name, name)
-                                                 or _first_word_of_body(e.name, name)) for e in self.entities)
+        # (by the name it was first given too: 'Census', since named 'Census Bureau')
+        return any(e.kind == "organization" and (any(_plain(n) == _plain(name) for n in (e.name, *e.names[:1]))
+                                                 or _paper_by_last_word(e.name, name) or _first_word_of_body(e.name, name))
+                   for e in self.entities)
 
     def _add_untagged_company_names(self) -> None:
         """'Acme declined to comment' where the tagger saw no name: a company named before with its suffix."""
@@ -329,9 +331,24 @@ class Mentions:
             for e in reversed(self.entities):
                 if e.kind == kind and len(e.name.split()) > 1 and e.name.split()[0] == words[0] and words[0].lower() not in _SHARED_FIRST:
                     return e
+        if kind == "organization" and (short := self._short_name_before(words)) is not None:
+            short.name = name  # 'Exxon', then 'Exxon Mobil': one company, known by its whole name
+            return short
         entity = Entity(len(self.entities), name, kind)
         self.entities.append(entity)
         return entity
+
+    def _short_name_before(self, words: list[str]) -> Entity | None:
+        """An organisation named before by the first word alone of this two-word name (not a paper's
+        place: 'Washington', then the Washington Post; nor a part: 'Columbia University Graduate School';
+        nor a person's surname: 'Trump', then a 'Trump Train')."""
+        first = words[0].lower()
+        if len(words) != 2 or first in _SHARED_FIRST | self._surnames or {w.lower() for w in words} & MEDIA_NAMES:
+            return None
+        if any(e.kind == "person" and e.surname == first for e in self.entities):
+            return None
+        return next((e for e in reversed(self.entities) if e.kind == "organization" and e.name == words[0]
+                     and not e.members), None)
 
     def _known_after_first(self, entity: Entity, first: int, last: int) -> bool:
         """'Rival Hillary Clinton' opening a sentence: the capital may be the sentence's, where the

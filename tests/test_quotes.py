@@ -662,6 +662,11 @@ def test_a_surname_the_tagger_reads_as_a_verb_is_still_the_person():
      "and his spokeswoman, Ann Lee.\n\nHe said his wife had \"always believed\" in the campaign.", ["Tom Hale", "Tom Hale"]),
     ("Tom Hale spoke in Dover on Monday.\n\nHe nodded only briefly to his second place behind Peter Vance.\n\n"
      "\"We learned a lot about ground games in one week,\" he said.", ["Tom Hale"]),
+    # a company named first by one word and then by two is one company ('Exxon', then 'Exxon Mobil'),
+    # named more than the bank, so 'the company' is it
+    ("Korvex cuts jobs as sales fall\n\nKorvex will cut 300 jobs, analysts at Marlow Bank said on Monday. Marlow "
+     "Bank has lent money to the group since 2019. Korvex Energy sold less oil this year. The company said the "
+     "cuts were painful.", ["Marlow Bank", "Korvex Energy"]),
 ])
 def test_who_a_pronoun_or_a_kind_of_body_is(text, speakers):
     assert [s[1] for s in statements(text)] == speakers, statements(text)
