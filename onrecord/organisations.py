@@ -171,7 +171,8 @@ def document_by(toks: Tokens, mentions: Mentions, named: list[Mention], head: in
 
 
 _ISSUING = frozenset("issue issues issued release releases released send sends sent publish publishes published "
-                     "post posts posted put puts write writes wrote written".split())
+                     "post posts posted put puts write writes wrote written provide provides provided give gives "
+                     "gave given".split())
 # What someone sends that may then speak: '"…," the email read.'
 SENT_WRITINGS = frozenset("email e-mail letter memo note message post tweet".split())
 

@@ -1679,6 +1679,11 @@ def test_the_statement_said_is_whoever_issued_it():
             "company must do better,\" the statement said.\n")
     assert [(q.speaker.name, q.speaker.role) for q in onrecord.extract(text).quotes] == [
         ("Northsea Lines Ltd", "statement"), ("Alan Pryce", "statement")]
+    # ... or provided it
+    text = ("The Ledger said Dara Cole, the mayor's press secretary, provided a written statement. \"The mayor regrets "
+            "the delay,\" the statement said.\n")
+    assert [(q.speaker.name, q.speaker.role) for q in onrecord.extract(text).quotes if q.cue.text == "said" and
+            q.source.text == "the statement"] == [("Dara Cole", "statement")]
 
 
 def test_a_participle_after_a_subordinate_clause_is_the_main_speakers():
