@@ -1673,6 +1673,13 @@ def test_a_headline_decks_bare_title_is_the_person_the_lede_gives_it():
     assert [q.speaker.name for q in onrecord.extract(text).quotes] == ["Ada Quinn", "Ada Quinn"]
 
 
+def test_two_verbs_of_a_headline_are_no_statement_and_its_source():
+    # 'X praises, laments Y': the first verb is the cue's pair, not the words a 'Y laments' reports
+    text = "Ken Hale praises, laments Bill Carter's legacy.\n\nHale spoke on Monday.\n"
+    found = [(q.source.text if q.source else None, " ".join(c.text for c in q.content)) for q in onrecord.extract(text).quotes]
+    assert found == [("Ken Hale", "Bill Carter's legacy")]
+
+
 def test_the_statement_said_is_whoever_issued_it():
     text = ("Ferry firm apologises\n\nNorthsea Lines Ltd issued a statement on Monday. \"We are sorry for the "
             "cancellations,\" the statement said.\n\nTransport Minister Alan Pryce released a statement too. \"The "

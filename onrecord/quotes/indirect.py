@@ -190,7 +190,16 @@ def _complements(toks: Tokens, v: int) -> list[int]:
         and (toks.dep[c] == "dobj" or toks.pos[c] in VERBAL)
         and (toks.dep[c] != "xcomp" or toks.tag[c] == "VBG")
         and toks.para[c] == toks.para[v]  # a headline's verb does not govern the lede
+        and not _paired_cue(toks, c, v)
     ]
+
+
+def _paired_cue(toks: Tokens, c: int, v: int) -> bool:
+    """'Ken Starr praises, laments Bill Clinton's legacy': a verb of speech before the cue with
+    nothing said of its own is the cue's pair, not the words it reports."""
+    own = ("nsubj", "punct", "aux", "neg", "advmod")
+    return c < v and toks.lower[c] in INDIRECT_FORMS | OBJECT_CONTENT_FORMS and all(
+        toks.dep[k] in own for k in toks.children[c])
 
 
 def _apologised_for(toks: Tokens, v: int) -> list[int]:
