@@ -1713,6 +1713,9 @@ def test_a_mixed_quote_whose_clause_goes_on_past_the_mark_is_one_statement(text)
 @pytest.mark.parametrize("text", [
     "Health minister Grace Adebayo is facing calls to resign over the contract.",
     "Hillary Clinton came under heavy criticism for her remarks.",
+    # ... endures, receives or deals with it
+    "Dana Pike has dealt with criticism of her own leadership of the trust.",
+    "Mayor Tom Reid has endured criticism for the ferry contract.",
 ])
 def test_the_one_who_faces_criticism_is_not_its_speaker(text):
     [q] = onrecord.extract("Contract row\n\n" + text).quotes

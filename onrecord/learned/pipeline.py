@@ -276,10 +276,11 @@ _IMPERSONAL = re.compile(r"(?:\s+(?:(?:was|is|has been|had been|will be|would be
                          r"|['\u2019]s\s+(?:still\s+)?unclear)\b")
 
 
-# A subject that faces, draws or comes under criticism is what is criticised (PolNeAR: the
+# A subject that faces, draws, endures, receives or comes under criticism is what is criticised (PolNeAR: the
 # content), not who speaks: critics named are given after ('drew criticism from …').
 _UNDER_FIRE = re.compile(r"\b(?:fac(?:e|es|ed|ing)|(?:came|come|comes|coming) under|dr[ae]w|draws|drawn|attract\w*|"
-                         r"(?:took|take|takes|taken|taking) heat)\b.{0,30}?\b(?:calls?|criticism|questions|pressure|"
+                         r"(?:took|take|takes|taken|taking) heat|(?:deal|deals|dealt|dealing) with|endur\w*|receiv\w*|"
+                         r"weather(?:s|ed|ing)?|withst[oa]\w*)\b.{0,30}?\b(?:calls?|criticism|questions|pressure|"
                          r"accusations|backlash|fire|attacks?|ridicule|scrutiny|heat|condemnation|rebukes?)\b", re.I)
 
 
