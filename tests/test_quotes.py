@@ -1722,6 +1722,12 @@ def test_the_one_who_faces_criticism_is_not_its_speaker(text):
     assert q.source is None and q.speaker is None and q.type == "criticism"
 
 
+def test_critics_named_after_from_are_the_source_and_the_one_criticised_the_content():
+    [q] = onrecord.extract("Ferry row\n\nAnn Lee drew sharp criticism from Tom Reid over the ferry deal.").quotes
+    assert (q.source.text, q.cue.text, [c.text for c in q.content], q.speaker.name, q.type) == (
+        "Tom Reid", "drew sharp criticism from", ["Ann Lee"], "Tom Reid", "criticism")
+
+
 def test_a_statement_from_the_airline_is_the_airlines_not_a_place_the_tagger_took_for_a_company():
     text = ("Airline grounds fleet after engine fault\n\nNorthwind Air has grounded its fleet after an engine fault on a "
             "flight to Kirkwall, according to a statement from the airline.\n\n"

@@ -18,7 +18,8 @@ from ..quotes.acts import second_acts
 from ..quotes.cue_extent import conventional_cue
 from ..quotes.disputed import cut_before_tails, find_disputed
 from ..quotes.frames import NAMING, closed_aside, relative_source, title_run
-from ..quotes.sources import after_dateline, caused_speaker, hosted_sources, without_doing_aside, without_lead_in
+from ..quotes.sources import (after_dateline, caused_speaker, critics_from, hosted_sources, without_doing_aside,
+                              without_lead_in)
 from ..quotes.indirect import find_asked, find_indirect, overlaps
 from . import learned_attributions
 from .decode import reduced_passive
@@ -300,6 +301,9 @@ def _finished(toks: Tokens, a: Attribution) -> Attribution:
         a.source, a.source_head = None, None
     if a.source and a.cue and a.source[1] <= a.cue[0] and _UNDER_FIRE.search(toks.text, a.cue[0], a.cue[1]):
         a.source, a.source_head = None, None  # 'Adebayo is facing calls to resign': the one criticised speaks not
+    if not a.source and a.cue and _UNDER_FIRE.search(toks.text, a.cue[0], a.cue[1]) and (
+            critics := critics_from(toks, a.cue)):
+        a.source, a.source_head, a.content = critics[0], critics[1], [critics[2]]
     if a.source and a.cue and a.source[1] <= a.cue[0] and reduced_passive(toks, toks.span_head(*toks.span_tokens(*a.cue))):
         a.source, a.source_head = None, None  # 'Lowe urged to quit', 'Lowe slammed over …': she speaks not
     if a.cue and (caused := caused_speaker(toks, a.cue)) is not None and not overlaps(caused[0], a.content):
