@@ -54,7 +54,7 @@ def critics_from(toks: Tokens, cue: tuple[int, int]) -> tuple[tuple[int, int], i
     """'Kelly came under fire from Trump over …', 'The plans have drawn criticism from Berlin, Paris and
     other European capitals': the critics after 'from' are the source and the one criticised, the
     verb's subject, is the content (as PolNeAR marks them). Source mention, its head and the content
-    (characters), or None."""
+    (characters), or None. Not 'from some who saw …': a pronoun's relative clause is no one's name."""
     first, last = toks.span_tokens(*cue)
     at = last if toks.lower[last] == "from" else last + 1
     if at >= len(toks) or toks.lower[at] != "from":
@@ -62,7 +62,7 @@ def critics_from(toks: Tokens, cue: tuple[int, int]) -> tuple[tuple[int, int], i
     obj = next((c for c in toks.children[at] if toks.dep[c] == "pobj"), None)
     verb = next((k for k in range(first, last + 1) if toks.pos[k] in ("VERB", "AUX") and toks.dep[k] != "aux"), None)
     subj = next((c for c in toks.children[verb] if toks.dep[c] in ("nsubj", "nsubjpass") and c < first), None) if verb else None
-    if obj is None or subj is None or toks.pos[obj] not in SOURCE_POS or toks.pos[subj] == "PRON":
+    if obj is None or subj is None or toks.pos[obj] not in ("NOUN", "PROPN") or toks.pos[subj] == "PRON":
         return None
     subject = toks.subtree(subj)
     return toks.chars(*_mention(toks, obj, None)), obj, toks.chars(subject[0], subject[-1])
