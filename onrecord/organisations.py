@@ -252,6 +252,23 @@ def speaking_place(toks: Tokens, head: int, first: int, last: int) -> str | None
     return toks.text[toks.starts[start] : toks.ends[last]]
 
 
+def reporting_outlet(toks: Tokens, first: int, last: int) -> str | None:
+    """'The Tennessean first reported', 'The Intercept reported': a paper named without a paper's word,
+    as the subject of reporting (not 'The Clintons reported', a family)."""
+    words = range(first + 1, last + 1)
+    if toks.lower[first] != "the" or not words or not all(toks.pos[k] == "PROPN" for k in words) or toks.lower[last].endswith("s"):
+        return None
+    k = last + 1
+    while k < len(toks) and toks.pos[k] == "ADV":
+        k += 1
+    if k < len(toks) and toks.lower[k] in _REPORTING:
+        return toks.text[toks.starts[first + 1] : toks.ends[last]]
+    return None
+
+
+_REPORTING = frozenset("reported reports revealed reveals published publishes".split())
+
+
 def _places(toks: Tokens) -> Iterator[str]:
     """The article's places, as the tagger marks them (each run of GPE tokens)."""
     for label, run in groupby(range(len(toks.ent)), key=toks.ent.__getitem__):

@@ -19,8 +19,8 @@ from .name_spans import without_suffix
 from .name_words import ORG_WORDS, PERSON_PRONOUNS, POSSESSIVE, ROLE_NOUNS, fits_pronoun, role_word
 from .models import Entity as EntityRecord, Quote, Span
 from .organisations import (DOCUMENTS, INSTITUTIONS, MEDIA_KINDS, ORG_KINDS, SENT_WRITINGS, document_by, issuer_of,
-                            country_of_people, named_beside_kind, of_kind, organisation, speaking_place,
-                            untagged_organisation)
+                            country_of_people, named_beside_kind, of_kind, organisation, reporting_outlet,
+                            speaking_place, untagged_organisation)
 from .parties import party_member
 from .quotes import Attribution
 from .quotes.cues import INDIRECT_FORMS, SPOKES_NOUNS
@@ -345,7 +345,7 @@ def _unnamed(toks: Tokens, mentions: Mentions, head: int, first: int, last: int,
         return entity, None, None
     # ('the Saudis': Saudi Arabia; 'Germany urged')
     if (name := untagged_organisation(toks, first, head, last) or country_of_people(toks, head, first, last)
-            or speaking_place(toks, head, first, last)) is not None:
+            or speaking_place(toks, head, first, last) or reporting_outlet(toks, first, last)) is not None:
         return mentions.source_named(first, last, name, "organization"), None, None
     return None, None, _shown(toks, first, last)
 

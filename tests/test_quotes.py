@@ -1152,6 +1152,8 @@ def test_parenthetical_reporting_clause_splits_the_content():
     ("Germany urged both sides to return to the talks.", "Germany", "organization"),
     ("Beijing warned on Tuesday that the tariffs would hurt both economies.", "Beijing", "organization"),
     ("The United States has warned that the sanctions will stay.", "United States", "organization"),
+    # a paper named without a paper's word, reporting
+    ("The Harbourite first reported that the clinic would close.", "Harbourite", "organization"),
 ])
 def test_speaker_kind_beyond_the_entity_tagger(text, speaker, kind):
     [q] = onrecord.extract(text).quotes
