@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
+
 def folded(text: str) -> str:
     """Lower case without accents, apostrophes straight: 'O’Malley' and 'O'Malley', 'Rene' and 'René' agree."""
     text = "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
