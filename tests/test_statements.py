@@ -5,6 +5,8 @@ real spaCy pipeline and typed by ``classify_statements``.
 """
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from onrecord.models import Entity, Quote, Span, Speaker
@@ -679,6 +681,16 @@ def test_statement_type_and_target(nlp, text, content, cue, source, speaker, kin
         assert f"{typed.target.kind}:{typed.target.name}" == target
     if expected in ("claim", "commitment", "no_comment"):
         assert typed.target is None
+
+
+@pytest.mark.parametrize("text,content,cue", [
+    ("Tom Reid came under fire for his remarks about the harbour.", "his remarks about the harbour", "came under fire for"),
+    ("The toll plan faced a backlash from commuters.", "The toll plan", "faced a backlash from"),
+])
+def test_coming_under_fire_is_criticism_from_no_one_named(nlp, text, content, cue):
+    q = dataclasses.replace(quote(text, content, cue, None, "nobody"), speaker=None)
+    [typed] = classify_statements(nlp(text), [q], [entity("Tom Reid")])
+    assert typed.type == "criticism"
 
 
 def test_ids_follow_text_order(nlp):

@@ -92,7 +92,7 @@ CRITICISM = _rx(
     r"hit(?:s|ting)? (?:out|back)", r"lash\w* out", r"took aim", r"tak(?:e|es|ing) aim", r"aims? (?:insult|fire)",
     r"call(?:s|ed|ing)? out", r"(?:went|go|goes|going) after", r"sound\w* off", r"rail\w* against", r"pil\w* on",
     r"took issue", r"tak(?:e|es|ing) issue", r"question(?:s|ed|ing)? (?:\S+ ){0,6}(?:fitness|judgment|record|qualifications|readiness|honesty|values)",
-    r"heap\w* criticism", r"insult\w*", r"boo(?:s|ed|ing)?", r"complain\w*", r"object(?:s|ed|ing)? to", r"oppos\w*",
+    r"heap\w* criticism", r"under fire", r"backlash", r"insult\w*", r"boo(?:s|ed|ing)?", r"complain\w*", r"object(?:s|ed|ing)? to", r"oppos\w*",
     r"opposition", r"warn\w* against", r"challeng\w*", r"brand(?:s|ed|ing)?", r"blam\w*", r"sued?", r"suing",
     r"call(?:s|ed|ing)? (?:\S+ ){1,3}to (?:resign|apologi[sz]e|step down|quit|withdraw|retract|take back)",
     r"cast\w* doubts?", r"(?:express\w*|rais\w*|voic\w*) (?:\S+ ){0,2}doubts?", r"(?:not|n't|wasn't|isn't) happy",
