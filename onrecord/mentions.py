@@ -343,7 +343,7 @@ class Mentions:
         place: 'Washington', then the Washington Post; nor a part: 'Columbia University Graduate School';
         nor a person's surname: 'Trump', then a 'Trump Train')."""
         first = words[0].lower()
-        if len(words) != 2 or first in _SHARED_FIRST | self._surnames or {w.lower() for w in words} & MEDIA_NAMES:
+        if len(words) != 2 or first in _SHARED_FIRST or first in self._surnames or {w.lower() for w in words} & MEDIA_NAMES:
             return None
         if any(e.kind == "person" and e.surname == first for e in self.entities):
             return None

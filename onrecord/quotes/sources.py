@@ -61,7 +61,8 @@ def critics_from(toks: Tokens, cue: tuple[int, int]) -> tuple[tuple[int, int], i
         return None
     obj = next((c for c in toks.children[at] if toks.dep[c] == "pobj"), None)
     verb = next((k for k in range(first, last + 1) if toks.pos[k] in ("VERB", "AUX") and toks.dep[k] != "aux"), None)
-    subj = next((c for c in toks.children[verb] if toks.dep[c] in ("nsubj", "nsubjpass") and c < first), None) if verb else None
+    subj = None if verb is None else next((c for c in toks.children[verb] if toks.dep[c] in ("nsubj", "nsubjpass")
+                                           and c < first), None)
     if obj is None or subj is None or toks.pos[obj] not in ("NOUN", "PROPN") or toks.pos[subj] == "PRON":
         return None
     subject = toks.subtree(subj)
