@@ -5,8 +5,8 @@ short of it (a given name it did not know); these read the parse around them.
 """
 from __future__ import annotations
 
-from .name_words import (HONORIFICS, MEDIA_NAMES, NAME_OF_A_BODY, ORG_WORDS, OUTLET_BRANDS, POSSESSIVE, ROLE_NOUNS,
-                         TITLES, first_names)
+from .name_words import (HONORIFICS, MEDIA_NAMES, NAME_OF_A_BODY, ORG_WORDS, OUTLET_BRANDS, PERSON_PRONOUNS, POSSESSIVE,
+                         ROLE_NOUNS, TITLES, first_names)
 from .quotes.cues import INDIRECT_FORMS
 from .quotes.tokens import Tokens
 
@@ -121,7 +121,7 @@ def personal_name(toks: Tokens, first: int, last: int, words: list[str], known_f
     return _pronoun_after(toks, last) != "it"
 
 
-_PERSONAL = frozenset("he she his her him himself herself".split())
+_PERSONAL = PERSON_PRONOUNS | {"himself", "herself"}
 
 
 def _pronoun_after(toks: Tokens, k: int) -> str | None:
