@@ -16,6 +16,8 @@ STOP = frozenset({"the", "a", "an", "of", "for", "in", "'s", "’s", "hq", "head
 # Words that tell no two holders of a role apart ('the veteran MP' is the 'Reigate MP'; a government
 # minister is any minister, the local MP any MP); 'former' and 'current' do.
 _NEUTRAL = frozenset("veteran longtime embattled government senior junior local".split())
+# Words that make another office of the one they come before: a vice president is no president.
+_OTHER_OFFICE = frozenset("vice deputy assistant lieutenant under associate".split())
 
 DESCRIBES = frozenset(
     "justice secretary candidate nominee frontrunner front-runner businessman businesswoman billionaire "
@@ -24,8 +26,9 @@ _FROM_A_PLACE = frozenset("businessman businesswoman billionaire tycoon mogul ma
 
 
 def told_apart(words: set[str], role_words: set[str]) -> bool:
-    """Each has a word the other lacks: 'the council leader' is not the one titled 'Opposition leader'."""
-    return bool(words - role_words - _NEUTRAL) and bool(role_words - words - _NEUTRAL)
+    """Each has a word the other lacks ('the council leader' is not the one titled 'Opposition leader'),
+    or one only has a word that makes another office ('the former vice president' is not 'President Obama')."""
+    return bool(words - role_words - _NEUTRAL) and bool(role_words - words - _NEUTRAL) or bool((words ^ role_words) & _OTHER_OFFICE)
 
 
 def _role_allows(words: set[str], head_word: str, roles: tuple[str, ...]) -> bool:

@@ -476,6 +476,12 @@ SPEAKERS = [
 # merely named there, nor one the article gave another role, nor one of the other sex, nor with a
 # place never tied to anyone. A source's relative clause names nobody who speaks.
 DESCRIBED = [
+    # a deputy or vice office is another office: a lede's 'former deputy mayor' is not the mayor named later
+    ("Ormsby to skip party conference\n\nThe former deputy mayor's spokeswoman said on Sunday that Ormsby would "
+     "stay in Kellan.\n\nMayor Dana Reyes will open the conference on Friday.", "stay in Kellan",
+     "The former deputy mayor's spokeswoman"),
+    ("The former vice president said on Sunday that he would stay in Kellan.\n\nPresident Dana Reyes will open "
+     "the conference on Friday.", "stay in Kellan", "The former vice president"),
     # a businessman is from a place, not its office-holder: 'the New York businessman' is the story's man
     ('Tom Briggs Jr. attacked the harbour plan on Monday.\n\nThe New York businessman said the toll '
      '"is a tax on work".', "tax on work", "Tom Briggs Jr."),
