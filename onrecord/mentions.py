@@ -20,6 +20,8 @@ from .quotes.tokens import Tokens
 from .roles import describe
 
 _KIND_ALONE = KINDS_BEFORE_NAMES | frozenset("council committee department ministry agency office campaign board commission".split())
+# Last words of a building's name the entity tagger may take for a person's ('the lobby of Trump Tower')
+_BUILDINGS = frozenset("tower towers building plaza avenue stadium arena airport hotel mall cathedral capitol".split())
 # Last words of names the tagger reads as people that no person has: clubs (Ipswich Town), parties (Labour).
 _NOBODYS = frozenset("town city county labour tories conservatives democrats republicans greens ukip snp".split())
 
@@ -216,6 +218,8 @@ class Mentions:
         while last > first and toks.pos[last] in ("PART", "PUNCT"):
             last -= 1
         name = toks.text[toks.starts[first] : toks.ends[last]]
+        if label == "PERSON" and last > first and toks.lower[last] in _BUILDINGS:
+            return  # a place, which says nothing
         if label == "PERSON" and (name in self._bodies or self._known_organisation(name)):
             label = "ORG"  # 'Meridale Grain, which is based in Omaha, said' after Meridale Grain Co.
         if label == "PERSON" and last > first and toks.lower[first] in places:

@@ -207,6 +207,7 @@ def resolve_mention(toks: Tokens, mentions: Mentions, head: int, first: int, las
     last = next((max(first, k - 1 - (toks.pos[k - 1] == "PUNCT")) for k in range(head + 1, last + 1)
                  if is_relative(toks, k)), last)
     named = mentions.in_range(first, last)
+    head = _of_writings(toks, head)
     word = toks.lower[head]
     # a name beside the word is who speaks: 'A Republican colleague, Sen. Peter Albrecht,', 'a spokesman, John Smith,'
     beside = [m for m in named if m.entity.kind == "person" and toks.dep[m.last] == "appos" and toks.head[m.last] == head]
@@ -246,6 +247,19 @@ def _theirs(toks: Tokens, mentions: Mentions, head: int, done: dict):
     return person, toks.lower[head], None
 
 
+# What a person writes or records that then speaks for them: 'Her statement said …', 'His latest ad says …'.
+_OWN_WORDS = SENT_WRITINGS | frozenset("statement ad ads advert adverts advertisement commercial video op-ed column blog "
+                                       "website book memoir speech remarks comments tweets posts letters emails".split())
+
+
+def _of_writings(toks: Tokens, head: int) -> int:
+    """'One of her ads' speaks as her ads do: the writings, where a number or quantity picks some of them."""
+    if toks.pos[head] not in ("NUM", "PRON", "DET", "ADJ") and toks.lower[head] not in ("some", "many", "several"):
+        return head
+    writings = [g for c in toks.children[head] if toks.lower[c] == "of" for g in toks.children[c] if toks.dep[g] == "pobj"]
+    return writings[0] if writings and toks.lower[writings[0]] in _OWN_WORDS else head
+
+
 def _whose(toks: Tokens, mentions: Mentions, head: int, done: dict) -> Entity | None:
     """The one a 'his' or 'her' before a noun refers to, or a role before it describes ('the former vice
     president's spokeswoman')."""
@@ -275,6 +289,8 @@ def _owned(toks: Tokens, mentions: Mentions, head: int, done: dict):
         return person, word, None
     if person is None and (theirs := _theirs(toks, mentions, head, done)) is not None:
         return theirs
+    if word in _OWN_WORDS and (who := person or _whose(toks, mentions, head, done)) is not None and who.kind == "person":
+        return who, None, None  # 'Her statement said', 'one of his ads says': the person's own words
     alone = not any(toks.dep[c] == "conj" for c in toks.children[head])  # (not 'His campaign and much of the media')
     if word in _RUN_BY_ONE and alone and (who := _whose(toks, mentions, head, done)) is not None and who.kind == "person":
         return mentions.new_entity(f"{without_suffix(who.name.split())[-1]} {word}", "organization"), None, None  # 'his campaign'

@@ -347,6 +347,12 @@ def test_where_a_content_ends(method, text, content):
 
 
 SPEAKERS = [
+    # what a person writes or records speaks for them: 'Her tweet said', 'One of her ads says'
+    ("Dana Reyes is running for mayor of Kellan.\n\nHer tweet said the toll was a tax on work.", "Dana Reyes"),
+    ("Dana Reyes is running for mayor of Kellan.\n\nOne of her ads says the toll is a tax on work.", "Dana Reyes"),
+    # a building the entity tagger took for a person is no one a 'his' can stand for
+    ("Dana Reyes beat Tom Briggs on Tuesday.\n\nAs he spoke in the lobby of Briggs Tower, there were no "
+     "questions. His speech said the toll was a tax on work.", "Tom Briggs"),
     # a spokesperson for the body named right there, not an earlier one sharing a word of its name
     ('Marsden Council has confirmed that three branch libraries will close.\n\n'
      'A spokesperson for the Friends of Marsden Libraries said: "This is a sad day for the town."',
