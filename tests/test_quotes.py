@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import onrecord
-from onrecord.quotes.frames import closed_aside
+from onrecord.quotes.sources import closed_aside
 
 FERRY = Path(__file__).parent / "fixtures" / "statements"
 
@@ -542,6 +542,14 @@ def test_who_a_described_source_is(text, words, speaker):
 def test_speaker_resolution(text, speaker):
     got = statements(text)
     assert got and speaker in {got[0][1], got[-1][1]}, got
+
+
+def test_a_participle_after_a_letter_and_who_sent_it_is_the_senders():
+    # the parse hangs 'alleging' on 'are': the comments' speaker is not who alleges
+    text = ("Dana Reyes wants the toll scrapped. Mayor Delia Marsh said the toll was fair.\n\nHer comments are in "
+            "response to a letter the Reyes campaign sent the council on Monday alleging that the toll was unlawful.")
+    got = [q.source.text for q in onrecord.extract(text).quotes if "unlawful" in q.text]
+    assert got == ["the Reyes campaign"]
 
 
 def test_a_surname_the_tagger_reads_as_a_verb_is_still_the_person():

@@ -17,9 +17,9 @@ from ..quotes.clauses import (before_participle, headline_act_after, with_relati
 from ..quotes.acts import second_acts
 from ..quotes.cue_extent import conventional_cue
 from ..quotes.disputed import cut_before_tails, find_disputed
-from ..quotes.frames import NAMING, closed_aside, relative_source, title_run
-from ..quotes.sources import (after_dateline, caused_speaker, critics_from, hosted_sources, without_doing_aside,
-                              without_lead_in)
+from ..quotes.frames import NAMING, title_run
+from ..quotes.sources import (after_dateline, caused_speaker, closed_aside, critics_from, hosted_sources,
+                              relative_source, without_doing_aside, without_lead_in)
 from ..quotes.indirect import find_asked, find_indirect, overlaps
 from . import learned_attributions
 from .decode import reduced_passive

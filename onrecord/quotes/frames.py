@@ -253,6 +253,8 @@ def _subject(toks: Tokens, v: int, frame: list[int] | None) -> int | None:
         # 'X apologised after describing …': the subject of the clause the cue hangs from.
         if toks.dep[v] in ("conj", "xcomp", "advcl", "pcomp", "prep") and toks.head[v] != v:
             h = toks.head[v]
+            if toks.tag[v] == "VBG" and toks.dep[v] == "advcl" and (sender := _sender_before(toks, v, h)) is not None:
+                return sender
             if toks.tag[v] == "VBG" and toks.dep[v] == "advcl" and toks.dep[h] == "advcl" and any(
                     toks.dep[c] == "mark" for c in toks.children[h]):
                 # '…, Hannity said after the senator won his primary, remarking that …': the parse hangs the
@@ -265,6 +267,19 @@ def _subject(toks: Tokens, v: int, frame: list[int] | None) -> int | None:
 
 
 _PERSONAL = frozenset("i we you he she they".split())  # (not 'both', 'all' or a misparsed "n't")
+_FILINGS = _WRITINGS | frozenset("lawsuit suit complaint filing petition motion".split())
+
+
+def _sender_before(toks: Tokens, v: int, h: int) -> int | None:
+    """'Her comments are in response to a letter the campaign sent on Monday alleging that …': a
+    participle right after a clause on a letter or a lawsuit is that clause's subject's (the parse
+    hangs it on the main verb)."""
+    k = v - 1 - (toks.lower[v - 1] == ",")
+    while k != h and toks.head[k] != k and toks.dep[k] != "relcl":
+        k = toks.head[k]
+    if toks.dep[k] != "relcl" or not h < toks.head[k] < k or toks.lower[toks.head[k]] not in _FILINGS:
+        return None
+    return next((c for c in toks.children[k] if toks.dep[c] == "nsubj" and toks.pos[c] in SOURCE_POS), None)
 
 
 def aged(toks: Tokens, k: int) -> bool:
@@ -320,30 +335,6 @@ def relative_subject(toks: Tokens, v: int) -> int | None:
         v = toks.head[v]
     return None
 
-
-def relative_source(toks: Tokens, source: tuple[int, int]) -> tuple[int, int]:
-    """'Mr. Obama, who said …': the source mention is the relative pronoun, as PolNeAR
-    annotates it (568 of 573 in train); the speaker is still resolved through it."""
-    first, last = toks.span_tokens(*source)
-    while last > first and toks.pos[last] == "PUNCT":
-        last -= 1
-    return toks.chars(last, last) if last > first and is_relative(toks, last) else source
-
-
-# An aside set off inside a source, and the mark that closes it right after the source.
-_ASIDE = re.compile(r",|\s(?:--|—|–)\s|(?:—|–)")
-_CLOSING = re.compile(r",|\s*(?:--|—|–)")
-
-
-def closed_aside(text: str, source: tuple[int, int]) -> tuple[int, int]:
-    """'Rep. Elijah Cummings, the top Democrat on the panel, said …': a source holding an aside
-    keeps the comma or dash that closes it, as PolNeAR marks it (train: 922 of 1,030 such
-    sources with a comma after them, 31 of 32 with a dash)."""
-    start, end = source
-    if text[end - 1 : end] in (",", "-", "—", "–") or not _ASIDE.search(text, start, end):
-        return source
-    close = _CLOSING.match(text, end)
-    return (start, close.end()) if close else source
 
 
 def dateline(toks: Tokens, i: int) -> bool:
