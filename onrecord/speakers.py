@@ -32,6 +32,7 @@ _INSIDE_NAME = frozenset({"compound", "amod"})
 _PERSONAL_OFFICES = frozenset({"office", "aide", "aides", "lawyers", "attorneys", "representatives", "spokesperson",
                                "spokesman", "spokeswoman"})
 _RUN_BY_ONE = frozenset({"campaign", "administration"})  # 'his campaign' is the Trump campaign
+_COPULAS = frozenset("is was are were 's be been".split())
 
 
 def resolve_speakers(toks: Tokens, doc, attributions: list[Attribution]) -> tuple[list[Quote], list[EntityRecord]]:
@@ -147,6 +148,8 @@ def _resolve(toks: Tokens, mentions: Mentions, a: Attribution, done: dict) -> tu
     if first == last and is_relative(toks, first) or clause:
         if (head == first or clause) and toks.dep[toks.head[first]] == "relcl":
             head = toks.head[toks.head[first]]
+        if head == toks.head[toks.head[first]] and toks.lower[first] == "who":
+            head = _who_it_is(toks, head)
         first, last = _mention(toks, head, None)
     def over_cue(k: int) -> bool:  # 'Islanders condemn minister's remarks' parsed as one noun phrase
         return a.cue is not None and toks.starts[head] < a.cue[0] < toks.ends[k]
@@ -159,6 +162,20 @@ def _resolve(toks: Tokens, mentions: Mentions, a: Attribution, done: dict) -> tu
             head = toks.head[head]  # (not into 'Defends' of a title-case 'Ben Carson Defends Himself')
         first, last = _mention(toks, head, None)
     return resolve_mention(toks, mentions, head, first, last, done)
+
+
+def _who_it_is(toks: Tokens, noun: int) -> int:
+    """'Donald Trump is a serial liar … and birther who has pledged …': the one the noun says someone
+    is, named as the copula's subject; else the noun."""
+    k = noun
+    while toks.dep[k] == "conj" and toks.head[k] < k:
+        k = toks.head[k]
+    if toks.dep[k] != "attr" or toks.pos[k] != "NOUN" or toks.lower[toks.head[k]] not in _COPULAS:
+        return noun
+    verb = toks.head[k]  # ('… regularly incites violence and is a serial liar': the subject of the first verb)
+    verb = toks.head[verb] if toks.dep[verb] == "conj" and not any(toks.dep[c] == "nsubj" for c in toks.children[verb]) else verb
+    return next((c for c in toks.children[verb] if toks.dep[c] == "nsubj"
+                 and (toks.pos[c] == "PROPN" or toks.lower[c] in ("he", "she"))), noun)  # (not 'It is Manafort who')
 
 
 def _acronym(text: str, label: str) -> bool:
@@ -292,7 +309,12 @@ def _owned(toks: Tokens, mentions: Mentions, head: int, done: dict):
     if word in _OWN_WORDS and (who := person or _whose(toks, mentions, head, done)) is not None and who.kind == "person":
         return who, None, None  # 'Her statement said', 'one of his ads says': the person's own words
     alone = not any(toks.dep[c] == "conj" for c in toks.children[head])  # (not 'His campaign and much of the media')
-    if word in _RUN_BY_ONE and alone and (who := _whose(toks, mentions, head, done)) is not None and who.kind == "person":
+    who = _whose(toks, mentions, head, done) if word in _RUN_BY_ONE else None
+    if word == "administration" and who is None and head > 0 and toks.dep[head - 1] == "compound":
+        surname = toks.text[toks.starts[head - 1] : toks.ends[head - 1]]  # 'the Obama administration', named so
+        person = mentions.person_named(surname)
+        who = person if person and without_suffix(person.name.split())[-1].lower() == surname.lower() else None
+    if word in _RUN_BY_ONE and alone and who is not None and who.kind == "person":
         return mentions.new_entity(f"{without_suffix(who.name.split())[-1]} {word}", "organization"), None, None  # 'his campaign'
     if owner and word in ORG_WORDS:
         name = f"{toks.text[toks.starts[owner[0]] : toks.ends[owner[0]]]} {word}"

@@ -347,6 +347,13 @@ def test_where_a_content_ends(method, text, content):
 
 
 SPEAKERS = [
+    # 'who' after what someone is said to be stands for that someone ('X is a … who'); not a named object
+    ("Editor's note: Tom Briggs regularly incites political violence and is a serial liar, rampant xenophobe, "
+     "racist and bully who has repeatedly pledged to ban all cyclists.", "Tom Briggs"),
+    ("Tom Briggs is a builder who said the toll was unfair.", "Tom Briggs"),
+    # 'the Obama administration' is a body of its own, named by the person who heads it
+    ("President Dana Reyes spoke on Monday.\n\nThe Reyes administration said the rules would stay.",
+     "Reyes administration"),
     # what a person writes or records speaks for them: 'Her tweet said', 'One of her ads says'
     ("Dana Reyes is running for mayor of Kellan.\n\nHer tweet said the toll was a tax on work.", "Dana Reyes"),
     ("Dana Reyes is running for mayor of Kellan.\n\nOne of her ads says the toll is a tax on work.", "Dana Reyes"),
