@@ -30,7 +30,7 @@ from .speaker_records import FIRST_PERSON, entity_record, in_order, speaker, spe
 
 _INSIDE_NAME = frozenset({"compound", "amod"})
 _PERSONAL_OFFICES = frozenset({"office", "aide", "aides", "lawyers", "attorneys", "representatives", "spokesperson",
-                               "spokesman", "spokeswoman"})
+                               "spokesman", "spokeswoman", "team", "advisers", "advisors", "staff", "staffers"})
 _RUN_BY_ONE = frozenset({"campaign", "administration"})  # 'his campaign' is the Trump campaign
 _COPULAS = frozenset("is was are were 's be been".split())
 

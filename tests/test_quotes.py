@@ -347,6 +347,9 @@ def test_where_a_content_ends(method, text, content):
 
 
 SPEAKERS = [
+    # a person's advisers, team or staff speak for them, as their aides do
+    ("Dana Reyes is running for mayor.\n\nHer advisers said the toll was unfair.", "Dana Reyes"),
+    ("Tom Briggs is running for mayor.\n\nHis team said the toll was unfair.", "Tom Briggs"),
     # 'who' after what someone is said to be stands for that someone ('X is a … who'); not a named object
     ("Editor's note: Tom Briggs regularly incites political violence and is a serial liar, rampant xenophobe, "
      "racist and bully who has repeatedly pledged to ban all cyclists.", "Tom Briggs"),
