@@ -170,11 +170,12 @@ def document_by(toks: Tokens, mentions: Mentions, named: list[Mention], head: in
     return of_kind(toks, mentions, toks.lower[kinds[0]], first) if kinds else None
 
 
-_ISSUING = frozenset("issue issues issued release releases released send sends sent publish publishes published "
-                     "post posts posted put puts write writes wrote written provide provides provided give gives "
-                     "gave given".split())
-# What someone sends that may then speak: '"…," the email read.'
-SENT_WRITINGS = frozenset("email e-mail letter memo note message post tweet".split())
+_ISSUING = frozenset("issue issues issued issuing release releases released releasing send sends sent sending publish "
+                     "publishes published publishing post posts posted posting put puts write writes wrote written "
+                     "writing provide provides provided give gives gave given run runs ran running air airs aired airing "
+                     "launch launches launched launching unveil unveils unveiled unveiling".split())
+# What someone sends or puts out that may then speak: '"…," the email read', 'The ad says …'.
+SENT_WRITINGS = frozenset("email e-mail letter memo note message post tweet ad video spot commercial".split())
 
 
 def issuer_of(toks: Tokens, mentions: Mentions, first: int, noun: str = "statement") -> Entity | None:

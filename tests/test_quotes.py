@@ -347,6 +347,8 @@ def test_where_a_content_ends(method, text, content):
 
 
 SPEAKERS = [
+    # an ad or a video speaks for whoever put it out, as an email for its sender
+    ("Mayor Dana Reyes is releasing a new online ad on Monday.\n\nThe ad says the toll is a tax on work.", "Dana Reyes"),
     # a person's advisers, team or staff speak for them, as their aides do
     ("Dana Reyes is running for mayor.\n\nHer advisers said the toll was unfair.", "Dana Reyes"),
     ("Tom Briggs is running for mayor.\n\nHis team said the toll was unfair.", "Tom Briggs"),
