@@ -208,8 +208,10 @@ class Mentions:
             first = possessive[-1] + 1
         first, last = name_span(toks, first, last)
         first = name_start(toks, first, last, label)
-        if first == last and (toks.lower[first] in TITLES or toks.lower[first] in ROLE_NOUNS or toks.lower[first] in _KIND_ALONE):
-            return  # a headline's bare 'Justice' or 'Pastor' is a title, not a name; its 'Council' a kind of body
+        if (first == last and (toks.lower[first] in TITLES or toks.lower[first] in ROLE_NOUNS or toks.lower[first] in _KIND_ALONE)
+                or label == "PERSON" and last > first and toks.lower[last] in _BUILDINGS):
+            return  # a headline's bare 'Justice' or 'Pastor' is a title, not a name; its 'Council' a kind of
+            # body; and 'Trump Tower', a building, no one
         # a title-case headline runs the verb into the name: 'Ben Carson Defends Himself Against …'
         # (not a word the parse makes part of a later one: 'States' of 'United States Department of Agriculture')
         last = next((i - 1 for i in range(first + 1, last + 1) if toks.lower[i] in INDIRECT_FORMS
@@ -218,8 +220,6 @@ class Mentions:
         while last > first and toks.pos[last] in ("PART", "PUNCT"):
             last -= 1
         name = toks.text[toks.starts[first] : toks.ends[last]]
-        if label == "PERSON" and last > first and toks.lower[last] in _BUILDINGS:
-            return  # a place, which says nothing
         if label == "PERSON" and (name in self._bodies or self._known_organisation(name)):
             label = "ORG"  # 'Meridale Grain, which is based in Omaha, said' after Meridale Grain Co.
         if label == "PERSON" and last > first and toks.lower[first] in places:

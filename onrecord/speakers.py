@@ -25,6 +25,7 @@ from .parties import party_member
 from .quotes import Attribution
 from .quotes.cues import INDIRECT_FORMS, SPOKES_NOUNS
 from .quotes.frames import _mention, is_relative
+from .quotes.sources import who_it_is
 from .quotes.tokens import Tokens
 from .speaker_records import FIRST_PERSON, entity_record, in_order, speaker, speaker_ids
 
@@ -32,7 +33,6 @@ _INSIDE_NAME = frozenset({"compound", "amod"})
 _PERSONAL_OFFICES = frozenset({"office", "aide", "aides", "lawyers", "attorneys", "representatives", "spokesperson",
                                "spokesman", "spokeswoman", "team", "advisers", "advisors", "staff", "staffers"})
 _RUN_BY_ONE = frozenset({"campaign", "administration"})  # 'his campaign' is the Trump campaign
-_COPULAS = frozenset("is was are were 's be been".split())
 
 
 def resolve_speakers(toks: Tokens, doc, attributions: list[Attribution]) -> tuple[list[Quote], list[EntityRecord]]:
@@ -149,7 +149,7 @@ def _resolve(toks: Tokens, mentions: Mentions, a: Attribution, done: dict) -> tu
         if (head == first or clause) and toks.dep[toks.head[first]] == "relcl":
             head = toks.head[toks.head[first]]
         if head == toks.head[toks.head[first]] and toks.lower[first] == "who":
-            head = _who_it_is(toks, head)
+            head = who_it_is(toks, head)
         first, last = _mention(toks, head, None)
     def over_cue(k: int) -> bool:  # 'Islanders condemn minister's remarks' parsed as one noun phrase
         return a.cue is not None and toks.starts[head] < a.cue[0] < toks.ends[k]
@@ -162,20 +162,6 @@ def _resolve(toks: Tokens, mentions: Mentions, a: Attribution, done: dict) -> tu
             head = toks.head[head]  # (not into 'Defends' of a title-case 'Ben Carson Defends Himself')
         first, last = _mention(toks, head, None)
     return resolve_mention(toks, mentions, head, first, last, done)
-
-
-def _who_it_is(toks: Tokens, noun: int) -> int:
-    """'Donald Trump is a serial liar … and birther who has pledged …': the one the noun says someone
-    is, named as the copula's subject; else the noun."""
-    k = noun
-    while toks.dep[k] == "conj" and toks.head[k] < k:
-        k = toks.head[k]
-    if toks.dep[k] != "attr" or toks.pos[k] != "NOUN" or toks.lower[toks.head[k]] not in _COPULAS:
-        return noun
-    verb = toks.head[k]  # ('… regularly incites violence and is a serial liar': the subject of the first verb)
-    verb = toks.head[verb] if toks.dep[verb] == "conj" and not any(toks.dep[c] == "nsubj" for c in toks.children[verb]) else verb
-    return next((c for c in toks.children[verb] if toks.dep[c] == "nsubj"
-                 and (toks.pos[c] == "PROPN" or toks.lower[c] in ("he", "she"))), noun)  # (not 'It is Manafort who')
 
 
 def _acronym(text: str, label: str) -> bool:

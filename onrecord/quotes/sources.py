@@ -163,3 +163,20 @@ def closed_aside(text: str, source: tuple[int, int]) -> tuple[int, int]:
         return source
     close = _CLOSING.match(text, end)
     return (start, close.end()) if close else source
+
+
+_COPULAS = frozenset("is was are were 's be been".split())
+
+
+def who_it_is(toks: Tokens, noun: int) -> int:
+    """'Donald Trump is a serial liar … and birther who has pledged …': the one the noun says someone
+    is, named as the copula's subject; else the noun."""
+    k = noun
+    while toks.dep[k] == "conj" and toks.head[k] < k:
+        k = toks.head[k]
+    if toks.dep[k] != "attr" or toks.pos[k] != "NOUN" or toks.lower[toks.head[k]] not in _COPULAS:
+        return noun
+    verb = toks.head[k]  # ('… regularly incites violence and is a serial liar': the subject of the first verb)
+    verb = toks.head[verb] if toks.dep[verb] == "conj" and not any(toks.dep[c] == "nsubj" for c in toks.children[verb]) else verb
+    return next((c for c in toks.children[verb] if toks.dep[c] == "nsubj"
+                 and (toks.pos[c] == "PROPN" or toks.lower[c] in ("he", "she"))), noun)  # (not 'It is Manafort who')
