@@ -96,6 +96,8 @@ _KIND_WORDS = {kind: frozenset(words.split()) for kind, words in {
     "regulator": _REGULATORS, "watchdog": _REGULATORS,
     # 'the school said' after Baylor University: a story calls a university or college a school
     "school": "university college academy school", "college": "university college",
+    # 'The agency declined …' after the FBI or the State Department: a government body by any name
+    "agency": "agency bureau administration department service commission fbi cia nsa epa fda irs dhs atf dea fema",
 }.items()} | {"club": CLUB_WORDS | {"city", "town", "county"}}
 # A government department by any of its names: the Home Office, the Ministry of Defence, the DfE's department.
 _MINISTRY = frozenset({"department", "ministry", "office"})

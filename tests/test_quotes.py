@@ -347,6 +347,9 @@ def test_where_a_content_ends(method, text, content):
 
 
 SPEAKERS = [
+    # 'the agency' is the government body named before it, by whatever name (the FBI)
+    ("The email inquiry is being run by the FBI. Mayor Dana Reyes spoke on Monday.\n\nThe agency declined to "
+     "comment on the inquiry.", "FBI"),
     # an ad or a video speaks for whoever put it out, as an email for its sender
     ("Mayor Dana Reyes is releasing a new online ad on Monday.\n\nThe ad says the toll is a tax on work.", "Dana Reyes"),
     # a person's advisers, team or staff speak for them, as their aides do
