@@ -210,8 +210,7 @@ class Mentions:
         first = name_start(toks, first, last, label)
         if (first == last and (toks.lower[first] in TITLES or toks.lower[first] in ROLE_NOUNS or toks.lower[first] in _KIND_ALONE)
                 or label == "PERSON" and last > first and toks.lower[last] in _BUILDINGS):
-            return  # a headline's bare 'Justice' or 'Pastor' is a title, not a name; its 'Council' a kind of
-            # body; and 'Trump Tower', a building, no one
+            return  # a headline's bare 'Justice' is a title, its 'Council' a kind of body, 'Trump Tower' no one
         # a title-case headline runs the verb into the name: 'Ben Carson Defends Himself Against …'
         # (not a word the parse makes part of a later one: 'States' of 'United States Department of Agriculture')
         last = next((i - 1 for i in range(first + 1, last + 1) if toks.lower[i] in INDIRECT_FORMS
