@@ -58,7 +58,7 @@ def _next_word(toks: Tokens, k: int) -> int | None:
 
 
 _BETWEEN_DEPS = frozenset({"advmod", "prt", "neg"})
-_COPULAS = frozenset("be is 's are 're was were been being".split())
+COPULAS = frozenset("be is 's are 're was were been being".split())
 
 
 def _completed_verb(toks: Tokens, cf: int, h: int, blocked: set[int]) -> tuple[int, int]:
@@ -71,7 +71,7 @@ def _completed_verb(toks: Tokens, cf: int, h: int, blocked: set[int]) -> tuple[i
     if not (toks.lower[start] == "to" and toks.pos[start] == "PART" and toks.dep[h] in ("xcomp", "advcl") and g < start):
         return cf, h
     between = range(g + 1, start)
-    if toks.lower[g] in _COPULAS or g in blocked or any(
+    if toks.lower[g] in COPULAS or g in blocked or any(
             k in blocked or not (toks.space[k] or toks.dep[k] in _BETWEEN_DEPS) for k in between):
         return cf, h
     return g, g

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .cue_extent import COPULAS
 from .frames import DASHES, NOMINAL, SOURCE_POS, _mention, dateline, is_relative, stamped
 from .tokens import Tokens
 
@@ -165,8 +166,6 @@ def closed_aside(text: str, source: tuple[int, int]) -> tuple[int, int]:
     return (start, close.end()) if close else source
 
 
-_COPULAS = frozenset("is was are were 's be been".split())
-
 
 def who_it_is(toks: Tokens, noun: int) -> int:
     """'Donald Trump is a serial liar … and birther who has pledged …': the one the noun says someone
@@ -174,7 +173,7 @@ def who_it_is(toks: Tokens, noun: int) -> int:
     k = noun
     while toks.dep[k] == "conj" and toks.head[k] < k:
         k = toks.head[k]
-    if toks.dep[k] != "attr" or toks.pos[k] != "NOUN" or toks.lower[toks.head[k]] not in _COPULAS:
+    if toks.dep[k] != "attr" or toks.pos[k] != "NOUN" or toks.lower[toks.head[k]] not in COPULAS:
         return noun
     verb = toks.head[k]  # ('… regularly incites violence and is a serial liar': the subject of the first verb)
     verb = toks.head[verb] if toks.dep[verb] == "conj" and not any(toks.dep[c] == "nsubj" for c in toks.children[verb]) else verb
