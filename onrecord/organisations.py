@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import groupby
 
+from .antecedents import antecedent
 from .mentions import Entity, Mention, Mentions, org_key
+from .name_spans import without_suffix
 from .name_words import CLUB_WORDS, KINDS_BEFORE_NAMES, MEDIA_NAMES, ORG_WORDS, ROLE_NOUNS, demonyms
 from .quotes.tokens import Tokens
 
@@ -37,9 +39,12 @@ _NO_BUSINESS = _PUBLIC_BODIES | frozenset(
     "watch watchdog campaign coalition alliance association society foundation charity league federation".split())
 
 
-def organisation(toks: Tokens, mentions: Mentions, head: int, first: int, last: int) -> Entity | None:
+def organisation(toks: Tokens, mentions: Mentions, head: int, first: int, last: int, done: dict) -> Entity | None:
     """'It said …' after an organisation's statement; 'the airline said …' after Northwind Air's."""
     word = toks.lower[head]
+    if word == "campaign" and last == first + 1 and toks.lower[first] == "the":
+        if (campaign := _campaign_before(toks, mentions, first, done)) is not None:
+            return mentions.new_entity(campaign, "organization")
     # ('The Bristol-based company' is 'the company': where it is based says which only as its name might)
     based = {i for k in range(first, head) if toks.lower[k] == "based" for i in toks.subtree(k)}
     if word != "it" and not (last - first - len(based) <= 2 and toks.lower[first] == "the"):
@@ -50,6 +55,28 @@ def organisation(toks: Tokens, mentions: Mentions, head: int, first: int, last: 
         return orgs[0].entity if orgs and toks.dep[head] == "nsubj" and _last_subject(toks, orgs[0], head) else None
     said = {toks.lower[k] for k in range(first + 1, head) if toks.pos[k] in ("NOUN", "PROPN", "ADJ") and k not in based}
     return of_kind(toks, mentions, word, first, said)
+
+
+def _campaign_before(toks: Tokens, mentions: Mentions, first: int, done: dict) -> str | None:
+    """Whose 'the campaign' is: that of the person whose campaign was named last ("Donald Trump's
+    campaign", 'the Sanders campaign', 'his campaign'), within three paragraphs; a campaign's own
+    name is no mention the tagger finds, so 'the campaign' has none to go back to."""
+    for k in range(first - 1, -1, -1):
+        if toks.para[first] - toks.para[k] > 3:
+            return None
+        if toks.lower[k] != "campaign" or toks.dep[k] == "compound":  # (not 'campaign manager')
+            continue
+        owner = next((c for c in toks.children[k] if toks.dep[c] in ("poss", "compound")), None)
+        name = toks.text[toks.starts[owner] : toks.ends[owner]] if owner is not None else ""
+        pronoun = toks.lower[owner] in ("his", "her") if owner is not None else False
+        if not (pronoun or name[:1].isupper()):  # (the tagger may call a surname an adjective)
+            continue
+        who = antecedent(toks, mentions, owner, done) if pronoun else mentions.person_named(name)
+        if who is not None and who.kind == "person":
+            return f"{without_suffix(who.name.split())[-1]} campaign"
+        if not pronoun:
+            return f"{name} campaign"  # 'the Sanders campaign' where Sanders is named no other way
+    return None
 
 
 def of_kind(toks: Tokens, mentions: Mentions, word: str, at: int, said: set[str] = frozenset()) -> Entity | None:

@@ -348,7 +348,7 @@ def _unnamed(toks: Tokens, mentions: Mentions, head: int, first: int, last: int,
         return antecedent(toks, mentions, head, done), None, None
     if word in FIRST_PERSON and toks.quote[head] == -1 and (author := author_of(toks, mentions)) is not None:
         return author, None, None  # an opinion piece's 'I' and 'we', outside quotes, are its writer
-    if (word == "it" or word in ORG_KINDS | INSTITUTIONS | MEDIA_KINDS) and (org := organisation(toks, mentions, head, first, last)):
+    if (word == "it" or word in ORG_KINDS | INSTITUTIONS | MEDIA_KINDS) and (org := organisation(toks, mentions, head, first, last, done)):
         return org, None, None
     definite = toks.lower[first] == "the" or first > 0 and toks.lower[first - 1] == "the"
     if word in SENT_WRITINGS and definite and (sender := issuer_of(toks, mentions, first, word)):

@@ -458,6 +458,13 @@ SPEAKERS = [
     # 'his campaign' is the campaign of the one 'his' refers to, as 'the Trump campaign' is
     ("Dana Whitfield spoke in Ohio on Monday.\n\nRuth Okafor spoke in Iowa. Her campaign said turnout was high.",
      "Okafor campaign"),
+    # 'the campaign' is the one named last, by its candidate or by a 'his'/'her' that refers to them
+    ("Ruth Okafor's campaign is making its biggest ad buy yet.\n\nThe campaign said the ads would run in Ohio.",
+     "Okafor campaign"),
+    ("Dana Whitfield spoke in Ohio on Monday. Ruth Okafor has faced questions about her campaign's spending. "
+     "The campaign said the ads would run in Ohio.", "Okafor campaign"),
+    ("In a call with reporters, the Pellow campaign said it would look at a recount. If only a few votes are at "
+     "stake, the campaign said, it may not bother.", "Pellow campaign"),
     # ... and 'the network' a broadcaster, not the newspaper named since
     ("Kestrel TV hired a new host in May.\n\nA Kestrel TV editor told the host that her statement was wrong, The Kellan "
      "Times reported at the time. The network said it would send her to the coast.", "Kestrel TV"),
