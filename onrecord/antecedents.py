@@ -126,3 +126,31 @@ def _modifier_only(toks: Tokens, m: Mention) -> bool:
     owner = toks.head[m.last]
     return (m.entity.gender is None and toks.dep[m.last] in ("compound", "amod") and owner > m.last
             and toks.pos[owner] == "NOUN" and toks.lower[owner] not in ROLE_NOUNS)
+
+
+# Plural nouns for people, where the tagger cannot say ('issues get attention … so long as they …' is no speaker)
+_PEOPLE_ENDS = ("ers", "ors", "ists", "ians", "ees", "ants")
+_THINGS = frozenset("numbers orders letters matters answers powers borders centers papers chambers headquarters".split())
+_PEOPLE = frozenset(
+    "people officials critics allies friends groups parents residents citizens democrats republicans conservatives "
+    "liberals progressives partisans experts candidates delegates families aides advocates opponents police states "
+    "students scientists executives economists nations countries governments unions democrats independents".split())
+
+
+def group_before(toks: Tokens, pronoun: int) -> int | None:
+    """The plural subject a 'they' outside quotes goes on from: the nearest before it in its sentence
+    or the one before, a group of people ('activists and intellectuals who …. They acknowledge …')."""
+    if toks.lower[pronoun] != "they" or toks.quote[pronoun] != -1:
+        return None
+    mine = toks.sentence_start(pronoun)
+    start = toks.sentence_start(mine - 1) if mine > 0 else 0
+    for k in range(pronoun - 1, start - 1, -1):
+        if toks.dep[k] not in _SUBJECT or toks.quote[k] != -1 or toks.para[pronoun] - toks.para[k] > 1:
+            continue
+        people = toks.tag[k] == "NNPS" or toks.tag[k] == "NNS" and (
+            toks.lower[k] in _PEOPLE or toks.lower[k].endswith(_PEOPLE_ENDS) and toks.lower[k] not in _THINGS)
+        if people and (k >= mine or toks.dep[toks.head[k]] == "ROOT"):  # (the sentence before: its main subject)
+            return k
+        if toks.tag[k] in ("NNS", "NNPS", "NN", "NNP") and toks.dep[toks.head[k]] == "ROOT":
+            return None  # a nearer main subject that is no group of people
+    return None

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import re
 
-from .antecedents import antecedent
+from .antecedents import antecedent, group_before
 from .authors import author_of
+from .continued import goes_on, group_goes_on, same_spokesperson
 from .descriptions import DESCRIBES, STOP, aged_source, described, told_apart
 from .groups import speaking_group
 from .headlines import headline_from_lede
 from .mentions import Entity, Mention, Mentions
 from .name_spans import without_suffix
-from .name_words import ORG_WORDS, PERSON_PRONOUNS, POSSESSIVE, ROLE_NOUNS, fits_pronoun, role_word
+from .name_words import ORG_WORDS, PERSON_PRONOUNS, POSSESSIVE, ROLE_NOUNS, role_word
 from .models import Entity as EntityRecord, Quote, Span
 from .organisations import (DOCUMENTS, INSTITUTIONS, MEDIA_KINDS, ORG_KINDS, SENT_WRITINGS, document_by, issuer_of,
                             country_of_people, named_beside_kind, of_kind, organisation, reporting_outlet,
@@ -41,9 +42,10 @@ def resolve_speakers(toks: Tokens, doc, attributions: list[Attribution]) -> tupl
     resolved: dict[int, tuple[Entity | None, str | None, str | None]] = {}
     for k, a in enumerate(attributions):
         before = attributions[k - 1] if k else None
-        found = (_goes_on(toks, mentions, a, before, resolved) or _same_spokesperson(toks, a, before, resolved)
+        found = (goes_on(toks, mentions, a, before, resolved) or same_spokesperson(toks, a, before, resolved)
                  or _resolve(toks, mentions, a, resolved))
-        resolved[id(a)] = found if found[0] is not None else _group_goes_on(toks, a, before, resolved) or found
+        resolved[id(a)] = found if found[0] is not None else (group_goes_on(toks, a, before, resolved)
+                                                                  or _group_before(toks, mentions, a, resolved) or found)
     headline_from_lede(toks, mentions, attributions, resolved, DESCRIBES)
     ids = speaker_ids([r[0] for r in resolved.values() if r[0] is not None])
     text = toks.text
@@ -64,65 +66,13 @@ def resolve_speakers(toks: Tokens, doc, attributions: list[Attribution]) -> tupl
     return quotes, records
 
 
-# The pronoun a spokesperson's statement goes on with: 'A spokesman for the firm said …. "…," he said.'
-_SPOKES_PRONOUNS = {"spokesman": ("he",), "spokeswoman": ("she",), "chairman": ("he",), "chairwoman": ("she",)}
-
-
-def _goes_on(toks: Tokens, mentions: Mentions, a: Attribution, before: Attribution | None, done: dict):
-    """A 'he' or 'she' in the paragraph of the statement before, with no one named between (outside
-    that statement's words), is its speaker: a spokesperson, named or not ('A spokesman for the firm
-    said …. "…," he said.'), the one the same pronoun spoke for just before, or a person the pronoun
-    fits ('Dean Lowe said Finch was wrong to criticise the referee. "…," he said.' is Lowe's, not Finch's)."""
-    if before is None or a.source_head is None or before.source_head is None or toks.lower[a.source_head] not in ("he", "she"):
+def _group_before(toks: Tokens, mentions: Mentions, a: Attribution, done: dict):
+    """'They' after a group no statement was attributed to: that group, resolved as a source is."""
+    if a.source_head is None or (k := group_before(toks, a.source_head)) is None:
         return None
-    head, pronoun = before.source_head, a.source_head
-    if toks.lower[head] in FIRST_PERSON:
-        return None  # 'I asked Sanders …; he said': a 'he' never goes on from the writer's 'I'
-    entity = done[id(before)][0]
-    fits = _SPOKES_PRONOUNS.get(toks.lower[head], ("he", "she") if toks.lower[head] in SPOKES_NOUNS else ())
-    if toks.lower[head] in ("he", "she"):  # 'She denied …. "…," she said.': the same one (a spokeswoman)
-        fits = (toks.lower[head],)
-    if not fits and entity is not None and entity.kind == "person":
-        fits = tuple(p for p in ("he", "she") if fits_pronoun(entity.gender, p))
-    if not fits and entity is None and toks.tag[head] == "NN" and (toks.lower[head] in ROLE_NOUNS or "who" in map(toks.lower.__getitem__, toks.subtree(head))):
-        fits = ("he", "she")  # 'The whistleblower, a senior engineer who asked not to be named, said …. "…," he said.'
-    between = [m for m in mentions.in_range(head + 1, pronoun - 1) if m.entity.kind == "person" and toks.quote[m.first] == -1
-               and not m.first <= head <= m.last and toks.dep[m.last] != "appos"
-               and not any(s <= toks.starts[m.first] < e for s, e in before.content)]
-    if toks.lower[pronoun] not in fits or toks.para[head] != toks.para[pronoun] or between or head > pronoun:
-        return None
-    return done[id(before)]
-
-
-def _same_spokesperson(toks: Tokens, a: Attribution, before: Attribution | None, done: dict):
-    """'A Bramley Rovers spokesperson said …. "…," the spokesperson added.': the same one, nearby."""
-    if before is None or a.source_head is None or before.source_head is None or before.source_head > a.source_head:
-        return None
-    head, word = a.source_head, toks.lower[a.source_head]
-    if (word not in SPOKES_NOUNS or word == "statement" or toks.lower[before.source_head] != word or head == 0 or toks.lower[head - 1] != "the"
-            or toks.para[head] - toks.para[before.source_head] > 1 or done[id(before)][0] is None):
-        return None
-    return done[id(before)]
-
-
-def _group_goes_on(toks: Tokens, a: Attribution, before: Attribution | None, done: dict):
-    """'They' or 'Both' goes on from the statement just before, in its paragraph or the next, when its source is plural
-    ('Advocates have expressed concern. They cite …'); 'it' when it is one thing ('The city wrote. It says …')."""
-    if before is None or a.source_head is None or before.source_head is None:
-        return None
-    pronoun, head = a.source_head, before.source_head
-    word = toks.lower[pronoun]
-    if (word not in ("they", "it", "both") or toks.quote[pronoun] != -1 or head > pronoun
-            or toks.para[pronoun] - toks.para[head] > 1 or done[id(before)] == (None, None, None)):
-        return None
-    entity = done[id(before)][0]
-    group = bool(entity and entity.members)  # 'Trump and Clinton have criticized … Both have promised …'
-    plural = group or toks.tag[head] in ("NNS", "NNPS") or toks.lower[head] == "they" or any(toks.dep[c] == "conj" for c in toks.children[head])
-    if word in ("they", "both"):
-        return done[id(before)] if plural and (group or word == "they") else None
-    a_noun = toks.pos[head] in ("NOUN", "PROPN") or toks.lower[head] == "it"
-    a_person = (entity is not None and entity.kind == "person") or toks.lower[head] in ROLE_NOUNS
-    return done[id(before)] if a_noun and not plural and not a_person else None
+    entity, role, shown = resolve_mention(toks, mentions, k, *_mention(toks, k, None), done)
+    # ('Democrats, Frank notes, applaud …', 'Critics of the program, like Senators …, say': the group before its aside)
+    return (entity, role, shown and shown.split(",")[0]) if entity or shown else None
 
 
 def _resolve(toks: Tokens, mentions: Mentions, a: Attribution, done: dict) -> tuple[Entity | None, str | None, str | None]:

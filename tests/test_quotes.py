@@ -458,6 +458,11 @@ SPEAKERS = [
     # 'his campaign' is the campaign of the one 'his' refers to, as 'the Trump campaign' is
     ("Dana Whitfield spoke in Ohio on Monday.\n\nRuth Okafor spoke in Iowa. Her campaign said turnout was high.",
      "Okafor campaign"),
+    # a 'they' no statement goes on from is the group of people that was the subject before it (not
+    # one of things: 'Issues of justice get attention from Democrats so long as they …')
+    ("Harbour traders met the council on Monday. They said the toll would ruin them.", "Harbour traders"),
+    ("On one side are activists and teachers who are angry with what Mayor Hale has done. They say the cuts "
+     "went too far.", "activists and teachers"),
     # 'the campaign' is the one named last, by its candidate or by a 'his'/'her' that refers to them
     ("Ruth Okafor's campaign is making its biggest ad buy yet.\n\nThe campaign said the ads would run in Ohio.",
      "Okafor campaign"),
@@ -735,7 +740,7 @@ def test_a_place_the_tagger_calls_a_person_is_no_he():
 
 
 @pytest.mark.parametrize("text", [
-    "Harbour traders met the council on Monday. They said the toll would ruin them.",
+    "The toll rose on Monday. They said it would ruin the harbour.",
     "The council sends its survey to every home.\n\nWe refuse to answer the survey.",
 ])
 def test_an_unresolved_pronoun_is_the_source_but_no_speaker(text, tmp_path):
