@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -127,7 +128,19 @@ def paragraph_starts(doc):
         # an interview's 'Q:' or 'A:' is no subject: 'Q: The Police Federation says …'
         elif t.text in _QA_LABELS and t.i + 2 < len(doc) and doc[t.i + 1].text == ":" and (t.i == 0 or "\n" in doc[t.i - 1].text):
             doc[t.i + 2].is_sent_start = True
+        elif _runs_on(t, doc[t.i + 1]):
+            doc[t.i + 1].is_sent_start = False
     return doc
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+
+
+def _runs_on(t, nxt) -> bool:
+    """No sentence ends on a lower-case word or an ordinal with no mark after it: the parser
+    split 'she felt the 13th | Amendment was worth …' and '… and I think | that …'."""
+    return (t.i > 0 and not nxt.is_space and not nxt.is_punct
+            and ((t.is_alpha and t.text[-1].islower()) or _ORDINAL.fullmatch(t.text) is not None))
 
 
 _QA_LABELS = frozenset({"Q", "A", "Question", "Answer"})

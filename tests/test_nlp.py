@@ -36,6 +36,21 @@ def test_a_single_line_break_is_no_boundary() -> None:
     assert len(list(doc.sents)) == 1
 
 
+@pytest.mark.parametrize("text", [
+    "Dana Whitfield said she felt the 13th Amendment was worth examining because the courts had ignored it.",
+    "Lowe said voters are moving a bit to the left and I think that the council knows it.",
+    "The mayor said her father was a harbour pilot and I just was not ready for that, she said.",
+])
+def test_no_sentence_ends_on_a_lower_case_word_or_an_ordinal(text) -> None:
+    # the parser had split '… the 13th | Amendment was worth …'
+    assert len(list(load_pipeline()(text).sents)) == 1
+
+
+def test_a_statement_split_by_the_parser_keeps_its_whole_content() -> None:
+    text = "Whitfield said she felt the 13th Amendment was worth examining because “most people don’t know about that loophole,” she said."
+    assert onrecord.extract(text).quotes[0].text.endswith("loophole,”")
+
+
 def test_a_headline_statement_is_aimed_at_the_person_it_names() -> None:
     # parsed into the lede, 'councillor' took 'Simon Drake' as a modifier of the lede's subject
     defends = next(q for q in onrecord.extract(HEADLINE).quotes if q.cue and q.cue.text == "defends")
