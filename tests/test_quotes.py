@@ -134,6 +134,9 @@ MIXED_CLAUSES = [
     # the clause an 'according to' phrase sources
     ('According to the council, the contractor "walked away" from the bridge in March.',
      'the contractor "walked away" from the bridge in March'),
+    # ... where the parse hangs that clause on the name as an apposition ('reeks' as a plural noun)
+    ("According to radio host Sam Reed, the move reeks of “fear” and desperation.",
+     "the move reeks of “fear” and desperation"),
     # the quote opens the clause, and the parse hangs its opening mark on the cue
     ('In the interview he said "budget reforms" and the sale of old ferries would pay for the repairs.',
      '"budget reforms" and the sale of old ferries would pay for the repairs'),

@@ -228,9 +228,12 @@ def _according_to(toks: Tokens, frame: list[int]) -> Cue | None:
             objs = [c for c in toks.children[i + 1] if toks.dep[c] == "pobj"]
             if objs:
                 # 'According to X, "…"' quotes X; 'According to X, it reeks of "fear"' is mixed.
-                phrase_end = max(toks.subtree(i))
+                phrase_end, allowed = max(toks.subtree(i)), set(frame)
+                comma = next((k for k in frame if k > objs[0] and toks.lower[k] == ","), None)
+                if phrase_end > frame[-1] and comma is not None:  # the quote's clause parsed as X's apposition
+                    phrase_end, allowed = comma - 1, {k for k in frame if k < comma}
                 kind = "direct" if frame[-1] <= phrase_end + 1 else "mixed"
-                return Cue((i, i + 1), _mention(toks, objs[0], set(frame)), objs[0], kind, True)
+                return Cue((i, i + 1), _mention(toks, objs[0], allowed), objs[0], kind, True)
     return None
 
 
