@@ -10,7 +10,7 @@ from .indirect import overlaps
 from .tokens import Tokens
 
 # Verbs that report words besides the verbs of speech: 'and called it a common ailment'.
-_ACTS = SPEECH_FORMS | _forms("call accuse blame urge".split())
+_ACTS = SPEECH_FORMS | _forms("call accuse blame urge decline refuse encourage downplay promote embrace".split())
 # Words that belong to the cue: 'called on people to protest', 'called for steep new tariffs'.
 _PARTICLES = frozenset({"on", "for"})
 

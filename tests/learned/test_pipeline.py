@@ -373,6 +373,18 @@ def test_a_second_verb_of_speech_is_a_second_statement(method) -> None:
                      (source, "warned"): "the ministry to expect a legal challenge"}
 
 
+@pytest.mark.parametrize(("text", "first", "second"), [
+    # acts PolNeAR annotates as statements though they are no verbs of speech: refusing, downplaying
+    ("Delia Marsh said the harbour plan was a mistake and refused to say when the bridge would reopen.",
+     "the harbour plan was a mistake", ("refused", "to say when the bridge would reopen")),
+    ("Ellis Marr said the diet worked and downplayed the risk of injuries for children.",
+     "the diet worked", ("downplayed", "the risk of injuries for children")),
+])
+def test_a_second_act_of_stance_is_a_second_statement(text, first, second) -> None:
+    found = {q.cue.text: q.text for q in onrecord.extract(text).quotes if q.cue}
+    assert found == {"said": first, second[0]: second[1]}
+
+
 @pytest.mark.parametrize("method", ["model", "rules"])
 def test_a_second_act_found_as_a_quote_is_cut_from_the_first(method) -> None:
     # 'called' is already the quote-mark rules' statement: the first content stops before it all the same
