@@ -408,6 +408,18 @@ def test_a_verb_of_the_reported_clause_stays_in_it(text, cue, content, method) -
     assert found.get(cue) == content, found
 
 
+def test_a_cue_set_as_an_aside_reports_both_sides_of_it() -> None:
+    text = "Dean Lowe ran the port for a decade. Though that transition was seamless, he said, replacing the mayor now would be chaotic."
+    [q] = [q for q in onrecord.extract(text).quotes if q.cue and q.cue.text == "said"]
+    assert [p.text for p in q.content] == ["Though that transition was seamless", "replacing the mayor now would be chaotic"]
+
+
+def test_a_cue_reports_the_clause_after_it_not_also_the_one_before() -> None:
+    text = "It’s an extremely unlikely scenario; Lowe’s team says she’ll continue her march toward the vote later this week."
+    found = [(q.cue.text, q.text) for q in onrecord.extract(text).quotes if q.cue]
+    assert found == [("says", "she’ll continue her march toward the vote later this week")]
+
+
 @pytest.mark.parametrize("method", ["model", "rules"])
 def test_a_content_that_opens_a_bracket_closes_it(method) -> None:
     text = ("Sen. Dana Whitcombe (R-Ohio) mocked the military service of Rep. Luis Ortega (D-Ohio) at a town hall "
