@@ -206,10 +206,11 @@ def _whole_quotes(toks: Tokens, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def _one_per_cue(toks: Tokens, found: list[Attribution]) -> list[Attribution]:
-    """Of two statements given one cue, one before it and one after, the one after is what it reports
-    ('It is an unlikely scenario; her team says she will go on': PolNeAR dev and 300 train stories, 35
-    such pairs, the one before right once), or both are, in two pieces, where the cue is an aside
-    in one sentence ('Though that went smoothly, he said, replacing her would be chaotic')."""
+    """Of two statements given one cue, reported speech before it and one after, the one after is what
+    it reports ('It is an unlikely scenario; her team says she will go on': PolNeAR dev and 300 train
+    stories, 37 such pairs, the one before right twice), or both are, in two pieces, where the cue is
+    an aside in one sentence ('Though that went smoothly, he said, replacing her would be chaotic').
+    A quote before the cue stays: its words are someone's, if not this cue's."""
     by_cue: dict[tuple[int, int], list[Attribution]] = {}
     for a in found:
         if a.cue:
@@ -217,7 +218,7 @@ def _one_per_cue(toks: Tokens, found: list[Attribution]) -> list[Attribution]:
     dropped = []
     for cue, group in by_cue.items():
         before, after = sorted(group, key=lambda a: a.content[0][0]) if len(group) == 2 else (None, None)
-        if before is None or not before.content[-1][1] <= cue[0] < cue[1] <= after.content[0][0]:
+        if before is None or before.kind != "indirect" or not before.content[-1][1] <= cue[0] < cue[1] <= after.content[0][0]:
             continue
         lead = toks.text[before.content[-1][1] : min(cue[0], before.source[0] if before.source else cue[0])].strip()
         if lead == "," and toks.text[cue[1] : after.content[0][0]].strip() == "," and not _sentences(
