@@ -334,3 +334,28 @@ def _after_marks(toks: Tokens, first: int, last: int):
         j = next((i for i in range(k + 1, last + 1) if not toks.space[i]), None)
         if j is not None and toks.quote[j] == -1:
             yield k, j
+
+
+def lead_before_aside(toks: Tokens, found: list) -> list:
+    """'With each contest, these supporters acknowledge, it becomes harder …': reported speech that
+    follows a source and cue set off by commas inside its sentence takes the words before them too,
+    as a first piece (PolNeAR's content is the sentence around such an aside); the statements so
+    widened, in place. (The words after an aside that ends a content are as often the writer's:
+    'according to a CNN tally, but his pathway …', 'he said, on condition of anonymity'.)"""
+    taken = [span for a in found for span in (*a.content, a.cue, a.source) if span]
+    widened = []
+    for a in found:
+        if a.kind != "indirect" or a.cue is None or len(a.content) != 1:
+            continue
+        roles = [a.cue, *([a.source] if a.source else [])]
+        lo, hi, start = min(s for s, _ in roles), max(e for _, e in roles), a.content[0][0]
+        if hi > start or toks.text[hi:start].strip() != "," or not toks.text[:lo].rstrip().endswith(","):
+            continue
+        aside = toks.span_tokens(lo, hi)[0]
+        first, last = trimmed(toks, toks.sentence_start(aside), aside - 1)
+        lead = (toks.starts[first], toks.ends[last])
+        if first < last and not any(toks.quote[k] != -1 or toks.newline[k] for k in range(first, last + 1)) and not any(
+                s < lead[1] and e > lead[0] for s, e in taken):
+            a.content = [lead, a.content[0]]
+            widened.append(a)
+    return widened

@@ -414,6 +414,20 @@ def test_a_cue_set_as_an_aside_reports_both_sides_of_it() -> None:
     assert [p.text for p in q.content] == ["Though that transition was seamless", "replacing the mayor now would be chaotic"]
 
 
+@pytest.mark.parametrize(("text", "cue", "pieces"), [
+    ("The harbour board met on Monday. Notably absent from the meeting, according to members who spoke with "
+     "reporters afterward, was any mention of the toll.",
+     "according to", ["Notably absent from the meeting", "was any mention of the toll"]),
+    # a sentence's opening connective stays out, as it does from any content
+    ("The harbour board met on Monday. But with each passing vote, these supporters acknowledge, it becomes "
+     "harder to argue that Mr. Lowe can win.",
+     "acknowledge", ["with each passing vote", "it becomes harder to argue that Mr. Lowe can win"]),
+])
+def test_reported_speech_after_a_cue_set_as_an_aside_takes_the_words_before_it(text, cue, pieces) -> None:
+    [q] = [q for q in onrecord.extract(text).quotes if q.cue and q.cue.text == cue]
+    assert [p.text for p in q.content] == pieces
+
+
 def test_a_cue_reports_the_clause_after_it_not_also_the_one_before() -> None:
     text = "It’s an extremely unlikely scenario; Lowe’s team says she’ll continue her march toward the vote later this week."
     found = [(q.cue.text, q.text) for q in onrecord.extract(text).quotes if q.cue]

@@ -138,7 +138,7 @@ def test_search_formats(reference):
 
 def test_search_shows_the_words_of_a_speaker_left_unresolved(tmp_path):
     (tmp_path / "news").mkdir()
-    (tmp_path / "news" / "traders.txt").write_text("Harbour traders met the council on Monday. They said the toll would ruin them.\n")
+    (tmp_path / "news" / "traders.txt").write_text("The toll rose on Monday. They said the toll would ruin them.\n")
     done = ingest(tmp_path / "record.db", tmp_path / "news")
     assert done.returncode == 0, done.stderr
     code, table = cli("search", "toll", "--db", str(tmp_path / "record.db"))

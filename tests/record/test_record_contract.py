@@ -102,7 +102,7 @@ def test_a_hit_without_a_speaker_carries_the_words_the_article_used(store):
     from onrecord import extract
     from onrecord.article import Article
 
-    text = "Harbour traders met the council on Monday. They said the toll would ruin them.\n"
+    text = "The toll rose on Monday. They said the toll would ruin them.\n"
     store.add(Article(text=text, doc_id="traders"), extract(text, doc_id="traders"))
     [hit] = store.search("toll")
     assert (hit.speaker, hit.person, hit.source) == (None, None, "They")

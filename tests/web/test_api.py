@@ -240,7 +240,7 @@ def test_writes_need_the_token(writer, header):
 
 def test_a_statement_left_without_a_speaker_shows_the_words_the_article_used(writer):
     auth = {"Authorization": f"Bearer {TOKEN}"}
-    text = "Harbour traders met the council on Monday. They said the toll would ruin them.\n"
+    text = "The toll rose on Monday. They said the toll would ruin them.\n"
     assert writer.post("/api/articles", json={"id": "traders", "text": text}, headers=auth).status_code == 201
     [hit] = writer.get("/api/quotes", params={"q": "toll ruin"}).json()["results"]
     assert (hit["speaker"], hit["person"], hit["source"]) == (None, None, "They")

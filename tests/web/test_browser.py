@@ -129,7 +129,7 @@ def test_paste_an_article(page, base_url):
     page.goto(base_url + "/extract")
     page.get_by_label("Article text or HTML").fill(
         'Pier closes after storm\n\n"We will rebuild the east pier by summer," harbour master Ines Corr said on '
-        'Friday.\n\nCouncillor Tam Reyes called the plan "wishful thinking".\n\nTraders met on Saturday. They said '
+        'Friday.\n\nCouncillor Tam Reyes called the plan "wishful thinking".\n\nThe pier stayed shut on Saturday. They said '
         'the pier should have been rebuilt years ago.\n')
     with page.expect_response("**/api/extract") as response:
         page.get_by_role("button", name="Extract").click()

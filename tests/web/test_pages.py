@@ -69,7 +69,7 @@ def test_paste_form_without_javascript(client):
 
 
 def test_an_unresolved_speaker_shows_the_words_the_article_used(client):
-    text = "Harbour traders met the council on Monday. They said the toll would ruin them.\n"
+    text = "The toll rose on Monday. They said the toll would ruin them.\n"
     page = client.post("/extract", data={"text": text})
     assert page.status_code == 200 and '<span class="speaker unknown">unknown speaker (“They”)</span>' in page.text
 
