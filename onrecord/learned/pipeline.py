@@ -12,7 +12,7 @@ import re
 from copy import copy
 
 from ..quotes import Attribution, Tokens, find_marked_statements, find_quotes
-from ..quotes.clauses import (before_participle, headline_act_after, lead_before_aside, with_relative, with_subject,
+from ..quotes.clauses import (before_participle, headline_act_after, around_cue_aside, with_relative, with_subject,
                                without_appositive, without_aside, without_dangling)
 from ..quotes.acts import second_acts
 from ..quotes.cue_extent import conventional_cue
@@ -55,7 +55,7 @@ def attributions_of(toks: Tokens, doc, tagger) -> list[Attribution]:
     hosted_sources(toks, found)
     found = _without_named_titles(toks, found)
     found = _one_per_cue(toks, found)
-    for a in lead_before_aside(toks, found):
+    for a in around_cue_aside(toks, found):
         a.content[0] = _without_connective(toks, a.content[0])
     _bridged(toks.text, found)
     found = sorted((_untangled(_pointed(a)) for a in found), key=lambda a: a.content[0][0])

@@ -336,26 +336,41 @@ def _after_marks(toks: Tokens, first: int, last: int):
             yield k, j
 
 
-def lead_before_aside(toks: Tokens, found: list) -> list:
-    """'With each contest, these supporters acknowledge, it becomes harder …': reported speech that
-    follows a source and cue set off by commas inside its sentence takes the words before them too,
-    as a first piece (PolNeAR's content is the sentence around such an aside); the statements so
-    widened, in place. (The words after an aside that ends a content are as often the writer's:
-    'according to a CNN tally, but his pathway …', 'he said, on condition of anonymity'.)"""
+def around_cue_aside(toks: Tokens, found: list) -> list:
+    """'With each contest, these supporters acknowledge, it becomes harder …': reported speech on one
+    side of a source and cue set off by commas inside its sentence takes the words on the other side
+    too, as a second piece (PolNeAR's content is the sentence around such an aside); the statements so
+    widened, in place. After a content the words go on only from 'that', 'because' or 'and': others
+    are as often the writer's ('according to a CNN tally, but his pathway …', 'he said, on condition
+    of anonymity')."""
     taken = [span for a in found for span in (*a.content, a.cue, a.source) if span]
     widened = []
     for a in found:
         if a.kind != "indirect" or a.cue is None or len(a.content) != 1:
             continue
         roles = [a.cue, *([a.source] if a.source else [])]
-        lo, hi, start = min(s for s, _ in roles), max(e for _, e in roles), a.content[0][0]
-        if hi > start or toks.text[hi:start].strip() != "," or not toks.text[:lo].rstrip().endswith(","):
+        lo, hi = min(s for s, _ in roles), max(e for _, e in roles)
+        if not (toks.text[:lo].rstrip().endswith(",") and toks.text[hi:].lstrip().startswith(",")):
             continue
-        aside = toks.span_tokens(lo, hi)[0]
-        first, last = trimmed(toks, toks.sentence_start(aside), aside - 1)
-        lead = (toks.starts[first], toks.ends[last])
-        if first < last and not any(toks.quote[k] != -1 or toks.newline[k] for k in range(first, last + 1)) and not any(
-                s < lead[1] and e > lead[0] for s, e in taken):
-            a.content = [lead, a.content[0]]
+        if (other := _other_side(toks, a.content[0], lo, hi)) is None:
+            continue
+        span = (toks.starts[other[0]], toks.ends[other[1]])
+        if other[0] < other[1] and not any(toks.quote[k] != -1 or toks.newline[k] for k in range(other[0], other[1] + 1)) \
+                and not any(s < span[1] and e > span[0] for s, e in taken):
+            a.content = sorted([span, a.content[0]])
             widened.append(a)
     return widened
+
+
+def _other_side(toks: Tokens, content: tuple[int, int], lo: int, hi: int) -> tuple[int, int] | None:
+    """The tokens of the sentence on the far side of the aside lo..hi from ``content``, if it is next to it."""
+    first, last = toks.span_tokens(lo, hi)
+    if hi <= content[0] and not toks.text[hi : content[0]].strip(" ,"):
+        return trimmed(toks, toks.sentence_start(first), first - 1)
+    if content[1] <= lo and not toks.text[content[1] : lo].strip(" ,") and last + 2 < len(toks) \
+            and toks.lower[last + 2] in ("that", "because", "and"):
+        end = last + 2
+        while end + 1 < len(toks) and not toks.is_boundary(end + 1):
+            end += 1
+        return trimmed(toks, last + 2, end)
+    return None

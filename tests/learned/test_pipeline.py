@@ -422,8 +422,11 @@ def test_a_cue_set_as_an_aside_reports_both_sides_of_it() -> None:
     ("The harbour board met on Monday. But with each passing vote, these supporters acknowledge, it becomes "
      "harder to argue that Mr. Lowe can win.",
      "acknowledge", ["with each passing vote", "it becomes harder to argue that Mr. Lowe can win"]),
+    # after it, from 'that', 'because' or 'and' (not 'but': 'according to a tally, but …' is the writer's)
+    ("The harbour board met on Monday. It is no surprise, Mr. Garin said, that the mayor did better among ferry users.",
+     "said", ["It is no surprise", "that the mayor did better among ferry users"]),
 ])
-def test_reported_speech_after_a_cue_set_as_an_aside_takes_the_words_before_it(text, cue, pieces) -> None:
+def test_reported_speech_next_to_a_cue_set_as_an_aside_takes_the_words_on_its_other_side(text, cue, pieces) -> None:
     [q] = [q for q in onrecord.extract(text).quotes if q.cue and q.cue.text == cue]
     assert [p.text for p in q.content] == pieces
 
