@@ -431,6 +431,15 @@ def test_reported_speech_next_to_a_cue_set_as_an_aside_takes_the_words_on_its_ot
     assert [p.text for p in q.content] == pieces
 
 
+def test_a_quote_that_opens_the_next_sentence_goes_on_with_the_reported_speech_before_it() -> None:
+    text = ("Tom Reilly, a former councillor, said he would back the plan to rebuild the pier. "
+            "“I am going to support it, and support it enthusiastically.”")
+    [q] = onrecord.extract(text).quotes
+    assert (q.cue.text, q.speaker.name) == ("said", "Tom Reilly")
+    assert [p.text for p in q.content] == ["he would back the plan to rebuild the pier",
+                                           "“I am going to support it, and support it enthusiastically.”"]
+
+
 def test_a_cue_reports_the_clause_after_it_not_also_the_one_before() -> None:
     text = "It’s an extremely unlikely scenario; Lowe’s team says she’ll continue her march toward the vote later this week."
     found = [(q.cue.text, q.text) for q in onrecord.extract(text).quotes if q.cue]
