@@ -134,7 +134,7 @@ _THINGS = frozenset("numbers orders letters matters answers powers borders cente
 _PEOPLE = frozenset(
     "people officials critics allies friends groups parents residents citizens democrats republicans conservatives "
     "liberals progressives partisans experts candidates delegates families aides advocates opponents police states "
-    "students scientists executives economists nations countries governments unions democrats independents".split())
+    "students scientists executives economists nations countries governments unions independents".split())
 
 
 def group_before(toks: Tokens, pronoun: int) -> int | None:

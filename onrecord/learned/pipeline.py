@@ -12,7 +12,7 @@ import re
 from copy import copy
 
 from ..quotes import Attribution, Tokens, find_marked_statements, find_quotes
-from ..quotes.clauses import (before_participle, headline_act_after, around_cue_aside, with_relative, with_subject,
+from ..quotes.clauses import (around_cue_aside, before_participle, headline_act_after, with_relative, with_subject,
                                without_appositive, without_aside, without_dangling)
 from ..quotes.acts import second_acts
 from ..quotes.cue_extent import conventional_cue
@@ -218,7 +218,7 @@ def _one_per_cue(toks: Tokens, found: list[Attribution]) -> list[Attribution]:
     for a in found:
         if a.cue:
             by_cue.setdefault(a.cue, []).append(a)
-    dropped = []
+    gone: dict[int, Attribution] = {}  # id of a statement dropped: the one kept in its place
     for cue, group in by_cue.items():
         before, after = sorted(group, key=lambda a: a.content[0][0]) if len(group) == 2 else (None, None)
         if before is None or before.kind != "indirect" or not before.content[-1][1] <= cue[0] < cue[1] <= after.content[0][0]:
@@ -228,10 +228,16 @@ def _one_per_cue(toks: Tokens, found: list[Attribution]) -> list[Attribution]:
                 toks, (before.content[-1][1], after.content[0][0])):
             after.content = before.content + after.content
             after.kind = _kind(toks, after.content)
-        dropped.append((before, after))
-    for a in found:  # a quote that goes on from the one dropped goes on from the one kept
-        a.inherits = next((kept for gone, kept in dropped if a.inherits is gone), a.inherits)
-    return [a for a in found if not any(a is gone for gone, _ in dropped)]
+        gone[id(before)] = after
+    return _without(found, gone)
+
+
+def _without(found: list[Attribution], gone: dict[int, Attribution]) -> list[Attribution]:
+    """``found`` less the statements whose ids ``gone`` maps to the one kept in their place; a quote
+    that went on from one dropped goes on from the one kept."""
+    for a in found:
+        a.inherits = gone.get(id(a.inherits), a.inherits)
+    return [a for a in found if id(a) not in gone]
 
 
 _SENTENCE_GAP = re.compile(r"[.!?]?[ \t\u00a0]+")
@@ -256,9 +262,7 @@ def _quote_going_on(toks: Tokens, found: list[Attribution]) -> list[Attribution]
             prev.content = prev.content + a.content
             prev.kind = _kind(toks, prev.content)
             gone[id(a)] = prev
-    for a in found:
-        a.inherits = gone.get(id(a.inherits), a.inherits)
-    return [a for a in found if id(a) not in gone]
+    return _without(found, gone)
 
 
 def _sentences(toks: Tokens, span: tuple[int, int]) -> int:
