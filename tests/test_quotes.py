@@ -1821,3 +1821,12 @@ def test_a_headlines_possessive_is_the_person_a_title_names_later():
     extraction = onrecord.extract(text)
     assert extraction.quotes[-1].speaker.name == "Whitcombe"
     assert {e.name: e.kind for e in extraction.speakers}["Whitcombe"] == "person"
+
+
+def test_a_nickname_in_quote_marks_is_part_of_the_name():
+    # 'Marcia "Cia" Price' is a name, not a quote; and 'state' in 'state Del.' is no cue after a comma
+    text = ('The crowd cheered on Monday. "This is a big year for our ferry!" the mayor\'s niece, state Del. '
+            'Marcia "Cia" Price, shouted to the crowd. "The harbour is watching."')
+    [q] = onrecord.extract(text).quotes
+    assert (q.cue.text, q.source.text) == ("shouted", 'the mayor\'s niece, state Del. Marcia "Cia" Price,')
+    assert [p.text for p in q.content] == ['"This is a big year for our ferry!"', '"The harbour is watching."']

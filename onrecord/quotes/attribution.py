@@ -53,7 +53,11 @@ def find_quoted(toks: Tokens) -> list[Attribution]:
     for k, (first, last) in enumerate(bounds):  # every quote is marked before any frame is read
         for i in range(first, last + 1):
             toks.quote[i] = k
-    pieces = [_piece(toks, m, *b) for m, b in zip(marked, bounds) if not _title(toks, *b)]
+    nicknames = {k for k, b in enumerate(bounds) if _nickname(toks, *b)}
+    for k in nicknames:  # words of a name, outside any quote
+        for i in range(bounds[k][0], bounds[k][1] + 1):
+            toks.quote[i] = -1
+    pieces = [_piece(toks, m, *b) for k, (m, b) in enumerate(zip(marked, bounds)) if k not in nicknames and not _title(toks, *b)]
     return _group(toks, pieces)
 
 
@@ -62,6 +66,21 @@ def find_quoted(toks: Tokens) -> list[Attribution]:
 _TITLE_AFTER = {"on", "'s", "’s", "show", "program", "programme", "documentary", "film", "movie", "book", "newspaper",
                 "magazine", "column", "series", "podcast"}
 _SMALL = {"a", "an", "and", "at", "for", "in", "is", "of", "on", "the", "to", "with"}
+
+
+def _nickname(toks: Tokens, first: int, last: int) -> bool:
+    """One to three capitalised words in quote marks between a first name and a surname: 'Marcia "Cia"
+    Price' is a name, not a quote (a quote there had taken her words and left her none)."""
+    words = [i for i in range(first, last + 1) if toks.pos[i] != "PUNCT"]
+    # (a name's words, or a person's name before them: not a title-case headline's 'Felt “Invisible” As')
+    named = toks.ent[first - 1] == "PERSON" or all(toks.pos[i] == "PROPN" for i in words) if first > 0 else False
+    return (0 < len(words) <= 3 and last + 1 < len(toks) and named and toks.pos[first - 1] == "PROPN"
+            and all(_capitalised(toks, i) for i in (first - 1, *words, last + 1)))
+
+
+def _capitalised(toks: Tokens, i: int) -> bool:
+    word = toks.text[toks.starts[i] : toks.ends[i]]
+    return word[:1].isupper() and word.replace(".", "").isalpha()
 
 
 def _title(toks: Tokens, first: int, last: int) -> bool:

@@ -60,7 +60,8 @@ def cue_after(toks: Tokens, frame: list[int], before: list[int], inner: str) -> 
         return _dash_signature(toks, dash, body)
     for n, v in enumerate(body[:40]):
         # 'Said Ellis.', 'Murphy, …, Tweeted on Friday': a capitalised cue is often tagged as a name.
-        capital = toks.lower[v] in SPEECH_FORMS and (n == 0 or toks.lower[body[n - 1]] == ",")
+        # (not a noun after a comma in lower case: 'the mayor's niece, state Del. Marcia Price, shouted')
+        capital = toks.lower[v] in SPEECH_FORMS and (n == 0 or toks.lower[body[n - 1]] == "," and toks.text[toks.starts[v]].isupper())
         # '"…," the email read.': the parse takes 'email read' for one noun
         writing = 0 < n <= 3 and toks.lower[v] in _WRITING_VERBS and toks.lower[body[n - 1]] in _WRITINGS
         if not (toks.pos[v] in VERBAL or capital or writing) or toks.dep[v] == "aux":
