@@ -72,10 +72,11 @@ def _nickname(toks: Tokens, first: int, last: int) -> bool:
     """One to three capitalised words in quote marks between a first name and a surname: 'Marcia "Cia"
     Price' is a name, not a quote (a quote there had taken her words and left her none)."""
     words = [i for i in range(first, last + 1) if toks.pos[i] != "PUNCT"]
+    if not (0 < len(words) <= 3 and 0 < first and last + 1 < len(toks) and toks.pos[first - 1] == "PROPN"):
+        return False
     # (a name's words, or a person's name before them: not a title-case headline's 'Felt “Invisible” As')
-    named = toks.ent[first - 1] == "PERSON" or all(toks.pos[i] == "PROPN" for i in words) if first > 0 else False
-    return (0 < len(words) <= 3 and last + 1 < len(toks) and named and toks.pos[first - 1] == "PROPN"
-            and all(_capitalised(toks, i) for i in (first - 1, *words, last + 1)))
+    named = toks.ent[first - 1] == "PERSON" or all(toks.pos[i] == "PROPN" for i in words)
+    return named and all(_capitalised(toks, i) for i in (first - 1, *words, last + 1))
 
 
 def _capitalised(toks: Tokens, i: int) -> bool:
