@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from .cues import REGARDING_FORMS, SPEECH_FORMS
@@ -350,16 +351,23 @@ def around_cue_aside(toks: Tokens, found: list) -> list:
             continue
         roles = [a.cue, *([a.source] if a.source else [])]
         lo, hi = min(s for s, _ in roles), max(e for _, e in roles)
+        if (as_ := re.search(r",\s*as\s+$", toks.text[max(0, lo - 12):lo])) is not None:  # 'Hawaii, as an adviser pointed out, …'
+            lo -= len(as_.group(0)) - 1
         if not (toks.text[:lo].rstrip().endswith(",") and toks.text[hi:].lstrip().startswith(",")):
             continue
         if (other := _other_side(toks, a.content[0], lo, hi)) is None:
             continue
         span = (toks.starts[other[0]], toks.ends[other[1]])
-        if other[0] < other[1] and not any(toks.quote[k] != -1 or toks.newline[k] for k in range(other[0], other[1] + 1)) \
+        if _enough(toks, other) and not any(toks.quote[k] != -1 or toks.newline[k] for k in range(other[0], other[1] + 1)) \
                 and not any(s < span[1] and e > span[0] for s, e in taken):
             a.content = sorted([span, a.content[0]])
             widened.append(a)
     return widened
+
+
+def _enough(toks: Tokens, other: tuple[int, int]) -> bool:
+    """Words enough to be part of what was said: two or more, or one noun ('Hawaii, he said, …'; not 'But')."""
+    return other[0] < other[1] or toks.pos[other[0]] in ("NOUN", "PROPN")
 
 
 def _other_side(toks: Tokens, content: tuple[int, int], lo: int, hi: int) -> tuple[int, int] | None:

@@ -423,6 +423,10 @@ def test_a_cue_set_as_an_aside_reports_both_sides_of_it() -> None:
      "harder to argue that Mr. Lowe can win.",
      "acknowledge", ["with each passing vote", "it becomes harder to argue that Mr. Lowe can win"]),
     # after it, from 'that', 'because' or 'and' (not 'but': 'according to a tally, but …' is the writer's)
+    # one noun before it is enough, and 'as' may open the aside
+    ("The harbour board met on Monday. Orkney, as one of the mayor's advisers pointed out, normally does not "
+     "get back-to-back storms.",
+     "pointed out", ["Orkney", "normally does not get back-to-back storms"]),
     ("The harbour board met on Monday. It is no surprise, Mr. Garin said, that the mayor did better among ferry users.",
      "said", ["It is no surprise", "that the mayor did better among ferry users"]),
 ])
