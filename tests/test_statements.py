@@ -586,6 +586,8 @@ TYPES = [
      "Tom Reid", "mixed", "apology", None),
     ('"I accept Tom\'s apology, and I hope he means it," Ann Lee wrote.', '"I accept Tom\'s apology, and I hope he means it,"',
      "wrote", "Ann Lee", "Ann Lee", "direct", "support", None),
+    ("Ann Lee said she appreciated Tom Reid's apology and wanted to move on.",
+     "she appreciated Tom Reid's apology and wanted to move on", "said", "Ann Lee", "Ann Lee", "indirect", "support", None),
     # 'his opponent' is the other one the story named before
     ('Tom Reid and Alan Pryce met in a debate. Tom Reid accused his opponent of "cooking the books".',
      'his opponent of "cooking the books"', "accused", "Tom Reid", "Tom Reid", "mixed", "criticism", "person:Alan Pryce"),

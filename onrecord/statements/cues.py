@@ -288,7 +288,7 @@ CONTENT_SUPPORT = _rx(
     # credit for owning up: 'had "shown a bit of character" by apologising quickly', 'he's owned it'
     r"(?:showed|shown|shows|show|showing) \W*(?:\S+ ){0,3}(?:character|courage|maturity|class|integrity|humility)\b",
     r"did the right thing", r"(?:has|had|'s) owned (?:it|up)",
-    r"(?:i|we|he|she|they) (?:\S+ )?accept(?:s|ed)? (?:\S+ ){0,2}apolog(?:y|ies)",  # 'I accept Jonny's apology'
+    r"(?:i|we|he|she|they) (?:\S+ )?(?:accept(?:s|ed)?|appreciat(?:e|es|ed)) (?:\S+ ){0,2}apolog(?:y|ies)",  # 'I accept Jonny's apology'
     r"(?:i|we)(?:'d|'ll| would| will) (?:\S+ )?take (?:\S+ ){1,3}over\b",  # "I will take Bernie Sanders over Donald Trump"
     r"^(?:that )?(?:he|she|it|they|the (?:" + _BODIES + r")) (?:still |fully )?(?:stood|stands|stand) (?:by|with)",  # 'said he stood by his decision'
 )
