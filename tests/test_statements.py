@@ -9,6 +9,7 @@ import dataclasses
 
 import pytest
 
+import onrecord
 from onrecord.models import Entity, Quote, Span, Speaker
 from onrecord.nlp import load_pipeline
 from onrecord.statements import classify_statements
@@ -787,3 +788,15 @@ def test_a_countrys_people_are_the_country(nlp):
     q = quote(text, "the Republicans for their help", "praised", "Tom Reid", "Tom Reid")
     [typed] = classify_statements(nlp(text), [q], [entity("Tom Reid")])
     assert typed.target is None or "Kestrel" not in typed.target.name
+
+
+@pytest.mark.parametrize(("text", "types"), [
+    # a quote that goes on from its speaker's criticism is more of it
+    ('Tom Reid blasted the council on Monday. "They want to sell off our parks," he said.', ["criticism", "criticism"]),
+    # not from praise (as often a plain claim), nor from criticism three paragraphs back
+    ('Tom Reid praised the council on Monday. "They have kept our parks open," he said.', ["support", "claim"]),
+    ('Tom Reid blasted the council on Monday. The vote is on Friday.\n\nAnn Lee chairs it.\n\nIt meets weekly.\n\n'
+     '"They want to sell off our parks," he said.', ["criticism", "claim"]),
+])
+def test_a_quote_going_on_from_its_speakers_criticism_is_criticism(text, types):
+    assert [q.type for q in onrecord.extract(text).quotes] == types

@@ -17,7 +17,8 @@ from .context import build_frame
 from .links import Typed, find_links
 from .names import Names
 from .targets import find_target
-from .types import classify, responding
+from .names import same_party
+from .types import Typing, classify, responding
 
 TARGETED = frozenset({"support", "criticism", "denial", "apology", "retraction"})
 
@@ -33,7 +34,7 @@ def classify_statements(doc, quotes: list[Quote], entities: list[Entity]) -> lis
     for n, quote in enumerate(ordered, start=1):
         quote = replace(quote, id=f"q{n}")
         frame = build_frame(doc, quote)
-        typing = responding(classify(doc, quote, frame), frame, quote, earlier)
+        typing = _going_on(responding(classify(doc, quote, frame), frame, quote, earlier), quote, earlier, doc_text(doc))
         target = find_target(doc, quote, frame, typing.type, names, earlier) if typing.type in TARGETED else None
         earlier.append(replace(quote, type=typing.type))
         typed.append(Typed(quote, typing.type, target, typing.evidence, typing.apologises, frame.clause, typing.confidence,
@@ -43,6 +44,20 @@ def classify_statements(doc, quotes: list[Quote], entities: list[Entity]) -> lis
         replace(t.quote, type=t.type, type_confidence=t.confidence, target=t.target, links=l)
         for t, l in zip(typed, links)
     ]
+
+
+def _going_on(typing: Typing, quote: Quote, earlier: list[Quote], text: str) -> Typing:
+    """A quote that goes on from its speaker's criticism or denial just before is more of it: 'Trump
+    blasted Sanders. "He wants to give away our country," he said.' (labelled set: 5 such quotes
+    criticise or deny, 1 only claims; after support, 2 of 4 only claim, so support is not carried)."""
+    before = earlier[-1] if earlier else None
+    if typing.type != "claim" or quote.kind != "direct" or before is None or before.type not in ("criticism", "denial"):
+        return typing
+    gap = text[before.end:quote.start]
+    if not (quote.speaker and before.speaker and same_party(quote.speaker.name, before.speaker.name)) \
+            or gap.count("\n\n") > 1 or len(gap) > 300:
+        return typing
+    return Typing(before.type, 0.5, f"goes on from {before.id}")
 
 
 def _headline_end(text: str) -> int:
