@@ -227,7 +227,12 @@ def _find(quotes, key: str):
      "The Marsden Flood Action Group said its members were \"disgusted\".\n\n"
      "Local MP Sarah Whitcombe said she had spoken to Mr Holt and made clear the comments were \"unacceptable\".\n",
      "by:Sarah Whitcombe", "by:Ray Holt", ("criticism", "statement", "Ray Holt")),
-], ids=["unnamed report", "the decision", "them: the remarks", "her proposal", "the comments of the one named"])
+    # 'rejected both objections': the words that objected ('had challenged', 'contending')
+    ("Two residents, Ann Dale and Ray Holt, had challenged the permit for the new road, contending that it would "
+     "flood the valley.\n\nThe county planning board rejected both objections on Monday.\n",
+     "cue:rejected", "cue:had challenged", ("criticism", "other", "both objections")),
+], ids=["unnamed report", "the decision", "them: the remarks", "her proposal", "the comments of the one named",
+        "the objections"])
 def test_a_reaction_answers_the_statement_it_points_to(text, reaction, answered, typed):
     q = extract(text).quotes
     r, a = _find(q, reaction), _find(q, answered)

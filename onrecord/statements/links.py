@@ -82,6 +82,7 @@ _NAMED_WORDS = tuple((re.compile(rf"\b(?:{noun})\b"), re.compile(rf"\b(?:{verb})
     (r"warnings?", r"warn\w*"),
     (r"concerns?|worries|fears", r"warn\w*|worr\w*|fear\w*|concern\w*|voic\w*"),
     (r"accusations?|allegations?|charges?", r"accus\w*|alleg\w*|charg\w*"),
+    (r"objections?|challenges?|complaints?", r"object\w*|challeng\w*|complain\w*|contend\w*|protest\w*"),
     (r"suggestions?", r"suggest\w*"),
     (r"calls?|demands?", r"call\w*|demand\w*|urg\w*"),
     (r"offers?", r"offer\w*"),
@@ -204,11 +205,22 @@ def _to_decision(statements: list[Typed], i: int, me: str | None) -> Link | None
     return _link(statements, i, _pick(cands, i, s), 0.6, f"answers {s.target.name}")
 
 
+def _to_named_words(statements: list[Typed], i: int, me: str | None) -> Link | None:
+    """'rejected both objections': the words of that kind someone else said before ('had challenged', 'contending')."""
+    s = statements[i]
+    head = s.target.name.lower().split()[-1] if s.target is not None and s.target.name.strip() else ""
+    if not any(noun.fullmatch(head) for noun, _ in _NAMED_WORDS) or (named := _cue_for_named(s)) is None:
+        return None  # (the words named are the target: not 'a press call Friday')
+    cands = [(j, c) for j, c in enumerate(statements[:i]) if speaker_name(c.quote) and not _my_side(c.quote, me)
+             and _reported_as(named, c)]
+    return _link(statements, i, _pick(cands, i, s), 0.55, f"answers {s.target.name}")
+
+
 def _to_target(statements: list[Typed], i: int, me: str | None) -> Link | None:
     """Aimed at someone's statement (any order), or at a person who speaks in the article."""
     s = statements[i]
     if s.target is None or s.target.kind == "other":
-        return _to_decision(statements, i, me)
+        return _to_decision(statements, i, me) or _to_named_words(statements, i, me)
     owner = s.target.name
     if s.target.kind == "statement":  # what someone said, an apology too ("too little, too late")
         cands = _answerable(statements, i, owner, me, mine_too=same_party(owner, me), answering=_NO_WORDS)
