@@ -13,167 +13,22 @@ Each link says why (cue words, shared names, similarity) and how sure it is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
 from ..name_words import MEDIA_NAMES
-from ..models import Link, Quote, Target
+from ..models import Link
+from .answerable import (
+    NAMED_WORDS, NO_WORDS, RETRACTABLE, Typed, answerable, by_speaker, content_words, cue_for_named, is_speech,
+    link_evidence, make_link, my_side, pick, reported_as, topic_overlap,
+)
 from .context import normalise
 from .cues import ANSWERS_UNDOING, DEMANDS_UNDOING, RESPONSE
 from .names import name_tokens, same_party, speaker_name
 from .same_quote import plain_words, same_quote_link
 
+__all__ = ["Typed", "find_links"]
+
 _FAR = 1000  # characters
 _REACTION_TYPES = frozenset({"criticism", "support", "denial"})
-_NOT_ANSWERABLE = frozenset({"retraction", "apology", "no_comment"})
-_NO_WORDS = frozenset({"no_comment"})
-# What a retraction or apology can be about, most likely first.
-_RETRACTABLE = {"support": 2, "criticism": 2, "denial": 1, "claim": 1}
-_WORD = re.compile(r"[a-z][a-z'\-]{3,}")
-_STOP = frozenset(
-    "that this with from have has had were been will would they their there what when which about into "
-    "said says than them then also just very more most some such only over your because being "
-    "don't doesn't didn't can't won't isn't it's that's saying think know going want like make made people time "
-    # words for words: 'attacked the comment' shares no subject with 'comments by Trump that …'
-    "comment comments remark remarks statement statements word words".split()
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Typed:
-    """A statement with what typing found, as link finding reads it."""
-
-    quote: Quote
-    type: str
-    target: Target | None
-    evidence: str
-    apologises: bool
-    frame: str  # normalised reporting clause
-    confidence: float = 0.7
-    headline: bool = False  # in the headline: a summary of a statement the body reports
-    sentence: int = -1  # which sentence of the article the content starts in
-
-
-@lru_cache(maxsize=8192)  # every statement's words are compared with every other's
-def _words(text: str) -> frozenset[str]:
-    """Content words, crudely stemmed so that ``exception`` meets ``exceptions``."""
-    return frozenset(_stem(w) for w in _WORD.findall(text) if w not in _STOP)
-
-
-def _stem(word: str) -> str:
-    for end in ("ing", "ly", "ed", "es", "s"):
-        if word.endswith(end) and len(word) - len(end) >= 4 and not word.endswith("ss"):
-            return word[: -len(end)]
-    return word
-
-
-def _topic_overlap(a: Typed, b: Typed) -> set[str]:
-    """Content words and names the two statements share."""
-    return (_words(a.frame) | _words(normalise(a.quote.text))) & _words(normalise(b.quote.text))
-
-
-# What a reaction calls the words it answers, and the cues that report such words: 'slammed his
-# proposal' answers what he 'has continued to push for', 'rejected the claim' what someone 'claimed'.
-_NAMED_WORDS = tuple((re.compile(rf"\b(?:{noun})\b"), re.compile(rf"\b(?:{verb})")) for noun, verb in (
-    (r"proposals?", r"propos\w*|push\w* for|call\w* for|plan\w*|pitch\w*|advocat\w*|unveil\w*"),
-    (r"plans?", r"plan\w*|propos\w*|unveil\w*|announc\w*"),
-    (r"claims?", r"claim\w*|assert\w*|insist\w*"),
-    (r"promises?|pledges?|vows?", r"promis\w*|pledg\w*|vow\w*"),
-    (r"warnings?", r"warn\w*"),
-    (r"concerns?|worries|fears", r"warn\w*|worr\w*|fear\w*|concern\w*|voic\w*"),
-    (r"accusations?|allegations?|charges?", r"accus\w*|alleg\w*|charg\w*"),
-    (r"objections?|challenges?|complaints?", r"object\w*|challeng\w*|complain\w*|contend\w*|protest\w*"),
-    (r"suggestions?", r"suggest\w*"),
-    (r"calls?|demands?", r"call\w*|demand\w*|urg\w*"),
-    (r"offers?", r"offer\w*"),
-    (r"predictions?", r"predict\w*"),
-    (r"threats?", r"threat\w*"),
-    (r"tweets?", r"tweet\w*"),
-))
-
-
-def _cue_for_named(about: Typed) -> re.Pattern[str] | None:
-    """The cues that report the first kind of words ``about`` names ('his proposal': 'proposed',
-    'pushed for'; of 'his offer to make an exception to his call for a ban', the offer's)."""
-    text = f"{about.frame} {normalise(about.quote.text)}"
-    found = [(m.start(), verb) for noun, verb in _NAMED_WORDS if (m := noun.search(text))]
-    return min(found, key=lambda f: f[0])[1] if found else None
-
-
-def _reported_as(cue: re.Pattern[str] | None, cand: Typed) -> bool:
-    return cue is not None and cand.quote.cue is not None and bool(cue.search(normalise(cand.quote.cue.text)))
-
-
-def _pick(candidates: list[tuple[int, Typed]], me: int, about: Typed, first: bool = False) -> tuple[int, set[str]] | None:
-    """The statement most likely meant: one reported as the kind of words it names ('his
-    proposal'), then shared words, then a typed one, then the nearest before (``first``: the
-    earliest, where a story goes back to what started it)."""
-    best, best_key, best_shared = None, None, set()
-    named = _cue_for_named(about)
-    for j, cand in candidates:
-        shared = _topic_overlap(about, cand)
-        key = (j < me, _reported_as(named, cand), len(shared) > 0, not cand.headline, _RETRACTABLE.get(cand.type, 0), len(shared),
-               -j if first else -abs(me - j))
-        if best_key is None or key > best_key:
-            best, best_key, best_shared = j, key, shared
-    return (best, best_shared) if best is not None else None
-
-
-def _by(statements: list[Typed], name: str | None, exclude: int, answering: frozenset = _NOT_ANSWERABLE) -> list[tuple[int, Typed]]:
-    return [
-        (j, s) for j, s in enumerate(statements)
-        if j != exclude and s.type not in answering and same_party(speaker_name(s.quote), name)
-    ]
-
-
-def _evidence(kind: str, s: Typed, shared: set[str], extra: str = "") -> str:
-    bits = [s.evidence]
-    if extra:
-        bits.append(extra)
-    if shared:
-        bits.append("shared words: " + ", ".join(sorted(shared)[:5]))
-    return f"{kind}: " + "; ".join(bits)
-
-
-# What a statement is: said, written or reported as words (an act such as "began laying off" answers nothing).
-_SPEECH = re.compile(
-    r"\b(?:say|says|said|saying|tell|tells|told|telling|write|writes|wrote|written|writing|tweet\w*|post(?:ed|s|ing)?|"
-    r"add|adds|added|adding|stat(?:e|ed|es|ing|ement)|according|claim\w*|argu\w*|insist\w*|suggest\w*|not(?:e|ed|es|ing)|"
-    r"explain\w*|declar\w*|announc\w*|assert\w*|remark\w*|comment\w*|interview|warn\w*|predict\w*|conced\w*|"
-    r"acknowledg\w*|admit\w*|maintain\w*|repeat\w*|reiterat\w*|call(?:s|ed|ing)?|respon\w*|repl\w*|speech|"
-    r"message|letter|op-ed|column|ad|video|rally|indicat\w*|describ\w*|confirm\w*|reveal\w*|urg\w*|"
-    r"demand\w*|ask\w*|invit\w*|encourag\w*|appeal\w*|testif\w*|contend\w*|shout\w*|chant\w*|"
-    r"push\w* for|propos\w*|pitch\w*|advocat\w*|call\w* for|offer\w*|threat\w*|vow\w*|pledg\w*|promis\w*|report(?:s|ed|ing)?)\b|:$"
-)
-
-
-def _is_speech(t: Typed) -> bool:
-    """Whether a statement is words someone said, which another statement can answer."""
-    if t.type != "claim" or t.quote.kind != "indirect":
-        return True
-    return bool(t.quote.cue and _SPEECH.search(normalise(t.quote.cue.text)))
-
-
-def _my_side(quote: Quote, me: str | None) -> bool:
-    """Said by ``me``, or by someone whose role is ``me``'s (``Kane's lawyer``, ``a spokesman for Kane``)."""
-    role = quote.speaker.role if quote.speaker else None
-    mine = name_tokens(me)[-1:] if me else ()
-    return same_party(speaker_name(quote), me) or bool(role and mine and mine[0] in re.findall(r"[a-z\-]+", role.lower()))
-
-
-def _answerable(statements: list[Typed], i: int, owner: str | None, me: str | None, mine_too: bool = False,
-                answering: frozenset = _NOT_ANSWERABLE) -> list[tuple[int, Typed]]:
-    """``owner``'s statements that ``i`` can answer: said by someone other than ``i``'s speaker."""
-    return [(j, c) for j, c in _by(statements, owner, i, answering) if _is_speech(c)
-            and (mine_too or not _my_side(c.quote, me))]
-
-
-def _link(statements: list[Typed], i: int, picked, base: float, why: str) -> Link | None:
-    if picked is None:
-        return None
-    j, shared = picked
-    confidence = round(min(0.95, base + 0.05 * len(shared) - (0.05 if not shared else 0.0)), 3)
-    return Link("reacts_to", statements[j].quote.id, confidence, _evidence("reacts to", statements[i], shared, why))
 
 
 def _to_undoing(statements: list[Typed], i: int, me: str | None) -> Link | None:
@@ -187,7 +42,7 @@ def _to_undoing(statements: list[Typed], i: int, me: str | None) -> Link | None:
     cands = [(j, c) for j, c in undone if owner and same_party(speaker_name(c.quote), owner)]
     # (a target that took nothing back is not whose apology it is: anyone's but the speaker's)
     cands = cands or [(j, c) for j, c in undone if not same_party(speaker_name(c.quote), me)]
-    return _link(statements, i, _pick(cands, i, s), 0.8, "answers an apology or retraction")
+    return make_link(statements, i, pick(cands, i, s), 0.8, "answers an apology or retraction")
 
 
 # What someone decided or announced: 'welcomed the decision', 'applauded the ruling'.
@@ -201,19 +56,19 @@ def _to_decision(statements: list[Typed], i: int, me: str | None) -> Link | None
     if s.target is None or s.target.kind != "other" or not _A_DECISION.match(s.target.name.lower()):
         return None
     cands = [(j, c) for j, c in enumerate(statements) if j < i and c.type in ("commitment", "claim")
-             and speaker_name(c.quote) and not _my_side(c.quote, me) and _is_speech(c)]
-    return _link(statements, i, _pick(cands, i, s), 0.6, f"answers {s.target.name}")
+             and speaker_name(c.quote) and not my_side(c.quote, me) and is_speech(c)]
+    return make_link(statements, i, pick(cands, i, s), 0.6, f"answers {s.target.name}")
 
 
 def _to_named_words(statements: list[Typed], i: int, me: str | None) -> Link | None:
     """'rejected both objections': the words of that kind someone else said before ('had challenged', 'contending')."""
     s = statements[i]
     head = s.target.name.lower().split()[-1] if s.target is not None and s.target.name.strip() else ""
-    if not any(noun.fullmatch(head) for noun, _ in _NAMED_WORDS) or (named := _cue_for_named(s)) is None:
+    if not any(noun.fullmatch(head) for noun, _ in NAMED_WORDS) or (named := cue_for_named(s)) is None:
         return None  # (the words named are the target: not 'a press call Friday')
-    cands = [(j, c) for j, c in enumerate(statements[:i]) if speaker_name(c.quote) and not _my_side(c.quote, me)
-             and _reported_as(named, c)]
-    return _link(statements, i, _pick(cands, i, s), 0.55, f"answers {s.target.name}")
+    cands = [(j, c) for j, c in enumerate(statements[:i]) if speaker_name(c.quote) and not my_side(c.quote, me)
+             and reported_as(named, c)]
+    return make_link(statements, i, pick(cands, i, s), 0.55, f"answers {s.target.name}")
 
 
 def _to_target(statements: list[Typed], i: int, me: str | None) -> Link | None:
@@ -223,29 +78,29 @@ def _to_target(statements: list[Typed], i: int, me: str | None) -> Link | None:
         return _to_decision(statements, i, me) or _to_named_words(statements, i, me)
     owner = s.target.name
     if s.target.kind == "statement":  # what someone said, an apology too ("too little, too late")
-        cands = _answerable(statements, i, owner, me, mine_too=same_party(owner, me), answering=_NO_WORDS)
+        cands = answerable(statements, i, owner, me, mine_too=same_party(owner, me), answering=NO_WORDS)
         if not cands and _A_REPORT.search(owner.lower()):
-            return _link(statements, i, _pick(_reports(statements, i, me), i, s), 0.6, f"target {owner}")
-        return _link(statements, i, _pick(cands, i, s), 0.8, f"target {owner}'s statement")
-    cands = _answerable(statements, i, owner, me)
+            return make_link(statements, i, pick(_reports(statements, i, me), i, s), 0.6, f"target {owner}")
+        return make_link(statements, i, pick(cands, i, s), 0.8, f"target {owner}'s statement")
+    cands = answerable(statements, i, owner, me)
     if s.type == "support":  # backing a person answers their words only when it takes up what they said
         words_said = _WORDS_SAID.search(normalise(s.quote.text))  # "the language she used"
-        cands = [(j, c) for j, c in cands if words_said or _topic_overlap(s, c) or _told_with(s, c)]
+        cands = [(j, c) for j, c in cands if words_said or topic_overlap(s, c) or _told_with(s, c)]
     # (a headline sums up what the body reports: the body's statements do not answer it)
     # a person's words far back in a long story are seldom what a criticism of them answers, unless it
     # takes up what they said (dropping that exception: labelled statements' links 63.6 → 64.4 F1, but
     # through extraction 53.8 → 52.3; kept)
     before = [(j, c) for j, c in cands if j < i and (s.headline or not c.headline)
-              and (s.quote.start - c.quote.start <= _FAR or _topic_overlap(s, c))]
+              and (s.quote.start - c.quote.start <= _FAR or topic_overlap(s, c))]
     if before:  # a person's words are answered after they are reported ...
-        return _link(statements, i, _pick(before, i, s), 0.6, f"target {owner}'s words")
+        return make_link(statements, i, pick(before, i, s), 0.6, f"target {owner}'s words")
     # ... unless the article gives the reaction first and the words after, on the same subject (a
     # headline's few words share less: 'Trump's Putin Remarks "Troubling"'), or in a relative clause
     enough = 1 if s.headline else 2
-    mine = _words(normalise(s.quote.text))
+    mine = content_words(normalise(s.quote.text))
     after = [(j, c) for j, c in cands
-             if j > i and (_told_with(s, c) or len(mine & _words(normalise(c.quote.text))) >= enough)]
-    return _link(statements, i, _pick(after, i, s), 0.55, f"target {owner}'s later-reported words")
+             if j > i and (_told_with(s, c) or len(mine & content_words(normalise(c.quote.text))) >= enough)]
+    return make_link(statements, i, pick(after, i, s), 0.55, f"target {owner}'s later-reported words")
 
 
 def _told_with(s: Typed, c: Typed) -> bool:
@@ -265,18 +120,18 @@ _ONE_REPORT = re.compile(r"\b(?:report|story|article|account)\b")
 def _reports(statements: list[Typed], i: int, me: str | None) -> list[tuple[int, Typed]]:
     """What outlets reported: the statements a report verb reports, else any outlet's ('The newspaper
     said it stood by its reporting' is no report of its own when 'The Ledger reported …' is there)."""
-    others = [(j, c) for j, c in enumerate(statements) if j != i and not _my_side(c.quote, me)]
+    others = [(j, c) for j, c in enumerate(statements) if j != i and not my_side(c.quote, me)]
     reported = [(j, c) for j, c in others if c.quote.cue is not None and normalise(c.quote.cue.text).startswith("report")]
     reported = reported or [(j, c) for j, c in others if set(name_tokens(speaker_name(c.quote) or "")) & MEDIA_NAMES]
     # else a report nobody is named for ('disputed a watchdog report that found …') is what someone
     # else said on the same subject ('The Police Standards Office said … searches …')
     # (told after it, only one report's, by a body: 'reports of a breach' are no statement said later)
     one = statements[i].target is not None and _ONE_REPORT.search(statements[i].target.name.lower())
-    reported = reported or [(j, c) for j, c in others if _is_speech(c) and _topic_overlap(statements[i], c) and (
+    reported = reported or [(j, c) for j, c in others if is_speech(c) and topic_overlap(statements[i], c) and (
         j < i or one and c.quote.speaker is not None and c.quote.speaker.kind == "organization")]
     # else the findings an organisation stated before it ('rejected the report's central finding')
     return reported or [(j, c) for j, c in others if j < i and c.quote.speaker is not None
-                        and c.quote.speaker.kind == "organization" and _is_speech(c)][-1:]
+                        and c.quote.speaker.kind == "organization" and is_speech(c)][-1:]
 
 
 # "took issue with recent criticism": a reaction to criticism the article may report after it.
@@ -295,23 +150,23 @@ def _to_accusation(statements: list[Typed], i: int, me: str | None) -> Link | No
     if s.type != "denial" and not (s.target is not None and s.target.kind == "statement"):
         return None
     # (someone's: 'Ben Carson … Against Claims He Exaggerated' accuses, but names no accuser to answer)
-    others = [(j, c) for j, c in enumerate(statements) if j != i and c.type == "criticism" and not _my_side(c.quote, me)
+    others = [(j, c) for j, c in enumerate(statements) if j != i and c.type == "criticism" and not my_side(c.quote, me)
               and speaker_name(c.quote) and not (j > i and _OF_THE_ANSWER.search(normalise(c.quote.text)))]
     cands = [(j, c) for j, c in others if c.target is not None and c.target.kind != "other" and same_party(c.target.name, me)
              and (s.type == "denial" or j < i or _ANSWERS_CRITICISM.search(s.target.name.lower()))]
     # criticism of the speaker told only after a denial may be its answer; an accusation on the same
     # subject told before is what it denies
-    before = [(j, c) for j, c in others if j < i and speaker_name(c.quote) and _topic_overlap(s, c)]
+    before = [(j, c) for j, c in others if j < i and speaker_name(c.quote) and topic_overlap(s, c)]
     if s.type == "denial" and before and not any(j < i for j, _ in cands):
-        return _link(statements, i, _pick(before, i, s), 0.55, "denies an accusation on the same subject")
+        return make_link(statements, i, pick(before, i, s), 0.55, "denies an accusation on the same subject")
     if cands:
         names_it = s.target is not None and _ANSWERS_CRITICISM.search(s.target.name.lower())
-        return _link(statements, i, _pick(cands, i, s), 0.65, _NAMED_CRITICISM if names_it else "answers criticism of the speaker")
+        return make_link(statements, i, pick(cands, i, s), 0.65, _NAMED_CRITICISM if names_it else "answers criticism of the speaker")
     if s.type != "denial":
         return None
     # else the accusation on the same subject ("absolutely no violations" ~ "the fundraising arrangement")
-    cands = [(j, c) for j, c in others if speaker_name(c.quote) and _topic_overlap(s, c)]
-    return _link(statements, i, _pick(cands, i, s), 0.55, "denies an accusation on the same subject")
+    cands = [(j, c) for j, c in others if speaker_name(c.quote) and topic_overlap(s, c)]
+    return make_link(statements, i, pick(cands, i, s), 0.55, "denies an accusation on the same subject")
 
 
 def _to_previous(statements: list[Typed], i: int, me: str | None) -> Link | None:
@@ -324,8 +179,8 @@ def _to_previous(statements: list[Typed], i: int, me: str | None) -> Link | None
     for j in range(i - 1, -1, -1):
         c = statements[j]
         who = speaker_name(c.quote)
-        if who and not same_party(who, me) and not side & set(name_tokens(who)) and _is_speech(c):
-            return _link(statements, i, (j, _topic_overlap(s, c)), 0.6, f"cue '{RESPONSE.search(s.frame).group(0)}'")
+        if who and not same_party(who, me) and not side & set(name_tokens(who)) and is_speech(c):
+            return make_link(statements, i, (j, topic_overlap(s, c)), 0.6, f"cue '{RESPONSE.search(s.frame).group(0)}'")
     return None
 
 
@@ -338,7 +193,7 @@ def _follow_up(statements: list[Typed], found: list[tuple[Link, ...]], i: int) -
     if before is None:
         return None
     new = s.target is not None and s.target != statements[i - 1].target and s.target.kind != "other"
-    if new and _by(statements, s.target.name, i):
+    if new and by_speaker(statements, s.target.name, i):
         return None  # "took issue with the criticism and assailed Mrs. Clinton": someone else who speaks here
     return Link("reacts_to", before.to, round(before.confidence - 0.1, 3), f"reacts to: {s.evidence}; goes on from {statements[i - 1].quote.id}")
 
@@ -355,8 +210,8 @@ def _to_critics(statements: list[Typed], i: int, me: str | None) -> Link | None:
         return None
     cands = [(j, c) for j, c in enumerate(statements[:i]) if c.type == "criticism" and c.target is not None
              and c.target.kind in ("person", "statement") and same_party(c.target.name, s.target.name)
-             and speaker_name(c.quote) and not _my_side(c.quote, me)]
-    return _link(statements, i, (cands[-1][0], _topic_overlap(s, cands[-1][1])) if cands else None, 0.6,
+             and speaker_name(c.quote) and not my_side(c.quote, me)]
+    return make_link(statements, i, (cands[-1][0], topic_overlap(s, cands[-1][1])) if cands else None, 0.6,
                  f"defends {s.target.name} against criticism")
 
 
@@ -399,9 +254,9 @@ def own_statement_links(statements: list[Typed], i: int) -> list[Link]:
     me = speaker_name(s.quote)
     # what is taken back was said before, or (a headline's apology) is an opinion or the same subject reported
     # after, or is told after as said before it ('Bell had told a town hall meeting that …')
-    cands = [(j, c) for j, c in _by(statements, me, i) if c.type in _RETRACTABLE
-             and (j < i or c.type != "claim" or _topic_overlap(s, c) or _PAST_PERFECT.match(normalise(c.quote.cue.text if c.quote.cue else "")))]
-    picked = _pick(cands, i, s, first=True)
+    cands = [(j, c) for j, c in by_speaker(statements, me, i) if c.type in RETRACTABLE
+             and (j < i or c.type != "claim" or topic_overlap(s, c) or _PAST_PERFECT.match(normalise(c.quote.cue.text if c.quote.cue else "")))]
+    picked = pick(cands, i, s, first=True)
     if picked is None:
         return []
     j, shared = picked
@@ -411,9 +266,9 @@ def own_statement_links(statements: list[Typed], i: int) -> list[Link]:
     to = statements[j].quote.id
     links = []
     if s.type == "retraction":
-        links.append(Link("retracts", to, confidence, _evidence("retracts", s, shared, "same speaker")))
+        links.append(Link("retracts", to, confidence, link_evidence("retracts", s, shared, "same speaker")))
     if s.type == "apology" or s.apologises:
-        links.append(Link("apologises_for", to, confidence, _evidence("apologises for", s, shared, "same speaker")))
+        links.append(Link("apologises_for", to, confidence, link_evidence("apologises for", s, shared, "same speaker")))
     return links
 
 
@@ -462,9 +317,9 @@ def _defending_own_words(statements: list[Typed], found: list[tuple[Link, ...]],
     mine = {t.quote.id for t in statements if same_party(speaker_name(t.quote), me)}
     for j in range(i - 1, -1, -1):
         c = statements[j]
-        if c.type in ("denial", "criticism") and not _my_side(c.quote, me) and any(
+        if c.type in ("denial", "criticism") and not my_side(c.quote, me) and any(
                 link.type == "reacts_to" and link.to in mine for link in found[j]):
-            return Link("reacts_to", c.quote.id, 0.65, _evidence("reacts to", s, set(), "defends its own words against them"))
+            return Link("reacts_to", c.quote.id, 0.65, link_evidence("reacts to", s, set(), "defends its own words against them"))
     return None
 
 

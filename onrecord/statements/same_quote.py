@@ -15,7 +15,7 @@ from .context import normalise, quoted_text
 from .names import same_party, speaker_name
 
 if TYPE_CHECKING:
-    from .links import Typed
+    from .answerable import Typed
 
 SAME_QUOTE_MIN_SIMILARITY = 90.0
 SAME_QUOTE_MIN_CHARS = 15
