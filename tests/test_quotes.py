@@ -1830,3 +1830,24 @@ def test_a_nickname_in_quote_marks_is_part_of_the_name():
     [q] = onrecord.extract(text).quotes
     assert (q.cue.text, q.source.text) == ("shouted", 'the mayor\'s niece, state Del. Marcia "Cia" Price,')
     assert [p.text for p in q.content] == ['"This is a big year for our ferry!"', '"The harbour is watching."']
+
+
+@pytest.mark.parametrize(("text", "source", "kept"), [
+    # a phrase fronted before the speaker, which the parse ran into the name, is none of the source
+    ("With 50 days until the election, Marcia Okafor, a senior adviser to the Reilly campaign, called the plan a "
+     "disgrace.", "the election, Marcia Okafor, a senior adviser to the Reilly campaign,",
+     "Marcia Okafor, a senior adviser to the Reilly campaign,"),
+    # a title set beside the name after 'by' is the source's own
+    ("Lowe was pressed by the station's host, Marcia Okafor, on the toll.", "the station's host, Marcia Okafor,",
+     "the station's host, Marcia Okafor,"),
+    # a list is no fronted phrase
+    ("In polls by Time, Slate and the Ledger, Lowe did well.", "Time, Slate and the Ledger", "Time, Slate and the Ledger"),
+])
+def test_a_source_starts_past_a_phrase_fronted_before_it(text, source, kept):
+    from onrecord.nlp import load_pipeline
+    from onrecord.quotes import Tokens
+    from onrecord.quotes.sources import without_lead_in
+
+    toks = Tokens.from_doc(load_pipeline()(text), text=text)
+    start, end = without_lead_in(toks, (text.index(source), text.index(source) + len(source)))
+    assert text[start:end] == kept

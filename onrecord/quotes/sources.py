@@ -94,7 +94,25 @@ def without_lead_in(toks: Tokens, source: tuple[int, int]) -> tuple[int, int] | 
     while first < last and (toks.lower[first] == "even" or stamped(toks, first) or toks.pos[first] == "PUNCT" and first > 0
                             and stamped(toks, first - 1)):  # '10:05 Liberal Democrat campaigners', '2.15pm: Mr Cope'
         first += 1
+    first = _past_fronted_phrase(toks, first, last)
     return (toks.starts[first], source[1]) if toks.starts[first] != source[0] else source
+
+
+def _past_fronted_phrase(toks: Tokens, first: int, last: int) -> int:
+    """Where a source starts past the end of a phrase fronted before it, that the parse ran into the
+    speaker's name ('With 50 days until the election, Minyon Moore, a senior adviser …'; 'To
+    understand the real Dred Scott, Chief Justice Roberts said'): the source opens its sentence's
+    first comma-free stretch after a preposition or verb, and a person's name follows its comma."""
+    begin = toks.sentence_start(first)
+    if first <= begin or toks.pos[first - 1] not in ("ADP", "VERB") or any(toks.lower[k] == "," for k in range(begin, first)):
+        return first
+    if toks.lower[first - 1] == "by":  # 'pressed by ABC's host, George Stephanopoulos': a title set beside the name
+        return first
+    comma = next((k for k in range(first + 1, last) if toks.lower[k] == ","), None)
+    after = next((k for k in range(comma + 1, last + 1) if not toks.space[k]), None) if comma is not None else None
+    if after is None or toks.ent[after] != "PERSON" or toks.quote[comma] != -1:
+        return first  # (not a list: 'polls by Time, Slate and Drudge Report', 'Madison, Alabama')
+    return after
 
 
 def after_dateline(toks: Tokens, dateline_span: tuple[int, int],
