@@ -92,6 +92,7 @@ def eval_(
     statements: Annotated[bool, typer.Option("--statements", help="Score statement types, targets and links on the labelled development set instead (see docs/statements.md).")] = False,
     pipeline: Annotated[bool, typer.Option("--pipeline", help="With --statements: type the statements extraction finds (matched to labelled ones) rather than the labelled statements.")] = False,
     split: Annotated[Optional[str], typer.Option("--split", metavar="tune|heldout", help="With --statements: score only this part of the labelled set.", show_default=False)] = None,
+    agreement: Annotated[bool, typer.Option("--agreement", help="GOLD is the PolNeAR folder (with metadata.tsv): score its annotators against one another on the articles they all labelled, and onrecord against each.")] = False,
     method: MethodOption = "model",
     min_confidence: ConfidenceOption = 0.0,
 ) -> None:
@@ -103,6 +104,8 @@ def eval_(
     if statements:
         from .cli_statements import run_statement_eval
 
+        if agreement:
+            raise _fail("--agreement and --statements are two different scores: choose one.")
         if method != "model" and not pipeline:
             raise _fail("--method chooses the extraction: with --statements it goes with --pipeline (the labelled statements are typed as given otherwise).")
 
@@ -113,6 +116,16 @@ def eval_(
         return
     if gold is None:
         raise _fail("give GOLD: a PolNeAR split folder or a JSONL file (or use --statements).")
+    if agreement:
+        from .cli_eval import run_agreement
+
+        if pred or errors or limit or min_confidence or pipeline or split:
+            raise _fail("--agreement scores the annotators' own labels: it takes no --pred, --errors, --limit, "
+                        "--min-confidence, --pipeline or --split.")
+        try:
+            return run_agreement(gold, method=method, fmt=fmt, console=out)
+        except OnRecordError as e:
+            raise _fail(str(e)) from None
     if pipeline or split:
         raise _fail("--pipeline and --split go with --statements.")
     if pred and (method != "model" or min_confidence):

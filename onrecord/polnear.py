@@ -113,14 +113,14 @@ def read_brat_folder(folder: Path) -> list[GoldDoc]:
     for text_path in sorted(text_dir.glob("*.txt")):
         name = text_path.stem
         ann_path = _annotation_file(ann_dir, name, annotators.get(name))
-        text = _read_utf8(text_path)
-        docs.append(parse_brat(text, _read_utf8(ann_path), name, str(ann_path)))
+        text = read_utf8(text_path)
+        docs.append(parse_brat(text, read_utf8(ann_path), name, str(ann_path)))
     if not docs:
         raise DataError(f"{text_dir} has no .txt articles.")
     return docs
 
 
-def _read_utf8(path: Path) -> str:
+def read_utf8(path: Path) -> str:
     # Bytes, not read_text(): universal newlines would shift every offset after a \r\n.
     try:
         return path.read_bytes().decode("utf-8-sig")
@@ -234,7 +234,7 @@ def read_gold_jsonl(path: Path) -> list[GoldDoc]:
 def json_lines(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """(line number, object) for every non-blank line; bad JSON is a DataError naming the line."""
     try:
-        lines = _read_utf8(path).splitlines()
+        lines = read_utf8(path).splitlines()
     except OSError as e:
         raise DataError(f"{path}: cannot read it ({e.strerror}).") from None
     for n, line in enumerate(lines, start=1):
