@@ -126,6 +126,8 @@ def read_utf8(path: Path) -> str:
         return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise DataError(f"{path} is not valid UTF-8 (offset {e.start}).") from None
+    except OSError as e:
+        raise DataError(f"{path}: cannot read it ({e.strerror}).") from None
 
 
 def _first_annotators(folder: Path) -> dict[str, str]:

@@ -65,3 +65,17 @@ def test_polnear_annotators_agree_below_the_issue_targets():
     result = annotator_agreement(POLNEAR)
     assert (len(result.articles), result.annotators, result.pairs) == (18, ("4b22", "4e07", "5fec", "6b86", "d473", "ef2d"), 30)
     assert dict(result.human) == {"source": 77.3, "cue": 71.2, "content": 65.9, "quotes": 84.3}
+
+
+def test_a_missing_article_text_is_a_clear_error(tmp_path):
+    write_split(tmp_path)
+    (tmp_path / "dev" / "text" / "harbour-tolls.txt").unlink()
+    result = CliRunner().invoke(app, ["eval", str(tmp_path), "--agreement"])
+    assert result.exit_code == 1 and "harbour-tolls.txt: cannot read it" in result.output
+
+
+def test_a_metadata_file_that_is_not_text_is_a_clear_error(tmp_path):
+    write_split(tmp_path)
+    (tmp_path / "metadata.tsv").write_bytes(b"\xff\xfe\x00binary")
+    with pytest.raises(DataError, match="metadata.tsv is not valid UTF-8"):
+        annotator_agreement(tmp_path)

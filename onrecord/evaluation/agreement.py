@@ -42,17 +42,17 @@ def shared_annotations(root: Path) -> dict[str, dict[str, GoldDoc]]:
         raise DataError(f"{root} is not the PolNeAR folder: it needs metadata.tsv beside train/ and dev/ "
                         "(e.g. ../shared/data/polnear).")
     out: dict[str, dict[str, GoldDoc]] = {}
-    with meta.open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f, delimiter="\t"):
-            names = [a.strip() for a in (row.get("annotators") or "").split("|") if a.strip()]
-            if len(names) < 2:
-                continue
-            folder, article = root / (row.get("compartment") or ""), row.get("filename") or ""
-            text = read_utf8(folder / "text" / f"{article}.txt")
-            for name in names:
-                path = folder / "attributions" / f"{article}_{name}.ann"
-                if path.is_file():
-                    out.setdefault(name, {})[article] = parse_brat(text, read_utf8(path), article, str(path))
+    rows = list(csv.DictReader(read_utf8(meta).splitlines(), delimiter="\t"))
+    for row in rows:
+        names = [a.strip() for a in (row.get("annotators") or "").split("|") if a.strip()]
+        if len(names) < 2:
+            continue
+        folder, article = root / (row.get("compartment") or ""), row.get("filename") or ""
+        text = read_utf8(folder / "text" / f"{article}.txt")
+        for name in names:
+            path = folder / "attributions" / f"{article}_{name}.ann"
+            if path.is_file():
+                out.setdefault(name, {})[article] = parse_brat(text, read_utf8(path), article, str(path))
     if sum(len(docs) for docs in out.values()) < 2:
         raise DataError(f"{meta} lists no article with two or more annotators' files: nothing to compare.")
     return out
