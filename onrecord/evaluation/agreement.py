@@ -42,8 +42,7 @@ def shared_annotations(root: Path) -> dict[str, dict[str, GoldDoc]]:
         raise DataError(f"{root} is not the PolNeAR folder: it needs metadata.tsv beside train/ and dev/ "
                         "(e.g. ../shared/data/polnear).")
     out: dict[str, dict[str, GoldDoc]] = {}
-    rows = list(csv.DictReader(read_utf8(meta).splitlines(), delimiter="\t"))
-    for row in rows:
+    for row in csv.DictReader(read_utf8(meta).splitlines(), delimiter="\t"):
         names = [a.strip() for a in (row.get("annotators") or "").split("|") if a.strip()]
         if len(names) < 2:
             continue
@@ -75,9 +74,10 @@ def annotator_agreement(root: Path, predict: Callable[[list[GoldDoc]], Mapping[s
     predictions by doc id), also onrecord's against each annotator on that annotator's articles."""
     by = shared_annotations(root)
     names = tuple(sorted(by))
-    pairs = [(a, b) for a, b in permutations(names, 2) if set(by[a]) & set(by[b])]
-    human = _mean([_f1s([by[a][n] for n in sorted(set(by[a]) & set(by[b]))],
-                        {n: by[b][n].attributions for n in set(by[a]) & set(by[b])}) for a, b in pairs])
+    shared = {(a, b): sorted(set(by[a]) & set(by[b])) for a, b in permutations(names, 2)}
+    pairs = [pair for pair, articles in shared.items() if articles]
+    human = _mean([_f1s([by[a][n] for n in shared[a, b]], {n: by[b][n].attributions for n in shared[a, b]})
+                   for a, b in pairs])
     articles = sorted({n for docs in by.values() for n in docs})
     system = None
     if predict is not None:

@@ -17,7 +17,7 @@ import re
 from ..name_words import MEDIA_NAMES
 from ..models import Link
 from .answerable import (
-    NAMED_WORDS, NO_WORDS, RETRACTABLE, Typed, answerable, by_speaker, content_words, cue_for_named, is_speech,
+    NAMED_WORDS, NO_WORDS, RETRACTABLE, Typed, answerable, by_speaker, content_words, is_speech,
     link_evidence, make_link, my_side, pick, reported_as, topic_overlap,
 )
 from .context import normalise
@@ -64,8 +64,9 @@ def _to_named_words(statements: list[Typed], i: int, me: str | None) -> Link | N
     """'rejected both objections': the words of that kind someone else said before ('had challenged', 'contending')."""
     s = statements[i]
     head = s.target.name.lower().split()[-1] if s.target is not None and s.target.name.strip() else ""
-    if not any(noun.fullmatch(head) for noun, _ in NAMED_WORDS) or (named := cue_for_named(s)) is None:
-        return None  # (the words named are the target: not 'a press call Friday')
+    # (the words named are the target, by its last word: not 'a press call Friday')
+    if (named := next((verb for noun, verb in NAMED_WORDS if noun.fullmatch(head)), None)) is None:
+        return None
     cands = [(j, c) for j, c in enumerate(statements[:i]) if speaker_name(c.quote) and not my_side(c.quote, me)
              and reported_as(named, c)]
     return make_link(statements, i, pick(cands, i, s), 0.55, f"answers {s.target.name}")
