@@ -32,6 +32,14 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(1)
 
 
+def _guarded(run, *args, **kwargs):
+    """``run(*args, **kwargs)``, its OnRecordError turned into the CLI's error message and exit."""
+    try:
+        return run(*args, **kwargs)
+    except OnRecordError as e:
+        raise _fail(str(e)) from None
+
+
 MethodOption = Annotated[str, typer.Option("--method", metavar="model|encoder|cnn|rules", help="model: quote marks by the rules, all other attributions by a fine-tuned three-layer MiniLM (models/attribution); encoder: the same with two six-layer MiniLMs averaged (models/encoder; a little more accurate, slower); cnn: a CNN tagger in the MiniLM's place (models/cnn; less accurate, one core); rules: the rules alone (faster, blind to most reported speech).")]
 ConfidenceOption = Annotated[float, typer.Option("--min-confidence", min=0.0, max=1.0, metavar="T", help="Keep only statements whose confidence is T or more (0-1; the trade-off on PolNeAR dev is in models/attribution/README.md).")]
 
@@ -108,12 +116,8 @@ def eval_(
             raise _fail("--agreement and --statements are two different scores: choose one.")
         if method != "model" and not pipeline:
             raise _fail("--method chooses the extraction: with --statements it goes with --pipeline (the labelled statements are typed as given otherwise).")
-
-        try:
-            run_statement_eval(gold, pipeline=pipeline, split=split, fmt=fmt, errors=errors, console=out, method=method)
-        except OnRecordError as e:
-            raise _fail(str(e)) from None
-        return
+        return _guarded(run_statement_eval, gold, pipeline=pipeline, split=split, fmt=fmt, errors=errors, console=out,
+                        method=method)
     if gold is None:
         raise _fail("give GOLD: a PolNeAR split folder or a JSONL file (or use --statements).")
     if agreement:
@@ -122,19 +126,13 @@ def eval_(
         if pred or errors or limit or min_confidence or pipeline or split:
             raise _fail("--agreement scores the annotators' own labels: it takes no --pred, --errors, --limit, "
                         "--min-confidence, --pipeline or --split.")
-        try:
-            return run_agreement(gold, method=method, fmt=fmt, console=out)
-        except OnRecordError as e:
-            raise _fail(str(e)) from None
+        return _guarded(run_agreement, gold, method=method, fmt=fmt, console=out)
     if pipeline or split:
         raise _fail("--pipeline and --split go with --statements.")
     if pred and (method != "model" or min_confidence):
         raise _fail("--method and --min-confidence choose how eval runs extraction; with --pred it scores the file as it is.")
-    try:
-        run_attribution_eval(gold, pred=pred, errors=errors, fmt=fmt, limit=limit, method=method,
-                             min_confidence=min_confidence, console=out, err_console=err)
-    except OnRecordError as e:
-        raise _fail(str(e)) from None
+    _guarded(run_attribution_eval, gold, pred=pred, errors=errors, fmt=fmt, limit=limit, method=method,
+             min_confidence=min_confidence, console=out, err_console=err)
 
 
 @app.command()
