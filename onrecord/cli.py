@@ -144,6 +144,7 @@ def train(
     epochs: Annotated[Optional[int], typer.Option("--epochs", min=1, metavar="N", help="Passes over train, for each member of an ensemble (default: the shipped model's settings).", show_default=False)] = None,
     seed: Annotated[int, typer.Option("--seed", metavar="N", help="Random seed (shuffling and initial weights).")] = 0,
     pointer: Annotated[float, typer.Option("--pointer", min=0.0, metavar="W", help="For the encoders: also learn the content pointer, its loss weighed W beside the tags' (0: none, as the shipped models; docs/extraction.md).")] = 0.0,
+    layers: Annotated[Optional[int], typer.Option("--layers", min=1, max=6, metavar="N", help="For the encoders: how many of the base model's six layers to keep and fine-tune (default: the shipped model's, 3 for model and 6 for encoder; more is slower; docs/evaluation.md).", show_default=False)] = None,
     limit: Annotated[Optional[int], typer.Option("--limit", min=1, metavar="N", help="Use only the first N articles of train and of dev (a quick check, not a model to ship).", show_default=False)] = None,
     cache: Annotated[Optional[Path], typer.Option("--cache", metavar="DIR", help="Keep the spaCy parses of train and dev here, so a second run skips parsing (about 3 min).", show_default=False)] = Path("build/attribution-cache"),
     decode_only: Annotated[bool, typer.Option("--decode-only", help="Train nothing: choose the decode weights of the model already in --out on dev again, fit its confidence calibration, and rewrite its config.json and card (about 3 min).")] = False,
@@ -153,8 +154,8 @@ def train(
 
     if method not in ("model", "encoder", "cnn"):
         raise _fail(f"Unknown --method {method!r}: use model, encoder or cnn.")
-    if pointer and method == "cnn":
-        raise _fail("--pointer is for the encoders (--method model or encoder); the CNN has none.")
+    if (pointer or layers) and method == "cnn":
+        raise _fail(f"{'--pointer' if pointer else '--layers'} is for the encoders (--method model or encoder); the CNN has none.")
     if decode_only:
         try:
             return redecode_report(data, out, method, limit, cache, err)
@@ -168,7 +169,7 @@ def train(
     from .learned import FOLDERS
 
     out = out or Path("models") / FOLDERS[method]
-    settings, plan = train_settings(method, seed, epochs, pointer)
+    settings, plan = train_settings(method, seed, epochs, pointer, layers)
     err.print(f"parsing and training on {data}/train ({plan}) ...", highlight=False)
     try:
         run(data, out, settings, limit=limit, cache=cache, on_epoch=lambda e: err.print(

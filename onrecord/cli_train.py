@@ -27,9 +27,10 @@ def redecode_report(data: Path, folder: Path | None, method: str, limit: int | N
                   highlight=False, soft_wrap=True)
 
 
-def train_settings(method: str, seed: int, epochs: int | None, pointer: float):
+def train_settings(method: str, seed: int, epochs: int | None, pointer: float, layers: int | None = None):
     """The settings of the shipped model of ``method`` (model, encoder or cnn) with the options
-    given, and the plan to announce: its epochs, or its members (each trained for ``epochs``)."""
+    given (``pointer`` and ``layers``: the encoders' alone), and the plan to announce: its
+    epochs, or its members (each trained for ``epochs``)."""
     from dataclasses import replace
 
     if method == "cnn":
@@ -42,5 +43,6 @@ def train_settings(method: str, seed: int, epochs: int | None, pointer: float):
         base = DEFAULT if method == "model" else ACCURATE
     more = getattr(base, "ensemble", ())  # the accurate mode's further members: (learn_rate, epochs) each
     settings = replace(base, seed=seed, **({"epochs": epochs} if epochs else {}), **({"pointer": pointer} if pointer else {}),
+                       **({"layers": layers} if layers else {}),
                        **({"ensemble": tuple((rate, epochs or n) for rate, n in more)} if more else {}))
     return settings, f"{settings.epochs} epochs" if not more else f"{1 + len(more)} members, one after another"

@@ -120,14 +120,15 @@ def test_train_the_default_from_the_command_line(tmp_path) -> None:
         pytest.skip(f"PolNeAR is not at {POLNEAR} (it lives in ../shared/data, outside the repo)")
     out = tmp_path / "encoder"
     result = run("train", "--data", str(POLNEAR), "--out", str(out), "--limit", "2", "--epochs", "1",
-                 "--cache", str(tmp_path / "cache"), "--pointer", "0.25")
+                 "--cache", str(tmp_path / "cache"), "--pointer", "0.25", "--layers", "2")
     assert result.returncode == 0, result.stderr
     assert "epoch  1" in result.stderr and (out / "weights.npz").is_file() and (out / "README.md").is_file()
     config = json.loads((out / "config.json").read_text())
-    assert config["kind"] == "encoder" and config["settings"]["layers"] == 3 and config["settings"]["stride"] == 254
+    assert config["kind"] == "encoder" and config["settings"]["layers"] == 2 and config["settings"]["stride"] == 254
     assert config["settings"]["pointer"] == 0.25 and "learns a pointer" in (out / "README.md").read_text()
-    with np.load(out / "weights.npz") as stored:  # the three bottom layers, no more, and the pointer in float
-        assert {k.split(".")[2] for k in stored.files if k.startswith("encoder.layer.")} == {"0", "1", "2"}
+    assert "the bottom 2 layers" in (out / "README.md").read_text()
+    with np.load(out / "weights.npz") as stored:  # the two bottom layers --layers asked for, and the pointer in float
+        assert {k.split(".")[2] for k in stored.files if k.startswith("encoder.layer.")} == {"0", "1"}
         assert stored["pointer.tok.weight"].dtype == np.float32
     assert quotes(env={"ONRECORD_MODEL": str(out)}) is not None
 
@@ -154,3 +155,15 @@ def test_a_bad_train_method_is_a_clear_error(tmp_path) -> None:
     assert result.returncode != 0 and "Unknown --method 'bert'" in result.stderr
     result = run("train", "--method", "cnn", "--pointer", "0.25", "--out", str(tmp_path / "x"))
     assert result.returncode != 0 and "--pointer is for the encoders" in result.stderr and not (tmp_path / "x").exists()
+    result = run("train", "--method", "cnn", "--layers", "5", "--out", str(tmp_path / "x"))
+    assert result.returncode != 0 and "--layers is for the encoders" in result.stderr and not (tmp_path / "x").exists()
+    result = run("train", "--layers", "7", "--out", str(tmp_path / "x"))
+    assert result.returncode != 0 and "--layers" in result.stderr and not (tmp_path / "x").exists()
+
+
+@pytest.mark.parametrize(("method", "layers", "expected"), [("model", None, 3), ("encoder", None, 6), ("model", 5, 5)])
+def test_train_settings_are_the_shipped_models_unless_asked(method, layers, expected) -> None:
+    from onrecord.cli_train import train_settings
+
+    settings, _ = train_settings(method, 0, None, 0.0, layers)
+    assert settings.layers == expected and settings.seed == 0 and settings.pointer == 0.0
