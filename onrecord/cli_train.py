@@ -42,7 +42,7 @@ def train_settings(method: str, seed: int, epochs: int | None, pointer: float, l
 
         base = DEFAULT if method == "model" else ACCURATE
     more = getattr(base, "ensemble", ())  # the accurate mode's further members: (learn_rate, epochs) each
-    settings = replace(base, seed=seed, **({"epochs": epochs} if epochs else {}), **({"pointer": pointer} if pointer else {}),
-                       **({"layers": layers} if layers else {}),
+    given = {name: value for name, value in (("epochs", epochs), ("pointer", pointer), ("layers", layers)) if value}
+    settings = replace(base, seed=seed, **given,
                        **({"ensemble": tuple((rate, epochs or n) for rate, n in more)} if more else {}))
     return settings, f"{settings.epochs} epochs" if not more else f"{1 + len(more)} members, one after another"
