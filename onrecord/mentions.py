@@ -10,6 +10,7 @@ import re
 from bisect import insort
 from dataclasses import dataclass, field
 
+from .countries import country_named
 from .name_spans import (given_name, name_span, name_start, outlet_owned, personal_name, surname_after, without_suffix,
                          written_words)
 from .name_words import (GENDERED_NOUNS, GENDERED_TITLES, HONORIFICS, KINDS_BEFORE_NAMES, MEDIA_NAMES, NAME_OF_A_BODY,
@@ -318,6 +319,8 @@ class Mentions:
 
     def _entity_for(self, words: list[str], kind: str, gender: str | None = None) -> Entity:
         name = " ".join(words)
+        if kind == "organization" and (country := country_named(name)):
+            return self.new_entity(country, kind)  # 'Washington' is the United States (its name stays an alias)
         if kind == "person":
             people = [e for e in reversed(self.entities) if e.kind == kind and _same_person(e, words)
                       and not (gender and e.gender and e.gender != gender)]
@@ -404,13 +407,16 @@ class Mentions:
         return None
 
     def new_entity(self, name: str, kind: str) -> Entity:
+        said = name  # ('Beijing', kept as an alias of China)
+        if kind == "organization" and (country := country_named(name)):
+            name = country
         for e in self.entities:
             if e.kind == kind and (_same_org(e.name, name) if kind != "person" else e.name == name):
                 if len(org_key(name)) > len(org_key(e.name)):  # the fuller name: 'Kestrel Bay Residents' Trust'
                     e.name = name
-                e.add_name(name)
+                e.add_name(said)
                 return e
-        entity = Entity(len(self.entities), name, kind, [name])
+        entity = Entity(len(self.entities), name, kind, [said])
         self.entities.append(entity)
         return entity
 

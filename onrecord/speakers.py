@@ -12,6 +12,7 @@ import re
 from .antecedents import antecedent, group_before
 from .authors import author_of
 from .continued import goes_on, group_goes_on, same_spokesperson
+from .countries import government_of, the_kingdom
 from .descriptions import DESCRIBES, STOP, aged_source, described, told_apart
 from .groups import speaking_group
 from .headlines import headline_from_lede
@@ -298,6 +299,8 @@ def _unnamed(toks: Tokens, mentions: Mentions, head: int, first: int, last: int,
         return antecedent(toks, mentions, head, done), None, None
     if word in FIRST_PERSON and toks.quote[head] == -1 and (author := author_of(toks, mentions)) is not None:
         return author, None, None  # an opinion piece's 'I' and 'we', outside quotes, are its writer
+    if (country := government_of(toks, head, first, last) or the_kingdom(toks, head, first, last)) is not None:
+        return mentions.source_named(first, last, country, "organization"), None, None  # 'the Chinese government'
     if (word == "it" or word in ORG_KINDS | INSTITUTIONS | MEDIA_KINDS) and (org := organisation(toks, mentions, head, first, last, done)):
         return org, None, None
     definite = toks.lower[first] == "the" or first > 0 and toks.lower[first - 1] == "the"

@@ -1200,7 +1200,7 @@ def test_parenthetical_reporting_clause_splits_the_content():
     ("Saudi Arabia has warned it could sell its American assets if the bill becomes law.", "Saudi Arabia", "organization"),
     # ... as is a one-word country or city, with or without 'the'
     ("Germany urged both sides to return to the talks.", "Germany", "organization"),
-    ("Beijing warned on Tuesday that the tariffs would hurt both economies.", "Beijing", "organization"),
+    ("Beijing warned on Tuesday that the tariffs would hurt both economies.", "China", "organization"),
     ("The United States has warned that the sanctions will stay.", "United States", "organization"),
     # a paper named without a paper's word, reporting
     ("The Harbourite first reported that the clinic would close.", "Harbourite", "organization"),
@@ -1227,6 +1227,37 @@ def test_speaker_kind_beyond_the_entity_tagger(text, speaker, kind):
 def test_who_a_spokesperson_or_an_office_holder_speaks_for(text, source, speaker, role):
     found = {(q.source.text, q.speaker.name, q.speaker.role) for q in onrecord.extract(text).quotes if q.source and q.speaker}
     assert found == {(source, speaker, role)}
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a country speaks under its usual name, whatever the article calls it: its initials, other
+    # name or seat of government ...
+    ("The U.S. said the talks would go on.", "United States"),
+    ("Washington said it was ready to talk.", "United States"),
+    ("Britain said it would not take part.", "United Kingdom"),
+    ("Moscow said it would respond in kind.", "Russia"),
+    # ... its government, named by the people's word, or with the country or capital after it
+    ("The Chinese government said the claims were false.", "China"),
+    ("The South Korean government said the talks would resume.", "South Korea"),
+    ("The government in Riyadh has vigorously denied any role in the attacks.", "Saudi Arabia"),
+    ("The government of Germany said it would pay its share.", "Germany"),
+    # ... and 'the kingdom' after it is named (as a place)
+    ("Ministers met in Riyadh on Monday. The kingdom has long said it fights terrorism.", "Saudi Arabia"),
+    # not: a government no country names, a small country's capital (a place of that name elsewhere
+    # more often), nor 'the kingdom' after a republic
+    ("The state government said the roads would reopen.", "The state government"),
+    ("Victoria said it would ease the lockdown on Friday.", "Victoria"),
+    ("Ministers met in Paris on Monday. The kingdom has long said it fights terrorism.", "The kingdom"),
+])
+def test_a_country_speaks_under_one_name(text, speaker):
+    [q] = [q for q in onrecord.extract(text).quotes if q.source]
+    assert (q.speaker.name if q.speaker else q.source.text) == speaker
+
+
+def test_what_a_country_is_called_in_the_article_stays_on_as_an_alias():
+    x = onrecord.extract("China denied the report on Monday. Beijing said on Tuesday that it would respond.")
+    assert {q.speaker.id for q in x.quotes} == {"china"}
+    assert [(e.name, e.aliases) for e in x.speakers] == [("China", ("Beijing",))]
 
 
 def test_a_countrys_people_speak_for_the_country_the_article_names():

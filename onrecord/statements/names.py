@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from ..name_words import (GENDERED_TITLES, ROLE_NOUNS, demonyms, first_name_gender, fits_pronoun, folded,
                           role_word)
+from ..countries import country_named
 from ..models import Entity, Quote
 
 _TITLES = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady|sen|senator|rep|gov|governor|president|prime minister|mp|"
@@ -37,6 +38,8 @@ def same_party(a: str | None, b: str | None) -> bool:
 def _same_party(a: str, b: str) -> bool:
     if " and " in a.lower() or " and " in b.lower():  # a group speaks for none of its members alone
         return clean_name(a).lower() == clean_name(b).lower() or _same_members(a, b)
+    if (country := country_named(a)) is not None and country == country_named(b):
+        return True  # 'the U.S.' ~ 'United States' ~ 'Washington'
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:  # 'the U.S.' ~ 'U.S.', 'the F.B.I.' ~ 'FBI': initials, written with stops or not
         return bool(_initials(a)) and _initials(a) == _initials(b)

@@ -188,6 +188,20 @@ def test_groups_described_at_a_sentence_start_are_nobody_on_record(store):
     assert len(store.search("rushed")) == 2  # their statements are on record all the same
 
 
+def test_a_country_is_one_speaker_on_record_whichever_name_an_article_gives_it(store):
+    """'Beijing', 'the Chinese government' and 'China' in three articles: one organisation, China."""
+    from onrecord import extract
+    from onrecord.article import Article
+
+    texts = ["Beijing said on Monday that the tariffs would hurt both economies.",
+             "The Chinese government said the claims about the port deal were false.",
+             "China has warned that it will answer any new sanctions."]
+    for i, text in enumerate(texts):
+        store.add(Article(text=text, doc_id=f"tariffs-{i}", published=f"2024-04-0{i + 1}"), extract(text, doc_id=f"tariffs-{i}"))
+    assert [(p.name, p.kind, p.statements, p.articles) for p in store.people()] == [("China", "organization", 3, 3)]
+    assert len(store.search(speaker="China", limit=10)) == 3
+
+
 def test_what_two_people_say_together_is_the_groups_in_either_order_and_no_members(store):
     """'Marcus Fell and Helen Marsh said …' is neither Fell's nor Marsh's alone; named the other way
     round in another article it is the same pair; Marsh alone, or by surname, stays herself."""
